@@ -1,0 +1,345 @@
+"""Ingest service: read documents, extract claims, store each document whole.
+
+One transaction per document: a document and all its claims and history rows
+are committed together or not at all, so a crash or a bad document never
+leaves partial rows and never undoes documents stored before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from . import normalize, store
+from .db import run_write
+from .errors import InputError
+from .models import Claim, Document, IngestRun, utcnow
+from .readers import SourceDocument, read_documents
+
+MAX_STORED_ERRORS = 1000
+
+
+@dataclass
+class DocResult:
+    kind: str  # new | updated | unchanged
+    document_id: int
+    identity: str
+    version: int
+    claims_added: int = 0
+    claims_changed: int = 0
+    claims_removed: int = 0
+
+
+@dataclass
+class IngestSummary:
+    run_id: int | None = None
+    files: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims_added: int = 0
+    claims_changed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, r: DocResult) -> None:
+        setattr(self, r.kind, getattr(self, r.kind) + 1)
+        self.claims_added += r.claims_added
+        self.claims_changed += r.claims_changed
+
+    def line(self) -> str:
+        return (
+            f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.failed} failed documents; {self.claims_added} claims added"
+            + (f", {self.claims_changed} changed" if self.claims_changed else "")
+        )
+
+
+def candidate_fields(c, published: dt.date) -> dict:
+    """An extractor result as claim column values."""
+    return {
+        "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier, "unit": c.unit,
+        "metric": c.metric or "other", "subject": c.subject, "location": c.location,
+        "period": c.period or "unknown", "speaker": c.speaker, "attribution": c.attribution or "outlet",
+        "as_of": c.as_of or published, "since": c.since, "start": c.start, "end": c.end,
+        "surface": c.text, "sentence": c.sentence, "sentence_index": c.sentence_index,
+        "confidence": c.confidence, "extractor": c.extractor,
+    }
+
+
+def extract_for(doc: SourceDocument, lexicon=None) -> list[dict]:
+    """Run the extractor on one document; claim column values, in text order."""
+    from .extract import extract_claims
+
+    return [candidate_fields(c, doc.published) for c in extract_claims(doc.text, doc.published, lexicon=lexicon)]
+
+
+# --- matching claims across versions of an article ---------------------------
+
+_COMPARED = ("value", "low", "high", "qualifier", "unit", "metric", "subject", "location",
+             "period", "speaker", "attribution", "as_of", "since")
+
+
+def _similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def match_claims(old: list[Claim], new: list[dict]) -> list[tuple[Claim | None, dict | None]]:
+    """Pair the claims of the previous version with the new candidates.
+
+    Same metric is required; then the same subject, the same figure, the same
+    sentence position and a similar sentence all count.  Greedy on the best
+    score, so an edited figure in an otherwise similar sentence stays one
+    claim, while a claim whose sentence vanished is reported removed.
+    """
+    scored = []
+    for i, c in enumerate(old):
+        for j, n in enumerate(new):
+            if c.metric != n["metric"]:
+                continue
+            sim = _similarity(c.sentence, n["sentence"])
+            score = sim
+            score += 0.5 if c.subject_key == normalize.subject_key(n["subject"]) else 0
+            score += 0.5 if (c.value, c.low, c.high) == (n["value"], n["low"], n["high"]) else 0
+            score += 0.3 if c.sentence_index == n["sentence_index"] else 0
+            score += 0.2 if c.surface == n["surface"] else 0
+            if sim >= 0.5 or score >= 1.2:
+                scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_old, used_new, pairs = set(), set(), []
+    for _, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((old[i], new[j]))
+    pairs += [(old[i], None) for i in range(len(old)) if i not in used_old]
+    pairs += [(None, new[j]) for j in range(len(new)) if j not in used_new]
+    return pairs
+
+
+def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int, actor: str,
+                    *, action: str = "reextract") -> bool:
+    """Bring an existing claim up to a new machine reading; True if values changed.
+
+    Unreviewed claims take the new reading.  Reviewed claims keep the editor's
+    values: only the position in the new text follows, and a disagreeing
+    reading is recorded in history as ``proposed`` with ``needs_review`` set.
+    """
+    differing = [f for f in _COMPARED if getattr(claim, f) != cand[f]]
+    moved = [f for f in store.POSITION_FIELDS if getattr(claim, f) != cand[f]]
+    reviewed = claim.status != "unreviewed"
+    proposed = None
+    note = None
+    if reviewed:
+        human = [f for f in differing if f in store.REVIEWED_FIELDS]
+        if human:
+            proposed = {f: cand[f] for f in human}
+            note = "extractor reads differently; reviewed values kept"
+            claim.needs_review = True
+        for f in differing:
+            if f not in store.REVIEWED_FIELDS:
+                setattr(claim, f, cand[f])
+        changed = [f for f in differing if f not in store.REVIEWED_FIELDS] + moved
+        if human:
+            changed.append("needs_review")
+    else:
+        for f in differing + moved:
+            setattr(claim, f, cand[f])
+        changed = differing + moved
+    for f in ("confidence", "extractor"):
+        setattr(claim, f, cand[f])
+    if not claim.present:
+        claim.present = True
+        changed.append("present")
+    if claim.document_id != document_id:
+        claim.document_id = document_id
+        changed.append("document_id")
+    if not changed:
+        return False
+    store.apply_keys(claim)
+    claim.version += 1
+    kind = action if differing else "carried"
+    store.record_version(session, claim, kind, actor, changed=changed, note=note, proposed=proposed)
+    return bool(differing)
+
+
+def _new_claim(session: Session, cand: dict, doc: Document, ordinal: int, actor: str) -> Claim:
+    claim = Claim(**cand, document_id=doc.id, origin_document_id=doc.id, ordinal=ordinal,
+                  source_id=doc.source_id)
+    claim.speaker_id = store.get_or_create_speaker(session, cand["speaker"])
+    store.apply_keys(claim)
+    return claim
+
+
+def store_document(session: Session, doc: SourceDocument, candidates: list[dict], *,
+                   run_id: int | None = None, actor: str = "") -> DocResult:
+    """Store one document version and its claims inside the caller's transaction."""
+    chash = doc.content_hash
+    existing = session.execute(
+        select(Document.id, Document.version).where(Document.identity == doc.identity,
+                                                     Document.content_hash == chash)
+    ).first()
+    if existing:
+        return DocResult("unchanged", existing.id, doc.identity, existing.version)
+    prev_q = select(Document).where(Document.identity == doc.identity).order_by(Document.version.desc()).limit(1)
+    if session.get_bind().dialect.name == "postgresql":
+        prev_q = prev_q.with_for_update()  # serialise versions of one article
+    prev = session.execute(prev_q).scalars().first()
+    source_id = store.get_or_create_source(session, doc.source)
+    row = Document(
+        identity=doc.identity, version=(prev.version + 1) if prev else 1, content_hash=chash,
+        title=doc.title, author=doc.author, url=doc.url, path=doc.path, source_id=source_id,
+        published_at=doc.published, ingested_at=utcnow(), text=doc.text,
+        supersedes_id=prev.id if prev else None, ingest_run_id=run_id,
+    )
+    session.add(row)
+    session.flush()
+    actor = actor or (candidates[0]["extractor"] if candidates else "ingest")
+    result = DocResult("updated" if prev else "new", row.id, doc.identity, row.version)
+
+    old: list[Claim] = []
+    if prev:
+        old = list(session.execute(
+            select(Claim).where(Claim.document_id == prev.id, Claim.present.is_(True)).order_by(Claim.id)
+        ).scalars())
+    fresh: list[tuple[int, dict]] = []
+    ordinal = 0
+    for claim, cand in match_claims(old, candidates):
+        if cand is not None:
+            ordinal += 1
+        if claim is None:
+            fresh.append((ordinal, cand))
+        elif cand is None:
+            claim.present = False
+            claim.document_id = row.id
+            claim.version += 1
+            store.record_version(session, claim, "removed", actor, changed=["present", "document_id"],
+                                 note=f"not in version {row.version} of the article")
+            result.claims_removed += 1
+        else:
+            claim.source_id = source_id
+            if merge_candidate(session, claim, cand, row.id, actor):
+                result.claims_changed += 1
+    new_claims = [_new_claim(session, cand, row, ordinal, actor) for ordinal, cand in fresh]
+    session.add_all(new_claims)
+    session.flush()
+    for claim in new_claims:
+        store.record_version(session, claim, "extract", actor, changed=list(store.CLAIM_FIELDS))
+    result.claims_added = len(new_claims)
+    return result
+
+
+# --- runs --------------------------------------------------------------------
+
+
+def _start_run(engine: Engine, paths: list[str]) -> int:
+    def work(session: Session) -> int:
+        run = IngestRun(paths=json.dumps(paths), started_at=utcnow())
+        session.add(run)
+        session.flush()
+        return run.id
+
+    return run_write(engine, work)
+
+
+def _finish_run(engine: Engine, summary: IngestSummary) -> None:
+    def work(session: Session) -> None:
+        run = session.get(IngestRun, summary.run_id)
+        run.finished_at = utcnow()
+        run.files = summary.files
+        run.documents_new = summary.new
+        run.documents_updated = summary.updated
+        run.documents_unchanged = summary.unchanged
+        run.documents_failed = summary.failed
+        run.claims_added = summary.claims_added
+        run.errors = json.dumps(summary.errors[:MAX_STORED_ERRORS])
+        run.status = "failed" if summary.failed else "ok"
+
+    run_write(engine, work)
+
+
+def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs: int
+               ) -> Iterator[tuple[SourceDocument | InputError, list[dict] | None]]:
+    """Pair each document with its candidates; extraction may run in N processes."""
+    if jobs <= 1:
+        from .extract import load_lexicon
+
+        lexicon = load_lexicon(lexicon_paths) if lexicon_paths else None
+        for d in docs:
+            yield (d, None) if isinstance(d, InputError) else (d, extract_for(d, lexicon))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import _workers
+
+    with ProcessPoolExecutor(jobs, initializer=_workers.init, initargs=(lexicon_paths,)) as pool:
+        pending = []
+        for d in docs:
+            pending.append((d, None if isinstance(d, InputError) else pool.submit(_workers.extract, d)))
+            if len(pending) >= jobs * 8:  # bounded look-ahead keeps memory flat
+                d0, fut = pending.pop(0)
+                yield d0, (fut.result() if fut else None)
+        for d0, fut in pending:
+            yield d0, (fut.result() if fut else None)
+
+
+def ingest(
+    engine: Engine,
+    paths: list[str],
+    *,
+    fmt: str = "auto",
+    source: str | None = None,
+    published: dt.date | None = None,
+    encoding: str | None = None,
+    lexicon_paths: list[str] | None = None,
+    jobs: int = 1,
+    stdin=None,
+    on_error: Callable[[str], None] = lambda msg: None,
+    on_document: Callable[[str], None] = lambda where: None,
+) -> IngestSummary:
+    """Ingest every document under ``paths``; bad documents are reported and skipped."""
+    summary = IngestSummary(run_id=_start_run(engine, paths))
+    files = set()
+    docs = read_documents(paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)
+    for item, candidates in _extracted(docs, lexicon_paths, jobs):
+        if isinstance(item, InputError):
+            summary.failed += 1
+            summary.errors.append(str(item))
+            on_error(str(item))
+            on_document(item.where)
+            continue
+        files.add(item.path or item.where)
+        try:
+            result = run_write(engine, lambda s, d=item, c=candidates: store_document(
+                s, d, c, run_id=summary.run_id))
+        except InputError as exc:
+            summary.failed += 1
+            summary.errors.append(str(exc))
+            on_error(str(exc))
+            on_document(item.where)
+            continue
+        summary.add(result)
+        on_document(item.where)
+    summary.files = len(files)
+    _finish_run(engine, summary)
+    return summary
+
+
+def document_count(engine: Engine) -> int:
+    with Session(engine) as s:
+        return s.execute(select(func.count()).select_from(Document)).scalar_one()
+
+
+def default_jobs() -> int:
+    return max(1, (os.cpu_count() or 1))

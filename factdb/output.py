@@ -1,0 +1,193 @@
+"""One place for output formats: table, csv, json, jsonl.
+
+Every writer takes the same ordered column list and an iterator of row dicts,
+so all formats carry the same fields in the same order.  csv/jsonl/json
+stream row by row (constant memory); only the table buffers a page to size
+its columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
+
+FORMATS = ("table", "csv", "json", "jsonl")
+TABLE_PAGE = 1000  # rows buffered per table page to size the columns
+NUMERIC = {"value", "low", "high", "change", "claims", "count", "id", "claim_id", "document_id",
+           "version", "sources", "corroborated_by", "official_value"}
+
+
+def plain(v: Any) -> Any:
+    """A JSON-ready value: ISO dates, ints for whole floats."""
+    if isinstance(v, dt.datetime):
+        if v.tzinfo is not None:
+            v = v.astimezone(dt.UTC)
+        return v.isoformat().replace("+00:00", "Z")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def cell(v: Any) -> str:
+    """CSV cell: empty for null, ISO dates, no trailing .0."""
+    v = plain(v)
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list | tuple):
+        return ";".join(str(x) for x in v)
+    return str(v)
+
+
+def fmt_number(v: Any) -> str:
+    v = plain(v)
+    if v is None:
+        return ""
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, float):
+        return f"{v:,.4g}" if abs(v) < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def write_csv(rows: Iterable[dict], columns: Sequence[str], out: IO[str]) -> int:
+    w = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    w.writerow(columns)
+    n = 0
+    for r in rows:
+        w.writerow([cell(r.get(c)) for c in columns])
+        n += 1
+    return n
+
+
+def write_jsonl(rows: Iterable[dict], columns: Sequence[str], out: IO[str]) -> int:
+    n = 0
+    for r in rows:
+        out.write(json.dumps({c: plain(r.get(c)) for c in columns}, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_json(rows: Iterable[dict], columns: Sequence[str], out: IO[str]) -> int:
+    """A JSON array, written incrementally."""
+    n = 0
+    out.write("[")
+    for r in rows:
+        out.write(("\n  " if n == 0 else ",\n  ") +
+                  json.dumps({c: plain(r.get(c)) for c in columns}, ensure_ascii=False))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def _shorten(s: str, width: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: max(1, width - 1)] + "…"
+
+
+def _table_cell(col: str, v: Any) -> str:
+    if col in NUMERIC:
+        return fmt_number(v)
+    if isinstance(v, list | tuple):
+        return ",".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return "yes" if v else ""
+    return cell(v)
+
+
+def _highlight(sentence: str, surface: str | None, enabled: bool) -> str:
+    if not enabled or not surface or surface not in sentence:
+        return sentence
+    import click
+
+    return sentence.replace(surface, click.style(surface, bold=True, fg="yellow"), 1)
+
+
+def write_table(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *,
+                color: bool = False, width: int | None = None, wide: Sequence[str] = ("sentence",)) -> int:
+    """Aligned columns that fit the terminal; long text columns are shortened."""
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    n = 0
+    page: list[dict] = []
+    it = iter(rows)
+    header_done = False
+    while True:
+        page = [r for _, r in zip(range(TABLE_PAGE), it, strict=False)]
+        if not page and header_done:
+            break
+        texts = [[_table_cell(c, r.get(c)) for c in columns] for r in page]
+        widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+        fixed = sum(w + 2 for c, w in zip(columns, widths, strict=True) if c not in wide)
+        for i, c in enumerate(columns):
+            if c in wide:
+                widths[i] = max(20, min(widths[i], width - fixed - 2))
+        if not header_done:
+            out.write("  ".join(c.ljust(w) if c not in NUMERIC else c.rjust(w)
+                                for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+            out.write("  ".join("-" * w for w in widths) + "\n")
+            header_done = True
+        for r, t in zip(page, texts, strict=True):
+            parts = []
+            for i, c in enumerate(columns):
+                s = t[i]
+                if c in wide:
+                    s = _shorten(s, widths[i])
+                    pad = widths[i] - len(s)
+                    s = _highlight(s, r.get("surface") or r.get("text"), color) + " " * pad
+                elif c in NUMERIC:
+                    s = s.rjust(widths[i])
+                else:
+                    s = s.ljust(widths[i])
+                parts.append(s)
+            out.write("  ".join(parts).rstrip() + "\n")
+            n += 1
+        if len(page) < TABLE_PAGE:
+            break
+    return n
+
+
+def write(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[str], *, color: bool = False) -> int:
+    """Write ``rows`` in ``fmt``; returns the number of rows."""
+    if fmt == "csv":
+        return write_csv(rows, columns, out)
+    if fmt == "json":
+        return write_json(rows, columns, out)
+    if fmt == "jsonl":
+        return write_jsonl(rows, columns, out)
+    return write_table(rows, columns, out, color=color)
+
+
+@contextmanager
+def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
+    """Write to ``path`` via a temporary file renamed into place on success.
+
+    A failure part-way leaves no half-written file (the old one stays).
+    Without a path, write to ``stdout``.
+    """
+    if not path or path == "-":
+        yield stdout
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".factdb-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,398 @@
+"""Read article files into documents: pure parsing, no database.
+
+Three input formats are understood (see README, "Input formats"):
+
+* the seed format: ``date YYYY-MM-DD`` then the body, possibly on one line;
+* plain text with a header block of ``Key: value`` lines, then a blank line;
+* JSON Lines, one article per line with ``id``/``url``, ``source``,
+  ``published``, ``title``, ``text``.
+
+Reading never raises for a bad item: it yields an :class:`InputError` naming
+``path[:line]`` and carries on, so one bad document cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HEADER_KEYS = {"date", "published", "source", "url", "title", "author", "id"}
+# how far past today a publication date may lie (time zones), in days
+FUTURE_SLACK = 1
+
+_SEED_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):[ \t]*(.*?)\s*$")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,500}>")
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|h[1-6]|li|tr)\b[^<>]*>", re.I)
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF file",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+@dataclass
+class SourceDocument:
+    """One article as read from a file, before storage."""
+
+    identity: str
+    text: str
+    published: dt.date
+    where: str  # path[:line], for messages
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    path: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def normalise_text(text: str) -> str:
+    """The stored form of a text: NFC, LF line ends, no BOM, no trailing blanks."""
+    text = text.lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.strip("\n")
+
+
+def clean_markup(text: str) -> str:
+    """Drop HTML tags and decode entities left in scraped text."""
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_date(value, where: str) -> dt.date:
+    """A publication date from ``YYYY-MM-DD``, ISO date-time or plain English."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(where, f"publication date must be a string like 2024-02-07, got {value!r}")
+    s = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", s)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise InputError(where, f"impossible publication date {s!r}") from None
+    import dateparser  # slow import: only for free-text dates
+
+    parsed = dateparser.parse(s, languages=["en"], settings={"STRICT_PARSING": True})
+    if parsed is None:
+        raise InputError(where, f"cannot read publication date {s!r}; write it as YYYY-MM-DD")
+    return parsed.date()
+
+
+def _check_published(published: dt.date, where: str, today: dt.date | None) -> dt.date:
+    today = today or dt.date.today()
+    if published > today + dt.timedelta(days=FUTURE_SLACK):
+        raise InputError(where, f"publication date {published} is in the future; fix the date")
+    return published
+
+
+def decode(data: bytes, where: str, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (BOM allowed) unless ``encoding`` says otherwise.
+
+    Binary files and non-UTF-8 text are refused, never guessed: a misread
+    character can change a number.
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(where, f"{what}, not a text article; skipped")
+    if b"\x00" in data[:8192]:
+        raise InputError(where, "binary data (NUL bytes), not a text article; skipped")
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(where, f"cannot decode as {encoding}: {exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            where,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it, or pass --encoding cp1252 if it is Windows-1252/Latin-1",
+        ) from None
+
+
+def parse_text(
+    raw: str,
+    where: str,
+    *,
+    path: str | None = None,
+    default_source: str | None = None,
+    default_published: dt.date | None = None,
+    today: dt.date | None = None,
+) -> SourceDocument:
+    """One plain-text article (seed format or header block)."""
+    text = normalise_text(raw)
+    meta: dict[str, str] = {}
+    m = _SEED_MARKER.match(text)
+    if m:
+        meta["date"] = m[1]
+        text = text[m.end():]
+    else:
+        lines = text.split("\n")
+        header: dict[str, str] = {}
+        for i, line in enumerate(lines):
+            if not line.strip():
+                if header:
+                    text = "\n".join(lines[i + 1:])
+                break
+            hm = _HEADER_LINE.match(line)
+            if not hm:
+                header = {}
+                break
+            header[hm[1].strip().lower()] = hm[2]
+        if header and HEADER_KEYS & header.keys():
+            meta = header
+        elif header:
+            header = {}
+    text = normalise_text(clean_markup(text))
+    date_value = meta.get("date") or meta.get("published")
+    if date_value:
+        published = parse_date(date_value, where)
+    elif default_published:
+        published = default_published
+    else:
+        raise InputError(
+            where, "no publication date: start the file with `date YYYY-MM-DD` or a `Date:` header"
+        )
+    _check_published(published, where, today)
+    if not text.strip():
+        raise InputError(where, "empty article text; nothing to ingest")
+    url = meta.get("url") or None
+    return SourceDocument(
+        identity=meta.get("id") or url or path or where,
+        text=text,
+        published=published,
+        where=where,
+        title=meta.get("title") or None,
+        source=meta.get("source") or default_source,
+        url=url,
+        author=meta.get("author") or None,
+        path=path,
+    )
+
+
+def parse_json_record(
+    line: str,
+    where: str,
+    *,
+    path: str | None = None,
+    default_source: str | None = None,
+    default_published: dt.date | None = None,
+    today: dt.date | None = None,
+) -> SourceDocument:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(rec, dict):
+        raise InputError(where, "each JSON line must be an object with a `text` field")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "missing `text` (the article body as a string)")
+    text = normalise_text(clean_markup(normalise_text(text)))
+    if not text.strip():
+        raise InputError(where, "empty `text`; nothing to ingest")
+    raw_date = rec.get("published", rec.get("date"))
+    if raw_date is None:
+        if default_published is None:
+            raise InputError(where, "missing `published` date (YYYY-MM-DD)")
+        published = default_published
+    else:
+        published = parse_date(raw_date, where)
+    _check_published(published, where, today)
+    ident = rec.get("id") if rec.get("id") not in (None, "") else None
+    url = rec.get("url") or None
+    identity = str(ident) if ident is not None else (str(url) if url else where)
+    return SourceDocument(
+        identity=identity,
+        text=text,
+        published=published,
+        where=where,
+        title=_str_or_none(rec.get("title")),
+        source=_str_or_none(rec.get("source")) or default_source,
+        url=_str_or_none(url),
+        author=_str_or_none(rec.get("author")),
+        path=path,
+        extra={k: v for k, v in rec.items() if k not in {"text", "claims", "optional"}},
+    )
+
+
+def _str_or_none(v) -> str | None:
+    return None if v is None or v == "" else str(v)
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Expand files and directories (recursive, sorted) into file paths.
+
+    Inside directories only article files (.txt, .text, .jsonl, .ndjson) are
+    taken; a file named explicitly is always taken.  Symlink loops and
+    unreadable directories are reported, not fatal.
+    """
+    for p in paths:
+        if p == "-":
+            yield p
+        elif os.path.isdir(p):
+            yield from _walk(p, set())
+        elif os.path.exists(p):
+            yield p
+        else:
+            yield InputError(p, "no such file or directory")
+
+
+def _walk(top: str, seen: set[str]) -> Iterator[str | InputError]:
+    real = os.path.realpath(top)
+    if real in seen:
+        yield InputError(top, "symlink loop; skipped")
+        return
+    seen = seen | {real}
+    try:
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputError(top, f"cannot read directory ({exc.strerror})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(entry.path, seen)
+        elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                yield InputError(entry.path, "broken symlink; skipped")
+                continue
+            yield entry.path
+
+
+def _format_of(path: str, fmt: str) -> str:
+    if fmt != "auto":
+        return fmt
+    if os.path.splitext(path)[1].lower() in JSONL_SUFFIXES:
+        return "jsonl"
+    return "txt"
+
+
+def read_documents(
+    paths: Iterable[str],
+    *,
+    fmt: str = "auto",
+    source: str | None = None,
+    published: dt.date | None = None,
+    encoding: str | None = None,
+    stdin=None,
+    today: dt.date | None = None,
+) -> Iterator[SourceDocument | InputError]:
+    """Every document in ``paths``, or an :class:`InputError` per bad item.
+
+    ``source`` and ``published`` are defaults: a document's own metadata wins.
+    """
+    kw = {"default_source": source, "default_published": published, "today": today}
+    for path in iter_paths(paths):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        name = "<stdin>" if path == "-" else path
+        ident_path = None if path == "-" else os.path.normpath(path)
+        if _format_of(name, fmt) == "jsonl":
+            yield from _read_jsonl(path, name, ident_path, encoding, stdin, kw)
+            continue
+        try:
+            if path == "-":
+                data = (stdin or sys.stdin.buffer).read()
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+        except OSError as exc:
+            yield InputError(name, f"cannot read file ({exc.strerror})")
+            continue
+        try:
+            raw = decode(data, name, encoding)
+        except InputError as exc:
+            yield exc
+            continue
+        if not raw.strip():
+            yield InputError(name, "empty file; nothing to ingest")
+            continue
+        try:
+            doc = parse_text(raw, name, path=ident_path, **kw)
+        except InputError as exc:
+            yield exc
+            continue
+        if path == "-" and doc.identity == name:
+            doc.identity = f"stdin:{doc.content_hash[:16]}"
+        yield doc
+
+
+def _read_jsonl(path, name, ident_path, encoding, stdin, kw) -> Iterator[SourceDocument | InputError]:
+    """Stream a JSON Lines file one line at a time (constant memory)."""
+    try:
+        fh = (stdin or sys.stdin.buffer) if path == "-" else open(path, "rb")
+    except OSError as exc:
+        yield InputError(name, f"cannot read file ({exc.strerror})")
+        return
+    seen_any = False
+    try:
+        for lineno, data in enumerate(fh, 1):
+            where = f"{name}:{lineno}"
+            if lineno == 1:
+                try:
+                    decode(data[:16], name)  # refuse PNG/PDF/... up front
+                except InputError as exc:
+                    if "not UTF-8" not in exc.reason:
+                        yield exc
+                        return
+            try:
+                line = decode(data, where, encoding)
+            except InputError as exc:
+                yield exc
+                continue
+            if not line.strip():
+                continue
+            seen_any = True
+            try:
+                yield parse_json_record(line.lstrip("\ufeff"), where, path=ident_path, **kw)
+            except InputError as exc:
+                yield exc
+    except OSError as exc:
+        yield InputError(name, f"cannot read file ({exc.strerror})")
+    finally:
+        if path != "-":
+            fh.close()
+    if not seen_any:
+        yield InputError(name, "empty file; nothing to ingest")
