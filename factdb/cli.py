@@ -116,7 +116,7 @@ def engine():
 def emit(rows, columns, fmt, *, out=None):
     from . import output
 
-    stream = out or click.get_text_stream("stdout")
+    stream = out or sys.stdout
     color = fmt == "table" and stream.isatty() and not os.environ.get("NO_COLOR")
     return output.write(rows, columns, fmt, stream, color=color)
 
@@ -544,7 +544,12 @@ def alias_add(kind, name, canonical):
 @click.argument("name")
 @db_option
 def alias_remove(kind, name):
-    """Remove an alias."""
+    """Remove an alias; claims group by their own names again.
+
+    \b
+    Example:
+      factdb alias remove speaker "MoH Gaza"
+    """
     from .aliases import remove_alias
     from .db import run_write
 
@@ -557,13 +562,23 @@ def alias_remove(kind, name):
 @format_option()
 @db_option
 def alias_list(kind, fmt):
-    """List aliases."""
+    """List aliases, grouped by kind and canonical name.
+
+    \b
+    Example:
+      factdb alias list --kind speaker
+    """
     from .aliases import list_aliases
     from .db import read_session
 
     with read_session(engine()) as s:
         rows = [{"kind": a.kind, "alias": a.alias, "canonical": a.canonical} for a in list_aliases(s, kind)]
     emit(rows, ["kind", "alias", "canonical"], fmt)
+
+
+from .cli_review import review  # noqa: E402
+
+cli.add_command(review)
 
 
 def main():

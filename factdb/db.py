@@ -7,7 +7,6 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -84,12 +83,24 @@ def describe(engine: Engine) -> str:
 # --- migrations -----------------------------------------------------------
 
 
+def script_location() -> str:
+    """The migrations folder: shipped as factdb/_alembic, or the checkout's alembic/.
+
+    The folder has no __init__.py on purpose: a package named ``alembic`` in
+    the working directory would shadow the real Alembic.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_alembic", here.parent / "alembic"):
+        if (candidate / "env.py").exists():
+            return str(candidate)
+    raise DatabaseError("factdb's migrations are missing from this installation; reinstall factdb")
+
+
 def _alembic_config(connection: Connection | None = None):
     from alembic.config import Config
 
-    script_dir = resources.files("factdb._alembic")
     cfg = Config()
-    cfg.set_main_option("script_location", str(script_dir))
+    cfg.set_main_option("script_location", script_location())
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg

@@ -67,8 +67,8 @@ class SourceDocument:
 
 
 def normalise_text(text: str) -> str:
-    """The stored form of a text: NFC, LF line ends, no BOM, no trailing blanks."""
-    text = text.lstrip("\ufeff")
+    """The stored form of a text: NFC, LF line ends, no BOM, no NUL, no trailing blanks."""
+    text = text.lstrip("\ufeff").replace("\x00", "")  # PostgreSQL text cannot hold NUL
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))

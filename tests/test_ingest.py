@@ -1,0 +1,102 @@
+"""Ingest on a real SQLite file and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from factdb.ingest import ingest
+from factdb.integrity import check
+from factdb.models import Claim, ClaimVersion, Document, IngestRun, Source
+
+from .conftest import SEEDS
+
+V1 = SEEDS / "2024-02-05_meridian-wire_rafah-strikes_v1.txt"
+V2 = SEEDS / "2024-02-05_meridian-wire_rafah-strikes_v2.txt"
+
+
+def count(engine, model, *where):
+    with Session(engine) as s:
+        return s.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
+
+
+def test_seed_article_yields_the_killed_claim(engine):
+    summary = ingest(engine, [str(SEEDS / "000_0ac5cb94f4c3a24b.txt")])
+    assert (summary.new, summary.failed) == (1, 0)
+    with Session(engine) as s:
+        killed = s.execute(select(Claim).where(Claim.metric == "killed")).scalars().all()
+    over = [c for c in killed if c.value == 27000]
+    assert over, [(c.surface, c.value) for c in killed]
+    c = over[0]
+    assert (c.qualifier, c.low, c.high) == ("more_than", 27000, None)
+    assert str(c.as_of) == "2024-02-07"
+    assert c.period == "cumulative"
+    assert "over 27,000 Palestinians" in c.sentence
+
+
+def test_reingest_is_a_no_op(engine):
+    first = ingest(engine, [str(SEEDS)])
+    assert first.failed == 0 and first.new >= 10
+    claims = count(engine, Claim)
+    versions = count(engine, ClaimVersion)
+    again = ingest(engine, [str(SEEDS)])
+    assert (again.new, again.updated, again.claims_added) == (0, 0, 0)
+    assert again.unchanged == first.new + first.updated
+    assert count(engine, Claim) == claims
+    assert count(engine, ClaimVersion) == versions
+    assert count(engine, IngestRun) == 2
+    assert check(engine).problems == []
+
+
+def test_new_version_links_claims_instead_of_duplicating(engine):
+    ingest(engine, [str(V1)])
+    with Session(engine) as s:
+        before = {c.id: c.value for c in s.execute(select(Claim)).scalars()}
+    summary = ingest(engine, [str(V2)])
+    assert (summary.new, summary.updated) == (0, 1)
+    with Session(engine) as s:
+        docs = s.execute(select(Document).order_by(Document.version)).scalars().all()
+        assert [d.version for d in docs] == [1, 2]
+        assert docs[1].supersedes_id == docs[0].id
+        assert docs[0].identity == docs[1].identity == "https://meridianwire.example/2024/02/05/gaza-rafah-strikes"
+        killed = s.execute(select(Claim).where(Claim.metric == "killed", Claim.value == 27478)).scalars().one()
+        # the revised toll is the same claim as v1's 27,365, now at version 2
+        assert before.get(killed.id) == 27365
+        assert killed.version == 2 and killed.document_id == docs[1].id
+        hist = s.execute(select(ClaimVersion).where(ClaimVersion.claim_id == killed.id)
+                         .order_by(ClaimVersion.version)).scalars().all()
+        assert [(h.action, h.value) for h in hist] == [("extract", 27365), ("reextract", 27478)]
+        assert "value" in json.loads(hist[1].changed)
+        # new figures in v2 are new claims; nothing was deleted
+        assert count(engine, Claim) > len(before)
+        source = s.execute(select(Source)).scalars().one()
+        assert source.name == "Meridian Wire"
+    assert check(engine).problems == []
+
+
+def test_bad_document_is_skipped_and_the_rest_stored(engine, tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-02-07 At least 40 people were killed, officials said.")
+    (tmp_path / "b.txt").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"id": "c1", "published": "2024-02-08", "source": "Feed", "text": "Five were hurt."}) + "\n"
+        + "{broken\n"
+        + json.dumps({"id": "c2", "published": "2024-02-09", "source": "Feed", "text": "Six died."}) + "\n")
+    errors = []
+    summary = ingest(engine, [str(tmp_path)], on_error=errors.append)
+    assert (summary.new, summary.failed) == (3, 2)
+    assert errors == [f"{tmp_path}/b.txt: a PDF file, not a text article; skipped",
+                      f"{tmp_path}/c.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)"]
+    assert count(engine, Document) == 3
+    with Session(engine) as s:
+        run = s.execute(select(IngestRun)).scalars().one()
+        assert (run.documents_new, run.documents_failed, run.status) == (3, 2, "failed")
+        assert len(json.loads(run.errors)) == 2
+
+
+def test_case_insensitive_source_names(engine, tmp_path):
+    (tmp_path / "a.txt").write_text("Source: UN OCHA\nDate: 2024-02-07\n\nAbout 1.7 million people have been displaced.")
+    (tmp_path / "b.txt").write_text("Source: un ocha\nDate: 2024-02-08\n\nAbout 1.7 million people have been displaced.")
+    ingest(engine, [str(tmp_path)])
+    assert count(engine, Source) == 1
