@@ -276,6 +276,29 @@ def extract(paths, fmt, input_fmt, published, encoding, lexicon):
         sys.exit(EXIT_INPUT)
 
 
+@cli.command()
+@click.option("--document", help="Only this article (document id, identity or URL).")
+@click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra metric lexicon file (repeatable).")
+@db_option
+def reextract(document, lexicon):
+    """Run the current extractor again over stored articles (latest versions).
+
+    Unreviewed claims take the new reading; reviewed ones keep the editor's
+    values and are marked needs_review where the extractor now disagrees.
+
+    \b
+    Examples:
+      factdb reextract
+      factdb reextract --document https://harbourpost.example/world/2024/02/08/gaza-toll-27840
+    """
+    from .ingest import reextract as run_reextract
+
+    s = run_reextract(engine(), document, list(lexicon) or _config_lexicon() or None)
+    click.echo(f"{s.updated} documents changed, {s.unchanged} unchanged; "
+               f"{s.claims_added} claims added, {s.claims_changed} changed", err=True)
+
+
 # --- queries ------------------------------------------------------------------
 
 

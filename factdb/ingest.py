@@ -213,31 +213,84 @@ def store_document(session: Session, doc: SourceDocument, candidates: list[dict]
         old = list(session.execute(
             select(Claim).where(Claim.document_id == prev.id, Claim.present.is_(True)).order_by(Claim.id)
         ).scalars())
-    fresh: list[tuple[int, dict]] = []
-    ordinal = 0
+    sync_claims(session, row, old, candidates, actor, result)
+    return result
+
+
+def sync_claims(session: Session, row: Document, old: list[Claim], candidates: list[dict], actor: str,
+                result: DocResult, first_ordinal: int = 0) -> None:
+    """Make the claims of document ``row`` follow ``candidates``.
+
+    ``old`` are the claims the text carried before (the previous version's, or
+    this version's own when re-extracting): matched ones are updated through
+    :func:`merge_candidate`, unmatched ones marked removed, and the remaining
+    candidates become new claims born in ``row``.
+    """
+    fresh: list[dict] = []
     for claim, cand in match_claims(old, candidates):
-        if cand is not None:
-            ordinal += 1
         if claim is None:
-            fresh.append((ordinal, cand))
+            fresh.append(cand)
         elif cand is None:
             claim.present = False
             claim.document_id = row.id
             claim.version += 1
             store.record_version(session, claim, "removed", actor, changed=["present", "document_id"],
-                                 note=f"not in version {row.version} of the article")
+                                 note=f"no longer found in version {row.version} of the article")
             result.claims_removed += 1
         else:
-            claim.source_id = source_id
+            claim.source_id = row.source_id
             if merge_candidate(session, claim, cand, row.id, actor):
                 result.claims_changed += 1
-    new_claims = [_new_claim(session, cand, row, ordinal, actor) for ordinal, cand in fresh]
+    fresh.sort(key=lambda c: c["start"])
+    new_claims = [_new_claim(session, cand, row, first_ordinal + i, actor) for i, cand in enumerate(fresh, 1)]
     session.add_all(new_claims)
     session.flush()
     for claim in new_claims:
         store.record_version(session, claim, "extract", actor, changed=list(store.CLAIM_FIELDS))
     result.claims_added = len(new_claims)
+
+
+def reextract_document(session: Session, document_id: int, lexicon=None) -> DocResult:
+    """Run the current extractor again on a stored (latest) document version.
+
+    Reviewed claims keep their reviewed values (see :func:`merge_candidate`).
+    """
+    row = session.get(Document, document_id)
+    text_doc = SourceDocument(identity=row.identity, text=row.text, published=row.published_at, where=row.identity)
+    candidates = extract_for(text_doc, lexicon)
+    old = list(session.execute(
+        select(Claim).where(Claim.document_id == row.id, Claim.present.is_(True)).order_by(Claim.id)
+    ).scalars())
+    top = session.execute(select(func.max(Claim.ordinal)).where(Claim.origin_document_id == row.id)).scalar() or 0
+    actor = candidates[0]["extractor"] if candidates else "reextract"
+    result = DocResult("updated", row.id, row.identity, row.version)
+    sync_claims(session, row, old, candidates, actor, result, first_ordinal=top)
     return result
+
+
+def reextract(engine: Engine, document: str | None = None, lexicon_paths=None,
+              on_document: Callable[[DocResult], None] = lambda r: None) -> IngestSummary:
+    """Re-extract the latest version of every article (or of one)."""
+    from .extract import load_lexicon
+    from .queries import document_ids
+
+    lexicon = load_lexicon(lexicon_paths) if lexicon_paths else None
+    with Session(engine) as s:
+        latest = (select(Document.identity, func.max(Document.version).label("v"))
+                  .group_by(Document.identity).subquery())
+        q = select(Document.id).join(latest, (latest.c.identity == Document.identity) & (latest.c.v == Document.version))
+        if document:
+            q = q.where(Document.id.in_(document_ids(s, document)))
+        ids = list(s.execute(q.order_by(Document.id)).scalars())
+    summary = IngestSummary()
+    for doc_id in ids:
+        r = run_write(engine, lambda sess, d=doc_id: reextract_document(sess, d, lexicon))
+        summary.claims_added += r.claims_added
+        summary.claims_changed += r.claims_changed
+        summary.updated += 1 if (r.claims_added or r.claims_changed or r.claims_removed) else 0
+        summary.unchanged += 0 if (r.claims_added or r.claims_changed or r.claims_removed) else 1
+        on_document(r)
+    return summary
 
 
 # --- runs --------------------------------------------------------------------
