@@ -100,15 +100,23 @@ def match_claims(old: list[Claim], new: list[dict]) -> list[tuple[Claim | None, 
     Same metric is required; then the same subject, the same figure, the same
     sentence position and a similar sentence all count.  Greedy on the best
     score, so an edited figure in an otherwise similar sentence stays one
-    claim, while a claim whose sentence vanished is reported removed.
+    claim, while a claim whose sentence vanished is reported removed.  A
+    reviewed claim may carry an editor's metric the extractor does not read:
+    it still matches the same figure in a near-identical sentence, after
+    every same-metric pair.
     """
     scored = []
     for i, c in enumerate(old):
         for j, n in enumerate(new):
-            if c.metric != n["metric"]:
+            same_metric = c.metric == n["metric"]
+            if not same_metric and c.status == "unreviewed":
                 continue
             sim = _similarity(c.sentence, n["sentence"])
-            score = sim
+            if not same_metric:
+                same_figure = (c.value, c.low, c.high) == (n["value"], n["low"], n["high"])
+                if not (sim >= 0.9 or (sim >= 0.6 and same_figure)):
+                    continue
+            score = sim - (0 if same_metric else 2.5)  # below every same-metric pair
             score += 0.5 if c.subject_key == normalize.subject_key(n["subject"]) else 0
             score += 0.5 if (c.value, c.low, c.high) == (n["value"], n["low"], n["high"]) else 0
             score += 0.3 if c.sentence_index == n["sentence_index"] else 0
@@ -147,7 +155,7 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
             proposed = {f: cand[f] for f in human}
             note = "extractor reads differently; reviewed values kept"
             claim.needs_review = True
-        for f in differing:
+        for f in differing + moved:  # the position in the new text follows
             if f not in store.REVIEWED_FIELDS:
                 setattr(claim, f, cand[f])
         changed = [f for f in differing if f not in store.REVIEWED_FIELDS] + moved

@@ -66,26 +66,34 @@ def reviewer_name(explicit: str | None = None) -> str:
 
 
 def metric_vocabulary(lexicon_paths: list[str] | None = None) -> set[str]:
-    """Metric names an editor may choose: the base vocabulary plus the lexicon's."""
+    """Metric names an editor may choose: the base vocabulary, the packaged
+    lexicon's and those of extra lexicon files (``--lexicon``/``FACTDB_LEXICON``)."""
     vocab = set(BASE_METRICS)
     try:
+        from importlib import resources
+
+        data = json.loads((resources.files("factdb.extract") / "data" / "metrics.json").read_text("utf-8"))
+        vocab.update(_lexicon_metrics(data))
+    except (ModuleNotFoundError, FileNotFoundError, ValueError):
+        pass
+    if lexicon_paths:
         from .extract import load_lexicon
-    except ImportError:
-        return vocab
-    lex = load_lexicon(lexicon_paths or None)
-    vocab.update(_lexicon_metrics(lex))
+
+        vocab.update(_lexicon_metrics(load_lexicon(list(lexicon_paths))))
     return vocab
 
 
 def _lexicon_metrics(lex: Any) -> set[str]:
+    """Metric names of a lexicon, whether a loaded object or its JSON data."""
+    if isinstance(lex, dict):
+        lex = lex.get("metrics", lex)
+        return {str(m) for m in lex if m != "version"}
     for attr in ("metrics", "vocabulary", "names"):
         got = getattr(lex, attr, None)
         if callable(got):
             got = got()
         if got:
             return {str(m) for m in got}
-    if isinstance(lex, dict):
-        return {str(m) for m in lex}
     return set()
 
 
