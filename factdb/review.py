@@ -33,7 +33,7 @@ from sqlmodel import Session
 from . import store
 from .db import run_write
 from .errors import InvalidReview, NotFound, ReviewConflict
-from .models import Claim, ClaimVersion, Document, Source, utcnow
+from .models import REVIEW_STATUSES, Claim, ClaimVersion, Document, Source, utcnow
 from .queries import ClaimFilter, filtered
 
 # action -> the status it sets
@@ -159,9 +159,9 @@ def _conflict(session: Session, claim_id: int) -> ReviewConflict:
     if last is None:
         detail = f"now version {current}"
     else:
-        when = last.recorded_at
+        when = last.recorded_at  # stored in UTC; naive on some engines
         if isinstance(when, dt.datetime):
-            when = when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+            when = (when.astimezone(dt.UTC) if when.tzinfo else when).strftime("%Y-%m-%d %H:%M:%S UTC")
         detail = (f"now version {max(current or 0, last.version)}, {_PAST.get(last.action, last.action)}"
                   f" by {last.actor or 'unknown'} at {when}")
     return ReviewConflict(f"claim {claim_id} changed since you read it ({detail}); run `factdb show {claim_id}`")
@@ -282,8 +282,8 @@ def review(
 # --- the queue ------------------------------------------------------------------
 
 QUEUE_COLUMNS = ["id", "version", "as_of", "metric", "value", "low", "high", "qualifier", "source",
-                 "speaker", "identity", "status", "needs_review", "sentence"]
-QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["document_id", "subject", "location", "period", "since", "unit",
+                 "speaker", "identity", "needs_review", "sentence"]
+QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["status", "document_id", "subject", "location", "period", "since", "unit",
                                      "attribution", "surface", "start", "end", "confidence", "extractor"]
 
 
@@ -330,8 +330,7 @@ def machine_reading(session: Session, claim_id: int) -> dict | None:
 
 def stats(session: Session) -> dict:
     """Counts by status, review actions by reviewer, and the oldest unreviewed claim."""
-    by_status = dict.fromkeys(ACTIONS.values(), 0)
-    by_status = {"unreviewed": 0, **by_status}
+    by_status = dict.fromkeys(REVIEW_STATUSES, 0)
     for status, n in session.execute(
         select(Claim.status, func.count()).where(Claim.present.is_(True)).group_by(Claim.status)
     ):

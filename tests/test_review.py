@@ -368,6 +368,7 @@ def test_stats(engine, run):
     with Session(engine) as s:
         data = stats(s)
     assert data["by_status"] == {"unreviewed": 1, "verified": 0, "corrected": 1, "disputed": 1, "rejected": 0}
+    assert list(data["by_status"]) == ["unreviewed", "verified", "corrected", "disputed", "rejected"]
     assert data["by_reviewer"]["alice"] == {"verify": 1, "correct": 1, "reject": 0, "dispute": 0, "total": 2}
     assert data["by_reviewer"]["bob"]["total"] == 1
     assert data["oldest_unreviewed"]["id"] == trucks
