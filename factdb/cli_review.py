@@ -288,25 +288,21 @@ def next_(reviewer, **filters):
             break
         row = rows[0]
         _show(row, f"[{left} in queue]", proposed)
-        key = click.prompt("(v)erify, (c)orrect, (r)eject, (d)ispute, (s)kip, (q)uit",
-                           type=click.Choice(list(_CHOICES)), show_choices=False).strip()
-        action = _CHOICES[key]
+        try:
+            action, changes, note = _ask(row)
+        except click.Abort:  # end of input or Ctrl-C: stop, nothing half-done
+            click.echo("", err=True)
+            break
         if action == "quit":
             break
         if action == "skip":
             skipped.append(row["id"])
             continue
-        changes = None
-        if action == "correct":
-            changes = _prompt_changes(row)
-            if not changes:
-                click.echo("nothing changed; claim left as it was", err=True)
-                continue
-            note = click.prompt("  note (why)").strip()
-            if "metric" in changes and metrics is None:
-                metrics = metric_vocabulary(_config_lexicon())
-        else:
-            note = click.prompt("  note", default="", show_default=False) if action != "verify" else None
+        if changes is not None and not changes:
+            click.echo("nothing changed; claim left as it was", err=True)
+            continue
+        if changes and "metric" in changes and metrics is None:
+            metrics = metric_vocabulary(_config_lexicon())
         try:
             results = run_review(eng, [row["id"]], action, who, note=note, expect_version=row["version"],
                                  changes=changes, metrics=metrics)
@@ -320,6 +316,20 @@ def next_(reviewer, **filters):
         done[action] = done.get(action, 0) + 1
     if done:
         click.echo("reviewed " + ", ".join(f"{n} {a}" for a, n in done.items()), err=True)
+
+
+def _ask(row: dict) -> tuple[str, dict | None, str | None]:
+    """One claim's decision: (action, field changes for a correction, note)."""
+    key = click.prompt("(v)erify, (c)orrect, (r)eject, (d)ispute, (s)kip, (q)uit",
+                       type=click.Choice(list(_CHOICES)), show_choices=False).strip()
+    action = _CHOICES[key]
+    if action in ("quit", "skip", "verify"):
+        return action, None, None
+    if action == "correct":
+        changes = _prompt_changes(row)
+        note = click.prompt("  note (why)").strip() if changes else None
+        return action, changes, note
+    return action, None, click.prompt("  note", default="", show_default=False)
 
 
 def _count_queue(session, flt, skipped):

@@ -350,9 +350,11 @@ def test_review_next_interactive(engine, run):
     assert versions(engine, killed)[-1].actor == "bob"
 
 
-def test_review_next_quit_and_conflict(engine, run):
+def test_review_next_quit_eof_and_invalid(engine, run):
     killed = seed(engine)[0]
     r = run("review", "next", input="q\n")
+    assert r.exit_code == 0 and claim(engine, killed).version == 1
+    r = run("review", "next", input="c\n27000\n")  # input ends mid-correction: nothing written
     assert r.exit_code == 0 and claim(engine, killed).version == 1
     # clearing a field with "-" and an invalid correction are reported, nothing written
     r = run("review", "next", "--metric", "killed", input="c\n\n30000\n20000\n" + "\n" * 8 + "why\nq\n")
