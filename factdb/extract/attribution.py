@@ -1,0 +1,334 @@
+"""Who a figure is attributed to.
+
+``find_attributions(text, lo, hi)`` finds reporting cues in one sentence: "X said", ", said X",
+"X told reporters", "according to X", "X estimated/warned/reported/announced/claimed/asserted",
+"figures compiled by X", "X put the toll at". ``find_quotes(text, lo, hi)`` finds direct quotations
+in a paragraph (they may span sentences) with the speaker named right after or before them.
+
+Speakers are returned as written, without a leading article ("the Health Ministry in Gaza" ->
+"Health Ministry in Gaza"). Pronouns ("he", "it", "they") and descriptions ("the ministry", "the
+Britain-based monitor") are resolved later against earlier speakers of the document, see
+:func:`resolve_speaker`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
+           "is_pronoun", "SpeakerMemory"]
+
+_VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|warns|warn|reported|reports|report"
+          r"|announced|announces|announce|claimed|claims|claim|asserted|asserts|stated|states|added|adds"
+          r"|noted|notes|confirmed|confirms|tracked|tracks|recorded|records|registered|counted|documented"
+          r"|believes|believe|acknowledged|acknowledges|explained|wrote|writes|tweeted|posted|declared"
+          r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
+          r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
+          r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
+          r"|told\s+reporters|updated|tallied|verified|logged")
+_AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
+        r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
+        r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
+_PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
+
+VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”()]{1,90}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in\s+a|in\s+its|released|published|seen)\b))", re.I)
+BY_RE = re.compile(
+    r"\b(?:laid\s+out|proposed|put\s+forward|demanded|set\s+out|compiled|published|issued|provided|cited"
+    r"|estimated|announced|confirmed|tallied|documented|verified|collected|gathered|calculated|reported"
+    r"|outlined|offered|drawn\s+up|presented|submitted)\s+by\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in|to|for|and|have|has|had|were|was|is|are|show|showed)\b))",
+    re.I)
+CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
+
+_DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SOURCE_NOUNS_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:figures|data|estimates?|statistics"
+    r"|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count)\s+(?:from|by|of|compiled\s+by"
+    r"|released\s+by|published\s+by|issued\s+by)\s+)", re.I)
+_TRAIL_RE = re.compile(
+    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
+    r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
+    r"|yesterday|today|late\s+\w+|earlier|later|also|however|too))+$",
+    re.I)
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who"}
+_BAD_NP_RE = re.compile(
+    r"\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as)\b"
+    r"|^(?:in|on|at|from|by|for|with|to|of|after|before|during|since|between|according|while|and|or|so|yet)\b",
+    re.I)
+_ADVERB_SEG_RE = re.compile(
+    r"^(?:however|meanwhile|moreover|though|too|also|in\s+a\s+statement|on\s+\w+|in\s+turn|separately|for\s+its\s+part"
+    r"|for\s+their\s+part|in\s+response|in\s+addition|by\s+contrast|instead|in\s+\w+)$", re.I)
+_NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)$")
+
+
+@dataclass
+class Attribution:
+    start: int  # cue span (verb or "according to ...")
+    end: int
+    speaker: str
+    speaker_start: int
+    kind: str  # said | according_to | quote
+    direction: str  # right: "X said (that) ..." covers what follows; left: ", X said" covers what precedes
+    definite: bool = False  # written with "the"/"this": a description that may point back
+
+    @property
+    def raw(self) -> str:
+        return ("the " if self.definite else "") + self.speaker
+
+
+def clean_speaker(np: str) -> str:
+    np = np.strip(" \t\n,;:—–-\"'“”‘’")
+    np = _SOURCE_NOUNS_RE.sub("", np)
+    np = _TRAIL_RE.sub("", np).strip(" ,")
+    np = _DET_RE.sub("", np)
+    np = re.sub(r"\s+", " ", np)
+    return np.strip(" ,")
+
+
+def _definite(np: str) -> bool:
+    return bool(re.match(r"\s*[\"“”,]*\s*(?:the|this|that|these|those)\s", np, re.I))
+
+
+def is_pronoun(s: str) -> bool:
+    return s.lower() in PRONOUNS
+
+
+def _looks_like_np(np: str) -> bool:
+    if not np or len(np.split()) > 10 or _BAD_NP_RE.search(np):
+        return False
+    first = np.split()[0]
+    if first.lower() in ("he", "she", "it", "they", "we", "i"):
+        return len(np.split()) == 1
+    return first[:1].isupper() or first.lower() in ("the", "a", "an", "officials", "witnesses", "residents",
+                                                    "police", "authorities", "medics", "doctors", "rescuers",
+                                                    "sources", "analysts", "experts", "economists",
+                                                    "relatives", "survivors", "activists", "organisers",
+                                                    "organizers", "local", "state", "government", "military",
+                                                    "health", "hospital", "aid", "security", "israeli",
+                                                    "palestinian", "egyptian")
+
+
+def _is_name(seg: str) -> bool:
+    m = _NAME_TAIL_RE.search(seg)
+    if not m:
+        return False
+    before = seg[:m.start(1)].strip().split()
+    return not (before and before[-1].lower() in ("in", "of", "for", "from", "at", "to"))
+
+
+def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
+    """The noun phrase that is the subject of a reporting verb at ``v``."""
+    region = text[lo:v]
+    # clause boundary: punctuation, quotes, "that", conjunctions
+    cut = max((m.end() for m in re.finditer(
+        r"[,;:(—–\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bafter\b|\bwhen\b|\bwhere\b|\bbecause\b",
+        region)), default=0)
+    np_text = region[cut:]
+    np_clean = re.sub(_AUX + r"\s*$", "", " " + np_text).strip()
+    if np_clean:
+        start = lo + cut + (len(np_text) - len(np_text.lstrip()))
+        if _looks_like_np(np_clean):
+            if CITING_RE.match(np_clean):
+                return None
+            return np_clean, start
+        return None
+    # empty subject right before the verb: an appositive chain "NP1, NP2, said"
+    if cut == 0 or region[cut - 1] != ",":
+        return None
+    segs = []
+    pos = cut - 1
+    head = region[:pos]
+    while True:
+        j = max(head.rfind(","), head.rfind(";"), head.rfind("("), head.rfind("\""), head.rfind("“"),
+                head.rfind("”"), head.rfind("—"))
+        seg = head[j + 1:].strip()
+        segs.append((seg, lo + j + 1 + (len(head[j + 1:]) - len(head[j + 1:].lstrip()))))
+        if j < 0 or head[j] != "," or len(segs) >= 3:
+            break
+        head = head[:j]
+    segs.reverse()
+    segs = [(s, st) for s, st in segs if s and not _ADVERB_SEG_RE.match(s) and not CITING_RE.match(s)]
+    if not segs:
+        return None
+    if len(segs) > 1:
+        names = [(s, st) for s, st in segs if _is_name(s) and _looks_like_np(s)]
+        if names:
+            return names[0]
+    s, st = segs[0]
+    if _looks_like_np(s):
+        return s, st
+    return None
+
+
+def find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
+    """Reporting cues in the sentence ``text[lo:hi]``."""
+    out: list[Attribution] = []
+    for m in ACCORDING_RE.finditer(text, lo, hi):
+        sp = clean_speaker(m.group("np"))
+        if sp:
+            direction = "left" if text[lo:m.start()].strip() and not re.match(
+                r"^\s*$", text[lo:m.start()]) else "right"
+            out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
+                                   _definite(m.group("np"))))
+    for m in BY_RE.finditer(text, lo, hi):
+        sp = clean_speaker(m.group("np"))
+        if sp and _looks_like_np(sp) and not is_pronoun(sp):
+            out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", "both",
+                                   _definite(m.group("np"))))
+    for m in VERB_RE.finditer(text, lo, hi):
+        v, ve = m.start(), m.end()
+        verb = m.group("v").lower()
+        before = text[lo:v]
+        # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun
+        if re.search(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$", before) and \
+                not re.search(r"[,\"”]\s*(?:it)\s+$", before):
+            continue
+        if re.match(r"^\s+(?:to\s+be|by)\b", text[ve:hi]):
+            continue
+        if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
+                    "say", "tell", "warn", "believe", "announce") and re.search(r"\b(?:the|a|an|by|of|these|those|such|no)\s+$", before, re.I):
+            continue  # nouns: "the reports", "a claim", "by estimates"
+        if verb.endswith("s") and re.match(
+                r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
+                r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", text[ve:hi], re.I):
+            continue  # "jobless claims jumped", "reports from the region"
+        # inverted: '..., said the spokesman' / '"...," said X'
+        if verb in ("said", "says", "added", "adds", "told", "wrote", "writes", "stated", "noted", "explained",
+                    "warned", "reported") and re.search(r"[,\"”]\s*$", before):
+            mi = re.match(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))",
+                          text[ve:hi])
+            if mi and not re.match(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", text[ve:hi], re.I) or (
+                    mi and re.match(r"\s+(?:he|she|it|they)\s*[,.]", text[ve:hi])):
+                np = mi.group("np")
+                sp = clean_speaker(np)
+                if sp and (_looks_like_np(sp) or is_pronoun(sp)):
+                    out.append(Attribution(v, ve, sp, ve + mi.start("np"), "said", "left", _definite(np)))
+                    continue
+        subj = _subject_before(text, lo, v)
+        if subj is None:
+            continue
+        np, st = subj
+        sp = clean_speaker(np)
+        if not sp:
+            continue
+        # trailing ", X said." covers what precedes; "X said (that) ..." covers what follows
+        rest = text[ve:hi]
+        if re.match(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+week|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)", rest):
+            direction = "left"
+        elif text[lo:st].strip(" \"“”") and re.search(r"[,\"”]\s*$", text[lo:st]):
+            direction = "both"
+        else:
+            direction = "right"
+        out.append(Attribution(v, ve, sp, st, "said", direction, _definite(np)))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+_QUOTE_RE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
+
+
+def find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attribution | None]]:
+    """Direct quotations in ``text[lo:hi]`` with their attribution (found after or before)."""
+    out = []
+    for m in _QUOTE_RE.finditer(text, lo, hi):
+        body = m.group(0)[1:-1]
+        if len(body.split()) < 3:
+            continue  # scare quotes
+        qs, qe = m.start(), m.end()
+        att = None
+        after = text[qe:min(hi, qe + 120)]
+        ma = re.match(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?", after)
+        if ma:
+            np = ma.group("a").strip()
+            if not np and ma.group("b"):
+                np = re.split(r"\s+(?:on|in|who|adding|as|at|after)\b", ma.group("b"))[0]
+            sp = clean_speaker(np)
+            if sp:
+                att = Attribution(qe + ma.start("v"), qe + ma.end("v"), sp, qe + ma.start(), "quote", "left",
+                                  _definite(np))
+        if att is None:
+            before = text[max(lo, qs - 120):qs]
+            mb = re.search(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$", before)
+            if mb:
+                sp = clean_speaker(mb.group("a"))
+                if sp:
+                    st = qs - (len(before) - mb.start("a"))
+                    att = Attribution(st, qs, sp, st, "quote", "right", _definite(mb.group("a")))
+        out.append((qs, qe, att))
+    return out
+
+
+_GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", "body", "watchdog", "observatory",
+                  "charity", "office", "ngo", "service", "institute", "authority", "network", "committee",
+                  "centre", "center", "coalition", "alliance"}
+_ORG_WORDS_RE = re.compile(
+    r"\b(?:Ministry|Agency|Organi[sz]ation|Office|Department|Council|Committee|Society|Forces|Army|Military|Observatory"
+    r"|Programme|Program|Nations|Fund|Bank|Cross|Crescent|Service|Authority|Government|Institute|Network|Union|Group"
+    r"|Commission|Federation|Association|Coalition|Centre|Center|Board|Police|Company|Corporation|Watch|International"
+    r"|Agencies|Unit|Court|Bureau|UN|WHO|WFP|UNRWA|OCHA|UNICEF|IDF|Hamas|Reuters|AP|AFP|Times|Post|Journal|News"
+    r"|Television|TV|Radio|Network|Tool)\b")
+
+
+@dataclass
+class _Known:
+    speaker: str
+    paragraph: int
+    named: bool
+    org: bool
+
+
+class SpeakerMemory:
+    """Speakers met so far in a document, for resolving pronouns and descriptions."""
+
+    def __init__(self) -> None:
+        self.known: list[_Known] = []
+
+    def add(self, speaker: str, paragraph: int) -> None:
+        named = any(w[:1].isupper() for w in speaker.split()[0:] if not w.endswith("-based")) and not is_pronoun(speaker)
+        org = bool(_ORG_WORDS_RE.search(speaker)) or not _is_name(speaker)
+        self.known.append(_Known(speaker, paragraph, named, org))
+
+    def last(self, paragraph: int | None = None, named_only: bool = True, org_only: bool = False):
+        for k in reversed(self.known):
+            if named_only and not k.named:
+                continue
+            if org_only and not k.org:
+                continue
+            if paragraph is not None and k.paragraph != paragraph:
+                continue
+            return k.speaker
+        return None
+
+
+def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True) -> str:
+    """Resolve pronouns, surnames and definite descriptions against earlier speakers."""
+    low = speaker.lower()
+    if is_pronoun(speaker) and low not in ("officials",):
+        if low in ("i", "we"):
+            return memory.last(paragraph) or memory.last() or speaker
+        if low == "it":
+            return memory.last(paragraph, org_only=True) or memory.last(org_only=True) or \
+                memory.last(paragraph) or speaker
+        return memory.last(paragraph) or memory.last() or speaker
+    words = speaker.split()
+    # a surname alone: "Hagari" -> "Rear Admiral Daniel Hagari"
+    if len(words) == 1 and words[0][:1].isupper():
+        for k in reversed(memory.known):
+            ws = k.speaker.split()
+            if len(ws) > 1 and (ws[-1] == words[0] or (k.org and words[0] in ws)):
+                return k.speaker
+        return speaker
+    named = any(w[:1].isupper() and not w.endswith("-based") for w in words)
+    if named or not definite:
+        return speaker
+    head = re.sub(r"[^\w]", "", words[-1].lower())
+    # "the ministry" -> the earlier speaker that contains "ministry"
+    for k in reversed(memory.known):
+        if k.named and head in {re.sub(r"[^\w]", "", w.lower()) for w in k.speaker.split()}:
+            return k.speaker
+    if head in _GENERIC_HEADS:
+        found = memory.last(org_only=True)
+        if found:
+            return found
+    return speaker

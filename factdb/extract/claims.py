@@ -1,0 +1,508 @@
+"""Claims: a number phrase plus what it counts, who says so and when.
+
+``extract_claims(text, published)`` splits the text into paragraphs and sentences, finds the
+number phrases (:mod:`.numbers`), and for each one decides:
+
+- ``metric``: the nearest lexicon trigger that governs the number (:mod:`.lexicon`). A trigger
+  counts when it stands on its allowed side of the number, a few words away, without another number
+  or much punctuation in between; event words ("killed") beat counted nouns ("hostages"). A number
+  with no trigger of its own borrows one from a number it is tied to ("100 people, including 20
+  children, ...", "1.9 million people - about 85% ...", "97 trucks ..., down from 120", "32 killed in
+  the city and 25 in Zamzam").
+- ``period`` / ``as_of`` / ``since``: from the nearest date or period phrase (:mod:`.dates`); a
+  phrase fronted before the sentence's first comma or attached to the reporting verb ("said on
+  Friday") covers the whole sentence. Without a cue, a present-perfect clause ("have been killed")
+  means a running total. ``as_of`` defaults to the publication date.
+- ``speaker`` / ``attribution``: quotation, then the reporting cue of the sentence
+  (:mod:`.attribution`), with pronouns and descriptions resolved to earlier speakers.
+- ``subject``: the noun after the number; ``location``: the nearest place name in the sentence,
+  else the latest in the paragraph, else the first of the document (:mod:`.places`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from .attribution import (
+    SpeakerMemory,
+    find_attributions,
+    find_quotes,
+    is_pronoun,
+    resolve_speaker,
+)
+from .dates import TimePhrase, find_time_phrases
+from .lexicon import Lexicon, Trigger, load_lexicon
+from .numbers import NumberSpan, find_numbers
+from .sentences import Sentence, split_paragraphs, split_sentences
+
+__all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
+
+EXTRACTOR = "factdb-rules/0.1"
+
+FIELDS = ("start", "end", "text", "sentence", "sentence_index", "value", "low", "high", "qualifier", "unit",
+          "metric", "subject", "location", "period", "speaker", "attribution", "as_of", "since", "confidence",
+          "extractor")
+
+
+@dataclass
+class ExtractedClaim:
+    """One quantitative claim found in a text. Offsets are into the text given to extract_claims."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_index: int
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    qualifier: str
+    unit: str
+    metric: str
+    subject: str | None
+    location: str | None
+    period: str
+    speaker: str | None
+    attribution: str
+    as_of: dt.date | None
+    since: dt.date | None
+    confidence: float
+    extractor: str = EXTRACTOR
+
+    def to_record(self) -> dict:
+        """JSON-ready dict: dates as ISO strings, integral numbers as int."""
+        rec = asdict(self)
+        for k in ("as_of", "since"):
+            rec[k] = rec[k].isoformat() if rec[k] else None
+        for k in ("value", "low", "high"):
+            v = rec[k]
+            if isinstance(v, float) and v.is_integer():
+                rec[k] = int(v)
+        return {k: rec[k] for k in FIELDS}
+
+
+# --------------------------------------------------------------------------------------------
+
+_MARKER_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
+_CONJ_RE = re.compile(r"\b(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
+                      re.I)
+_AND_RE = re.compile(r"\band\b", re.I)
+_WORD_RE = re.compile(r"[\w'’]+")
+_PERFECT_RE = re.compile(
+    r"\b(?:has|have|had|'ve|’ve)\s+(?:(?:already|now|so\s+far|reportedly|also|since|been\s+confirmed|not)\s+)*"
+    r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
+_ANAPHOR_RE = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
+                         re.I)
+_SUBJECT_SKIP_RE = re.compile(
+    r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
+    r"(?:the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|them\s+|whom\s+|those\s+|these\s+|all\s+|[A-Z][\w-]*(?:'s|’s)\s+)?")
+_SUBJECT_STOP = {
+    "were", "was", "are", "is", "have", "has", "had", "in", "on", "at", "from", "to", "who", "that", "and", "or",
+    "with", "for", "by", "including", "remain", "remained", "remains", "across", "since", "during", "after",
+    "before", "of", "as", "than", "into", "over", "under", "per", "a", "an", "the", "be", "been", "being", "will",
+    "would", "could", "may", "might", "also", "still", "now", "more", "so", "which", "where", "when", "it", "they",
+    "he", "she", "we", "not", "this", "these", "those", "there", "while", "among", "down", "up", "out", "off",
+    "about", "around", "respectively", "towards", "toward", "without", "because", "earlier", "later", "said", "says", "told", "according", "compared",
+}
+
+_LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?)\s*$",
+                                re.I)
+_LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
+_LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
+                              r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
+_LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
+_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
+                         re.I)
+_ELLIPSIS_AFTER_RE = re.compile(
+    r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
+    r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b)", re.I)
+
+
+def _parse_published(published) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class _Ctx:
+    text: str
+    published: dt.date | None
+    lexicon: Lexicon
+    memory: SpeakerMemory
+    doc_places: list
+
+
+def _gap(text: str, a: int, b: int, others: list[NumberSpan], me: NumberSpan) -> tuple[str, int]:
+    """Text between a and b and how many other numbers stand in it."""
+    blocked = sum(1 for o in others if o is not me and o.start >= a and o.end <= b)
+    return text[a:b], blocked
+
+
+def _trigger_cost(text: str, t: Trigger, n: NumberSpan, nums: list[NumberSpan]) -> float | None:
+    if t.start < n.end and n.start < t.end:
+        return None
+    if t.start >= n.end:
+        if t.side != "after":
+            return None
+        gap, blocked = _gap(text, n.end, t.start, nums, n)
+    else:
+        if t.side != "before":
+            return None
+        gap, blocked = _gap(text, t.end, n.start, nums, n)
+    if blocked:
+        return None
+    if "\n" in gap:
+        return None
+    words = len(_WORD_RE.findall(gap))
+    cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
+    limit = 10 if t.start >= n.end else 8
+    return cost if cost <= limit else None
+
+
+def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float]]:
+    # a verb immediately followed by its object number belongs to that number only
+    claimed = {t.start for t in triggers if t.side == "before"
+               and any(n.start >= t.end and not text[t.end:n.start].strip() for n in nums)}
+    out = []
+    for n in nums:
+        best = None
+        for t in triggers:
+            if t.side == "after" and t.start >= n.end and t.start in claimed:
+                continue
+            c = _trigger_cost(text, t, n, nums)
+            if c is None:
+                continue
+            key = (-t.priority, c, 0 if t.start >= n.end else 1)
+            if best is None or key < best[0]:
+                best = (key, t.metric, c)
+        out.append((best[1], best[2]) if best else (None, 99.0))
+    return out
+
+
+def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
+    """How each number is tied to the previous one in its sentence (None = not tied)."""
+    out: list[str | None] = [None]
+    for i in range(1, len(nums)):
+        prev, cur = nums[i - 1], nums[i]
+        gap = text[prev.end:cur.start]
+        after = text[cur.end:cur.end + 40]
+        kind = None
+        if _LINK_INCLUDING_RE.search(gap):
+            kind = "including"
+        elif _OF_THEM_RE.match(after) and re.search(r"[,—–(]\s*$", gap):
+            kind = "including"
+        elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
+            kind = "apposition"
+        elif _LINK_COMPARE_RE.search(gap):
+            kind = "compare"
+        elif _LINK_WITH_RE.search(gap):
+            kind = "with"
+        elif _ELLIPSIS_AFTER_RE.match(after) and re.search(r"(?:\band\b|,|;)", gap) and len(gap) < 120:
+            kind = "ellipsis"
+        out.append(kind)
+    return out
+
+
+def _time_cost(text: str, p: TimePhrase, n: NumberSpan, nums: list[NumberSpan]) -> float | None:
+    if p.start < n.end and n.start < p.end:
+        return 0.0
+    a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
+    gap = text[a:b]
+    blocked = sum(1 for o in nums if o is not n and o.start >= a and o.end <= b)
+    if p.kind == "back":
+        if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
+            return None
+        return 0.0
+    cost = (0.2 * len(_WORD_RE.findall(gap)) + 3 * len(re.findall(r"[,;:—–]", gap)) + 2 * blocked
+            + 3 * len(re.findall(r"\b(?:but|while|whereas|although)\b", gap)))
+    return cost if cost <= 8 else None
+
+
+def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
+    for a in atts:
+        if a.kind == "quote":
+            continue
+        if 0 <= p.start - a.end <= 40 and re.fullmatch(
+                r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?", text[a.end:p.start]):
+            return True
+    return False
+
+
+def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
+    head = text[s.start:p.start]
+    if head.strip(" \"“'"):
+        return False
+    return bool(re.match(r"\s*,", text[p.end:p.end + 3]))
+
+
+def _subject(text: str, n: NumberSpan) -> str | None:
+    after = text[n.end:n.end + 80]
+    m = _SUBJECT_SKIP_RE.match(after)
+    rest = after[m.end():] if m else after
+    words = []
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", rest):
+        if rest[:w.start()].strip(" "):
+            if not re.fullmatch(r"\s*", rest[words[-1][1]:w.start()] if words else "x"):
+                break
+        token = w.group(0)
+        if token.lower() in _SUBJECT_STOP or (words and token.endswith("ed") and token.islower()):
+            break
+        words.append((token, w.end()))
+        if len(words) == 3:
+            break
+    if not words:
+        return None
+    subj = " ".join(t for t, _ in words)
+    return re.sub(r"(?:'s|’s)$", "", subj)
+
+
+def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: float) -> float:
+    c = 0.55
+    if metric != "other":
+        c += 0.2 - min(bind_cost, 10) * 0.01
+    if speaker:
+        c += 0.1
+    if n.kind in ("number", "percent", "currency", "range"):
+        c += 0.1
+    if n.qualifier == "vague":
+        c -= 0.15
+    return round(max(0.05, min(0.99, c)), 2)
+
+
+def _place_for(n: NumberSpan, sent_places, para_places, doc_places) -> str | None:
+    if sent_places:
+        return min(sent_places, key=lambda p: min(abs(p[0] - n.end), abs(n.start - p[1])))[2]
+    before = [p for p in para_places if p[1] <= n.start]
+    if before:
+        return before[-1][2]
+    if para_places:
+        return para_places[0][2]
+    return doc_places[0][2] if doc_places else None
+
+
+def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon | None = None
+                   ) -> list[ExtractedClaim]:
+    """All quantitative claims in ``text`` (an article; paragraphs separated by blank lines).
+
+    ``published`` is the publication date that relative dates ("on Tuesday", "yesterday") are
+    resolved against and the default ``as_of``; without it ``as_of`` is only set from explicit
+    dates. ``lexicon`` defaults to :func:`load_lexicon()`.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    pub = _parse_published(published)
+    mk = _MARKER_RE.match(text)
+    if mk and pub is None:
+        try:
+            pub = dt.date(int(mk.group(1)), int(mk.group(2)), int(mk.group(3)))
+        except ValueError:
+            pub = None
+    lex = lexicon or load_lexicon()
+    from .places import find_places  # lazy: the gazetteer is loaded on first use
+
+    nums_all = find_numbers(text, with_skipped=False)
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[NumberSpan]] = {}
+    for n in nums_all:
+        i = bisect.bisect_right(starts, n.start) - 1
+        if i < 0:
+            continue
+        by_sentence.setdefault(i, []).append(n)
+
+    paragraphs = split_paragraphs(text)
+    quotes = []
+    for ps, pe in paragraphs:
+        quotes.extend(find_quotes(text, ps, pe))
+
+    memory = SpeakerMemory()
+    doc_places = find_places(text, 0, min(len(text), 2000)) if nums_all else []
+    para_places_cache: dict[int, list] = {}
+    out: list[ExtractedClaim] = []
+    prev_speakers: list[str] = []
+    prev_paragraph = -1
+
+    for s in sentences:
+        atts = find_attributions(text, s.start, s.end)
+        resolved_atts = []
+        for a in atts:
+            sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite)
+            resolved_atts.append((a, sp))
+        nums = by_sentence.get(s.index, [])
+        if nums:
+            out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
+                                        prev_speakers if prev_paragraph == s.paragraph else [],
+                                        para_places_cache, paragraphs, doc_places, find_places))
+        spoken = []
+        for _a, sp in resolved_atts:
+            if not (is_pronoun(sp) and sp.lower() != "officials"):
+                memory.add(sp, s.paragraph)
+                spoken.append(sp)
+        for _qs, _qe, qa in quotes:
+            if qa is not None and s.start <= qa.start < s.end:
+                sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite)
+                if not is_pronoun(sp):
+                    memory.add(sp, s.paragraph)
+        prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
+        prev_paragraph = s.paragraph
+    return out
+
+
+def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
+                     para_places_cache, paragraphs, doc_places, find_places) -> list[ExtractedClaim]:
+    triggers = lex.triggers(text, s.start, s.end)
+    bound = _bind_metrics(text, nums, triggers)
+    metrics = [m for m, _ in bound]
+    links = _links(text, nums)
+    # borrow metrics across ties: forward, then backward for inclusion and apposition
+    for i in range(1, len(nums)):
+        if metrics[i] is None and links[i] and metrics[i - 1]:
+            metrics[i] = metrics[i - 1]
+    for i in range(len(nums) - 1, 0, -1):
+        if metrics[i - 1] is None and links[i] in ("including", "apposition") and metrics[i]:
+            metrics[i - 1] = metrics[i]
+
+    # time phrases
+    phrases = find_time_phrases(text, s.start, s.end, pub)
+    atts_only = [a for a, _ in resolved_atts]
+    anchor = pub
+    verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and _attached_to_verb(text, p, atts_only)]
+    if verb_dates:
+        anchor = verb_dates[0].as_of
+    scoped = [p for p in phrases if p in verb_dates or _fronted(text, s, p)]
+
+    def as_of_of(p: TimePhrase):
+        if p.kind in ("point", "range"):
+            return p.as_of
+        if p.kind == "back":
+            return None
+        return anchor
+
+    periods: list[str | None] = []
+    as_ofs: list[dt.date | None] = []
+    sinces: list[dt.date | None] = []
+    for n in nums:
+        cands = []
+        for p in phrases:
+            c = _time_cost(text, p, n, nums)
+            if p in scoped:
+                c = min(c if c is not None else 99, 3.0 if p not in verb_dates else 7.0)
+            if c is not None and c < 99:
+                cands.append((c, p))
+        cands.sort(key=lambda cp: cp[0])
+        period = None
+        # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
+        ranked = [(c + (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0), p)
+                  for c, p in cands if p.period and p not in verb_dates]
+        if ranked:
+            period = min(ranked, key=lambda cp: cp[0])[1].period
+        as_of = since = None
+        got = False
+        for _c, p in cands:
+            if p.kind == "back":
+                # "120 a day earlier": relative to the sentence's other date
+                others = [q for q in phrases if q.kind == "point" and q.as_of and q.end <= p.start]
+                base = others[-1].as_of if others else anchor
+                as_of = base - dt.timedelta(days=p.days_back) if base and p.days_back and p.days_back < 365 else None
+                got = as_of is not None
+                if got:
+                    break
+                continue
+            if p.kind in ("cumulative", "interval"):
+                continue
+            v = as_of_of(p)
+            if v is not None:
+                as_of = v
+                if p.kind == "since":
+                    since = p.since
+                elif p.kind == "range":
+                    since = p.since
+                elif p.kind == "window" and p.days_back and v:
+                    since = v - dt.timedelta(days=p.days_back)
+                got = True
+                break
+        if not got:
+            as_of = anchor
+        periods.append(period)
+        as_ofs.append(as_of if got else None)
+        sinces.append(since)
+    # ties pass period and dates on to numbers without their own
+    for i in range(1, len(nums)):
+        if links[i] in ("with", "ellipsis", "including", "compare", "apposition"):
+            if periods[i] is None:
+                periods[i] = periods[i - 1]
+            if as_ofs[i] is None and as_ofs[i - 1] is not None:
+                as_ofs[i] = as_ofs[i - 1]
+                sinces[i] = sinces[i] or sinces[i - 1]
+    for i, n in enumerate(nums):
+        if periods[i] is None:
+            lo = max(s.start, n.start - 100)
+            seg_start = max([lo] + [m.end() + lo for m in re.finditer(r"[;]|,\s+(?:but|while|and)\b", text[lo:n.start])])
+            hi = min(s.end, n.end + 60)
+            seg_end = min([hi] + [m.start() + n.end for m in re.finditer(r"[;,]", text[n.end:hi])])
+            if _PERFECT_RE.search(text, seg_start, seg_end):
+                periods[i] = "cumulative"
+        if as_ofs[i] is None:
+            as_ofs[i] = anchor
+
+    # speakers
+    anaphor = bool(_ANAPHOR_RE.search(text, s.start, s.end))
+    para = s.paragraph
+    if para not in para_places_cache:
+        ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
+        para_places_cache[para] = find_places(text, ps, pe)
+    para_places = para_places_cache[para]
+    sent_places = [p for p in para_places if s.start <= p[0] < s.end]
+
+    claims = []
+    for i, n in enumerate(nums):
+        speaker = None
+        attribution = "outlet"
+        for qs, qe, qa in quotes:
+            if qs <= n.start < qe and qa is not None:
+                speaker = resolve_speaker(qa.speaker, para, memory, qa.definite)
+                attribution = "quote"
+                break
+        if speaker is None and resolved_atts:
+            fits = [(a, sp) for a, sp in resolved_atts
+                    if a.direction == "both"
+                    or (a.direction == "right" and a.start <= n.start)
+                    or (a.direction == "left" and a.start >= n.end)]
+            pool = fits or resolved_atts
+            a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
+            speaker = sp
+            attribution = "according_to" if a.kind == "according_to" else "said"
+            if any(qs <= n.start < qe for qs, qe, _ in quotes) and a.kind != "according_to":
+                attribution = "quote"
+        if speaker is None and anaphor and prev_speakers:
+            speaker = prev_speakers[-1]
+            attribution = "said"
+        if speaker is not None and is_pronoun(speaker) and speaker.lower() != "officials":
+            # an unresolved pronoun names nobody
+            speaker, attribution = None, "outlet"
+        metric = metrics[i] or "other"
+        if metric not in lex.metrics:
+            metric = "other"
+        claims.append(ExtractedClaim(
+            start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
+            value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
+            subject=_subject(text, n), location=_place_for(n, sent_places, para_places, doc_places),
+            period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
+            since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
+    return claims

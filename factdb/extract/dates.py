@@ -1,0 +1,281 @@
+"""Date and period phrases: what day a figure refers to and whether it is a running total.
+
+``find_time_phrases(text, lo, hi, published)`` returns :class:`TimePhrase` objects for the date
+phrases ("on Tuesday", "yesterday", "since Oct. 7", "in the past 24 hours", "between Jan 1 and
+Aug 17", "a day earlier") and period cues ("so far", "death toll rose to", "overnight") found in
+``text[lo:hi]``. Dates are resolved against the publication date, never the clock: a weekday is
+the most recent such day on or before publication, a month-day without a year takes the
+publication year unless that would put it after publication (then the year before; a date a few
+weeks ahead is a future reference and is ignored). Common forms are resolved with regexes;
+``dateparser`` (imported lazily) is only called on a found phrase the regexes cannot resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+       r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b\.?(?:,?\s+\d{4}\b)?"
+       r"|\b\d{4}-\d{2}-\d{2}\b)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMW = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty"
+         r"|thirty|a|an|few|several|couple\s+of|24|48|72)")
+_UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
+_WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+            "twenty": 20, "thirty": 30}
+
+TIME_RE = re.compile(
+    r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|-|–)\s+(?P<r2>" + _MD + r"))"
+    r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
+    r"|\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:this\s+)?\w+(?:\s+\w+)?"
+    r"|the\s+(?:war|conflict|fighting|invasion|offensive|attack|attacks|crisis|pandemic|outbreak|quake|earthquake"
+    r"|storm|floods?|hostilities|siege)(?:\s+(?:began|started|erupted|broke out|struck|hit))?"
+    r"|then|that date|that day|last\s+\w+|early\s+\w+|mid-\w+|the\s+" + _MONTH + r"\s+\d{1,2}\s+attacks?"
+    r"|the\s+(?:October|Oct\.?)\s+7(?:th)?\s*(?:attacks?)?|records\s+began))"
+    r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
+    r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|years?)\b"
+    r"|\b(?:in|over|within)\s+(?P<wn2>\d+|twenty-four|twelve|two|three|four|five|six|seven|ten)\s+"
+    r"(?P<wu2>hours|days|weeks|months)\b)"
+    r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously)\b"
+    r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year)\b|\bthe\s+day\s+before\b"
+    r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
+    r"|(?P<ago>\b(?P<an>" + _NUMW + r")\s+(?P<au>days?|weeks?|months?)\s+ago\b)"
+    r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
+    r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
+    r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
+    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next)\s+)?(?P<wd>" + _WD + r")\b"
+    r"(?:\s+(?:night|morning|afternoon|evening))?)"
+    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
+    r"|(?P<deictic>\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+morning|this\s+week"
+    r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
+    r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
+    r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
+    r"|already|running\s+total|bringing\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:number|total|toll|tally|count)"
+    r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
+    r"|increased|passed|surpassed|topped|hit|took|takes|at|to)"
+    r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
+    r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
+    r"|increased|to|at)"
+    r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded)\b))"
+    r"|(?P<intv>\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
+    r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
+    re.I)
+
+
+@dataclass
+class TimePhrase:
+    start: int
+    end: int
+    kind: str  # point | since | window | range | back | now | cumulative | interval
+    as_of: dt.date | None = None
+    since: dt.date | None = None
+    period: str | None = None  # interval | cumulative | None
+    days_back: float | None = None  # for "back" phrases: days before the anchor date
+    text: str = ""
+
+
+def _weekday_on_or_before(day: dt.date, wd: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - wd) % 7)
+
+
+def _count(word: str | None) -> float | None:
+    if not word:
+        return 1
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.isdigit():
+        return int(w)
+    if w in ("few", "several", "couple of"):
+        return None
+    if w == "twenty-four":
+        return 24
+    return _WORDNUM.get(w)
+
+
+def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    """Resolve a month-day phrase. Returns (date, is_future)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})$", s.strip())
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
+        except ValueError:
+            return None, False
+    m = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?", s.strip())
+    if not m:
+        m = re.match(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?", s.strip())
+    if not m:
+        return _dateparser(s, published), False
+    mon = MONTHS.get(m.group("mon").lower())
+    if mon is None:
+        return None, False
+    day = int(m.group("d"))
+    if m.group("y"):
+        try:
+            return dt.date(int(m.group("y")), mon, day), False
+        except ValueError:
+            return None, False
+    if published is None:
+        return None, False
+    try:
+        d = dt.date(published.year, mon, day)
+    except ValueError:
+        return _dateparser(s, published), False
+    if d > published:
+        if (d - published).days <= 60:
+            return d, True
+        try:
+            d = dt.date(published.year - 1, mon, day)
+        except ValueError:
+            return None, False
+    return d, False
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, published: dt.date | None) -> dt.date | None:
+    """Fallback for date phrases the regexes cannot resolve (slow; cached)."""
+    if published is None:
+        return None
+    import dateparser  # lazy: heavy import
+
+    base = dt.datetime(published.year, published.month, published.day, 12, 0)
+    try:
+        got = dateparser.parse(phrase, languages=["en"], settings={
+            "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": False})
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if got is None:
+        return None
+    d = got.date()
+    return d if d <= published else None
+
+
+def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:
+    """Resolve one date phrase ("on Tuesday", "Oct. 7", "yesterday") against ``published``."""
+    for p in find_time_phrases(phrase, 0, len(phrase), published):
+        if p.as_of is not None:
+            return p.as_of
+        if p.since is not None:
+            return p.since
+    return _dateparser(phrase, published)
+
+
+def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
+    out: list[TimePhrase] = []
+    for m in TIME_RE.finditer(text, lo, hi):
+        kind = m.lastgroup
+        p = TimePhrase(m.start(), m.end(), "point", text=m.group(0))
+        g = m.group
+        if g("range"):
+            a, _ = _md(g("r1"), published)
+            b, fut = _md(g("r2"), published)
+            if a and b and a > b:
+                a = a.replace(year=a.year - 1) if a.month > b.month else a
+            p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
+        elif g("since"):
+            p.kind, p.period = "since", "cumulative"
+            sx = g("sx")
+            if re.search(r"\d", sx) and re.search(_MONTH, sx):
+                mdm = re.search(_MD, sx)
+                p.since = _md(mdm.group(0), published)[0] if mdm else None
+            elif published and re.search(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", sx, re.I):
+                p.since = dt.date(published.year, 1, 1)
+            elif published and re.fullmatch(_WD, sx):
+                p.since = _weekday_on_or_before(published - dt.timedelta(days=1), WEEKDAYS.index(sx))
+            elif published and re.fullmatch(_MONTH + r"(?:\s+\d{4})?", sx):
+                parts = sx.split()
+                mon = MONTHS[parts[0].lower().rstrip(".")]
+                year = int(parts[1]) if len(parts) > 1 else (
+                    published.year if mon <= published.month else published.year - 1)
+                p.since = dt.date(year, mon, 1)
+            elif re.fullmatch(r"\d{4}", sx):
+                p.since = dt.date(int(sx), 1, 1)
+        elif g("window"):
+            n = _count(g("wn") or g("wn2"))
+            unit = (g("wu") or g("wu2")).lower().rstrip("s")
+            p.kind, p.period = "window", "interval"
+            p.days_back = None if n is None else max(1, round(n * _UNITS[unit]))
+        elif g("back"):
+            unit = (g("bu") or g("bu2") or "day").lower()
+            txt = m.group(0).lower()
+            if "last year" in txt:
+                p.kind, p.period = "back", None
+                p.days_back = 365
+            else:
+                n = _count(re.match(r"\s*(\w+)", txt).group(1)) if g("bu") else 1
+                p.kind, p.period = "back", "interval"
+                p.days_back = (n or 1) * _UNITS[unit]
+        elif g("ago"):
+            n = _count(g("an"))
+            unit = g("au").lower().rstrip("s")
+            p.kind, p.period = "point", "interval"
+            if published and n:
+                p.as_of = published - dt.timedelta(days=n * _UNITS[unit])
+        elif g("wdtoll"):
+            w = g("wdp")
+            p.kind, p.period = "point", "interval"
+            if published:
+                if w.lower() == "yesterday":
+                    p.as_of = published - dt.timedelta(days=1)
+                elif w.lower() == "today":
+                    p.as_of = published
+                else:
+                    p.as_of = _weekday_on_or_before(published, WEEKDAYS.index(w.capitalize()))
+        elif g("weekday"):
+            wd = WEEKDAYS.index(g("wd").capitalize())
+            mod = (g("wmod") or "").lower()
+            if mod == "next":
+                continue
+            p.kind, p.period = "point", "interval"
+            if published:
+                base = published - dt.timedelta(days=1) if mod == "last" else published
+                p.as_of = _weekday_on_or_before(base, wd)
+        elif g("md"):
+            if (g("mmod") or "").lower() == "next":
+                continue
+            d, fut = _md(g("mdx"), published)
+            if fut:
+                continue
+            p.kind, p.period, p.as_of = "point", "interval", d
+        elif g("deictic"):
+            w = re.sub(r"\s+", " ", m.group(0).lower())
+            p.kind = "now"
+            if w in ("yesterday", "last night"):
+                p.kind, p.period = "point", "interval"
+                p.as_of = published - dt.timedelta(days=1) if published else None
+            elif w in ("overnight", "today", "tonight", "this morning"):
+                p.kind, p.period, p.as_of = "point", "interval", published
+            elif w == "last week":
+                p.kind, p.period = "point", "interval"
+                p.as_of = published - dt.timedelta(days=7) if published else None
+            elif w in ("last month",):
+                p.kind, p.period = "point", "interval"
+                p.as_of = None
+            elif w in ("this week", "earlier this week", "this month", "earlier this month"):
+                p.kind, p.period, p.as_of = "point", "interval", published
+            elif w in ("so far", "to date", "thus far", "as yet"):
+                p.kind, p.period, p.as_of = "now", "cumulative", published
+            else:
+                p.as_of = published
+        elif g("cum"):
+            p.kind, p.period = "cumulative", "cumulative"
+        elif g("intv"):
+            p.kind, p.period = "interval", "interval"
+        else:  # pragma: no cover - every alternative is named
+            continue
+        if kind:
+            out.append(p)
+    return out

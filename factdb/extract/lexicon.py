@@ -1,0 +1,184 @@
+"""The metric vocabulary: which words around a number say what is being counted.
+
+The default lexicon is the package data file ``factdb/extract/data/metrics.json``. Extra files
+(``factdb extract --lexicon FILE``) use the same JSON format and are merged into it: lists are
+appended, new metric names are added to the vocabulary.
+
+File format::
+
+    {
+      "version": 1,
+      "metrics": {
+        "killed": {
+          "before": ["killed", "death of", ...],    # trigger written BEFORE the number: "killed 15"
+          "after":  ["were killed", "dead", ...],   # trigger written AFTER the number:  "15 dead"
+          "nouns":  [...],                          # counted nouns ("hostages", "trucks"); weaker
+                                                    # than event words, either side of the number
+          "regex_before": ["death\\s+toll\\b[^.]{0,100}?\\bto"],  # Python regexes, case-insensitive
+          "regex_after":  [...]
+        },
+        ...
+      }
+    }
+
+Every key inside a metric is optional. Phrases are matched case-insensitively at word
+boundaries; a space in a phrase matches any run of whitespace and a trailing ``*`` matches any
+word ending ("evacuat*"). A trigger only counts for a number it stands near (same clause, a few
+words away, no other number in between); see ``claims.py`` for the binding rules. A number with
+no trigger gets the metric ``other``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
+
+# the controlled vocabulary shipped with the package
+METRICS = ("killed", "injured", "displaced", "hostages", "released", "detained", "missing",
+           "sheltering", "food_insecure", "aid", "destroyed", "other")
+
+SIDES = {"before": ("before",), "after": ("after",), "nouns": ("before", "after")}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger occurrence in a sentence."""
+
+    start: int
+    end: int
+    metric: str
+    side: str  # before | after (where the trigger stands relative to the number it governs)
+    priority: int  # 2 = event word ("killed"), 1 = counted noun ("hostages")
+
+
+@dataclass
+class Lexicon:
+    """Compiled metric triggers. Build with :func:`load_lexicon`."""
+
+    entries: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self._compile()
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        names = list(METRICS)
+        names += [m for m in self.entries if m not in names]
+        return tuple(names)
+
+    def _compile(self) -> None:
+        # phrase -> list of (metric, side, priority); one alternation per side
+        self._phrase_info: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        phrases: dict[str, set[str]] = {"before": set(), "after": set()}
+        regexes: list[tuple[re.Pattern, str, str, int]] = []
+        for metric, spec in self.entries.items():
+            for key, values in spec.items():
+                if key.startswith("regex_"):
+                    side = key[len("regex_"):]
+                    for rx in values:
+                        regexes.append((re.compile(rx, re.I), metric, side, 2))
+                    continue
+                if key not in SIDES:
+                    continue
+                prio = 1 if key == "nouns" else 2
+                for side in SIDES[key]:
+                    for p in values:
+                        norm = _norm_phrase(p)
+                        if not norm:
+                            continue
+                        phrases[side].add(norm)
+                        self._phrase_info.setdefault((side, norm), []).append((metric, prio))
+        self._phrase_re = {}
+        for side, ps in phrases.items():
+            if not ps:
+                self._phrase_re[side] = None
+                continue
+            alts = sorted(ps, key=len, reverse=True)
+            body = "|".join(_phrase_pattern(p) for p in alts)
+            self._phrase_re[side] = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
+        self._regexes = regexes
+
+    def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:
+        """All trigger occurrences in ``text[lo:hi]`` (offsets into ``text``)."""
+        hi = len(text) if hi is None else hi
+        out: list[Trigger] = []
+        for side, rx in self._phrase_re.items():
+            if rx is None:
+                continue
+            for m in rx.finditer(text, lo, hi):
+                key = _norm_phrase(m.group(0))
+                info = self._phrase_info.get((side, key))
+                if info is None:
+                    info = self._lookup_wildcard(side, key)
+                for metric, prio in info:
+                    out.append(Trigger(m.start(), m.end(), metric, side, prio))
+        for rx, metric, side, prio in self._regexes:
+            for m in rx.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    out.append(Trigger(m.start(), m.end(), metric, side, prio))
+        return out
+
+    def _lookup_wildcard(self, side: str, key: str) -> list[tuple[str, int]]:
+        for (s, p), info in self._phrase_info.items():
+            if s == side and "*" in p and re.fullmatch(_phrase_pattern(p), key, re.I):
+                return info
+        return []
+
+
+def _norm_phrase(p: str) -> str:
+    return re.sub(r"\s+", " ", p.strip().lower())
+
+
+def _phrase_pattern(p: str) -> str:
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in p.split(" ")]
+    return r"\s+".join(parts)
+
+
+def _read(path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
+        raise ValueError(f"{path}: a lexicon file needs a top-level 'metrics' object")
+    return data["metrics"]
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {m: {k: list(v) for k, v in spec.items()} for m, spec in base.items()}
+    for metric, spec in extra.items():
+        target = out.setdefault(metric, {})
+        for key, values in spec.items():
+            if isinstance(values, str):
+                values = [values]
+            target.setdefault(key, [])
+            target[key] += [v for v in values if v not in target[key]]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    path = resources.files("factdb.extract").joinpath("data/metrics.json")
+    with resources.as_file(path) as p:
+        return Lexicon(_read(p), sources=(str(p),))
+
+
+def load_lexicon(extra_paths=None) -> Lexicon:
+    """The package lexicon, merged with the JSON files in ``extra_paths`` (same format).
+
+    The default lexicon (no extra files) is built once and cached.
+    """
+    if not extra_paths:
+        return _default()
+    if isinstance(extra_paths, (str, Path)):
+        extra_paths = [extra_paths]
+    base = _default()
+    entries = base.entries
+    for p in extra_paths:
+        entries = _merge(entries, _read(p))
+    return Lexicon(entries, sources=base.sources + tuple(str(p) for p in extra_paths))

@@ -1,0 +1,872 @@
+"""Number phrases: find them in running text and turn them into value / low / high.
+
+Two entry points:
+
+- ``parse_number(phrase)`` turns one phrase ("over 27,000", "a quarter", "25,000 to 30,000",
+  "tens of thousands", "$2.1bn", "85%") into a :class:`NumberSpan` or ``None``.
+- ``find_numbers(text)`` scans a text and returns every number phrase with offsets; phrases
+  that are not claims (years, dates, clock times, ages, ordinals, durations, identifiers such as
+  "Resolution 2334" or "F-16", measurements, numbers inside URLs) carry a ``skip`` reason.
+
+Units (``NumberSpan.unit``):
+
+- ``count``: a counted quantity ("27,000 Palestinians", "dozens", "a dozen").
+- ``percent``: "85%", "8 per cent" (value as written: 85, not 0.85).
+- ``percentage_point``: "0.2 percentage points".
+- ``fraction``: a proportion in 0..1 ("a quarter" = 0.25, "one in three", "the vast majority").
+- an ISO 4217 code for money ("$2.1bn" -> ``USD``, "£5m" -> ``GBP``, "€10M" -> ``EUR``).
+
+Qualifiers: ``exact``, ``more_than``, ``at_least``, ``at_most``, ``less_than``,
+``approximately``, ``range``, ``vague``. Bounds: ``more_than``/``at_least`` set ``low``,
+``at_most``/``less_than`` set ``high``, ``range`` and ``vague`` set both with ``value`` None.
+
+Offsets always refer to the caller's text: non-ASCII digits (Arabic-Indic, Persian, Devanagari,
+full-width, ...) are translated one character for one character before matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["NumberSpan", "find_numbers", "parse_number", "normalize_digits", "to_number"]
+
+
+# --------------------------------------------------------------------------------------------
+# Digit normalisation (one character in, one character out, so offsets are preserved)
+
+def _digit_map() -> dict[int, str]:
+    zeros = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
+             0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10)
+    table = {}
+    for z in zeros:
+        for i in range(10):
+            table[z + i] = str(i)
+    table.update({
+        0x066B: ".", 0x066C: ",", 0x060C: ",", 0x066A: "%", 0xFF05: "%", 0xFF0C: ",", 0xFF0E: ".",
+        0x00A0: " ", 0x202F: " ", 0x2009: " ", 0x2007: " ", 0x2212: "-", 0x2010: "-", 0x2011: "-",
+    })
+    return table
+
+
+_DIGITS = _digit_map()
+
+
+def normalize_digits(text: str) -> str:
+    """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII."""
+    return text.translate(_DIGITS)
+
+
+def to_number(d: Decimal | None):
+    """Decimal -> int when integral, else float; None stays None."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+UNIT_WORDS = {
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+TEEN_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "lakh": 10**5, "crore": 10**7,
+}
+SUFFIX_SCALES = {
+    "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
+    "MM": 10**6, "b": 10**9, "B": 10**9, "bn": 10**9, "bln": 10**9, "tn": 10**12, "tln": 10**12,
+    "T": 10**12,
+}
+ALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, **SCALE_WORDS, "hundred": 100, "dozen": 12}
+
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000,
+}
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "$": "USD", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₹": "INR", "₪": "ILS", "₽": "RUB", "Rs.": "INR", "Rs": "INR",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "INR": "INR", "ILS": "ILS", "NIS": "ILS",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
+    "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+}
+
+# qualifier phrases written before the number, longest first
+_PRE_QUALIFIERS = [
+    ("more than", "more_than"), ("greater than", "more_than"), ("higher than", "more_than"),
+    ("in excess of", "more_than"), ("upwards of", "more_than"), ("upward of", "more_than"),
+    ("well over", "more_than"), ("just over", "more_than"), ("well above", "more_than"),
+    ("just above", "more_than"), ("north of", "more_than"), ("exceeding", "more_than"),
+    ("surpassing", "more_than"), ("over", "more_than"), ("above", "more_than"),
+    ("exceed", "more_than"), ("surpass", "more_than"), ("larger than", "more_than"),
+    ("bigger than", "more_than"), ("more then", "more_than"),
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
+    ("not less than", "at_least"), ("not fewer than", "at_least"), ("a minimum of", "at_least"),
+    ("at least or equal to", "at_least"), ("equal to or more than", "at_least"),
+    ("greater than or equal to", "at_least"), ("bigger or equal than", "at_least"),
+    ("nearly", "at_most"), ("almost", "at_most"), ("up to", "at_most"), ("as many as", "at_most"),
+    ("at most", "at_most"), ("no more than", "at_most"), ("not more than", "at_most"),
+    ("a maximum of", "at_most"), ("less than or equal to", "at_most"),
+    ("equal to or less than", "at_most"), ("smaller or equal than", "at_most"),
+    ("fewer than", "less_than"), ("less than", "less_than"), ("just under", "less_than"),
+    ("under", "less_than"), ("below", "less_than"), ("lower than", "less_than"),
+    ("smaller than", "less_than"),
+    ("an estimated", "approximately"), ("approximately", "approximately"),
+    ("roughly", "approximately"), ("around", "approximately"), ("about", "approximately"),
+    ("some", "approximately"), ("circa", "approximately"), ("approx.", "approximately"),
+    ("approx", "approximately"), ("close to", "approximately"), ("estimated", "approximately"),
+    ("an approximate", "approximately"), ("nearly all", "at_most"),
+]
+_PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
+PRE_QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<q>" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _PRE_QUALIFIERS)
+    + r")\s+(?:of\s+)?$", re.I)
+_PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
+SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>=|<=|>|<|~)\s*$")
+_SYMBOL_QUALIFIERS = {">": "more_than", ">=": "at_least", "<": "less_than", "<=": "at_most", "~": "approximately"}
+
+POST_QUALIFIER_RE = re.compile(
+    r"^(?:\s*(?P<more>\+(?![\d])|-plus\b|\s+plus\b(?!\s*\d))"
+    r"|\s+(?P<least>or more|and more|or above|and above|or greater|or higher|and over)\b"
+    r"|\s+(?P<most>or less|or fewer|and below|or under|or lower)\b"
+    r"|\s+(?P<approx>or so)\b)", re.I)
+
+# --------------------------------------------------------------------------------------------
+# Regexes
+
+_NUMWORD = "|".join(sorted(ALL_WORDS, key=len, reverse=True))
+_DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_SMALLWORD = "|".join(sorted([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS], key=len, reverse=True))
+
+TOKEN_RE = re.compile(
+    r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
+    r"|(?<![\w.,])\.\d+)"
+    r"(?P<suf>bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])?(?![\w]|\.\d)"
+    r"|(?P<word>\b(?:" + _NUMWORD + r")\b)"
+    r"|(?P<a>\ban?\b(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))",
+    re.I)
+
+FRACTION_RE = re.compile(
+    r"(?P<num>\b(?:an?|one|" + _SMALLWORD + r")|(?<![\w.,])\d+)?(?:\s*-\s*|\s+)?(?P<den>\b(?:" + _DEN + r"))\b"
+    r"(?!-)",
+    re.I)
+RATIO_RE = re.compile(
+    r"\b(?P<a>" + _SMALLWORD + r"|\d+)\s+(?:in|out\s+of)\s+(?P<b>(?:" + _SMALLWORD
+    + r")(?:[\s-]+(?:" + _SMALLWORD + r"))?|hundred|\d[\d,]*)\b(?!\s*(?:days?|weeks?|months?|years?))",
+    re.I)
+SLASH_RE = re.compile(r"(?<![\w./-])(?P<a>\d{1,4})/(?P<b>\d{1,5})(?![\w/.]|\.\d)")
+VULGAR_RE = re.compile(r"(?:(?P<int>\d+)\s*)?(?P<v>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+
+VAGUE_BOUNDS = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
+    "millions": (2000000, None), "tens of millions": (20000000, 99999999),
+    "hundreds of millions": (200000000, 999999999), "billions": (2000000000, None),
+    "several dozen": (24, 99), "a few dozen": (24, 99), "several hundred": (200, 999),
+    "a few hundred": (200, 999), "several thousand": (2000, 9999), "a few thousand": (2000, 9999),
+    "several million": (2000000, 9999999), "a few million": (2000000, 9999999),
+    "several tens of thousands": (20000, 99999), "many thousands": (2000, 9999),
+    "many hundreds": (200, 999),
+}
+VAGUE_RE = re.compile(
+    r"\b(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
+    r"|(?:several|a few)\s+(?:dozen|hundred|thousand|million|tens of thousands)"
+    r"|many (?:thousands|hundreds)|dozens|hundreds|thousands|millions|billions|scores(?=\s+of\b))\b",
+    re.I)
+MAJORITY_RE = re.compile(
+    r"\b(?:the|a)\s+(?:(?:vast|overwhelming|large|great|slim|narrow|simple|absolute|clear)\s+)?majority\b",
+    re.I)
+
+PERCENT_RE = re.compile(
+    r"^(?:\s*(?P<pct>%)|\s*(?P<pp>percentage[\s-]points?|pct\.?\s+points?|points?\s+percentage)\b"
+    r"|\s*(?P<pct2>per\s?cent(?:age)?s?|percent(?:age)?s?|pct)\b|(?P<pc>pc)\b)",
+    re.I)
+CURRENCY_BEFORE_RE = re.compile(r"(?P<c>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₹|₪|₽|Rs\.?|USD|EUR|GBP|INR|NIS)\s?-?$")
+CURRENCY_AFTER_RE = re.compile(
+    r"^\s*(?P<c>pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
+    r"|roubles?|rubles?|USD|EUR|GBP)\b", re.I)
+SCALE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?P<s>hundred|thousand|million|billion|trillion|lakh|crore)\b", re.I)
+AND_A_HALF_RE = re.compile(
+    r"^\s+and\s+(?:a|one)\s+(?P<f>half|quarter|third)\b(?:\s+(?P<s>thousand|million|billion|trillion))?", re.I)
+
+# things that are not claims
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_ZONE_RE = re.compile(
+    r"(?P<url>\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|gov|int|edu|io|uk)(?:/\S*)?)"
+    r"|(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b\.?(?:,?\s+\d{4}\b)?"
+    r"|\b" + MONTHS + r"\.?,?\s+\d{4}\b)"
+    r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|local time)\b\.?)?"
+    r"|\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours GMT)\b)"
+    r"|(?P<phone>\+?\b\d{1,4}(?:[-. ]\d{2,4}){2,}(?:/\d+)?\b(?![,.]\d))"
+    r"|(?P<version>\b\d+\.\d+\.\d+(?:\.\d+)*\b)"
+    r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}\b"
+    r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
+    re.I)
+# month names are case-sensitive to keep "may" the verb out
+_MONTH_CASE_RE = re.compile(MONTHS)
+
+DURATION_AFTER_RE = re.compile(
+    r"^(?:\s+|\s*-\s*)(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?"
+    r"|days?|nights?|weeks?|weekends?|months?|years?|yrs?|decades?|centuries|century|semesters?|terms?)\b",
+    re.I)
+MEASURE_AFTER_RE = re.compile(
+    r"^(?:\s*-\s*|\s*)(?:km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|nm|nanomet(?:er|re)s?"
+    r"|kg|kgs|kilograms?|g|grams?|mg|lbs?|oz|ounces?|°[CF]?|degrees?|[CF](?![\w])|mph|km/h|kph|knots?"
+    r"|ft|feet|foot|inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|cubic|litres?|liters?|gallons?"
+    r"|barrels?|bpd|ml|cl|l(?![\w])|L(?![\w])|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
+    r"|magnitude|-magnitude|on the Richter|storey|story|stories|floors?|calories|kcal|volts?|amps?"
+    r"|mb|millibars?|ppm|inches)(?![\w])",
+    re.I)
+COMPOUND_AFTER_RE = re.compile(r"^-(?!plus\b|to\b|odd\b)[A-Za-z]")
+ORDINAL_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+IDENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:Resolution|resolution|Flight|flight|Page|page|pages|pp?\.|Route|route|No\.|no\.|Nos\.|nos\.|nr\.|Nr\."
+    r"|Number|number|Article|article|Section|section|Chapter|chapter|Highway|highway|Room|room|Gate|gate"
+    r"|Platform|platform|Bus|bus|Line|Phase|phase|Level|level|Category|category|Grade|grade|Stage|stage"
+    r"|Class|class|Apollo|Version|version|Law|Act|Bill|Decree|decree|Item|item|Unit|Brigade|Division"
+    r"|Battalion|Regiment|Squadron|Paragraph|paragraph|Clause|clause|Amendment|Episode|episode|Season|season"
+    r"|Volume|volume|Vol\.|vol\.|Issue|issue|Terminal|Block|Sector|Zone|Ward|Precinct|Interstate|Channel"
+    r"|channel|Track|track|Lane|Exit|exit|Pier|Berth|Building|Tower|Floor|floor|Apartment|Apt\.|Suite|Box"
+    r"|Case|Form|Model|Batch|Lot|Code|code|Annex|Appendix|Figure|Fig\.|Table|table|Row|row|Seat|seat"
+    r"|Train|Camp|Hall|Street|Avenue|Road|Ave\.|Rd\.|St\.|PO|Box|Gen|Generation|Mark|Mk\.?|Type|type"
+    r"|Series|series|Windows|iPhone|Galaxy|Boeing|Airbus|Su|Tu|Mi|Il|An|MiG|Patriot|Iron Dome|Iskander"
+    r"|Kinzhal|Shahed|Fajr|Qassam|Kassam|Grad|Uragan|Tochka|Scud|Hwasong|Fateh|Zelzal|Kh|Apache|Black Hawk"
+    r"|Chinook|Typhoon|Tornado|Rafale|Mirage|Leopard|Challenger|Abrams|Merkava|Bradley|Stryker|Himars"
+    r"|HIMARS|Hellfire|Javelin|Stinger|Harpoon|Tomahawk)\s*[#-]?\s*"
+    r"|#\s*"
+    r"|\b[A-Z]{1,5}-\s?"
+    r"|\b[A-Z][A-Za-z]*\d+[A-Za-z]*-)$")
+YEAR_PREP_RE = re.compile(
+    r"(?:\b(?:in|since|of|from|by|until|till|before|after|during|year|early|late|mid|spring|summer|autumn"
+    r"|fall|winter|the|between|and|to|through|around|circa|c\.|ca\.|fiscal|FY|election|elections|census)"
+    r"|" + MONTHS + r"\.?|[-–(,])\s*$")
+COUNT_NOUN_AFTER_RE = re.compile(
+    r"^\s+(?:(?:[a-z]+\s+){0,2}(?:people|persons|residents|civilians|children|men|women|soldiers|troops|fighters"
+    r"|militants|journalists|workers|staff|patients|prisoners|hostages|detainees|refugees|migrants|families"
+    r"|households|homes|houses|buildings|trucks|lorries|cases|deaths|victims|bodies|students|doctors|nurses"
+    r"|police|officers|personnel|members|employees|jobs|votes|voters|ballots|units|tonnes|tons|children)"
+    r"|[a-z]+s)\b")
+ONE_OK_AFTER_RE = re.compile(
+    r"^[\s-]+(?:(?:more|other|further|additional)\s+)?(?:person|man|woman|child|boy|girl|baby|infant|soldier|civilian"
+    r"|journalist|worker|hostage|prisoner|detainee|officer|policeman|militant|fighter|student|patient|doctor|nurse"
+    r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
+    r"|building|victim|employee|member|refugee|migrant|citizen)\b")
+TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class NumberSpan:
+    """A number phrase found in text. ``start``/``end`` are offsets into the scanned text."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    low: int | float | None = None
+    high: int | float | None = None
+    qualifier: str = "exact"
+    unit: str = "count"
+    kind: str = "number"  # number | word | fraction | percent | vague | range | currency
+    skip: str | None = None  # reason why this is not a claim, or None
+    core_start: int = 0  # the bare number inside the phrase
+    core_end: int = 0
+    scaled: bool = False  # carried an explicit scale ("million", "k", "bn")
+
+    @property
+    def has_bounds(self) -> bool:
+        return self.low is not None or self.high is not None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    kind: str  # num | word | a
+    text: str
+    suf: str | None = None
+
+
+def _run_value(toks: list[_Tok]) -> tuple[Decimal, bool, bool] | None:
+    """Evaluate a run of number tokens. Returns (value, scaled, has_words) or None."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last_scale = None
+    scaled = False
+    words = False
+    for t in toks:
+        if t.kind == "a":
+            current = Decimal(1)
+            continue
+        if t.kind == "num":
+            try:
+                d = Decimal(t.text.replace(",", "").replace(" ", ""))
+            except InvalidOperation:
+                return None
+            if t.suf:
+                d *= SUFFIX_SCALES[t.suf]
+                scaled = True
+            current += d
+            continue
+        w = t.text.lower()
+        words = True
+        if w in ("hundred", "dozen"):
+            current = (current or Decimal(1)) * ALL_WORDS[w]
+        elif w not in SCALE_WORDS:
+            current += ALL_WORDS[w]
+        else:  # thousand, million, ...: close the group below it
+            s = SCALE_WORDS[w]
+            scaled = True
+            if last_scale and s > last_scale and total > 0:
+                total = (total + current) * s  # "three lakh crore", "thousand million"
+                current = Decimal(0)
+            else:
+                total += (current or Decimal(1)) * s
+                current = Decimal(0)
+            last_scale = s
+    return total + current, scaled, words
+
+
+_JOIN_SPACE = re.compile(r"^(?:[ \t]+|[ \t]*-[ \t]*|[ \t]*\n[ \t]*)$")
+_JOIN_AND = re.compile(r"^(?:,?\s+and\s+|\s*&\s*|,\s+)$", re.I)
+
+
+def _can_follow(prev_state: str, tok: _Tok, gap: str, run: list[_Tok]) -> bool:
+    """Whether ``tok`` continues the run whose last token left the parser in ``prev_state``."""
+    is_and = bool(_JOIN_AND.match(gap))
+    if not is_and and not _JOIN_SPACE.match(gap):
+        return False
+    if "-" in gap and tok.kind == "num":
+        return False  # "1000-5000" is a range, not one number
+    if tok.kind == "a":
+        return False
+    if tok.kind == "num":
+        if "." in tok.text or "," in tok.text:
+            return False
+        return prev_state in ("scale", "hundred") and not any(t.suf for t in run)
+    w = tok.text.lower()
+    if is_and:
+        if gap.strip() == "," and prev_state != "scale":
+            return False
+        if prev_state not in ("scale", "hundred"):
+            return False
+        return w in UNIT_WORDS or w in TEEN_WORDS or w in TENS_WORDS
+    if w in UNIT_WORDS:
+        if w in ("zero", "nought", "naught"):
+            return False
+        return prev_state in ("tens", "scale", "hundred") and not (
+            prev_state == "tens" and "\n" in gap)
+    if w in TEEN_WORDS or w in TENS_WORDS:
+        return prev_state in ("scale", "hundred")
+    if w == "hundred":
+        if prev_state == "digits":
+            return not any(t.suf for t in run) and "." not in run[-1].text
+        return prev_state in ("unit", "teen", "tens", "a")
+    if w == "dozen":
+        return prev_state in ("unit", "teen", "tens", "a", "digits")
+    # big scale
+    if prev_state in ("unit", "teen", "tens", "hundred", "a", "dozen"):
+        return True
+    if prev_state == "digits":
+        return not any(t.suf for t in run)
+    if prev_state == "scale":
+        return True  # "lakh crore", "thousand million"
+    return False
+
+
+def _state_after(tok: _Tok) -> str:
+    if tok.kind == "a":
+        return "a"
+    if tok.kind == "num":
+        return "digits"
+    w = tok.text.lower()
+    if w in UNIT_WORDS:
+        return "unit"
+    if w in TEEN_WORDS:
+        return "teen"
+    if w in TENS_WORDS:
+        return "tens"
+    if w == "hundred":
+        return "hundred"
+    if w == "dozen":
+        return "dozen"
+    return "scale"
+
+
+def _valid_start(tok: _Tok, nxt: _Tok | None) -> bool:
+    if tok.kind == "a":
+        return True
+    if tok.kind == "num":
+        return True
+    w = tok.text.lower()
+    return w not in SCALE_WORDS and w not in ("hundred", "dozen")
+
+
+def _runs(norm: str) -> list[list[_Tok]]:
+    toks = []
+    for m in TOKEN_RE.finditer(norm):
+        if m.group("num"):
+            suf = m.group("suf")
+            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), suf))
+        elif m.group("word"):
+            toks.append(_Tok(m.start(), m.end(), "word", m.group("word")))
+        else:
+            toks.append(_Tok(m.start(), m.end(), "a", m.group("a")))
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    state = "start"
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if cur and _can_follow(state, t, norm[cur[-1].end:t.start], cur):
+            cur.append(t)
+            state = _state_after(t)
+            continue
+        if cur:
+            runs.append(cur)
+            cur = []
+        if _valid_start(t, nxt):
+            cur = [t]
+            state = _state_after(t)
+    if cur:
+        runs.append(cur)
+    # a run may not end in "a" or "and"
+    return [r for r in runs if r[-1].kind != "a"]
+
+
+def _fraction_value(num: str | None, den: str) -> Decimal | None:
+    d = DENOMINATORS[den.lower()]
+    if num is None:
+        if den.lower() in ("half",):
+            return Decimal(1) / d
+        return None
+    n = num.lower()
+    if n in ("a", "an"):
+        k = 1
+    elif n.isdigit():
+        k = int(n)
+    elif n in UNIT_WORDS or n in TEEN_WORDS or n in TENS_WORDS:
+        k = ALL_WORDS[n]
+    else:
+        return None
+    plural = den.lower().endswith("s") and den.lower() not in ("halves",) or den.lower() == "halves"
+    if k == 1 and plural:
+        return None
+    if k > 1 and not plural:
+        return None
+    return Decimal(k) / Decimal(d)
+
+
+def _words_value(s: str) -> Decimal | None:
+    """Value of a short number written in words or digits ("four", "twenty-one", "100")."""
+    s = s.strip().lower().replace(",", "")
+    if s.isdigit():
+        return Decimal(s)
+    total = Decimal(0)
+    for part in re.split(r"[\s-]+", s):
+        if part in ALL_WORDS and part not in SCALE_WORDS:
+            v = ALL_WORDS[part]
+            total = total * v if part in ("hundred", "dozen") else total + v
+        else:
+            return None
+    return total
+
+
+def _span(norm: str, start: int, end: int, value: Decimal | None, **kw) -> NumberSpan:
+    return NumberSpan(start=start, end=end, text=norm[start:end], value=to_number(value),
+                      core_start=kw.pop("core_start", start), core_end=kw.pop("core_end", end), **kw)
+
+
+def _overlaps(a0: int, a1: int, spans) -> bool:
+    return any(a0 < s1 and s0 < a1 for s0, s1 in spans)
+
+
+def _scan(norm: str) -> list[NumberSpan]:
+    """All bare number phrases (no qualifiers, no ranges yet), sorted by offset."""
+    out: list[NumberSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    # vague amounts and majorities first: "tens of thousands" beats "thousands"
+    for m in VAGUE_RE.finditer(norm):
+        key = re.sub(r"\s+", " ", m.group(0).lower())
+        lo, hi = VAGUE_BOUNDS[key]
+        out.append(_span(norm, m.start(), m.end(), None, low=lo, high=hi, qualifier="vague", kind="vague"))
+        taken.append((m.start(), m.end()))
+    for m in MAJORITY_RE.finditer(norm):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        out.append(_span(norm, m.start(), m.end(), None, low=0.5, high=1, qualifier="vague",
+                         kind="vague", unit="fraction"))
+        taken.append((m.start(), m.end()))
+
+    # "one in four", "1 in 5"
+    for m in RATIO_RE.finditer(norm):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        a, b = _words_value(m.group("a")), _words_value(m.group("b"))
+        if a is None or b is None or not (0 < a < b) or b > 1000:
+            continue
+        out.append(_span(norm, m.start(), m.end(), a / b, unit="fraction", kind="fraction"))
+        taken.append((m.start(), m.end()))
+
+    # fractions in words: "a quarter", "two-thirds", "half"
+    for m in FRACTION_RE.finditer(norm):
+        num, den = m.group("num"), m.group("den")
+        s = m.start() if num else m.start("den")
+        if _overlaps(s, m.end(), taken):
+            continue
+        if num and num[0].isdigit() and den.lower() in ("third", "fourth", "fifth", "sixth", "seventh",
+                                                          "eighth", "ninth", "tenth"):
+            continue  # "3 fifth" is not a thing; "5th" never reaches here
+        v = _fraction_value(num, den)
+        if v is None and num:
+            # "one" in "one quarter" may fail the plural rule; try the bare denominator
+            v = _fraction_value(None, den)
+            s = m.start("den")
+            num = None
+        if v is None:
+            continue
+        after = norm[m.end():m.end() + 40]
+        before = norm[max(0, s - 30):s]
+        den_l = den.lower()
+        plural = den_l.endswith("s")
+        sc = re.match(r"^\s+(?:a\s+)?(?P<s>dozen|hundred|thousand|million|billion)\b", after, re.I)
+        if sc and (den_l in ("half", "quarter") or plural):
+            mult = 12 if sc.group("s").lower() == "dozen" else ALL_WORDS[sc.group("s").lower()]
+            e = m.end() + sc.end()
+            out.append(_span(norm, s, e, v * mult, kind="word", scaled=True))
+            taken.append((s, e))
+            continue
+        if num is None or num.lower() in ("a", "an", "one"):
+            # single fractions need context: "a quarter of", "half the", "more than half"
+            ok = re.match(r"^\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b)", after, re.I)
+            if den_l == "half":
+                ok = ok or re.search(r"(?:than|over|nearly|almost|about|around|roughly|some|under|just|least)\s+$",
+                                     before, re.I)
+                if re.search(r"\b(?:first|second|the|latter|other|in)\s+$", before, re.I) and not re.match(
+                        r"^\s+of\b", after, re.I):
+                    ok = False
+            if not ok:
+                continue
+            if re.search(r"\b(?:first|second|third|fourth|last|final|previous|next|the)\s+$", before, re.I) and \
+                    num is None:
+                continue
+        out.append(_span(norm, s, m.end(), v, unit="fraction", kind="fraction"))
+        taken.append((s, m.end()))
+
+    for m in VULGAR_RE.finditer(norm):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        v = Decimal(str(unicodedata.numeric(m.group("v"))))
+        if m.group("int"):
+            v += int(m.group("int"))
+            out.append(_span(norm, m.start(), m.end(), v, kind="number"))
+        else:
+            out.append(_span(norm, m.start(), m.end(), v.quantize(Decimal("0.000001")).normalize(),
+                             unit="fraction", kind="fraction"))
+        taken.append((m.start(), m.end()))
+
+    for m in SLASH_RE.finditer(norm):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) in ((9, 11), (24, 7)) or b == 0 or a >= b:
+            continue
+        out.append(_span(norm, m.start(), m.end(), Decimal(a) / Decimal(b), unit="fraction", kind="fraction"))
+        taken.append((m.start(), m.end()))
+
+    for run in _runs(norm):
+        s, e = run[0].start, run[-1].end
+        if _overlaps(s, e, taken):
+            # keep the part of the run outside taken spans only when it is a digit token
+            continue
+        res = _run_value(run)
+        if res is None:
+            continue
+        v, scaled, words = res
+        kind = "word" if words else "number"
+        after = norm[e:e + 40]
+        mh = AND_A_HALF_RE.match(after)
+        if mh:
+            v += Decimal(1) / DENOMINATORS[mh.group("f").lower()]
+            if mh.group("s"):
+                v *= SCALE_WORDS[mh.group("s").lower()]
+                scaled = True
+            e += mh.end()
+        out.append(_span(norm, s, e, v, kind=kind, scaled=scaled, core_start=s, core_end=e))
+    out.sort(key=lambda n: (n.start, -n.end))
+    return out
+
+
+def _attach(norm: str, n: NumberSpan) -> NumberSpan:
+    """Extend a bare number with percent / currency / qualifiers written around it."""
+    after = norm[n.end:n.end + 40]
+    if n.unit == "count" and n.kind in ("number", "word"):
+        mp = PERCENT_RE.match(after)
+        if mp and not (mp.group("pc") and n.kind != "number"):
+            n.unit = "percentage_point" if mp.group("pp") else "percent"
+            n.kind = "percent"
+            n.end += mp.end()
+        else:
+            before = norm[max(0, n.start - 6):n.start]
+            mc = CURRENCY_BEFORE_RE.search(before)
+            if mc and not re.search(r"[\w]", norm[n.start - 1:n.start] if n.start else ""):
+                n.unit = CURRENCY_SYMBOLS[mc.group("c")]
+                n.kind = "currency"
+                n.start -= len(before) - mc.start()
+            else:
+                mc2 = CURRENCY_AFTER_RE.match(after)
+                if mc2:
+                    n.unit = CURRENCY_WORDS[mc2.group("c").lower()]
+                    n.kind = "currency"
+                    n.end += mc2.end()
+        if n.kind == "currency":
+            # "$1.2 billion", "£5 million"
+            ms = SCALE_AFTER_RE.match(norm[n.end:n.end + 30])
+            if ms and not n.scaled and n.value is not None:
+                n.value = to_number(Decimal(str(n.value)) * SCALE_WORDS.get(ms.group("s").lower(), 100))
+                n.scaled = True
+                n.end += ms.end()
+                mc2 = CURRENCY_AFTER_RE.match(norm[n.end:n.end + 30])
+                if mc2:
+                    n.end += mc2.end()
+    # qualifier before
+    before = norm[max(0, n.start - 40):n.start]
+    mq = PRE_QUALIFIER_RE.search(before)
+    if mq and n.qualifier == "exact" and n.kind != "vague":
+        q = _PRE_QUALIFIER_MAP[re.sub(r"\s+", " ", mq.group("q").lower())]
+        n.qualifier = q
+        n.start -= len(before) - mq.start("q")
+    elif n.qualifier == "exact" and n.kind != "vague":
+        ms = SYMBOL_QUALIFIER_RE.search(before)
+        if ms and not re.search(r"[\w)]\s*$", before[:ms.start()] or " ") or (ms and ms.group("q") == "~"):
+            n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
+            n.start -= len(before) - ms.start("q")
+    if n.qualifier == "exact" and n.kind != "vague":
+        mpq = POST_QUALIFIER_RE.match(norm[n.end:n.end + 20])
+        if mpq:
+            if mpq.group("more"):
+                n.qualifier = "more_than"
+            elif mpq.group("least"):
+                n.qualifier = "at_least"
+            elif mpq.group("most"):
+                n.qualifier = "at_most"
+            else:
+                n.qualifier = "approximately"
+            n.end += mpq.end()
+    _set_bounds(n)
+    n.text = norm[n.start:n.end]
+    return n
+
+
+def _set_bounds(n: NumberSpan) -> None:
+    if n.qualifier in ("more_than", "at_least"):
+        n.low, n.high = n.value, None
+    elif n.qualifier in ("at_most", "less_than"):
+        n.low, n.high = None, n.value
+    elif n.qualifier in ("exact", "approximately"):
+        n.low = n.high = None
+
+
+RANGE_GAP_RE = re.compile(r"^\s*(?P<sep>-|–|—|~|to|through|thru|and|or)\s*$", re.I)
+RANGE_FROM_RE = re.compile(r"(?P<w>\bbetween|\bfrom)\s+$", re.I)
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|dropped"
+    r"|drop|jumped|jump|climbed|climb|declined?|grew|grown|went|up|down|cut|raised|lowered|revised|changed"
+    r"|moved|slipped|slid|surged|soared|plunged|plummeted|doubled|tripled|edged|ticked|swung|shrank|expanded"
+    r"|reduced|boosted|lifted)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    out: list[NumberSpan] = []
+    i = 0
+    while i < len(spans):
+        a = spans[i]
+        b = spans[i + 1] if i + 1 < len(spans) else None
+        if b is not None and a.value is not None and b.value is not None and a.kind != "vague" \
+                and b.kind != "vague" and a.qualifier in ("exact", "approximately") and b.qualifier == "exact":
+            gap = norm[a.end:b.start]
+            mg = RANGE_GAP_RE.match(gap)
+            if mg and "\n" not in gap:
+                sep = mg.group("sep").lower()
+                before = norm[max(0, a.start - 60):a.start]
+                mf = RANGE_FROM_RE.search(before)
+                lead = mf.group("w").lower() if mf else None
+                ok = False
+                if sep == "and":
+                    ok = lead == "between"
+                elif sep == "or":
+                    ok = a.kind == b.kind == "word" and a.value < b.value <= 2 * a.value + 2
+                elif sep in ("-",) and (norm[a.end:a.end + 1] != "-" or norm[b.start - 1:b.start] != "-"):
+                    ok = False  # "1000 - 5000" with spaces only, "1000-5000" without
+                    ok = gap.strip() == "-"
+                else:
+                    ok = True
+                if lead == "from" and CHANGE_BEFORE_RE.search(norm[max(0, a.start - 60):a.start - 5]):
+                    ok = False
+                if ok:
+                    av = Decimal(str(a.value))
+                    bv = Decimal(str(b.value))
+                    unit = b.unit if a.unit == "count" else a.unit
+                    if b.unit not in ("count", unit):
+                        ok = False
+                    # scale sharing: "1.5 to 2 million", "5 to 10 percent"
+                    if b.scaled and not a.scaled and av < 1000:
+                        scale = _scale_of(norm, b)
+                        if scale and av <= bv / scale:
+                            av *= scale
+                    if ok and av < bv:
+                        start = a.start
+                        if lead:
+                            start = a.start - (len(before) - mf.start("w"))
+                        r = NumberSpan(start=start, end=b.end, text=norm[start:b.end], value=None,
+                                       low=to_number(av), high=to_number(bv), qualifier="range",
+                                       unit=unit, kind="range", core_start=a.core_start, core_end=b.core_end,
+                                       scaled=b.scaled)
+                        out.append(r)
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _scale_of(norm: str, n: NumberSpan) -> int | None:
+    core = norm[n.core_start:n.core_end]
+    m = re.search(r"(hundred|thousand|million|billion|trillion)\s*$", core, re.I)
+    if m:
+        return ALL_WORDS[m.group(1).lower()]
+    m = re.search(r"\d(bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])$", core)
+    if m:
+        return SUFFIX_SCALES[m.group(1)]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Claim filters
+
+def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) -> str | None:
+    for zs, ze, kind in zones:
+        if n.core_start < ze and zs < n.core_end:
+            if kind == "date" and n.kind == "range":
+                continue
+            return kind
+    core = norm[n.core_start:n.core_end]
+    after = norm[n.end:n.end + 60]
+    before = norm[max(0, n.start - 60):n.start]
+    if n.kind in ("number", "word") and n.unit == "count":
+        if ORDINAL_SUFFIX_RE.match(after):
+            return "ordinal"
+        if DURATION_AFTER_RE.match(after):
+            return "duration"
+        if MEASURE_AFTER_RE.match(after):
+            return "measure"
+        if TIME_WORD_AFTER_RE.match(after):
+            return "time"
+        if COMPOUND_AFTER_RE.match(after):
+            return "compound"
+        if n.kind == "number" and IDENT_BEFORE_RE.search(before) and n.qualifier == "exact":
+            return "identifier"
+        if n.kind == "number" and re.search(r"\b(?:magnitude|Magnitude|scale of|Richter)\s*$", before):
+            return "measure"
+        if n.kind == "number" and re.match(r"^[A-Za-z]", norm[n.core_end:n.core_end + 1]):
+            return "identifier"
+        if n.kind == "number" and n.qualifier == "exact" and re.fullmatch(r"\d{4}", core):
+            v = int(core)
+            if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before) or not COUNT_NOUN_AFTER_RE.match(after)):
+                return "year"
+        if re.fullmatch(r"0\d+", core):
+            return "identifier"
+        if n.qualifier == "less_than" and re.search(
+                r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?)\s+(?:under|below)\s+$",
+                norm[max(0, n.core_start - 40):n.core_start], re.I):
+            return "age"
+        if n.kind == "word" and n.qualifier == "exact" and core.lower() in ("one", "zero", "nought", "naught"):
+            if not ONE_OK_AFTER_RE.match(after):
+                return "pronoun"
+        if n.kind == "word" and core.lower() == "one" and re.match(r"^\s+of\b", after, re.I):
+            return "pronoun"
+    if n.kind == "fraction" and re.match(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", after, re.I):
+        return "compound"
+    if n.kind in ("number", "percent", "currency") and re.search(r"[A-Za-z]-?$", norm[max(0, n.core_start - 2):n.core_start]) \
+            and not re.search(r"(?:mid|over|under|about|than|some|around)-$", norm[max(0, n.core_start - 8):n.core_start], re.I):
+        return "identifier"
+    return None
+
+
+def _zones(norm: str) -> list[tuple[int, int, str]]:
+    zones = []
+    for m in _ZONE_RE.finditer(norm):
+        kind = m.lastgroup or "zone"
+        if kind == "date":
+            # month names must be capitalised ("may" is a verb)
+            mm = re.search(r"[A-Za-z]+", m.group(0))
+            if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not re.match(r"^\d{4}-|^\d{1,2}[/.]", m.group(0)):
+                continue
+        zones.append((m.start(), m.end(), kind))
+    return zones
+
+
+def find_numbers(text: str, with_skipped: bool = True) -> list[NumberSpan]:
+    """Every number phrase in ``text`` with offsets into ``text``.
+
+    Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
+    ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``,
+    ``pronoun``); pass ``with_skipped=False`` to drop them.
+    """
+    norm = normalize_digits(text)
+    spans = [_attach(norm, n) for n in _scan(norm)]
+    spans.sort(key=lambda n: (n.start, -n.end))
+    # drop spans swallowed by a longer one (e.g. qualifier overlap)
+    dedup: list[NumberSpan] = []
+    for n in spans:
+        if dedup and n.start < dedup[-1].end:
+            if n.end - n.start > dedup[-1].end - dedup[-1].start and n.core_start >= dedup[-1].end:
+                dedup[-1] = n
+            continue
+        dedup.append(n)
+    zones = _zones(norm)
+    for n in dedup:
+        n.skip = _skip_reason(norm, n, zones)
+    kept = [n for n in dedup if n.skip is None]
+    merged = _merge_ranges(norm, kept)
+    result = merged + ([n for n in dedup if n.skip] if with_skipped else [])
+    result.sort(key=lambda n: n.start)
+    for n in result:
+        n.text = text[n.start:n.end]
+    return result
+
+
+def parse_number(phrase: str) -> NumberSpan | None:
+    """Parse one number phrase; returns the longest number span found in it, or None."""
+    found = find_numbers(phrase, with_skipped=True)
+    if not found:
+        return None
+    best = max(found, key=lambda n: (n.end - n.start, -n.start))
+    return replace(best)

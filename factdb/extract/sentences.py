@@ -1,0 +1,129 @@
+"""Paragraph and sentence splitting that keeps character offsets.
+
+Paragraphs are separated by blank lines. A line of its own without final punctuation (a section
+heading) is its own sentence. Sentences end at ``.``, ``!`` or ``?`` (optionally followed by
+closing quotes or brackets) before whitespace and a capital letter, digit or opening quote, except
+after abbreviations ("U.N.", "Oct.", "Dr.", "No."), initials ("J. K.") and inside decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences", "split_paragraphs"]
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+    "cmdr", "gov", "sen", "rep", "pres", "st", "ste", "mt", "ft", "no", "nos", "nr", "vol", "pp", "p",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "jr", "sr", "vs", "v", "etc", "al", "approx", "est", "dept", "univ",
+    "fig", "e.g", "i.e", "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "rev", "hon", "messrs", "gens",
+}
+# after these an abbreviation with internal dots ("U.S.") may still end a sentence
+SENTENCE_STARTERS = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This",
+    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "After", "Before", "When",
+    "While", "Meanwhile", "However", "According", "Since", "As", "If", "Officials", "Some", "Many",
+}
+
+_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])")
+_PARA_RE = re.compile(r"\n[ \t]*\n\s*")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD_RE = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    index: int  # 0-based index in the document
+    paragraph: int  # 0-based paragraph index
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph."""
+    out = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if e > s]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
+    """Whether the period that ends ``chunk`` belongs to an abbreviation."""
+    m = _WORD_BEFORE_RE.search(chunk)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    nxt = _NEXT_WORD_RE.match(text, end)
+    next_word = nxt.group(1) if nxt else ""
+    if "." in word:  # U.S., U.N., a.m., e.g.
+        if low in ("a.m", "p.m"):
+            return next_word[:1].islower() or next_word in ("GMT", "UTC")
+        return next_word not in SENTENCE_STARTERS
+    if len(word) == 1 and word.isupper():  # initials
+        return True
+    if low in ABBREVIATIONS:
+        if low in ("no", "nos", "nr"):
+            return next_word[:1].isdigit()
+        if low in ("etc", "co", "inc", "ltd", "corp", "jr", "sr"):
+            return next_word not in SENTENCE_STARTERS and not next_word[:1].isupper()
+        return True
+    return False
+
+
+def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a heading-like line."""
+    out = []
+    pos = s
+    for m in re.finditer(r"\n", text[s:e]):
+        i = s + m.start()
+        line = text[pos:i].strip()
+        nxt = text[i + 1:e].lstrip()
+        if not line:
+            pos = i + 1
+            continue
+        ends = line[-1] in ".!?:;\"”'’)"
+        short = len(line.split()) <= 14
+        if ends or (short and nxt[:1].isupper()) or nxt[:1] in "-*•#":
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, e))
+    return [_strip(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of ``text`` with offsets, document-wide index and paragraph index."""
+    out: list[Sentence] = []
+    for p_idx, (ps, pe) in enumerate(split_paragraphs(text)):
+        for ls, le in _split_lines(text, ps, pe):
+            pos = ls
+            for m in _END_RE.finditer(text, ls, le):
+                end = m.end()
+                chunk = text[pos:end]
+                core = chunk.rstrip("\"'”’)]")
+                if core.endswith(".") and _is_abbreviation(core, text, end):
+                    continue
+                if re.search(r"\d\.$", core) and re.match(r"\s+\d", text[end:end + 3]):
+                    continue
+                s, e = _strip(text, pos, end)
+                if e > s:
+                    out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+                pos = end
+            s, e = _strip(text, pos, le)
+            if e > s:
+                out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+    return out
