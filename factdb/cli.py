@@ -604,6 +604,15 @@ from .cli_review import review  # noqa: E402
 cli.add_command(review)
 
 
+from .cli_diff import diff, export, import_series, plot, series  # noqa: E402
+
+cli.add_command(series)
+cli.add_command(diff)
+cli.add_command(export)
+cli.add_command(import_series)
+cli.add_command(plot)
+
+
 def main():
     cli(prog_name="factdb")
 

@@ -21,7 +21,9 @@ from typing import IO, Any
 FORMATS = ("table", "csv", "json", "jsonl")
 TABLE_PAGE = 1000  # rows buffered per table page to size the columns
 NUMERIC = {"value", "low", "high", "change", "claims", "count", "id", "claim_id", "document_id",
-           "version", "sources", "corroborated_by", "official_value"}
+           "version", "sources", "corroborated_by", "official_value",
+           # figures as text ("more than 27,000"): right-aligned like numbers
+           "figure", "official", "old", "new", "first", "last"}
 
 
 def plain(v: Any) -> Any:
