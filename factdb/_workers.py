@@ -7,9 +7,9 @@ _lexicon = None
 
 def init(lexicon_paths) -> None:
     global _lexicon
-    from .extract import load_lexicon
+    from .ingest import open_lexicon
 
-    _lexicon = load_lexicon(lexicon_paths) if lexicon_paths else None
+    _lexicon = open_lexicon(lexicon_paths)
 
 
 def extract(doc) -> list[dict]:

@@ -108,9 +108,11 @@ def format_option(default="table"):
 def engine():
     """Open the database chosen by --db / FACTDB_URL (created on first use for SQLite)."""
     from .db import open_engine
+    from .settings import load
 
     ctx = click.get_current_context()
-    return open_engine(ctx.find_root().obj.get("db_url") if ctx.find_root().obj else None)
+    url = ctx.find_root().obj.get("db_url") if ctx.find_root().obj else None
+    return open_engine(url or load()["db"])
 
 
 def emit(rows, columns, fmt, *, out=None):
@@ -217,9 +219,10 @@ def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
 
 
 def _config_lexicon() -> list[str]:
-    """Lexicon files from FACTDB_LEXICON (os.pathsep-separated)."""
-    value = os.environ.get("FACTDB_LEXICON", "")
-    return [p for p in value.split(os.pathsep) if p]
+    """Lexicon files from FACTDB_LEXICON or the config file (see factdb.settings)."""
+    from .settings import load
+
+    return load()["lexicon"]
 
 
 EXTRACT_COLUMNS = ["doc_id", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "metric",
@@ -249,11 +252,10 @@ def extract(paths, fmt, input_fmt, published, encoding, lexicon):
       factdb extract seeds/000_0ac5cb94f4c3a24b.txt --format table
       echo "At least 40 people were killed, officials said." | factdb extract --published 2024-02-07
     """
-    from .extract import load_lexicon
-    from .ingest import candidate_fields  # noqa: F401  (keeps one mapping of the contract)
+    from .ingest import open_lexicon
     from .readers import read_documents
 
-    lex = load_lexicon(list(lexicon) or _config_lexicon() or None)
+    lex = open_lexicon(list(lexicon) or _config_lexicon())
     failed = 0
 
     def records():

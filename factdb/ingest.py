@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from . import normalize, store
 from .db import run_write
-from .errors import InputError
+from .errors import FactdbError, InputError
 from .models import Claim, Document, IngestRun, utcnow
 from .readers import SourceDocument, read_documents
 
@@ -73,6 +73,18 @@ def candidate_fields(c, published: dt.date) -> dict:
         "surface": c.text, "sentence": c.sentence, "sentence_index": c.sentence_index,
         "confidence": c.confidence, "extractor": c.extractor,
     }
+
+
+def open_lexicon(paths: list[str] | None):
+    """The default lexicon plus ``paths``; a bad file is a one-line error."""
+    if not paths:
+        return None
+    from .extract import load_lexicon
+
+    try:
+        return load_lexicon(paths)
+    except (ValueError, OSError) as exc:
+        raise FactdbError(f"lexicon: {exc}") from None
 
 
 def extract_for(doc: SourceDocument, lexicon=None) -> list[dict]:
@@ -279,10 +291,9 @@ def reextract_document(session: Session, document_id: int, lexicon=None) -> DocR
 def reextract(engine: Engine, document: str | None = None, lexicon_paths=None,
               on_document: Callable[[DocResult], None] = lambda r: None) -> IngestSummary:
     """Re-extract the latest version of every article (or of one)."""
-    from .extract import load_lexicon
     from .queries import document_ids
 
-    lexicon = load_lexicon(lexicon_paths) if lexicon_paths else None
+    lexicon = open_lexicon(lexicon_paths)
     with Session(engine) as s:
         latest = (select(Document.identity, func.max(Document.version).label("v"))
                   .group_by(Document.identity).subquery())
@@ -334,9 +345,7 @@ def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs:
                ) -> Iterator[tuple[SourceDocument | InputError, list[dict] | None]]:
     """Pair each document with its candidates; extraction may run in N processes."""
     if jobs <= 1:
-        from .extract import load_lexicon
-
-        lexicon = load_lexicon(lexicon_paths) if lexicon_paths else None
+        lexicon = open_lexicon(lexicon_paths)
         for d in docs:
             yield (d, None) if isinstance(d, InputError) else (d, extract_for(d, lexicon))
         return
@@ -370,6 +379,7 @@ def ingest(
     on_document: Callable[[str], None] = lambda where: None,
 ) -> IngestSummary:
     """Ingest every document under ``paths``; bad documents are reported and skipped."""
+    open_lexicon(lexicon_paths)  # a bad lexicon fails before anything is recorded
     summary = IngestSummary(run_id=_start_run(engine, paths))
     files = set()
     docs = read_documents(paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)

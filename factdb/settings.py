@@ -1,0 +1,66 @@
+"""Settings: defaults, then a config file, then environment, then flags.
+
+The config file is ``$FACTDB_CONFIG``, else ``./factdb.toml`` when present::
+
+    [factdb]
+    db = "postgresql+psycopg://newsroom@db.internal/factdb"
+    lexicon = ["lexicons/sudan.json"]   # extra metric lexicon files
+    reviewer = "alice"
+
+Environment variables (``FACTDB_URL``, ``FACTDB_LEXICON`` with os.pathsep
+between files, ``FACTDB_REVIEWER``) override the file; command-line flags
+override both.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from .errors import FactdbError
+
+DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None}
+
+
+class SettingsError(FactdbError):
+    exit_code = 2
+
+
+def _config_path() -> Path | None:
+    env = os.environ.get("FACTDB_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("factdb.toml")
+    return local if local.exists() else None
+
+
+def load() -> dict:
+    """The merged settings (file, then environment)."""
+    settings = dict(DEFAULTS)
+    path = _config_path()
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read config ({exc})") from None
+        section = data.get("factdb", {})
+        unknown = set(section) - set(DEFAULTS)
+        if unknown:
+            raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
+                                f"known: {', '.join(DEFAULTS)}")
+        lex = section.get("lexicon", [])
+        if isinstance(lex, str):
+            lex = [lex]
+        if not isinstance(lex, list) or not all(isinstance(x, str) for x in lex):
+            raise SettingsError(f"{path}: `lexicon` must be a file name or a list of them")
+        # relative lexicon paths are relative to the config file
+        settings.update(section)
+        settings["lexicon"] = [str(path.resolve().parent / p) for p in lex]
+    if os.environ.get("FACTDB_URL"):
+        settings["db"] = os.environ["FACTDB_URL"]
+    if os.environ.get("FACTDB_LEXICON"):
+        settings["lexicon"] = [p for p in os.environ["FACTDB_LEXICON"].split(os.pathsep) if p]
+    if os.environ.get("FACTDB_REVIEWER"):
+        settings["reviewer"] = os.environ["FACTDB_REVIEWER"]
+    return settings
