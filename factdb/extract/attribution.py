@@ -62,6 +62,17 @@ _ADVERB_SEG_RE = re.compile(
 _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)$")
 
 
+_ABBR_DOT_RE = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Sgt|Capt|Cpt|Prof|Rev|Sen|Rep|Gov|St|Adm|Cmdr|Jr|Sr|No|Mt|Ft)\.(?=\s)"
+    r"|\b[A-Z]\.(?=[A-Z]\.|\s[A-Z][a-z])|(?<=\b[A-Z]\.[A-Z])\.")
+
+
+def mask_abbreviations(s: str) -> str:
+    """Same-length copy of ``s`` with the periods of "Dr." or "U.N." replaced, so noun phrases
+    can be matched up to real sentence punctuation."""
+    return _ABBR_DOT_RE.sub(lambda m: m.group(0)[:-1] + "\u00b7", s)
+
+
 @dataclass
 class Attribution:
     start: int  # cue span (verb or "according to ...")
@@ -94,12 +105,19 @@ def is_pronoun(s: str) -> bool:
     return s.lower() in PRONOUNS
 
 
+_VERBISH_RE = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|will|would|can|could|should|may|might|must"
+                         r"|do|does|did|not|no|also|still|now|then|only|just)\b|\b\w+(?:ed|ing|ly)\b", re.I)
+
+
 def _looks_like_np(np: str) -> bool:
     if not np or len(np.split()) > 10 or _BAD_NP_RE.search(np):
         return False
     first = np.split()[0]
     if first.lower() in ("he", "she", "it", "they", "we", "i"):
         return len(np.split()) == 1
+    if first[:1].islower() and len(np.split()) <= 5 and re.fullmatch(r"[a-z][\w'’ -]*", np) and \
+            not _VERBISH_RE.search(np.replace("-based", "")) and first.lower() not in ("more", "many", "most", "some"):
+        return True  # "civil defence workers", "state media", "satellite analysis"
     return first[:1].isupper() or first.lower() in ("the", "a", "an", "officials", "witnesses", "residents",
                                                     "police", "authorities", "medics", "doctors", "rescuers",
                                                     "sources", "analysts", "experts", "economists",
@@ -128,10 +146,21 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     np_clean = re.sub(_AUX + r"\s*$", "", " " + np_text).strip()
     if np_clean:
         start = lo + cut + (len(np_text) - len(np_text.lstrip()))
+        # "Over half of respondents said": the speaker is what the share is of
+        mq = re.match(r"^(?:(?:over|more\s+than|about|nearly|almost|some|around|roughly|just)\s+)?(?:half|a\s+third"
+                      r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most|many|some|all|\d[\d.,]*\s*(?:%|percent|per\s+cent)?)"
+                      r"\s+of\s+(?:the\s+)?(?P<np>[a-z][\w\s'’-]*)$", np_clean, re.I)
+        if mq and _looks_like_np(mq.group("np")):
+            return mq.group("np"), start
         if _looks_like_np(np_clean):
             if CITING_RE.match(np_clean):
                 return None
             return np_clean, start
+        # "in an operation the Gaza Health Ministry said": retry from the last article / capital
+        for m in reversed(list(re.finditer(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]", np_clean))):
+            tail = np_clean[m.start():]
+            if m.start() > 0 and _looks_like_np(tail) and not re.match(r"(?:the|a|an)\s*$", tail, re.I):
+                return tail, start + m.start()
         return None
     # empty subject right before the verb: an appositive chain "NP1, NP2, said"
     if cut == 0 or region[cut - 1] != ",":
@@ -162,7 +191,18 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
 
 
 def find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
-    """Reporting cues in the sentence ``text[lo:hi]``."""
+    """Reporting cues in the sentence ``text[lo:hi]`` (offsets into ``text``)."""
+    sent = mask_abbreviations(text[lo:hi])
+    found = _find_attributions(sent, 0, len(sent))
+    for a in found:
+        a.start += lo
+        a.end += lo
+        a.speaker_start += lo
+        a.speaker = a.speaker.replace("\u00b7", ".")
+    return found
+
+
+def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     for m in ACCORDING_RE.finditer(text, lo, hi):
         sp = clean_speaker(m.group("np"))
@@ -186,6 +226,10 @@ def find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if re.match(r"^\s+(?:to\s+be|by)\b", text[ve:hi]):
             continue
+        if re.search(r"\b(?:an|the|a|this|that|its|their)\s+$", before, re.I):
+            continue  # "an estimated 27k", "the reported figure"
+        if verb in ("added", "adds") and not re.match(r"^\s*(?:that\b|[,.;:\"”]|$)", text[ve:hi]):
+            continue  # "employers added 303,000 jobs"
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
                     "say", "tell", "warn", "believe", "announce") and re.search(r"\b(?:the|a|an|by|of|these|those|such|no)\s+$", before, re.I):
             continue  # nouns: "the reports", "a claim", "by estimates"
@@ -230,6 +274,19 @@ _QUOTE_RE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
 
 def find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attribution | None]]:
     """Direct quotations in ``text[lo:hi]`` with their attribution (found after or before)."""
+    para = mask_abbreviations(text[lo:hi])
+    out = []
+    for qs, qe, att in _find_quotes(para, 0, len(para)):
+        if att is not None:
+            att.start += lo
+            att.end += lo
+            att.speaker_start += lo
+            att.speaker = att.speaker.replace("\u00b7", ".")
+        out.append((qs + lo, qe + lo, att))
+    return out
+
+
+def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attribution | None]]:
     out = []
     for m in _QUOTE_RE.finditer(text, lo, hi):
         body = m.group(0)[1:-1]
@@ -270,6 +327,13 @@ _ORG_WORDS_RE = re.compile(
     r"|Television|TV|Radio|Network|Tool)\b")
 
 
+_MENTION_RE = re.compile(
+    r"\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+")
+_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday",
+                   "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December", "He", "She", "It", "They", "We"}
+
+
 @dataclass
 class _Known:
     speaker: str
@@ -278,16 +342,42 @@ class _Known:
     org: bool
 
 
+@dataclass
+class _Mention:
+    pos: int
+    paragraph: int
+    text: str
+    person: bool
+    org: bool
+
+
 class SpeakerMemory:
-    """Speakers met so far in a document, for resolving pronouns and descriptions."""
+    """Speakers and names met so far in a document, for resolving pronouns and descriptions."""
 
     def __init__(self) -> None:
         self.known: list[_Known] = []
+        self.mentions: list[_Mention] = []
 
     def add(self, speaker: str, paragraph: int) -> None:
-        named = any(w[:1].isupper() for w in speaker.split()[0:] if not w.endswith("-based")) and not is_pronoun(speaker)
+        named = any(w[:1].isupper() for w in speaker.split() if not w.endswith("-based")) and not is_pronoun(speaker)
         org = bool(_ORG_WORDS_RE.search(speaker)) or not _is_name(speaker)
         self.known.append(_Known(speaker, paragraph, named, org))
+
+    def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
+        """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA")."""
+        for m in _MENTION_RE.finditer(text, lo, hi):
+            words = [w for w in m.group(0).split()]
+            while words and words[0] in _NOT_NAME_WORDS:
+                words.pop(0)
+            if not words or all(w in _NOT_NAME_WORDS for w in words):
+                continue
+            name = " ".join(words)
+            if is_place is not None and is_place(name):
+                continue
+            acronym = bool(re.fullmatch(r"[A-Z]{3,6}", name))
+            org = acronym or bool(_ORG_WORDS_RE.search(name)) or len(words) >= 3
+            person = not acronym and not _ORG_WORDS_RE.search(name) and len(words) >= 2
+            self.mentions.append(_Mention(m.start(), paragraph, name, person, org))
 
     def last(self, paragraph: int | None = None, named_only: bool = True, org_only: bool = False):
         for k in reversed(self.known):
@@ -300,17 +390,28 @@ class SpeakerMemory:
             return k.speaker
         return None
 
+    def last_mention(self, paragraph: int, before: int, person: bool = False, org: bool = False):
+        for mm in reversed(self.mentions):
+            if mm.paragraph != paragraph or mm.pos >= before:
+                continue
+            if (person and mm.person) or (org and mm.org):
+                return mm.text
+        return None
 
-def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True) -> str:
-    """Resolve pronouns, surnames and definite descriptions against earlier speakers."""
+
+def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True,
+                    pos: int | None = None) -> str:
+    """Resolve pronouns, surnames and definite descriptions against earlier speakers and names."""
     low = speaker.lower()
+    before = pos if pos is not None else 1 << 60
     if is_pronoun(speaker) and low not in ("officials",):
         if low in ("i", "we"):
-            return memory.last(paragraph) or memory.last() or speaker
+            return memory.last(paragraph, named_only=False) or memory.last() or speaker
         if low == "it":
-            return memory.last(paragraph, org_only=True) or memory.last(org_only=True) or \
-                memory.last(paragraph) or speaker
-        return memory.last(paragraph) or memory.last() or speaker
+            return (memory.last(paragraph, named_only=False, org_only=True)
+                    or memory.last_mention(paragraph, before, org=True) or memory.last(org_only=True) or speaker)
+        return (memory.last(paragraph, named_only=False) or memory.last_mention(paragraph, before, person=True)
+                or memory.last() or speaker)
     words = speaker.split()
     # a surname alone: "Hagari" -> "Rear Admiral Daniel Hagari"
     if len(words) == 1 and words[0][:1].isupper():
@@ -328,7 +429,7 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
         if k.named and head in {re.sub(r"[^\w]", "", w.lower()) for w in k.speaker.split()}:
             return k.speaker
     if head in _GENERIC_HEADS:
-        found = memory.last(org_only=True)
+        found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
             return found
     return speaker

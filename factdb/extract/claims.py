@@ -154,15 +154,16 @@ def _gap(text: str, a: int, b: int, others: list[NumberSpan], me: NumberSpan) ->
 
 def _trigger_cost(text: str, t: Trigger, n: NumberSpan, nums: list[NumberSpan]) -> float | None:
     if t.start < n.end and n.start < t.end:
-        return None
+        # a trigger may end inside the qualifier: "the toll has now passed 1,000"
+        return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None
     if t.start >= n.end:
         if t.side != "after":
             return None
-        gap, blocked = _gap(text, n.end, t.start, nums, n)
+        gap, blocked = _gap(text, n.end, t.start, [o for o in nums if not o.population], n)
     else:
         if t.side != "before":
             return None
-        gap, blocked = _gap(text, t.end, n.start, nums, n)
+        gap, blocked = _gap(text, t.end, n.start, [o for o in nums if not o.population], n)
     if blocked:
         return None
     if "\n" in gap:
@@ -173,7 +174,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, nums: list[NumberSpan]) 
     return cost if cost <= limit else None
 
 
-def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float]]:
+def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float, int]]:
     # a verb immediately followed by its object number belongs to that number only
     claimed = {t.start for t in triggers if t.side == "before"
                and any(n.start >= t.end and not text[t.end:n.start].strip() for n in nums)}
@@ -188,9 +189,21 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
                 continue
             key = (-t.priority, c, 0 if t.start >= n.end else 1)
             if best is None or key < best[0]:
-                best = (key, t.metric, c)
-        out.append((best[1], best[2]) if best else (None, 99.0))
+                best = (key, t.metric, c, t.priority)
+        out.append((best[1], best[2], best[3]) if best else (None, 99.0, 0))
     return out
+
+
+_POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|population|Palestinians|people's)\b")
+
+
+def _is_population(text: str, n: NumberSpan) -> bool:
+    """"Gaza's 2.2 million people", "a population of 2.3 million": a denominator, not a claim about
+    the event in the sentence."""
+    before = text[max(0, n.start - 20):n.start]
+    if re.search(r"(?:'s|’s)\s+$", before) and _POPULATION_RE.match(text[n.end:n.end + 20]):
+        return True
+    return bool(re.search(r"\bpopulation\s+of\s+$", before, re.I))
 
 
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
@@ -213,6 +226,8 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "with"
         elif _ELLIPSIS_AFTER_RE.match(after) and re.search(r"(?:\band\b|,|;)", gap) and len(gap) < 120:
             kind = "ellipsis"
+        elif re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+", gap):
+            kind = "and"
         out.append(kind)
     return out
 
@@ -294,6 +309,12 @@ def _place_for(n: NumberSpan, sent_places, para_places, doc_places) -> str | Non
     return doc_places[0][2] if doc_places else None
 
 
+def _is_place(name: str) -> bool:
+    from .places import gazetteer
+
+    return name in gazetteer()[0]
+
+
 def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon | None = None
                    ) -> list[ExtractedClaim]:
     """All quantitative claims in ``text`` (an article; paragraphs separated by blank lines).
@@ -340,9 +361,10 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 
     for s in sentences:
         atts = find_attributions(text, s.start, s.end)
+        memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
         for a in atts:
-            sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite)
+            sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite, a.speaker_start)
             resolved_atts.append((a, sp))
         nums = by_sentence.get(s.index, [])
         if nums:
@@ -356,7 +378,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 spoken.append(sp)
         for _qs, _qe, qa in quotes:
             if qa is not None and s.start <= qa.start < s.end:
-                sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite)
+                sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite, qa.speaker_start)
                 if not is_pronoun(sp):
                     memory.add(sp, s.paragraph)
         prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
@@ -367,15 +389,21 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
+    for n in nums:
+        n.population = _is_population(text, n)
     bound = _bind_metrics(text, nums, triggers)
-    metrics = [m for m, _ in bound]
+    metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
+    prios = [p for _, _, p in bound]
     links = _links(text, nums)
-    # borrow metrics across ties: forward, then backward for inclusion and apposition
+    # borrow metrics across ties: forward, then backward for inclusion, apposition, coordination
     for i in range(1, len(nums)):
-        if metrics[i] is None and links[i] and metrics[i - 1]:
+        if nums[i].population or not links[i] or not metrics[i - 1]:
+            continue
+        if metrics[i] is None or (links[i] == "including" and prios[i] < 2):
             metrics[i] = metrics[i - 1]
     for i in range(len(nums) - 1, 0, -1):
-        if metrics[i - 1] is None and links[i] in ("including", "apposition") and metrics[i]:
+        if metrics[i - 1] is None and links[i] in ("including", "apposition", "and") and metrics[i] \
+                and not nums[i - 1].population:
             metrics[i - 1] = metrics[i]
 
     # time phrases
@@ -397,10 +425,21 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     periods: list[str | None] = []
     as_ofs: list[dt.date | None] = []
     sinces: list[dt.date | None] = []
+    # a phrase serves its nearest number; others only when no comma stands between
+    nearest: dict[int, NumberSpan] = {}
+    for p in phrases:
+        costs = [(_time_cost(text, p, m, nums), k) for k, m in enumerate(nums)]
+        costs = [(c, k) for c, k in costs if c is not None]
+        if costs:
+            nearest[id(p)] = nums[min(costs)[1]]
     for n in nums:
         cands = []
         for p in phrases:
             c = _time_cost(text, p, n, nums)
+            if c is not None and nearest.get(id(p)) is not n:
+                a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
+                if re.search(r"[,;]", text[a:b]):
+                    c = None
             if p in scoped:
                 c = min(c if c is not None else 99, 3.0 if p not in verb_dates else 7.0)
             if c is not None and c < 99:
@@ -442,12 +481,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         periods.append(period)
         as_ofs.append(as_of if got else None)
         sinces.append(since)
-    # ties pass period and dates on to numbers without their own
+    def n_end(i: int) -> int:
+        return nums[i].end
+
+    # ties pass period and dates on to numbers without their own ("14 more", "with 67,459 wounded")
     for i in range(1, len(nums)):
         if links[i] in ("with", "ellipsis", "including", "compare", "apposition"):
             if periods[i] is None:
                 periods[i] = periods[i - 1]
-            if as_ofs[i] is None and as_ofs[i - 1] is not None:
+            if as_ofs[i] is None and as_ofs[i - 1] is not None and not (
+                    links[i] == "ellipsis" and re.match(r"\s+(?:are|is|remain|remains|still)\b", text[n_end(i):])):
                 as_ofs[i] = as_ofs[i - 1]
                 sinces[i] = sinces[i] or sinces[i - 1]
     for i, n in enumerate(nums):
@@ -476,20 +519,22 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         attribution = "outlet"
         for qs, qe, qa in quotes:
             if qs <= n.start < qe and qa is not None:
-                speaker = resolve_speaker(qa.speaker, para, memory, qa.definite)
+                speaker = resolve_speaker(qa.speaker, para, memory, qa.definite, qa.speaker_start)
                 attribution = "quote"
                 break
         if speaker is None and resolved_atts:
-            fits = [(a, sp) for a, sp in resolved_atts
+            pool = [(a, sp) for a, sp in resolved_atts
                     if a.direction == "both"
-                    or (a.direction == "right" and a.start <= n.start)
+                    or (a.direction == "right" and min(a.start, a.speaker_start) <= n.start)
                     or (a.direction == "left" and a.start >= n.end)]
-            pool = fits or resolved_atts
-            a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
-            speaker = sp
-            attribution = "according_to" if a.kind == "according_to" else "said"
-            if any(qs <= n.start < qe for qs, qe, _ in quotes) and a.kind != "according_to":
-                attribution = "quote"
+            # ", the Red Cross said, and the other three ...": a trailing cue also covers what follows
+            pool = pool or [(a, sp) for a, sp in resolved_atts if a.direction == "left"]
+            if pool:
+                a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
+                speaker = sp
+                attribution = "according_to" if a.kind == "according_to" else "said"
+                if any(qs <= n.start < qe for qs, qe, _ in quotes) and a.kind != "according_to":
+                    attribution = "quote"
         if speaker is None and anaphor and prev_speakers:
             speaker = prev_speakers[-1]
             attribution = "said"

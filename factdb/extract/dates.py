@@ -239,7 +239,7 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
             mod = (g("wmod") or "").lower()
             if mod == "next":
                 continue
-            p.kind, p.period = "point", "interval"
+            p.kind, p.period = "point", ("cumulative" if mod in ("by", "until", "through") else "interval")
             if published:
                 base = published - dt.timedelta(days=1) if mod == "last" else published
                 p.as_of = _weekday_on_or_before(base, wd)
@@ -249,7 +249,8 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
             d, fut = _md(g("mdx"), published)
             if fut:
                 continue
-            p.kind, p.period, p.as_of = "point", "interval", d
+            by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
+            p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif g("deictic"):
             w = re.sub(r"\s+", " ", m.group(0).lower())
             p.kind = "now"

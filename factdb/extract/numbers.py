@@ -122,7 +122,9 @@ _PRE_QUALIFIERS = [
     ("just above", "more_than"), ("north of", "more_than"), ("exceeding", "more_than"),
     ("surpassing", "more_than"), ("over", "more_than"), ("above", "more_than"),
     ("exceed", "more_than"), ("surpass", "more_than"), ("larger than", "more_than"),
-    ("bigger than", "more_than"), ("more then", "more_than"),
+    ("bigger than", "more_than"), ("more then", "more_than"), ("past", "more_than"), ("passed", "more_than"),
+    ("surpassed", "more_than"), ("topped", "more_than"), ("exceeded", "more_than"), ("beyond", "more_than"),
+    ("as high as", "at_most"), ("as much as", "at_most"), ("as low as", "at_least"),
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
     ("not less than", "at_least"), ("not fewer than", "at_least"), ("a minimum of", "at_least"),
     ("at least or equal to", "at_least"), ("equal to or more than", "at_least"),
@@ -299,6 +301,7 @@ class NumberSpan:
     core_start: int = 0  # the bare number inside the phrase
     core_end: int = 0
     scaled: bool = False  # carried an explicit scale ("million", "k", "bn")
+    population: bool = False  # a population figure used as a denominator ("Gaza's 2.2 million people")
 
     @property
     def has_bounds(self) -> bool:
@@ -700,7 +703,7 @@ CHANGE_BEFORE_RE = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|dropped"
     r"|drop|jumped|jump|climbed|climb|declined?|grew|grown|went|up|down|cut|raised|lowered|revised|changed"
     r"|moved|slipped|slid|surged|soared|plunged|plummeted|doubled|tripled|edged|ticked|swung|shrank|expanded"
-    r"|reduced|boosted|lifted)\s+(?:\w+\s+){0,3}$", re.I)
+    r"|reduced|boosted|lifted)\s+(?:\w+\s+){0,3}?(?:from|by)?\s*$", re.I)
 
 
 def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
@@ -728,8 +731,9 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
                     ok = gap.strip() == "-"
                 else:
                     ok = True
-                if lead == "from" and CHANGE_BEFORE_RE.search(norm[max(0, a.start - 60):a.start - 5]):
-                    ok = False
+                if sep in ("to", "-", "–", "—") and CHANGE_BEFORE_RE.search(
+                        norm[max(0, a.start - 60):a.start - (5 if lead == "from" else 0)]):
+                    ok = False  # "rose from 120 to 150", "rose by 27k to 1.6m": a change, not a range
                 if ok:
                     av = Decimal(str(a.value))
                     bv = Decimal(str(b.value))
