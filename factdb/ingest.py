@@ -21,7 +21,7 @@ from sqlmodel import Session
 from . import normalize, store
 from .db import run_write
 from .errors import FactdbError, InputError
-from .models import Claim, Document, IngestRun, utcnow
+from .models import Claim, ClaimVersion, Document, IngestRun, utcnow
 from .readers import SourceDocument, read_documents
 
 MAX_STORED_ERRORS = 1000
@@ -148,30 +148,61 @@ def match_claims(old: list[Claim], new: list[dict]) -> list[tuple[Claim | None, 
     return pairs
 
 
+_MACHINE_ACTIONS = ("extract", "reextract", "carried")
+
+
+def _same(a, b) -> bool:
+    # readings from history come back through JSON: dates as ISO strings
+    return a == b or (a is not None and b is not None and str(a) == str(b))
+
+
+def _new_reading(session: Session, claim_id: int, cand: dict) -> bool:
+    """True if ``cand`` differs from the extractor's last recorded reading of the claim.
+
+    That reading is the latest machine snapshot overlaid with its ``proposed``
+    values (the fields where the machine disagreed with the reviewed ones).
+    """
+    last = session.execute(
+        select(ClaimVersion).where(ClaimVersion.claim_id == claim_id, ClaimVersion.action.in_(_MACHINE_ACTIONS))
+        .order_by(ClaimVersion.version.desc()).limit(1)
+    ).scalars().first()
+    if last is None:
+        return True
+    seen = {f: getattr(last, f) for f in store.REVIEWED_FIELDS}
+    if last.proposed:
+        seen.update(json.loads(last.proposed))
+    return any(not _same(cand[f], seen[f]) for f in store.REVIEWED_FIELDS)
+
+
 def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int, actor: str,
                     *, action: str = "reextract") -> bool:
     """Bring an existing claim up to a new machine reading; True if values changed.
 
     Unreviewed claims take the new reading.  Reviewed claims keep the editor's
     values: only the position in the new text follows, and a disagreeing
-    reading is recorded in history as ``proposed`` with ``needs_review`` set.
+    reading is recorded in history as ``proposed``.  ``needs_review`` is set
+    when that reading is new: one the reviewer has already decided against
+    (the reading before a correction, say) does not put the claim back in
+    the review queue each time the article or the extractor is run again.
     """
     differing = [f for f in _COMPARED if getattr(claim, f) != cand[f]]
     moved = [f for f in store.POSITION_FIELDS if getattr(claim, f) != cand[f]]
     reviewed = claim.status != "unreviewed"
     proposed = None
     note = None
+    flagged = False
     if reviewed:
         human = [f for f in differing if f in store.REVIEWED_FIELDS]
         if human:
             proposed = {f: cand[f] for f in human}
             note = "extractor reads differently; reviewed values kept"
-            claim.needs_review = True
+            flagged = _new_reading(session, claim.id, cand) and not claim.needs_review
+            claim.needs_review = claim.needs_review or flagged
         for f in differing + moved:  # the position in the new text follows
             if f not in store.REVIEWED_FIELDS:
                 setattr(claim, f, cand[f])
         changed = [f for f in differing if f not in store.REVIEWED_FIELDS] + moved
-        if human:
+        if flagged:
             changed.append("needs_review")
     else:
         for f in differing + moved:

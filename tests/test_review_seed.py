@@ -63,6 +63,10 @@ def test_review_the_seed_article_and_reingest(run):
     assert "0 new, 0 updated, 1 unchanged" in r.stderr
     assert snapshot(run) == reviewed
     assert rows(run, "review", "queue") == []
+    # running the extractor again over the stored article changes no review either
+    ok(run("reextract"))
+    assert snapshot(run) == reviewed
+    assert rows(run, "review", "queue") == []
 
     # history: extraction, then the correction with reviewer and note
     hist = rows(run, "history", str(killed_id))

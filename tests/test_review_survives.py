@@ -87,8 +87,9 @@ def test_new_version_keeps_reviews_and_flags_disagreement(engine, run):
     last = history(engine, killed)[-1]
     assert json.loads(last.proposed) == {"value": 27708}
     assert "needs_review" in json.loads(last.changed)
-    # corrected: the machine still reads 1.7 million, the correction stays
-    assert (d.status, d.value) == ("corrected", 1_500_000)
+    # corrected: the machine still reads 1.7 million, as before the correction:
+    # the correction stays and the claim is not sent back for review
+    assert (d.status, d.value, d.needs_review) == ("corrected", 1_500_000, False)
     # rejected stays rejected
     assert (t.status, t.value) == ("rejected", 12)
 
@@ -112,7 +113,26 @@ def test_corrected_metric_still_follows_the_article(engine):
     all_claims = claims(engine)
     assert len(all_claims) == 3, [(c.id, c.metric, c.status, c.present) for c in all_claims]
     t = next(c for c in all_claims if c.id == trucks)
-    assert (t.metric, t.status, t.present, t.needs_review) == ("aid", "corrected", True, True)
+    # the machine's reading is the one the editor corrected: recorded, not flagged again
+    assert (t.metric, t.status, t.present, t.needs_review) == ("aid", "corrected", True, False)
     assert json.loads(history(engine, trucks)[-1].proposed) == {"metric": "other"}
     with Session(engine) as s:
         assert s.execute(select(func.count()).select_from(Claim).where(Claim.present.is_(False))).scalar_one() == 0
+
+
+def test_a_reading_already_decided_is_not_flagged_again(engine):
+    store(engine, V1, readings(V1, 27585))
+    killed = claims(engine)[0].id
+    review(engine, [killed], "verify", "alice")
+    store(engine, V2, readings(V2, 27708))  # new figure: flagged
+    assert claims(engine)[0].needs_review is True
+    review(engine, [killed], "verify", "alice", note="ministry's own figure is still 27,585")
+    v3 = V2.replace("on Thursday", "on Thursday evening")
+    store(engine, v3, readings(v3, 27708))  # the same reading again: the editor has decided
+    k = claims(engine)[0]
+    assert (k.status, k.value, k.needs_review) == ("verified", 27585, False)
+    assert json.loads(history(engine, killed)[-1].proposed) == {"value": 27708}
+    v4 = v3.replace("27,708", "27,840")
+    store(engine, v4, readings(v4, 27840))  # a newer figure: flagged again
+    k = claims(engine)[0]
+    assert (k.status, k.value, k.needs_review) == ("verified", 27585, True)
