@@ -112,6 +112,7 @@ CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS", "rouble": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+    "€": "EUR", "£": "GBP", "$": "USD",
 }
 
 # qualifier phrases written before the number, longest first
@@ -135,7 +136,8 @@ _PRE_QUALIFIERS = [
     ("equal to or less than", "at_most"), ("smaller or equal than", "at_most"),
     ("fewer than", "less_than"), ("less than", "less_than"), ("just under", "less_than"),
     ("under", "less_than"), ("below", "less_than"), ("lower than", "less_than"),
-    ("smaller than", "less_than"),
+    ("smaller than", "less_than"), ("less or equal than", "at_most"), ("lower or equal than", "at_most"),
+    ("higher or equal than", "at_least"), ("larger or equal than", "at_least"), ("greater or equal than", "at_least"),
     ("an estimated", "approximately"), ("approximately", "approximately"),
     ("roughly", "approximately"), ("around", "approximately"), ("about", "approximately"),
     ("some", "approximately"), ("circa", "approximately"), ("approx.", "approximately"),
@@ -155,6 +157,7 @@ POST_QUALIFIER_RE = re.compile(
     r"|\s+(?P<least>or more|and more|or above|and above|or greater|or higher|and over)\b"
     r"|\s+(?P<most>or less|or fewer|and below|or under|or lower)\b"
     r"|\s+(?P<approx>or so)\b)", re.I)
+SIGN_RE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(<>=~]))-\s?)$", re.I)
 
 # --------------------------------------------------------------------------------------------
 # Regexes
@@ -166,7 +169,7 @@ _SMALLWORD = "|".join(sorted([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS], key=len, r
 TOKEN_RE = re.compile(
     r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
     r"|(?<![\w.,])\.\d+)"
-    r"(?P<suf>bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])?(?![\w]|\.\d)"
+    r"(?P<suf>(?-i:bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT]))?(?![\w]|\.\d)"
     r"|(?P<word>\b(?:" + _NUMWORD + r")\b)"
     r"|(?P<a>\ban?\b(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))",
     re.I)
@@ -179,7 +182,7 @@ RATIO_RE = re.compile(
     r"\b(?P<a>" + _SMALLWORD + r"|\d+)\s+(?:in|out\s+of)\s+(?P<b>(?:" + _SMALLWORD
     + r")(?:[\s-]+(?:" + _SMALLWORD + r"))?|hundred|\d[\d,]*)\b(?!\s*(?:days?|weeks?|months?|years?))",
     re.I)
-SLASH_RE = re.compile(r"(?<![\w./-])(?P<a>\d{1,4})/(?P<b>\d{1,5})(?![\w/.]|\.\d)")
+SLASH_RE = re.compile(r"(?<![\w./])(?<!\d-)(?P<a>\d{1,4})/(?P<b>\d{1,5})(?![\w/.]|\.\d)")
 VULGAR_RE = re.compile(r"(?:(?P<int>\d+)\s*)?(?P<v>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 
 VAGUE_BOUNDS = {
@@ -208,8 +211,8 @@ PERCENT_RE = re.compile(
     re.I)
 CURRENCY_BEFORE_RE = re.compile(r"(?P<c>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₹|₪|₽|Rs\.?|USD|EUR|GBP|INR|NIS)\s?-?$")
 CURRENCY_AFTER_RE = re.compile(
-    r"^\s*(?P<c>pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
-    r"|roubles?|rubles?|USD|EUR|GBP)\b", re.I)
+    r"^\s*(?P<c>€|£|\$|pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
+    r"|roubles?|rubles?|USD|EUR|GBP)(?![\w])", re.I)
 SCALE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?P<s>hundred|thousand|million|billion|trillion|lakh|crore)\b", re.I)
 AND_A_HALF_RE = re.compile(
     r"^\s+and\s+(?:a|one)\s+(?P<f>half|quarter|third)\b(?:\s+(?P<s>thousand|million|billion|trillion))?", re.I)
@@ -510,13 +513,16 @@ def _overlaps(a0: int, a1: int, spans) -> bool:
     return any(a0 < s1 and s0 < a1 for s0, s1 in spans)
 
 
-def _scan(norm: str) -> list[NumberSpan]:
+def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
     """All bare number phrases (no qualifiers, no ranges yet), sorted by offset."""
     out: list[NumberSpan] = []
     taken: list[tuple[int, int]] = []
 
     # vague amounts and majorities first: "tens of thousands" beats "thousands"
     for m in VAGUE_RE.finditer(norm):
+        if re.search(r"(?:\d|\b(?:" + _SMALLWORD + r"|a))\s+$", norm[max(0, m.start() - 12):m.start()], re.I) \
+                and m.group(0).lower() in ("dozens", "hundreds", "thousands", "millions"):
+            continue  # "3 dozens" is 36, not a vague amount
         key = re.sub(r"\s+", " ", m.group(0).lower())
         lo, hi = VAGUE_BOUNDS[key]
         out.append(_span(norm, m.start(), m.end(), None, low=lo, high=hi, qualifier="vague", kind="vague"))
@@ -548,6 +554,9 @@ def _scan(norm: str) -> list[NumberSpan]:
                                                           "eighth", "ninth", "tenth"):
             continue  # "3 fifth" is not a thing; "5th" never reaches here
         v = _fraction_value(num, den)
+        if v is None and num is None and den.lower() in ("quarter", "third") and re.match(
+                r"^\s+(?:million|billion|thousand)\b", norm[m.end():m.end() + 12], re.I):
+            v = Decimal(1) / DENOMINATORS[den.lower()]  # "quarter million"
         if v is None and num:
             # "one" in "one quarter" may fail the plural rule; try the bare denominator
             v = _fraction_value(None, den)
@@ -566,7 +575,7 @@ def _scan(norm: str) -> list[NumberSpan]:
             out.append(_span(norm, s, e, v * mult, kind="word", scaled=True))
             taken.append((s, e))
             continue
-        if num is None or num.lower() in ("a", "an", "one"):
+        if strict and (num is None or num.lower() in ("a", "an", "one")):
             # single fractions need context: "a quarter of", "half the", "more than half"
             ok = re.match(r"^\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b)", after, re.I)
             if den_l == "half":
@@ -601,6 +610,12 @@ def _scan(norm: str) -> list[NumberSpan]:
         a, b = int(m.group("a")), int(m.group("b"))
         if (a, b) in ((9, 11), (24, 7)) or b == 0 or a >= b:
             continue
+        mi = re.search(r"(?<![\d.,])(\d{1,3})\s+$", norm[max(0, m.start() - 6):m.start()])
+        if mi:  # "2 1/4"
+            st = m.start() - (len(norm[max(0, m.start() - 6):m.start()]) - mi.start(1))
+            out.append(_span(norm, st, m.end(), int(mi.group(1)) + Decimal(a) / Decimal(b), kind="number"))
+            taken.append((st, m.end()))
+            continue
         out.append(_span(norm, m.start(), m.end(), Decimal(a) / Decimal(b), unit="fraction", kind="fraction"))
         taken.append((m.start(), m.end()))
 
@@ -615,6 +630,13 @@ def _scan(norm: str) -> list[NumberSpan]:
         v, scaled, words = res
         kind = "word" if words else "number"
         after = norm[e:e + 40]
+        md = re.match(r"^\s+(?:dozens|(?-i:bn|mn|mln|bln|tln|tn))\b", after, re.I)
+        if md and not any(t.suf for t in run):
+            word = md.group(0).strip()
+            v *= 12 if word.lower() == "dozens" else SUFFIX_SCALES[word]
+            scaled = scaled or word.lower() != "dozens"
+            e += md.end()
+            after = norm[e:e + 40]
         mh = AND_A_HALF_RE.match(after)
         if mh:
             v += Decimal(1) / DENOMINATORS[mh.group("f").lower()]
@@ -632,7 +654,9 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     after = norm[n.end:n.end + 40]
     if n.unit == "count" and n.kind in ("number", "word"):
         mp = PERCENT_RE.match(after)
-        if mp and not (mp.group("pc") and n.kind != "number"):
+        if not mp and re.search(r"\b(?:percents?|per\s?cent|percentage)\s+of\s+$", norm[max(0, n.start - 20):n.start], re.I):
+            n.unit, n.kind = "percent", "percent"  # "per cent of 210"
+        elif mp and not (mp.group("pc") and n.kind != "number"):
             n.unit = "percentage_point" if mp.group("pp") else "percent"
             n.kind = "percent"
             n.end += mp.end()
@@ -659,6 +683,13 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
                 mc2 = CURRENCY_AFTER_RE.match(norm[n.end:n.end + 30])
                 if mc2:
                     n.end += mc2.end()
+    # sign: "-1", "minus five"; not the hyphen of a range or a compound ("1000 - 5000", "COVID-19")
+    before = norm[max(0, n.start - 40):n.start]
+    msign = SIGN_RE.search(before)
+    if msign and n.value is not None and (msign.group(0)[0].isalpha()
+                                          or not re.search(r"[\d%)]\s*$", before[:msign.start()])):
+        n.value = -n.value
+        n.start -= len(before) - msign.start()
     # qualifier before
     before = norm[max(0, n.start - 40):n.start]
     mq = PRE_QUALIFIER_RE.search(before)
@@ -668,7 +699,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         n.start -= len(before) - mq.start("q")
     elif n.qualifier == "exact" and n.kind != "vague":
         ms = SYMBOL_QUALIFIER_RE.search(before)
-        if ms and not re.search(r"[\w)]\s*$", before[:ms.start()] or " ") or (ms and ms.group("q") == "~"):
+        if ms and not re.search(r"[\w)]\s*$", before[:ms.start()] or " "):
             n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
             n.start -= len(before) - ms.start("q")
     if n.qualifier == "exact" and n.kind != "vague":
@@ -712,6 +743,17 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     while i < len(spans):
         a = spans[i]
         b = spans[i + 1] if i + 1 < len(spans) else None
+        if b is not None and a.value is not None and b.value is not None and re.fullmatch(
+                r"\s*(?:and|but|,)\s*", norm[a.end:b.start]) and a.unit == b.unit and (
+                (a.qualifier in ("more_than", "at_least") and b.qualifier in ("less_than", "at_most"))
+                or (b.qualifier in ("more_than", "at_least") and a.qualifier in ("less_than", "at_most"))):
+            lo_n, hi_n = (a, b) if a.qualifier in ("more_than", "at_least") else (b, a)
+            if lo_n.value < hi_n.value:
+                out.append(NumberSpan(start=a.start, end=b.end, text=norm[a.start:b.end], value=None,
+                                      low=lo_n.value, high=hi_n.value, qualifier="range", unit=a.unit,
+                                      kind="range", core_start=a.core_start, core_end=b.core_end))
+                i += 2
+                continue
         if b is not None and a.value is not None and b.value is not None and a.kind != "vague" \
                 and b.kind != "vague" and a.qualifier in ("exact", "approximately") and b.qualifier == "exact":
             gap = norm[a.end:b.start]
@@ -837,15 +879,16 @@ def _zones(norm: str) -> list[tuple[int, int, str]]:
     return zones
 
 
-def find_numbers(text: str, with_skipped: bool = True) -> list[NumberSpan]:
+def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> list[NumberSpan]:
     """Every number phrase in ``text`` with offsets into ``text``.
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
     ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``,
-    ``pronoun``); pass ``with_skipped=False`` to drop them.
+    ``pronoun``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
+    skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
     norm = normalize_digits(text)
-    spans = [_attach(norm, n) for n in _scan(norm)]
+    spans = [_attach(norm, n) for n in _scan(norm, strict=claims)]
     spans.sort(key=lambda n: (n.start, -n.end))
     # drop spans swallowed by a longer one (e.g. qualifier overlap)
     dedup: list[NumberSpan] = []
@@ -855,9 +898,9 @@ def find_numbers(text: str, with_skipped: bool = True) -> list[NumberSpan]:
                 dedup[-1] = n
             continue
         dedup.append(n)
-    zones = _zones(norm)
+    zones = _zones(norm) if claims else []
     for n in dedup:
-        n.skip = _skip_reason(norm, n, zones)
+        n.skip = _skip_reason(norm, n, zones) if claims else None
     kept = [n for n in dedup if n.skip is None]
     merged = _merge_ranges(norm, kept)
     result = merged + ([n for n in dedup if n.skip] if with_skipped else [])
@@ -869,7 +912,7 @@ def find_numbers(text: str, with_skipped: bool = True) -> list[NumberSpan]:
 
 def parse_number(phrase: str) -> NumberSpan | None:
     """Parse one number phrase; returns the longest number span found in it, or None."""
-    found = find_numbers(phrase, with_skipped=True)
+    found = find_numbers(phrase, claims=False)
     if not found:
         return None
     best = max(found, key=lambda n: (n.end - n.start, -n.start))

@@ -1,0 +1,135 @@
+"""Quality targets on the hand-written gold set (tests/data/extract/gold-sentences.jsonl).
+
+The metrics are computed by a small matcher here (same rules as the project's scorer: a prediction
+matches a gold claim when its span overlaps the gold surface and the numbers agree within 0.5 %).
+When the shared scorer ../shared/eval/score_claims.py is present, its score() is run too and must
+agree; only that part is skipped without it.
+"""
+
+import datetime as dt
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from factdb.extract import extract_claims
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "extract" / "gold-sentences.jsonl"
+SCORER = ROOT.parent / "shared" / "eval" / "score_claims.py"
+TARGETS = {"f1": 0.95, "metric_accuracy": 0.90, "speaker_accuracy": 0.85, "as_of_accuracy": 0.90,
+           "period_accuracy": 0.90, "bounds_accuracy": 0.95}
+STOP = {"the", "a", "an", "of", "in", "at", "for", "and", "s", "'s", "its", "u", "n"}
+
+
+def _close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    a, b = float(a), float(b)
+    return a == b or abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _words(s):
+    return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP}
+
+
+def _same_speaker(g, p):
+    if g is None or p is None:
+        return g is None and p is None
+    g, p = _words(g), _words(p)
+    return bool(g and p) and (g <= p or p <= g or len(g & p) / len(g | p) >= 0.5)
+
+
+def _matches(case, g, p):
+    if "start" in g:
+        where = [(g["start"], g["start"] + len(g["surface"]))]
+    else:
+        where = [(m.start(), m.end()) for m in re.finditer(re.escape(g["surface"]), case["text"])]
+    if not any(p["start"] < ge and gs < p["end"] for gs, ge in where):
+        return False
+    if g.get("value") is not None:
+        return _close(g["value"], p.get("value"))
+    if "low" in g or "high" in g:
+        return _close(g.get("low"), p.get("low")) and _close(g.get("high"), p.get("high"))
+    return True
+
+
+def _attribute_checks(g, p):
+    """Attribute name -> correct? for the attributes the gold claim gives."""
+    out = {}
+    if "metric" in g and g["metric"] != "other":
+        out["metric"] = g["metric"] == p["metric"]
+    if "speaker" in g:
+        out["speaker"] = _same_speaker(g["speaker"], p["speaker"])
+    if "as_of" in g:
+        out["as_of"] = g["as_of"] == p["as_of"]
+    if "period" in g:
+        out["period"] = g["period"] == p["period"]
+    if "low" in g or "high" in g:
+        out["bounds"] = _close(g.get("low"), p["low"]) and _close(g.get("high"), p["high"])
+    return out
+
+
+def score(cases, preds):
+    by_doc = {}
+    for p in preds:
+        by_doc.setdefault(p["doc_id"], []).append(p)
+    tp = fp = fn = 0
+    attr = {k: [0, 0] for k in ("metric", "speaker", "as_of", "period", "bounds")}
+    for case in cases:
+        ps, used = by_doc.get(case["id"], []), set()
+        for g in case["claims"]:
+            hit = next((i for i, p in enumerate(ps) if i not in used and _matches(case, g, p)), None)
+            if hit is None:
+                fn += 1
+                continue
+            used.add(hit)
+            tp += 1
+            p = ps[hit]
+            for k, ok in _attribute_checks(g, p).items():
+                attr[k][1] += 1
+                attr[k][0] += ok
+        for i, p in enumerate(ps):
+            if i not in used and not any(_matches(case, o, p) for o in case.get("optional", [])):
+                fp += 1
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    out = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+    out.update({f"{k}_accuracy": ok / n if n else None for k, (ok, n) in attr.items()})
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold_and_preds():
+    cases = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds = []
+    for case in cases:
+        pub = dt.date.fromisoformat(case["published"])
+        preds += [{"doc_id": case["id"], **c.to_record()} for c in extract_claims(case["text"], pub)]
+    return cases, preds
+
+
+def test_gold_set_is_big_enough(gold_and_preds):
+    cases, _ = gold_and_preds
+    assert len(cases) >= 80
+    assert all(c["surface"] in case["text"] for case in cases for c in case["claims"])
+
+
+@pytest.mark.parametrize("metric", list(TARGETS))
+def test_targets(gold_and_preds, metric):
+    result = score(*gold_and_preds)
+    assert result[metric] >= TARGETS[metric], result
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_shared_scorer_agrees(gold_and_preds):
+    spec = importlib.util.spec_from_file_location("score_claims", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    shared, _, _ = mod.score(*gold_and_preds)
+    mine = score(*gold_and_preds)
+    for k, target in TARGETS.items():
+        assert shared[k] >= target, shared
+        assert abs(shared[k] - mine[k]) < 0.002, (k, shared[k], mine[k])
