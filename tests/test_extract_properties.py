@@ -1,0 +1,74 @@
+"""Property tests: extraction never raises, and written-out integers round-trip to their value."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factdb.extract import extract_claims
+from factdb.extract.numbers import parse_number
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _below_thousand(n: int) -> list[str]:
+    words = []
+    if n >= 100:
+        words += [_UNITS[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        words.append(_TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else ""))
+    elif n:
+        words.append(_UNITS[n])
+    return words
+
+
+def in_words(n: int) -> str:
+    """English words for 1 <= n < 10**12, e.g. 1_200_000 -> 'one million two hundred thousand'."""
+    words = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        if n >= scale:
+            words += _below_thousand(n // scale) + [name]
+            n %= scale
+    return " ".join(words + _below_thousand(n))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_arbitrary_text(text):
+    for c in extract_claims(text, dt.date(2024, 2, 7)):
+        assert text[c.start:c.end] == c.text
+        c.to_record()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["killed", "at least", "more than", "1,200", "2024", "Oct. 7", "said", "the",
+                                 "ministry", "dozens", "\"", ".", ",", "\n\n", "a quarter of", "between",
+                                 "and", "to", "-", "–", "%", "$", "on Tuesday", "since", "he", "hundreds"]),
+                max_size=40))
+def test_never_raises_on_news_like_noise(parts):
+    extract_claims(" ".join(parts), dt.date(2024, 2, 7))
+    extract_claims("".join(parts))
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_separators_round_trip(n):
+    assert parse_number(f"{n:,}").value == n
+    assert parse_number(f"{n:,}".replace(",", "\u00a0")).value == n
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_words_round_trip(n):
+    got = parse_number(in_words(n))
+    assert got is not None and got.value == n, in_words(n)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9)]))
+def test_scales_round_trip(whole, tenth, scale):
+    word, mult = scale
+    got = parse_number(f"{whole}.{tenth} {word}")
+    assert got.value == (whole * 10 + tenth) * mult // 10
+    assert isinstance(got.value, int)
