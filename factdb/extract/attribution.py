@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .anchored import Anchored
+
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
 
@@ -39,6 +41,12 @@ BY_RE = re.compile(
     r"|estimated|announced|confirmed|tallied|documented|verified|collected|gathered|calculated|reported"
     r"|outlined|offered|drawn\s+up|presented|submitted)\s+by\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in|to|for|and|have|has|had|were|was|is|are|show|showed)\b))",
     re.I)
+VERB_SCAN = Anchored(VERB_RE, {re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")})
+ACCORDING_SCAN = Anchored(ACCORDING_RE, {"according"})
+BY_SCAN = Anchored(BY_RE, {"laid", "proposed", "put", "demanded", "set", "compiled", "published", "issued", "provided",
+                           "cited", "estimated", "announced", "confirmed", "tallied", "documented", "verified",
+                           "collected", "gathered", "calculated", "reported", "outlined", "offered", "drawn",
+                           "presented", "submitted"})
 CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
 
 _DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -69,8 +77,9 @@ _ABBR_DOT_RE = re.compile(
 
 def mask_abbreviations(s: str) -> str:
     """Same-length copy of ``s`` with the periods of "Dr." or "U.N." replaced, so noun phrases
-    can be matched up to real sentence punctuation."""
-    return _ABBR_DOT_RE.sub(lambda m: m.group(0)[:-1] + "\u00b7", s)
+    can be matched up to real sentence punctuation (``s`` itself when there are none)."""
+    out = _ABBR_DOT_RE.sub(lambda m: m.group(0)[:-1] + "\u00b7", s)
+    return s if out == s else out
 
 
 @dataclass
@@ -190,33 +199,41 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     return None
 
 
-def find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
-    """Reporting cues in the sentence ``text[lo:hi]`` (offsets into ``text``)."""
-    sent = mask_abbreviations(text[lo:hi])
-    found = _find_attributions(sent, 0, len(sent))
+def find_attributions(text: str, lo: int, hi: int, masked: str | None = None) -> list[Attribution]:
+    """Reporting cues in the sentence ``text[lo:hi]`` (offsets into ``text``).
+
+    ``masked`` is ``mask_abbreviations(text)`` when the caller has it already (whole document).
+    """
+    if masked is None:
+        sent = mask_abbreviations(text[lo:hi])
+        found = _find_attributions(sent, 0, len(sent))
+        shift = lo
+    else:
+        found = _find_attributions(masked, lo, hi)
+        shift = 0
     for a in found:
-        a.start += lo
-        a.end += lo
-        a.speaker_start += lo
+        a.start += shift
+        a.end += shift
+        a.speaker_start += shift
         a.speaker = a.speaker.replace("\u00b7", ".")
     return found
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
-    for m in ACCORDING_RE.finditer(text, lo, hi):
+    for m in ACCORDING_SCAN.finditer(text, lo, hi):
         sp = clean_speaker(m.group("np"))
         if sp:
             direction = "left" if text[lo:m.start()].strip() and not re.match(
                 r"^\s*$", text[lo:m.start()]) else "right"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
-    for m in BY_RE.finditer(text, lo, hi):
+    for m in BY_SCAN.finditer(text, lo, hi):
         sp = clean_speaker(m.group("np"))
         if sp and _looks_like_np(sp) and not is_pronoun(sp):
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", "both",
                                    _definite(m.group("np"))))
-    for m in VERB_RE.finditer(text, lo, hi):
+    for m in VERB_SCAN.finditer(text, lo, hi):
         v, ve = m.start(), m.end()
         verb = m.group("v").lower()
         before = text[lo:v]
@@ -272,17 +289,20 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
 _QUOTE_RE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
 
 
-def find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attribution | None]]:
+def find_quotes(text: str, lo: int, hi: int, masked: str | None = None) -> list[tuple[int, int, Attribution | None]]:
     """Direct quotations in ``text[lo:hi]`` with their attribution (found after or before)."""
-    para = mask_abbreviations(text[lo:hi])
+    if masked is None:
+        para, shift, a, b = mask_abbreviations(text[lo:hi]), lo, 0, hi - lo
+    else:
+        para, shift, a, b = masked, 0, lo, hi
     out = []
-    for qs, qe, att in _find_quotes(para, 0, len(para)):
+    for qs, qe, att in _find_quotes(para, a, b):
         if att is not None:
-            att.start += lo
-            att.end += lo
-            att.speaker_start += lo
+            att.start += shift
+            att.end += shift
+            att.speaker_start += shift
             att.speaker = att.speaker.replace("\u00b7", ".")
-        out.append((qs + lo, qe + lo, att))
+        out.append((qs + shift, qe + shift, att))
     return out
 
 

@@ -31,6 +31,7 @@ from .attribution import (
     find_attributions,
     find_quotes,
     is_pronoun,
+    mask_abbreviations,
     resolve_speaker,
 )
 from .dates import TimePhrase, find_time_phrases
@@ -348,9 +349,10 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         by_sentence.setdefault(i, []).append(n)
 
     paragraphs = split_paragraphs(text)
+    masked = mask_abbreviations(text)
     quotes = []
     for ps, pe in paragraphs:
-        quotes.extend(find_quotes(text, ps, pe))
+        quotes.extend(find_quotes(text, ps, pe, masked))
 
     memory = SpeakerMemory()
     doc_places = find_places(text, 0, min(len(text), 2000)) if nums_all else []
@@ -360,7 +362,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     prev_paragraph = -1
 
     for s in sentences:
-        atts = find_attributions(text, s.start, s.end)
+        atts = find_attributions(text, s.start, s.end, masked)
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
         for a in atts:

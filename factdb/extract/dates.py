@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .anchored import Anchored
+
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -70,10 +72,18 @@ TIME_RE = re.compile(
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
-    r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded)\b))"
+    r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded))\b)"
     r"|(?P<intv>\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
+_TIME_STARTS = (
+    set(WEEKDAYS) | set(MONTHS) | set(_WORDNUM)
+    | {"between", "from", "since", "in", "over", "during", "within", "for", "across", "the", "last", "few", "several",
+       "couple", "yesterday", "today", "this", "on", "by", "late", "early", "until", "through", "next", "as",
+       "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
+       "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
+       "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty"})
+TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True)
 
 
 @dataclass
@@ -175,7 +185,7 @@ def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:
 
 def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
-    for m in TIME_RE.finditer(text, lo, hi):
+    for m in TIME_SCAN.finditer(text, lo, hi):
         kind = m.lastgroup
         p = TimePhrase(m.start(), m.end(), "point", text=m.group(0))
         g = m.group

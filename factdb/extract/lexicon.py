@@ -37,6 +37,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .anchored import Anchored
+
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
 # the controlled vocabulary shipped with the package
@@ -102,7 +104,10 @@ class Lexicon:
                 continue
             alts = sorted(ps, key=len, reverse=True)
             body = "|".join(_phrase_pattern(p) for p in alts)
-            self._phrase_re[side] = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
+            rx = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
+            firsts = {p.split(" ")[0] for p in ps}
+            # scan only at words a phrase can start with (unless a first word is a wildcard)
+            self._phrase_re[side] = rx if any("*" in w for w in firsts) else Anchored(rx, firsts)
         self._regexes = regexes
 
     def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:

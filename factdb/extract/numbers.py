@@ -31,6 +31,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from .anchored import Anchored
+
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "normalize_digits", "to_number"]
 
 
@@ -55,8 +57,12 @@ _DIGITS = _digit_map()
 
 
 def normalize_digits(text: str) -> str:
-    """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII."""
-    return text.translate(_DIGITS)
+    """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII (``text`` itself
+    when there is nothing to map, so scanners can share its token index)."""
+    if text.isascii():
+        return text
+    out = text.translate(_DIGITS)
+    return text if out == text else out
 
 
 def to_number(d: Decimal | None):
@@ -145,10 +151,38 @@ _PRE_QUALIFIERS = [
     ("an approximate", "approximately"), ("nearly all", "at_most"),
 ]
 _PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
-PRE_QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _PRE_QUALIFIERS)
-    + r")\s+(?:of\s+)?$", re.I)
 _PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
+_TAIL_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z.]*")
+
+
+def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` that ``before`` ends with (ignoring a final "of"), with its
+    start offset in ``before``. Much cheaper than a ``$``-anchored regex search."""
+    base = max(0, len(before) - 60)
+    window = before[base:]
+    words = list(_TAIL_WORDS_RE.finditer(window))
+    if not words or window[words[-1].end():].strip():
+        return None
+    run = [words[-1]]  # trailing words separated by whitespace only
+    while len(run) < max_words and len(words) > len(run):
+        prev = words[-len(run) - 1]
+        if window[prev.end():run[0].start()].strip():
+            break
+        run.insert(0, prev)
+    ends = [run]
+    if run[-1].group().lower() == "of" and len(run) > 1:
+        ends.append(run[:-1])  # "some of 20" -> "some"
+    for r in ends:
+        for j in range(len(r), 0, -1):
+            phrase = " ".join(w.group().lower() for w in r[-j:])
+            if phrase in table:
+                first = r[-j]
+                if first.start() > 0 and window[first.start() - 1].isalnum():
+                    continue
+                return phrase, base + first.start()
+    return None
+
+
 SYMBOL_QUALIFIER_RE = re.compile(r"(?P<q>>=|<=|>|<|~)\s*$")
 _SYMBOL_QUALIFIERS = {">": "more_than", ">=": "at_least", "<": "less_than", "<=": "at_most", "~": "approximately"}
 
@@ -220,9 +254,9 @@ AND_A_HALF_RE = re.compile(
 # things that are not claims
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|[@.](?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?", re.I)
 _ZONE_RE = re.compile(
-    r"(?P<url>\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|gov|int|edu|io|uk)(?:/\S*)?)"
-    r"|(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b\.?(?:,?\s+\d{4}\b)?"
     r"|\b" + MONTHS + r"\.?,?\s+\d{4}\b)"
@@ -233,6 +267,8 @@ _ZONE_RE = re.compile(
     r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
     re.I)
+_ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
+                      digits=True, chars="+")
 # month names are case-sensitive to keep "may" the verb out
 _MONTH_CASE_RE = re.compile(MONTHS)
 
@@ -284,6 +320,16 @@ ONE_OK_AFTER_RE = re.compile(
     r"|building|victim|employee|member|refugee|migrant|citizen)\b")
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
 
+
+_SMALL_SET = set(_SMALLWORD.split("|"))
+TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".")
+FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True)
+RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True)
+VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "millions", "billions", "several", "a",
+                                 "many", "scores"})
+MAJORITY_SCAN = Anchored(MAJORITY_RE, {"the", "a"})
+SLASH_SCAN = Anchored(SLASH_RE, (), digits=True)
+VULGAR_SCAN = Anchored(VULGAR_RE, (), digits=True, chars="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 
 # --------------------------------------------------------------------------------------------
 
@@ -437,7 +483,7 @@ def _valid_start(tok: _Tok, nxt: _Tok | None) -> bool:
 
 def _runs(norm: str) -> list[list[_Tok]]:
     toks = []
-    for m in TOKEN_RE.finditer(norm):
+    for m in TOKEN_SCAN.finditer(norm):
         if m.group("num"):
             suf = m.group("suf")
             toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), suf))
@@ -519,7 +565,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
     taken: list[tuple[int, int]] = []
 
     # vague amounts and majorities first: "tens of thousands" beats "thousands"
-    for m in VAGUE_RE.finditer(norm):
+    for m in VAGUE_SCAN.finditer(norm):
         if re.search(r"(?:\d|\b(?:" + _SMALLWORD + r"|a))\s+$", norm[max(0, m.start() - 12):m.start()], re.I) \
                 and m.group(0).lower() in ("dozens", "hundreds", "thousands", "millions"):
             continue  # "3 dozens" is 36, not a vague amount
@@ -527,7 +573,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         lo, hi = VAGUE_BOUNDS[key]
         out.append(_span(norm, m.start(), m.end(), None, low=lo, high=hi, qualifier="vague", kind="vague"))
         taken.append((m.start(), m.end()))
-    for m in MAJORITY_RE.finditer(norm):
+    for m in MAJORITY_SCAN.finditer(norm):
         if _overlaps(m.start(), m.end(), taken):
             continue
         out.append(_span(norm, m.start(), m.end(), None, low=0.5, high=1, qualifier="vague",
@@ -535,7 +581,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         taken.append((m.start(), m.end()))
 
     # "one in four", "1 in 5"
-    for m in RATIO_RE.finditer(norm):
+    for m in RATIO_SCAN.finditer(norm):
         if _overlaps(m.start(), m.end(), taken):
             continue
         a, b = _words_value(m.group("a")), _words_value(m.group("b"))
@@ -545,7 +591,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         taken.append((m.start(), m.end()))
 
     # fractions in words: "a quarter", "two-thirds", "half"
-    for m in FRACTION_RE.finditer(norm):
+    for m in FRACTION_SCAN.finditer(norm):
         num, den = m.group("num"), m.group("den")
         s = m.start() if num else m.start("den")
         if _overlaps(s, m.end(), taken):
@@ -592,7 +638,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         out.append(_span(norm, s, m.end(), v, unit="fraction", kind="fraction"))
         taken.append((s, m.end()))
 
-    for m in VULGAR_RE.finditer(norm):
+    for m in VULGAR_SCAN.finditer(norm):
         if _overlaps(m.start(), m.end(), taken):
             continue
         v = Decimal(str(unicodedata.numeric(m.group("v"))))
@@ -604,7 +650,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
                              unit="fraction", kind="fraction"))
         taken.append((m.start(), m.end()))
 
-    for m in SLASH_RE.finditer(norm):
+    for m in SLASH_SCAN.finditer(norm):
         if _overlaps(m.start(), m.end(), taken):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
@@ -692,12 +738,11 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         n.start -= len(before) - msign.start()
     # qualifier before
     before = norm[max(0, n.start - 40):n.start]
-    mq = PRE_QUALIFIER_RE.search(before)
-    if mq and n.qualifier == "exact" and n.kind != "vague":
-        q = _PRE_QUALIFIER_MAP[re.sub(r"\s+", " ", mq.group("q").lower())]
-        n.qualifier = q
-        n.start -= len(before) - mq.start("q")
-    elif n.qualifier == "exact" and n.kind != "vague":
+    mq = _tail_phrase(before, _PRE_QUALIFIER_MAP) if n.qualifier == "exact" and n.kind != "vague" else None
+    if mq:
+        n.qualifier = _PRE_QUALIFIER_MAP[mq[0]]
+        n.start -= len(before) - mq[1]
+    elif n.qualifier == "exact" and n.kind != "vague" and before.rstrip()[-1:] in ("<", ">", "=", "~"):
         ms = SYMBOL_QUALIFIER_RE.search(before)
         if ms and not re.search(r"[\w)]\s*$", before[:ms.start()] or " "):
             n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
@@ -837,7 +882,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) ->
             return "time"
         if COMPOUND_AFTER_RE.match(after):
             return "compound"
-        if n.kind == "number" and IDENT_BEFORE_RE.search(before) and n.qualifier == "exact":
+        if n.kind == "number" and n.qualifier == "exact" and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
         if n.kind == "number" and re.search(r"\b(?:magnitude|Magnitude|scale of|Richter)\s*$", before):
             return "measure"
@@ -845,7 +890,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) ->
             return "identifier"
         if n.kind == "number" and n.qualifier == "exact" and re.fullmatch(r"\d{4}", core):
             v = int(core)
-            if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before) or not COUNT_NOUN_AFTER_RE.match(after)):
+            if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
         if re.fullmatch(r"0\d+", core):
             return "identifier"
@@ -868,7 +913,12 @@ def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) ->
 
 def _zones(norm: str) -> list[tuple[int, int, str]]:
     zones = []
-    for m in _ZONE_RE.finditer(norm):
+    for m in _URL_RE.finditer(norm):
+        s = m.start()
+        while s > 0 and (norm[s - 1].isalnum() or norm[s - 1] in "._-@/:"):
+            s -= 1
+        zones.append((s, m.end(), "url"))
+    for m in _ZONE_SCAN.finditer(norm):
         kind = m.lastgroup or "zone"
         if kind == "date":
             # month names must be capitalised ("may" is a verb)

@@ -15,8 +15,9 @@ from importlib import resources
 __all__ = ["find_places", "gazetteer"]
 
 MIN_CITY_POPULATION = 50_000
+# starts with a capital so the regex engine can skip ahead; the left word boundary is checked in code
 _CAP_RE = re.compile(
-    r"(?<![\w])(?:U\.S\.|U\.K\.|[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
+    r"(?:U\.S\.|U\.K\.|[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,8 @@ def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
     names, longest = gazetteer()
     out = []
     for m in _CAP_RE.finditer(text, lo, hi):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         words = m.group(0).split()
         base = m.start()
         # try the longest sub-sequence first

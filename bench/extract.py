@@ -1,0 +1,113 @@
+"""Throughput of factdb's claim extractor next to quantulum3 on the same real texts.
+
+    python bench/extract.py [--repeat N]
+
+Corpus: the Wikinews 2004 paragraphs and the English editorial notes of the Gaza/West Bank casualty
+data under ../shared/corpora/ when that folder exists, plus the repository's seeds/ texts (seeds
+only without it). Both extractors run in this one process on one core; the figures are MB/s of
+article text (UTF-8 bytes), best of N timed passes after one warm-up pass (which also loads the
+gazetteer and regexes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpora"
+sys.path.insert(0, str(ROOT))
+
+
+def corpus() -> list[tuple[str, dt.date | None]]:
+    docs: list[tuple[str, dt.date | None]] = []
+    wiki = SHARED / "wikinews-2004-numeric" / "paragraphs.jsonl"
+    if wiki.exists():
+        for line in wiki.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            try:
+                pub = dt.datetime.strptime(row["date"], "%B %d, %Y").date() if row.get("date") else None
+            except ValueError:
+                pub = None
+            docs.append((row["text"], pub))
+    for name in ("source_data_west_bank_daily.jsonl", "source_data_gaza_daily.jsonl",
+                 "source_data_lebanon_daily.jsonl"):
+        path = SHARED / "gaza-casualties-daily" / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            note = (row.get("front_matter") or {}).get("editorial_notes")
+            if isinstance(note, str) and note.strip():
+                pub = dt.date.fromisoformat(row["front_matter"]["report_date"])
+                docs.append((note, pub))
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s", text)
+        pub = dt.date.fromisoformat(m.group(1)) if m else None
+        docs.append((text[m.end():] if m else text, pub))
+    return docs
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def best_of(fn, repeat: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    from factdb.extract import EXTRACTOR, extract_claims, load_lexicon
+
+    docs = corpus()
+    size = sum(len(t.encode("utf-8")) for t, _ in docs)
+    lex = load_lexicon()
+    counts = {}
+
+    def run_factdb():
+        counts["factdb"] = sum(len(extract_claims(t, pub, lexicon=lex)) for t, pub in docs)
+
+    print(f"machine   {platform.platform()} | {cpu_model()} | Python {platform.python_version()}")
+    print(f"corpus    {len(docs)} texts, {size:,} bytes"
+          f"{'' if SHARED.exists() else ' (seeds only: ../shared/corpora not found)'}")
+    t_factdb = best_of(run_factdb, args.repeat)
+    print(f"{EXTRACTOR:<22} {t_factdb:8.3f} s  {size / t_factdb / 1e6:7.2f} MB/s  {counts['factdb']} claims")
+    try:
+        from quantulum3 import parser as qparser
+    except ImportError:
+        print("quantulum3 not installed: pip install 'factdb[bench]'")
+        return
+
+    def run_quantulum():
+        counts["quantulum3"] = sum(len(qparser.parse(t)) for t, _ in docs)
+
+    t_q = best_of(run_quantulum, max(1, args.repeat // 3))
+    print(f"{'quantulum3':<22} {t_q:8.3f} s  {size / t_q / 1e6:7.2f} MB/s  {counts['quantulum3']} quantities")
+    print(f"ratio     factdb is {t_q / t_factdb:.1f}x quantulum3")
+
+
+if __name__ == "__main__":
+    main()
