@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from heapq import merge
+from itertools import chain
 
 __all__ = ["Anchored", "SPECIAL"]
 
@@ -67,7 +67,7 @@ class Anchored:
             lists = [v for k, v in idx.items() if k in self.keys]
         else:
             lists = [idx[k] for k in self.keys if k in idx]
-        cands = list(merge(*lists)) if len(lists) > 1 else (lists[0] if lists else [])
+        cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
 
