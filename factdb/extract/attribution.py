@@ -332,6 +332,9 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
                 if sp:
                     st = qs - (len(before) - mb.start("a"))
                     att = Attribution(st, qs, sp, st, "quote", "right", _definite(mb.group("a")))
+        if att is None and out and out[-1][2] is not None:
+            # a quotation that continues an attributed one: '"...," said X, a spokesman. "..."'
+            att = out[-1][2]
         out.append((qs, qe, att))
     return out
 
