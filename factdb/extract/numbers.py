@@ -472,7 +472,7 @@ def _state_after(tok: _Tok) -> str:
     return "scale"
 
 
-def _valid_start(tok: _Tok, nxt: _Tok | None) -> bool:
+def _valid_start(tok: _Tok) -> bool:
     if tok.kind == "a":
         return True
     if tok.kind == "num":
@@ -494,8 +494,7 @@ def _runs(norm: str) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
     state = "start"
-    for i, t in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+    for t in toks:
         if cur and _can_follow(state, t, norm[cur[-1].end:t.start], cur):
             cur.append(t)
             state = _state_after(t)
@@ -503,7 +502,7 @@ def _runs(norm: str) -> list[list[_Tok]]:
         if cur:
             runs.append(cur)
             cur = []
-        if _valid_start(t, nxt):
+        if _valid_start(t):
             cur = [t]
             state = _state_after(t)
     if cur:
