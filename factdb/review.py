@@ -282,8 +282,8 @@ def review(
 # --- the queue ------------------------------------------------------------------
 
 QUEUE_COLUMNS = ["id", "version", "as_of", "metric", "value", "low", "high", "qualifier", "source",
-                 "speaker", "identity", "needs_review", "sentence"]
-QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["status", "document_id", "subject", "location", "period", "since", "unit",
+                 "speaker", "document_id", "needs_review", "sentence"]
+QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["identity", "status", "subject", "location", "period", "since", "unit",
                                      "attribution", "surface", "start", "end", "confidence", "extractor"]
 
 
