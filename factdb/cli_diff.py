@@ -152,11 +152,12 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
 
     \b
     Three questions:
-      across sources   factdb diff --metric killed --location Gaza [--source A --source B]
-                       [--since DATE] [--until DATE] [--tolerance 2%] [--against SOURCE]
-      across versions  factdb diff --document ID_OR_URL [--from N] [--to M]
-      across database  factdb diff --recorded-since DATETIME [--until DATETIME]
-                       states
+      across sources:  factdb diff --metric killed --location Gaza [--source A --source B]
+                         [--since DATE] [--until DATE] [--tolerance 2%] [--against SOURCE]
+      across versions of one article:
+                       factdb diff --document ID_OR_URL [--from N] [--to M]
+      across database states (an editor's digest):
+                       factdb diff --recorded-since DATETIME [--until DATETIME]
 
     The timeline has one row per (as_of, source, figure) of each series, with
     the figure, who said it, how many other sources gave the same figure for
@@ -178,7 +179,7 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
     Examples:
       factdb diff --metric killed --location Gaza
       factdb diff --metric killed --location Gaza --against "Gaza Health Ministry" --fail-on misreported
-      factdb diff --document https://meridian-wire.example/2024/02/05/rafah-strikes
+      factdb diff --document https://meridianwire.example/2024/02/05/gaza-rafah-strikes
       factdb diff --recorded-since 2024-02-08T00:00:00Z --format json
     """
     from .db import read_session
@@ -311,7 +312,7 @@ def export(what, tolerance, against, fmt, out, **filters):
             cols = TIMELINE_COLUMNS + (AGAINST_COLUMNS if against else [])
         else:
             rows, cols = source_rows(s), SOURCE_COLUMNS
-        with output.atomic_output(out, click.get_text_stream("stdout")) as fh:
+        with output.atomic_output(out, sys.stdout) as fh:
             n = output.write(rows, cols, fmt, fh)
     if out and out != "-":
         click.echo(f"wrote {n} {what} rows to {out}", err=True)

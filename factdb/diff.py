@@ -111,6 +111,13 @@ def point(r: dict) -> float | None:
     return None
 
 
+def quoted(r: dict) -> float | None:
+    """The number a figure quotes (27,478 in "at least 27,478"); None for ranges and vague counts."""
+    if r.get("value") is None or (r.get("qualifier") or "exact") in ("range", "vague"):
+        return None
+    return float(r["value"])
+
+
 def _num(v: float | None) -> str:
     if v is None or not math.isfinite(v):
         return "?"
@@ -225,10 +232,10 @@ def check_against(row: dict, figures: list[tuple[dt.date, dict]], tol: Tolerance
     ref_date, ref = figures[i - 1]
     if same_figure(row, ref):
         return "matches", "", ref
-    v = point(row)
-    if v is not None:
+    v = quoted(row)
+    if v is not None and v != quoted(ref):
         for d, off in reversed(figures[: i - 1]):
-            if point(off) == v:
+            if quoted(off) == v:
                 return "stale", f"= official figure of {d.isoformat()}", ref
     if agrees(row, ref, tol):
         how = "consistent with" if gap(bounds(row), bounds(ref)) == 0 else f"within {tol} of"
@@ -330,7 +337,7 @@ def timeline(rows: Iterable[dict], keyer: Keyer, tol: Tolerance, *, official: Of
                 st = states[key] = _SeriesState(key)
             group = _dedupe(by_series[key])
             for r in group:
-                v = point(r)
+                v = quoted(r)
                 if v is not None:
                     st.see(as_of, v, r["_source"])
             for r in group:
@@ -364,7 +371,7 @@ def _timeline_row(r: dict, key: SeriesKey, st: _SeriesState, group: list[dict], 
         if key.cumulative and bounds(r)[1] < bounds(prev)[0]:
             flags.append("revised_down")
             notes.append(f"was {figure_text(prev)} on {prev['as_of'].isoformat()}")
-    v = point(r)
+    v = quoted(r)
     if v is not None and st.first_seen[v][0] < r["as_of"]:
         newer = st.newer_than(v)
         if newer is not None:
@@ -478,8 +485,14 @@ def version_event(v: dict, prev: dict | None) -> dict:
     else:
         fields = [f for f in COMPARED_FIELDS if prev is not None and prev.get(f) != v.get(f)] or \
             [f for f in (changed or []) if f in COMPARED_FIELDS or f in ("present", "needs_review")]
-    if action == "carried" and any(f in ("value", "low", "high") for f in fields):
-        event = "changed value"
+    figure_changed = any(f in ("value", "low", "high", "qualifier") for f in fields)
+    if action in ("reextract", "reimport", "carried"):
+        if figure_changed:
+            event = "changed value"
+        elif "needs_review" in fields:
+            event = "needs review"
+        else:
+            event = "changed"
     return {
         "recorded_at": v.get("recorded_at"), "event": event, "claim_id": v.get("claim_id"),
         "document_id": v.get("document_id"), "source": v.get("source"), "metric": v.get("metric"),

@@ -189,10 +189,14 @@ def render(rows: list[SeriesRow], *, name: str, source: str, metric: str, subjec
     return text + "\n".join(lines), spans
 
 
-def _sentence(source: str, r: SeriesRow, metric: str, subject, location, period, name: str) -> str:
+def _sentence(source: str, r: SeriesRow, metric: str, subject, location, period, name: str,
+              date_field: str, value_field: str) -> str:
+    """A readable rendering of one row, naming the file and the row (by its date, which stays
+    the same when other rows are added or removed)."""
     what = ", ".join(x for x in (subject, location, period) if x)
     v = f"{int(r.value):,}" if r.value.is_integer() else f"{r.value:,}"
-    return f"{source}: {metric} ({what}) {v} as of {r.as_of.isoformat()} [{name}, row {r.row}]"
+    return (f"{source}: {metric} ({what}) {v} as of {r.as_of.isoformat()} "
+            f"[{name}: {value_field} where {date_field} = {r.as_of.isoformat()}]")
 
 
 def import_series(engine: Engine, path: str, *, source: str, metric: str, subject: str | None = None,
@@ -248,7 +252,7 @@ def import_series(engine: Engine, path: str, *, source: str, metric: str, subjec
                 "metric": metric, "subject": subject, "location": location, "period": period,
                 "speaker": source, "attribution": "outlet", "as_of": r.as_of, "since": None,
                 "start": start, "end": end, "surface": text[start:end],
-                "sentence": _sentence(source, r, metric, subject, location, period, name),
+                "sentence": _sentence(source, r, metric, subject, location, period, name, date_field, value_field),
                 "sentence_index": i, "confidence": 1.0, "extractor": EXTRACTOR,
             }
             claim = old.pop(r.as_of, None)

@@ -36,10 +36,29 @@ def fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
+# bodies named "X of FIELD" / "X in PLACE" are keyed as "PLACE FIELD X", so
+# "Ministry of Health in Gaza", "Health Ministry in Gaza" and "Gaza's Health
+# Ministry" all key as "gaza health ministry"
+_BODY = r"(?:ministry|office|department|authority|agency|council|directorate|committee|commission|bureau|police|government)"
+_BODY_IN_PLACE = re.compile(r"(.+?) in (?:the )?(.+)")
+_BODY_OF_FIELD = re.compile(rf"(.*?)\b({_BODY}) of (?:the )?(.+)")
+
+
+def _body_order(s: str) -> str:
+    m = _BODY_IN_PLACE.fullmatch(s)
+    if m and (re.search(rf"\b{_BODY}$", m.group(1)) or _BODY_OF_FIELD.fullmatch(m.group(1))):
+        return f"{m.group(2)} {_body_order(m.group(1))}"
+    m = _BODY_OF_FIELD.fullmatch(s)
+    if m:
+        return f"{m.group(1)}{m.group(3)} {m.group(2)}"
+    return s
+
+
 def key(name: str | None) -> str:
-    """Key of a source or speaker name: "The U.N." and "UN" both give "un"."""
+    """Key of a source or speaker name: "The U.N." and "UN" both give "un";
+    "Health Ministry in Gaza" and "Gaza Health Ministry" both give "gaza health ministry"."""
     s = fold(name.replace(".", "") if name else name)
-    return _LEADING_ARTICLE.sub("", s)
+    return _body_order(_LEADING_ARTICLE.sub("", s))
 
 
 def singular(word: str) -> str:
@@ -52,11 +71,23 @@ def singular(word: str) -> str:
     return word
 
 
+# a place named after the subject belongs to the location: "Palestinians in Gaza"
+_SUBJECT_PLACE = re.compile(r"\s+(?:in|from|inside)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+# demonyms that name the same people as a subject key ("Gazans" = "Palestinians in Gaza")
+_SUBJECT_EQUIVALENTS = {"gazan": "palestinian", "gaza resident": "palestinian", "gaza civilian": "palestinian"}
+
+
 def subject_key(subject: str | None) -> str:
-    """"Palestinians", "the Palestinian people" and "palestinian" share a key."""
-    words = [singular(w) for w in key(subject).split()]
+    """"Palestinians", "the Palestinian people", "Palestinians in Gaza" and
+    "Gazans" share a key."""
+    if subject:
+        subject = _SUBJECT_PLACE.sub("", subject) or subject
+    words = [singular(w) for w in fold(subject.replace(".", "") if subject else subject).split()]
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
     kept = [w for w in words if w not in _SUBJECT_FILLER]
-    return " ".join(kept or words)
+    k = " ".join(kept or words)
+    return _SUBJECT_EQUIVALENTS.get(k, k)
 
 
 def location_key(location: str | None) -> str:

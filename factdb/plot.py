@@ -5,6 +5,7 @@ drawn with the non-interactive Agg backend, so it works without a display.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import tempfile
@@ -89,7 +90,11 @@ def draw(rows: list[dict], path: str, *, title: str | None = None, official_name
                 ax.annotate(", ".join(marks), (r["as_of"], r["value"]), textcoords="offset points",
                             xytext=(6, -12), fontsize=7, color=FLAG_COLOURS[marks[0]])
         if official is not None:
+            # the official line over the reported period, from a week before it
+            first = min(r["as_of"] for r in srows) - dt.timedelta(days=7)
+            last = max(r["as_of"] for r in srows)
             for key, figures in official.by_series.items():
+                figures = [(d, f) for d, f in figures if first <= d <= last and f["value"] is not None]
                 if key.label() == label and figures:
                     ax.plot([d for d, _ in figures], [f["value"] for _, f in figures], color="black",
                             linestyle="--", linewidth=1, label=f"{official_name or official.name} (official)")

@@ -124,7 +124,7 @@ def series_rows(session: Session, f) -> Iterator[dict]:
             g["_sources"][name] = dict(r)
     for key in sorted(groups):
         g = groups[key]
-        latest = sorted(g.pop("_sources").items(), key=lambda kv: (kv[1]["as_of"], kv[0]), reverse=True)
+        latest = sorted(g.pop("_sources").items(), key=lambda kv: (-kv[1]["as_of"].toordinal(), kv[0]))
         g["sources"] = len(latest)
         g["latest"] = [f"{name} {figure_text(r)} ({r['as_of'].isoformat()})" for name, r in latest]
         yield g
