@@ -149,10 +149,20 @@ def test_rejected_and_removed_claims_are_left_out(engine, run):
         c.status, c.version = "rejected", c.version + 1
         store.record_version(s, c, "reject", "editor", changed=["status"], note="misquote")
 
+    time.sleep(0.01)
+    before = utcnow()
+    time.sleep(0.01)
     run_write(engine, reject)
     rows = json.loads(run("diff", "--metric", "killed", "--location", "Gaza", "--format", "json").stdout)
     assert al_sahel not in {r["claim_id"] for r in rows}
     assert all("disagrees" not in r["flags"] for r in rows)
+    # the timeline as the database stood before the rejection still has it
+    rows = json.loads(run("diff", "--metric", "killed", "--location", "Gaza", "--as-recorded-at", before.isoformat(),
+                          "--format", "json").stdout)
+    assert [list(t) for t in _timeline(rows)] == [list(t) for t in TIMELINE]
+    rows = json.loads(run("diff", "--metric", "killed", "--location", "Gaza", "--status", "rejected",
+                          "--format", "json").stdout)
+    assert [(r["claim_id"], r["status"]) for r in rows] == [(al_sahel, "rejected")]
     # the 1.7 million displaced of Meridian v1 is gone from v2
     rows = json.loads(run("diff", "--metric", "displaced", "--format", "json").stdout)
     assert rows == []
