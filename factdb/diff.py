@@ -304,6 +304,12 @@ def _spread(lasts: list[tuple[dict, str]]) -> str:
     return f"{_num(lo[0])} ({lo[1]}) to {_num(hi[0])} ({hi[1]}): {_num(hi[0] - lo[0])}"
 
 
+def _no_source(r: dict) -> str:
+    """Articles that name no outlet are each their own source, named after the article."""
+    ident = (r.get("identity") or str(r.get("document_id") or "")).rstrip("/")
+    return f"no source, {ident.rsplit('/', 1)[-1]}"
+
+
 def _dedupe(rows: list[dict]) -> list[dict]:
     """One row per (source, figure) of a series on one date: the latest claim."""
     best: dict[tuple, dict] = {}
@@ -329,7 +335,7 @@ def timeline(rows: Iterable[dict], keyer: Keyer, tol: Tolerance, *, official: Of
         by_series: dict[SeriesKey, list[dict]] = {}
         for r in day:
             r = dict(r)
-            r["_source"] = r.get("source") or "(no source)"
+            r["_source"] = r.get("source") or _no_source(r)
             by_series.setdefault(keyer(r), []).append(r)
         for key in sorted(by_series):
             st = states.get(key)

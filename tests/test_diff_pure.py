@@ -157,3 +157,10 @@ def test_version_event_names_review_decisions():
     e = version_event(v, prev)
     assert (e["event"], e["old"], e["new"], e["fields"]) == ("corrected", "27,000", "27,585", ["value", "status"])
     assert version_event(fig(5, action="extract"), None)["event"] == "new claim"
+
+
+def test_articles_without_a_source_are_separate_sources():
+    rows = [row(D(2024, 2, 1), None, 27019, cid=1, identity="seeds/a.txt"),
+            row(D(2024, 2, 7), None, 27000, low=27000, qualifier="more_than", cid=2, identity="seeds/b.txt")]
+    out = list(timeline(rows, Keyer(), parse_tolerance("2%")))
+    assert [(r["source"], r["change"]) for r in out] == [(None, None), (None, None)]
