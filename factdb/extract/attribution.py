@@ -14,6 +14,7 @@ Britain-based monitor") are resolved later against earlier speakers of the docum
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .anchored import Anchored
@@ -144,8 +145,14 @@ def _is_name(seg: str) -> bool:
     return not (before and before[-1].lower() in ("in", "of", "for", "from", "at", "to"))
 
 
+_BEFORE = 120
+_SUBJECT_WINDOW = 300
+
+
 def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
-    """The noun phrase that is the subject of a reporting verb at ``v``."""
+    """The noun phrase that is the subject of a reporting verb at ``v`` (looked for in the last
+    ``_SUBJECT_WINDOW`` characters before it)."""
+    lo = max(lo, v - _SUBJECT_WINDOW)
     region = text[lo:v]
     # clause boundary: punctuation, quotes, "that", conjunctions
     cut = max((m.end() for m in re.finditer(
@@ -236,7 +243,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     for m in VERB_SCAN.finditer(text, lo, hi):
         v, ve = m.start(), m.end()
         verb = m.group("v").lower()
-        before = text[lo:v]
+        # the tests below look at the last words before the verb only (bounded work per verb)
+        before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun
         if re.search(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$", before) and \
                 not re.search(r"[,\"”]\s*(?:it)\s+$", before):
@@ -277,7 +285,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         rest = text[ve:hi]
         if re.match(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+week|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)", rest):
             direction = "left"
-        elif text[lo:st].strip(" \"“”") and re.search(r"[,\"”]\s*$", text[lo:st]):
+        elif text[max(lo, st - _BEFORE):st].strip(" \"“”") and re.search(r"[,\"”]\s*$", text[max(lo, st - _BEFORE):st]):
             direction = "both"
         else:
             direction = "right"
@@ -286,7 +294,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     return out
 
 
-_QUOTE_RE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
+# a quotation is at most a few thousand characters: an unmatched quote mark costs bounded work
+_QUOTE_RE = re.compile(r"“[^“”]{3,3000}?”|\"[^\"]{3,3000}?\"")
 
 
 def find_quotes(text: str, lo: int, hi: int, masked: str | None = None) -> list[tuple[int, int, Attribution | None]]:
@@ -375,16 +384,45 @@ class _Mention:
 
 
 class SpeakerMemory:
-    """Speakers and names met so far in a document, for resolving pronouns and descriptions."""
+    """Speakers and names met so far in a document, for resolving pronouns and descriptions.
+
+    Every lookup is indexed (latest speaker per kind, per paragraph, per word; mentions per paragraph
+    in document order), so resolving a speaker costs the same at the end of a 50 MB text as at its
+    start.
+    """
 
     def __init__(self) -> None:
         self.known: list[_Known] = []
         self.mentions: list[_Mention] = []
+        # (named_only, org_only) -> index of the latest matching speaker, document-wide and per paragraph
+        self._last: dict[tuple[bool, bool], int] = {}
+        self._last_para: dict[tuple[int, bool, bool], int] = {}
+        self._by_surname: dict[str, int] = {}  # last word of a multi-word speaker -> latest index
+        self._by_org_word: dict[str, int] = {}  # any word of a multi-word organisation -> latest index
+        self._by_named_word: dict[str, int] = {}  # normalised word of a named speaker -> latest index
+        # paragraph -> (positions, mentions) of person / organisation mentions, in document order
+        self._persons: dict[int, tuple[list[int], list[_Mention]]] = {}
+        self._orgs: dict[int, tuple[list[int], list[_Mention]]] = {}
 
     def add(self, speaker: str, paragraph: int) -> None:
         named = any(w[:1].isupper() for w in speaker.split() if not w.endswith("-based")) and not is_pronoun(speaker)
         org = bool(_ORG_WORDS_RE.search(speaker)) or not _is_name(speaker)
+        i = len(self.known)
         self.known.append(_Known(speaker, paragraph, named, org))
+        for named_only in (False, True):
+            for org_only in (False, True):
+                if (named or not named_only) and (org or not org_only):
+                    self._last[(named_only, org_only)] = i
+                    self._last_para[(paragraph, named_only, org_only)] = i
+        ws = speaker.split()
+        if len(ws) > 1:
+            self._by_surname[ws[-1]] = i
+            if org:
+                for w in ws:
+                    self._by_org_word[w] = i
+        if named:
+            for w in ws:
+                self._by_named_word[re.sub(r"[^\w]", "", w.lower())] = i
 
     def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
         """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA")."""
@@ -400,26 +438,41 @@ class SpeakerMemory:
             acronym = bool(re.fullmatch(r"[A-Z]{3,6}", name))
             org = acronym or bool(_ORG_WORDS_RE.search(name)) or len(words) >= 3
             person = not acronym and not _ORG_WORDS_RE.search(name) and len(words) >= 2
-            self.mentions.append(_Mention(m.start(), paragraph, name, person, org))
+            mm = _Mention(m.start(), paragraph, name, person, org)
+            self.mentions.append(mm)
+            for flag, table in ((person, self._persons), (org, self._orgs)):
+                if flag:
+                    pos, lst = table.setdefault(paragraph, ([], []))
+                    pos.append(mm.pos)
+                    lst.append(mm)
 
     def last(self, paragraph: int | None = None, named_only: bool = True, org_only: bool = False):
-        for k in reversed(self.known):
-            if named_only and not k.named:
-                continue
-            if org_only and not k.org:
-                continue
-            if paragraph is not None and k.paragraph != paragraph:
-                continue
-            return k.speaker
-        return None
+        if paragraph is None:
+            i = self._last.get((named_only, org_only))
+        else:
+            i = self._last_para.get((paragraph, named_only, org_only))
+        return None if i is None else self.known[i].speaker
 
     def last_mention(self, paragraph: int, before: int, person: bool = False, org: bool = False):
-        for mm in reversed(self.mentions):
-            if mm.paragraph != paragraph or mm.pos >= before:
+        best = None
+        for flag, table in ((person, self._persons), (org, self._orgs)):
+            if not flag or paragraph not in table:
                 continue
-            if (person and mm.person) or (org and mm.org):
-                return mm.text
-        return None
+            pos, lst = table[paragraph]
+            k = bisect_left(pos, before) - 1
+            if k >= 0 and (best is None or lst[k].pos > best.pos):
+                best = lst[k]
+        return best.text if best is not None else None
+
+    def by_surname(self, word: str) -> str | None:
+        """The latest multi-word speaker ending in ``word`` (or an organisation containing it)."""
+        i = max(self._by_surname.get(word, -1), self._by_org_word.get(word, -1))
+        return self.known[i].speaker if i >= 0 else None
+
+    def by_head(self, head: str) -> str | None:
+        """The latest named speaker with the (normalised) word ``head``."""
+        i = self._by_named_word.get(head)
+        return None if i is None else self.known[i].speaker
 
 
 def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True,
@@ -438,19 +491,15 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     words = speaker.split()
     # a surname alone: "Hagari" -> "Rear Admiral Daniel Hagari"
     if len(words) == 1 and words[0][:1].isupper():
-        for k in reversed(memory.known):
-            ws = k.speaker.split()
-            if len(ws) > 1 and (ws[-1] == words[0] or (k.org and words[0] in ws)):
-                return k.speaker
-        return speaker
+        return memory.by_surname(words[0]) or speaker
     named = any(w[:1].isupper() and not w.endswith("-based") for w in words)
     if named or not definite:
         return speaker
     head = re.sub(r"[^\w]", "", words[-1].lower())
     # "the ministry" -> the earlier speaker that contains "ministry"
-    for k in reversed(memory.known):
-        if k.named and head in {re.sub(r"[^\w]", "", w.lower()) for w in k.speaker.split()}:
-            return k.speaker
+    found = memory.by_head(head)
+    if found:
+        return found
     if head in _GENERIC_HEADS:
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:

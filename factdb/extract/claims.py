@@ -147,26 +147,39 @@ class _Ctx:
     doc_places: list
 
 
-def _gap(text: str, a: int, b: int, others: list[NumberSpan], me: NumberSpan) -> tuple[str, int]:
-    """Text between a and b and how many other numbers stand in it."""
-    blocked = sum(1 for o in others if o is not me and o.start >= a and o.end <= b)
-    return text[a:b], blocked
+class _Spans:
+    """The (sorted, disjoint) number spans of a sentence: how many lie inside a stretch of text,
+    by bisection."""
+
+    def __init__(self, nums: list[NumberSpan]) -> None:
+        self.starts = [o.start for o in nums]
+        self.ends = [o.end for o in nums]
+
+    def inside(self, a: int, b: int) -> int:
+        return max(0, bisect.bisect_right(self.ends, b) - bisect.bisect_left(self.starts, a))
 
 
-def _trigger_cost(text: str, t: Trigger, n: NumberSpan, nums: list[NumberSpan]) -> float | None:
+# more words than any cost limit allows: stops after 41 words instead of counting a long gap
+_MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
+_MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
+
+
+def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float | None:
+    """``others``: the sentence's numbers that are not population figures."""
     if t.start < n.end and n.start < t.end:
         # a trigger may end inside the qualifier: "the toll has now passed 1,000"
         return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None
     if t.start >= n.end:
         if t.side != "after":
             return None
-        gap, blocked = _gap(text, n.end, t.start, [o for o in nums if not o.population], n)
+        a, b = n.end, t.start
     else:
         if t.side != "before":
             return None
-        gap, blocked = _gap(text, t.end, n.start, [o for o in nums if not o.population], n)
-    if blocked:
+        a, b = t.end, n.start
+    if others.inside(a, b) or _MANY_WORDS_11_RE.match(text, a, b):
         return None
+    gap = text[a:b]
     if "\n" in gap:
         return None
     words = len(_WORD_RE.findall(gap))
@@ -180,12 +193,13 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
     claimed = {t.start for t in triggers if t.side == "before"
                and any(n.start >= t.end and not text[t.end:n.start].strip() for n in nums)}
     out = []
+    others = _Spans([o for o in nums if not o.population])
     for n in nums:
         best = None
         for t in triggers:
             if t.side == "after" and t.start >= n.end and t.start in claimed:
                 continue
-            c = _trigger_cost(text, t, n, nums)
+            c = _trigger_cost(text, t, n, others)
             if c is None:
                 continue
             key = (-t.priority, c, 0 if t.start >= n.end else 1)
@@ -233,12 +247,14 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
     return out
 
 
-def _time_cost(text: str, p: TimePhrase, n: NumberSpan, nums: list[NumberSpan]) -> float | None:
+def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float | None:
     if p.start < n.end and n.start < p.end:
         return 0.0
     a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
+    blocked = spans.inside(a, b)
+    if blocked > 4 or _MANY_WORDS_RE.match(text, a, b):
+        return None  # the cost would be over the limit
     gap = text[a:b]
-    blocked = sum(1 for o in nums if o is not n and o.start >= a and o.end <= b)
     if p.kind == "back":
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
@@ -299,15 +315,48 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
     return round(max(0.05, min(0.99, c)), 2)
 
 
-def _place_for(n: NumberSpan, sent_places, para_places, doc_places) -> str | None:
+def _place_for(n: NumberSpan, sent_places, para_places: _Places, doc_places) -> str | None:
     if sent_places:
         return min(sent_places, key=lambda p: min(abs(p[0] - n.end), abs(n.start - p[1])))[2]
-    before = [p for p in para_places if p[1] <= n.start]
-    if before:
-        return before[-1][2]
-    if para_places:
-        return para_places[0][2]
+    k = bisect.bisect_right(para_places.ends, n.start) - 1
+    if k >= 0:
+        return para_places.items[k][2]
+    if para_places.items:
+        return para_places.items[0][2]
     return doc_places[0][2] if doc_places else None
+
+
+class _Places:
+    """Places of one paragraph in text order, with their starts and ends for bisecting."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.starts = [p[0] for p in items]
+        self.ends = [p[1] for p in items]
+
+    def within(self, lo: int, hi: int) -> list:
+        return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+
+class _Quotes:
+    """Direct quotations of a document (sorted, not overlapping) indexed by position and by the
+    sentence their attribution stands in."""
+
+    def __init__(self, quotes: list, sentence_starts: list[int]) -> None:
+        self.items = quotes
+        self.starts = [q[0] for q in quotes]
+        self.by_sentence: dict[int, list] = {}
+        for _qs, _qe, qa in quotes:
+            if qa is not None:
+                i = bisect.bisect_right(sentence_starts, qa.start) - 1
+                self.by_sentence.setdefault(i, []).append(qa)
+
+    def at(self, pos: int):
+        """The quotation ``(start, end, attribution)`` that ``pos`` stands in, or None."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.items[k][0] <= pos < self.items[k][1]:
+            return self.items[k]
+        return None
 
 
 def _is_place(name: str) -> bool:
@@ -350,9 +399,10 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 
     paragraphs = split_paragraphs(text)
     masked = mask_abbreviations(text)
-    quotes = []
+    quote_list = []
     for ps, pe in paragraphs:
-        quotes.extend(find_quotes(text, ps, pe, masked))
+        quote_list.extend(find_quotes(text, ps, pe, masked))
+    quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
     doc_places = find_places(text, 0, min(len(text), 2000)) if nums_all else []
@@ -378,8 +428,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             if not (is_pronoun(sp) and sp.lower() != "officials"):
                 memory.add(sp, s.paragraph)
                 spoken.append(sp)
-        for _qs, _qe, qa in quotes:
-            if qa is not None and s.start <= qa.start < s.end:
+        for qa in quotes.by_sentence.get(s.index, ()):
+            if s.start <= qa.start < s.end:
                 sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite, qa.speaker_start)
                 if not is_pronoun(sp):
                     memory.add(sp, s.paragraph)
@@ -429,15 +479,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     sinces: list[dt.date | None] = []
     # a phrase serves its nearest number; others only when no comma stands between
     nearest: dict[int, NumberSpan] = {}
-    for p in phrases:
-        costs = [(_time_cost(text, p, m, nums), k) for k, m in enumerate(nums)]
-        costs = [(c, k) for c, k in costs if c is not None]
+    spans = _Spans(nums)
+    tcost = {(j, k): _time_cost(text, p, m, spans) for j, p in enumerate(phrases) for k, m in enumerate(nums)}
+    for j, p in enumerate(phrases):
+        costs = [(tcost[j, k], k) for k in range(len(nums)) if tcost[j, k] is not None]
         if costs:
             nearest[id(p)] = nums[min(costs)[1]]
-    for n in nums:
+    for k, n in enumerate(nums):
         cands = []
-        for p in phrases:
-            c = _time_cost(text, p, n, nums)
+        for j, p in enumerate(phrases):
+            c = tcost[j, k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if re.search(r"[,;]", text[a:b]):
@@ -511,19 +562,19 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
-        para_places_cache[para] = find_places(text, ps, pe)
+        para_places_cache[para] = _Places(find_places(text, ps, pe))
     para_places = para_places_cache[para]
-    sent_places = [p for p in para_places if s.start <= p[0] < s.end]
+    sent_places = para_places.within(s.start, s.end)
 
     claims = []
     for i, n in enumerate(nums):
         speaker = None
         attribution = "outlet"
-        for qs, qe, qa in quotes:
-            if qs <= n.start < qe and qa is not None:
-                speaker = resolve_speaker(qa.speaker, para, memory, qa.definite, qa.speaker_start)
-                attribution = "quote"
-                break
+        in_quote = quotes.at(n.start)
+        if in_quote is not None and in_quote[2] is not None:
+            qa = in_quote[2]
+            speaker = resolve_speaker(qa.speaker, para, memory, qa.definite, qa.speaker_start)
+            attribution = "quote"
         if speaker is None and resolved_atts:
             pool = [(a, sp) for a, sp in resolved_atts
                     if a.direction == "both"
@@ -535,7 +586,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
                 speaker = sp
                 attribution = "according_to" if a.kind == "according_to" else "said"
-                if any(qs <= n.start < qe for qs, qe, _ in quotes) and a.kind != "according_to":
+                if in_quote is not None and a.kind != "according_to":
                     attribution = "quote"
         if speaker is None and anaphor and prev_speakers:
             speaker = prev_speakers[-1]

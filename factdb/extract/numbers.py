@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -554,14 +555,36 @@ def _span(norm: str, start: int, end: int, value: Decimal | None, **kw) -> Numbe
                       core_start=kw.pop("core_start", start), core_end=kw.pop("core_end", end), **kw)
 
 
-def _overlaps(a0: int, a1: int, spans) -> bool:
-    return any(a0 < s1 and s0 < a1 for s0, s1 in spans)
+def _overlaps(a0: int, a1: int, spans: _Taken) -> bool:
+    return spans.overlaps(a0, a1)
+
+
+class _Taken:
+    """Spans already claimed by a phrase, kept sorted: an overlap test looks only at the spans
+    that start within the longest span's length before ``a1`` (linear time overall)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, a0: int, a1: int) -> bool:
+        spans = self.spans
+        i = bisect_left(spans, (a0 - self.longest, -1))
+        while i < len(spans) and spans[i][0] < a1:
+            if spans[i][1] > a0:
+                return True
+            i += 1
+        return False
 
 
 def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
     """All bare number phrases (no qualifiers, no ranges yet), sorted by offset."""
     out: list[NumberSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     # vague amounts and majorities first: "tens of thousands" beats "thousands"
     for m in VAGUE_SCAN.finditer(norm):
@@ -861,12 +884,10 @@ def _scale_of(norm: str, n: NumberSpan) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Claim filters
 
-def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) -> str | None:
-    for zs, ze, kind in zones:
-        if n.core_start < ze and zs < n.core_end:
-            if kind == "date" and n.kind == "range":
-                continue
-            return kind
+def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
+    kind = zones.hit(n.core_start, n.core_end, n.kind == "range")
+    if kind:
+        return kind
     core = norm[n.core_start:n.core_end]
     after = norm[n.end:n.end + 60]
     before = norm[max(0, n.start - 60):n.start]
@@ -910,13 +931,43 @@ def _skip_reason(norm: str, n: NumberSpan, zones: list[tuple[int, int, str]]) ->
     return None
 
 
-def _zones(norm: str) -> list[tuple[int, int, str]]:
+class _Zones:
+    """Stretches of text whose numbers are not claims: URLs (may overlap one another) and dates,
+    times, phones, versions, ages (one regex scan, so sorted and disjoint)."""
+
+    def __init__(self, urls: list[tuple[int, int]], zones: list[tuple[int, int, str]]) -> None:
+        urls.sort()
+        self.url_starts = [u[0] for u in urls]
+        self.url_maxend = []
+        top = -1
+        for _s, e in urls:
+            top = max(top, e)
+            self.url_maxend.append(top)
+        self.zones = zones
+        self.starts = [z[0] for z in zones]
+
+    def hit(self, a0: int, a1: int, is_range: bool) -> str | None:
+        """Kind of the zone overlapping ``[a0, a1)`` (a URL first), None if there is none."""
+        k = bisect_left(self.url_starts, a1) - 1
+        if k >= 0 and self.url_maxend[k] > a0:
+            return "url"
+        j = bisect_left(self.starts, a1) - 1
+        found = None
+        while j >= 0 and self.zones[j][1] > a0:
+            if not (is_range and self.zones[j][2] == "date"):
+                found = self.zones[j][2]
+            j -= 1
+        return found
+
+
+def _zones(norm: str) -> _Zones:
+    urls = []
     zones = []
     for m in _URL_RE.finditer(norm):
         s = m.start()
         while s > 0 and (norm[s - 1].isalnum() or norm[s - 1] in "._-@/:"):
             s -= 1
-        zones.append((s, m.end(), "url"))
+        urls.append((s, m.end()))
     for m in _ZONE_SCAN.finditer(norm):
         kind = m.lastgroup or "zone"
         if kind == "date":
@@ -925,7 +976,7 @@ def _zones(norm: str) -> list[tuple[int, int, str]]:
             if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not re.match(r"^\d{4}-|^\d{1,2}[/.]", m.group(0)):
                 continue
         zones.append((m.start(), m.end(), kind))
-    return zones
+    return _Zones(urls, zones)
 
 
 def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> list[NumberSpan]:
@@ -947,7 +998,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
                 dedup[-1] = n
             continue
         dedup.append(n)
-    zones = _zones(norm) if claims else []
+    zones = _zones(norm) if claims else None
     for n in dedup:
         n.skip = _skip_reason(norm, n, zones) if claims else None
     kept = [n for n in dedup if n.skip is None]

@@ -4,6 +4,11 @@ Paragraphs are separated by blank lines. A line of its own without final punctua
 heading) is its own sentence. Sentences end at ``.``, ``!`` or ``?`` (optionally followed by
 closing quotes or brackets) before whitespace and a capital letter, digit or opening quote, except
 after abbreviations ("U.N.", "Oct.", "Dr.", "No."), initials ("J. K.") and inside decimals.
+
+A run of text longer than ``MAX_SENTENCE`` characters without sentence punctuation (a table dumped
+on one line, a feed without full stops) is cut at the last clause break (``;``, ``,``) or space
+before the limit, so that the per-sentence work downstream stays bounded and the whole split is
+linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u060
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
+_NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
+_LINE_RE = re.compile(r"\n")
+MAX_SENTENCE = 1500
+_TAIL = 80  # an abbreviation or a decimal is judged on the last characters before the period
 
 
 @dataclass(frozen=True)
@@ -89,16 +98,17 @@ def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a paragraph at line breaks that end a heading-like line."""
     out = []
     pos = s
-    for m in re.finditer(r"\n", text[s:e]):
-        i = s + m.start()
-        line = text[pos:i].strip()
-        nxt = text[i + 1:e].lstrip()
+    for m in _LINE_RE.finditer(text, s, e):
+        i = m.start()
+        # only the last few hundred characters matter: a longer line is not short (linear time)
+        line = text[max(pos, i - 400):i].strip()
+        nxt = _NEXT_CHAR_RE.match(text, i + 1, e).group(1)
         if not line:
             pos = i + 1
             continue
         ends = line[-1] in ".!?:;\"”'’)"
-        short = len(line.split()) <= 14
-        if ends or (short and nxt[:1].isupper()) or nxt[:1] in "-*•#":
+        short = i - pos <= 400 and len(line.split()) <= 14
+        if ends or (short and nxt.isupper()) or (nxt and nxt in "-*•#"):
             out.append((pos, i))
             pos = i + 1
     out.append((pos, e))
@@ -113,17 +123,37 @@ def split_sentences(text: str) -> list[Sentence]:
             pos = ls
             for m in _END_RE.finditer(text, ls, le):
                 end = m.end()
-                chunk = text[pos:end]
+                chunk = text[max(pos, end - _TAIL):end]
                 core = chunk.rstrip("\"'”’)]")
                 if core.endswith(".") and _is_abbreviation(core, text, end):
                     continue
-                if re.search(r"\d\.$", core) and re.match(r"\s+\d", text[end:end + 3]):
+                if core[-2:-1].isdecimal() and core.endswith(".") and re.match(r"\s+\d", text[end:end + 3]):
                     continue
-                s, e = _strip(text, pos, end)
-                if e > s:
-                    out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+                _emit(text, pos, end, p_idx, out)
                 pos = end
-            s, e = _strip(text, pos, le)
-            if e > s:
-                out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+            _emit(text, pos, le, p_idx, out)
     return out
+
+
+def _emit(text: str, pos: int, end: int, p_idx: int, out: list[Sentence]) -> None:
+    """Append the sentence ``text[pos:end]`` (stripped), cut into pieces of at most MAX_SENTENCE."""
+    s, e = _strip(text, pos, end)
+    while e - s > MAX_SENTENCE:
+        cut = _cut_point(text, s, s + MAX_SENTENCE)
+        a, b = _strip(text, s, cut)
+        if b > a:
+            out.append(Sentence(a, b, text[a:b], len(out), p_idx))
+        s, e = _strip(text, cut, e)
+    if e > s:
+        out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+
+
+def _cut_point(text: str, s: int, limit: int) -> int:
+    """Where to cut an over-long sentence ``text[s:...]`` at or before ``limit``: after the last
+    ``;``, else the last ``,``, else the last space in its second half, else at ``limit``."""
+    half = s + (limit - s) // 2
+    for ch in (";", ",", " ", "\n", "\t"):
+        i = text.rfind(ch, half, limit)
+        if i >= 0:
+            return i + 1
+    return limit
