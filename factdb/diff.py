@@ -288,8 +288,9 @@ class TimelineSummary:
                 else:
                     out.append(f"  {name:<{width}}  {figure_text(t.first)} ({t.first['as_of'].isoformat()})"
                                f" -> {figure_text(t.last)} ({t.last['as_of'].isoformat()}), {t.reports} reports")
-            if len(tracks) > 1:
-                out.append(f"  spread between sources' latest figures: {_spread([(t.last, n) for n, t in tracks])}")
+            spread = _spread([(t.last, n) for n, t in tracks])
+            if spread:
+                out.append(f"  spread between sources' latest figures: {spread}")
         return out
 
 
