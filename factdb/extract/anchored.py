@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "SPECIAL"]
+__all__ = ["Anchored", "SPECIAL", "first_words"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
@@ -63,10 +63,7 @@ class Anchored:
         if self._last[0] is text:
             return self._last[1]
         idx = _index(text)
-        if len(idx) < len(self.keys):
-            lists = [v for k, v in idx.items() if k in self.keys]
-        else:
-            lists = [idx[k] for k in self.keys if k in idx]
+        lists = [idx[k] for k in self.keys & idx.keys()]
         cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
@@ -89,3 +86,74 @@ class Anchored:
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
         return next(self.finditer(text, lo, hi), None)
+
+
+def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
+    """The lower-case words every match of ``pattern`` starts with, read from the parsed regex
+    (``\\b(?:death|number)\\s+...`` -> {"death", "number"}), or None when that cannot be shown
+    (a match may start elsewhere or end its first word inside a token)."""
+    from re import _constants as c
+    from re import _parser
+
+    src = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        seq = list(_parser.parse(src, flags & ~re.UNICODE if isinstance(src, bytes) else flags))
+    except re.error:
+        return None
+
+    def alternatives(items: list) -> list[list] | None:
+        """Expand groups and branches standing at the start of ``items`` into flat sequences."""
+        if not items:
+            return [[]]
+        op, av = items[0]
+        rest = items[1:]
+        if op is c.AT and av is c.AT_BOUNDARY:
+            got = alternatives(rest)
+            return None if got is None else [[items[0]] + g for g in got]
+        if op is c.SUBPATTERN:
+            return alternatives(list(av[3]) + rest)
+        if op is c.BRANCH:
+            out = []
+            for branch in av[1]:
+                got = alternatives(list(branch) + rest)
+                if got is None or len(out) + len(got) > limit:
+                    return None
+                out += got
+            return out
+        return [items]
+
+    alts = alternatives(seq)
+    if not alts:
+        return None
+    words = set()
+    for alt in alts:
+        word = ""
+        i = 0
+        while i < len(alt) and alt[i] == (c.AT, c.AT_BOUNDARY):
+            i += 1
+        if i == 0:
+            return None  # no word boundary: a match could start inside a word
+        while i < len(alt) and alt[i][0] is c.LITERAL and chr(alt[i][1]).isascii() and chr(alt[i][1]).isalpha():
+            word += chr(alt[i][1])
+            i += 1
+        if not word or i >= len(alt) or not _ends_word(alt[i], c):
+            return None
+        words.add(word.lower())
+    return words
+
+
+def _ends_word(item, c) -> bool:
+    """Whether the regex item ``item`` can only match where a word has ended."""
+    op, av = item
+    if op is c.LITERAL:
+        return not chr(av).isalnum()
+    if op is c.AT:
+        return av is c.AT_BOUNDARY
+    if op is c.IN:
+        return all(k is c.CATEGORY and v is c.CATEGORY_SPACE or k is c.LITERAL and not chr(v).isalnum()
+                   for k, v in av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        return lo >= 1 and len(body) >= 1 and _ends_word(list(body)[0], c)
+    return False

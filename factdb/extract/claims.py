@@ -144,7 +144,7 @@ class _Ctx:
     published: dt.date | None
     lexicon: Lexicon
     memory: SpeakerMemory
-    doc_places: list
+    doc_places: _DocPlaces
 
 
 class _Spans:
@@ -315,7 +315,7 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
     return round(max(0.05, min(0.99, c)), 2)
 
 
-def _place_for(n: NumberSpan, sent_places, para_places: _Places, doc_places) -> str | None:
+def _place_for(n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces) -> str | None:
     if sent_places:
         return min(sent_places, key=lambda p: min(abs(p[0] - n.end), abs(n.start - p[1])))[2]
     k = bisect.bisect_right(para_places.ends, n.start) - 1
@@ -323,7 +323,24 @@ def _place_for(n: NumberSpan, sent_places, para_places: _Places, doc_places) -> 
         return para_places.items[k][2]
     if para_places.items:
         return para_places.items[0][2]
-    return doc_places[0][2] if doc_places else None
+    return doc_places.first()
+
+
+class _DocPlaces:
+    """The first place named in the opening of the document, found when first asked for."""
+
+    def __init__(self, text: str, find_places) -> None:
+        self.text = text
+        self.find_places = find_places
+        self.done = False
+        self.name = None
+
+    def first(self) -> str | None:
+        if not self.done:
+            found = self.find_places(self.text, 0, min(len(self.text), 2000))
+            self.name = found[0][2] if found else None
+            self.done = True
+        return self.name
 
 
 class _Places:
@@ -386,6 +403,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     from .places import find_places  # lazy: the gazetteer is loaded on first use
 
     nums_all = find_numbers(text, with_skipped=False)
+    if not nums_all:
+        return []
     sentences = split_sentences(text)
     if not sentences:
         return []
@@ -405,13 +424,16 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
-    doc_places = find_places(text, 0, min(len(text), 2000)) if nums_all else []
+    doc_places = _DocPlaces(text, find_places)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
     prev_speakers: list[str] = []
     prev_paragraph = -1
+    last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
 
     for s in sentences:
+        if s.index > last_claim:
+            break
         atts = find_attributions(text, s.start, s.end, masked)
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []

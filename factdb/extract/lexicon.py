@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .anchored import Anchored
+from .anchored import Anchored, first_words
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
@@ -85,7 +85,10 @@ class Lexicon:
                 if key.startswith("regex_"):
                     side = key[len("regex_"):]
                     for rx in values:
-                        regexes.append((re.compile(rx, re.I), metric, side, 2))
+                        compiled = re.compile(rx, re.I)
+                        words = first_words(compiled)
+                        # tried only where one of its first words stands, when those can be read off
+                        regexes.append((Anchored(compiled, words) if words else compiled, metric, side, 2))
                     continue
                 if key not in SIDES:
                     continue
