@@ -129,7 +129,7 @@ def match_claims(old: list[Claim], new: list[dict]) -> list[tuple[Claim | None, 
                 if not (sim >= 0.9 or (sim >= 0.6 and same_figure)):
                     continue
             score = sim - (0 if same_metric else 2.5)  # below every same-metric pair
-            score += 0.5 if c.subject_key == normalize.subject_key(n["subject"]) else 0
+            score += 0.5 if c.subject_key == normalize.subject_key(n["subject"], n["location"]) else 0
             score += 0.5 if (c.value, c.low, c.high) == (n["value"], n["low"], n["high"]) else 0
             score += 0.3 if c.sentence_index == n["sentence_index"] else 0
             score += 0.2 if c.surface == n["surface"] else 0
@@ -208,8 +208,13 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
         for f in differing + moved:
             setattr(claim, f, cand[f])
         changed = differing + moved
+    if "speaker" in changed:
+        claim.speaker_id = store.get_or_create_speaker(session, claim.speaker)
+    # a newer extractor's reading is a change too, recorded like any other
     for f in ("confidence", "extractor"):
-        setattr(claim, f, cand[f])
+        if getattr(claim, f) != cand[f]:
+            setattr(claim, f, cand[f])
+            changed.append(f)
     if not claim.present:
         claim.present = True
         changed.append("present")
@@ -223,14 +228,6 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
     kind = action if differing else "carried"
     store.record_version(session, claim, kind, actor, changed=changed, note=note, proposed=proposed)
     return bool(differing)
-
-
-def _new_claim(session: Session, cand: dict, doc: Document, ordinal: int, actor: str) -> Claim:
-    claim = Claim(**cand, document_id=doc.id, origin_document_id=doc.id, ordinal=ordinal,
-                  source_id=doc.source_id)
-    claim.speaker_id = store.get_or_create_speaker(session, cand["speaker"])
-    store.apply_keys(claim)
-    return claim
 
 
 def store_document(session: Session, doc: SourceDocument, candidates: list[dict], *,
@@ -293,12 +290,8 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
             if merge_candidate(session, claim, cand, row.id, actor):
                 result.claims_changed += 1
     fresh.sort(key=lambda c: c["start"])
-    new_claims = [_new_claim(session, cand, row, first_ordinal + i, actor) for i, cand in enumerate(fresh, 1)]
-    session.add_all(new_claims)
-    session.flush()
-    for claim in new_claims:
-        store.record_version(session, claim, "extract", actor, changed=list(store.CLAIM_FIELDS))
-    result.claims_added = len(new_claims)
+    session.flush()  # matched and removed claims first: their rows are ORM-managed
+    result.claims_added = store.insert_new_claims(session, row, fresh, actor, first_ordinal)
 
 
 def reextract_document(session: Session, document_id: int, lexicon=None) -> DocResult:

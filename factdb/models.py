@@ -150,6 +150,8 @@ class Claim(ClaimFields, table=True):
         # a retried or concurrent ingest cannot create it twice
         UniqueConstraint("origin_document_id", "ordinal"),
         Index("ix_claim_series", "metric", "location_key", "subject_key", "period", "as_of"),
+        # `claims --metric M --location L` pages newest first without sorting
+        Index("ix_claim_metric_location_as_of", "metric", "location_key", "as_of", "id"),
         Index("ix_claim_as_of", "as_of", "id"),
         Index("ix_claim_document", "document_id"),
         Index("ix_claim_status", "status", "as_of"),

@@ -77,9 +77,26 @@ _SUBJECT_PLACE = re.compile(r"\s+(?:in|from|inside)\s+(?:the\s+)?[A-Z][\w'’.-]
 _SUBJECT_EQUIVALENTS = {"gazan": "palestinian", "gaza resident": "palestinian", "gaza civilian": "palestinian"}
 
 
-def subject_key(subject: str | None) -> str:
+# words that name nobody in particular: "27,000 people", "the dead", "victims"
+_GENERIC_SUBJECTS = {"people", "person", "dead", "death", "killed", "victim", "casualty", "fatality",
+                     "body", "individual", "resident", "inhabitant", "population", "total", "toll"}
+# the people of a place, the first being how the series is labelled: counted
+# in that place without a subgroup, they are everyone there
+_PEOPLE_OF = {
+    "gaza": ("palestinian", "gazan"), "west bank": ("palestinian",), "palestine": ("palestinian",),
+    "israel": ("israeli",), "ukraine": ("ukrainian",), "russia": ("russian",), "sudan": ("sudanese",),
+    "syria": ("syrian",), "lebanon": ("lebanese",), "yemen": ("yemeni",), "iraq": ("iraqi",),
+    "afghanistan": ("afghan",), "myanmar": ("burmese",), "haiti": ("haitian",),
+    "somalia": ("somali",), "libya": ("libyan",), "turkey": ("turkish", "turk"), "iran": ("iranian",),
+}
+
+
+def subject_key(subject: str | None, location: str | None = None) -> str:
     """"Palestinians", "the Palestinian people", "Palestinians in Gaza" and
-    "Gazans" share a key."""
+    "Gazans" share a key.  A generic subject ("people", "the dead", none at
+    all) counted in a place is that place's people ("palestinian" in Gaza),
+    so a total and its restatements form one series while subgroups
+    ("children", "journalists") stay apart; elsewhere it is the empty key."""
     if subject:
         subject = _SUBJECT_PLACE.sub("", subject) or subject
     words = [singular(w) for w in fold(subject.replace(".", "") if subject else subject).split()]
@@ -87,7 +104,13 @@ def subject_key(subject: str | None) -> str:
         words = words[1:]
     kept = [w for w in words if w not in _SUBJECT_FILLER]
     k = " ".join(kept or words)
-    return _SUBJECT_EQUIVALENTS.get(k, k)
+    k = _SUBJECT_EQUIVALENTS.get(k, k)
+    people = _PEOPLE_OF.get(location_key(location), ()) if location else ()
+    if not k or k in _GENERIC_SUBJECTS:
+        return people[0] if people else ""
+    if k in people:
+        return people[0]
+    return k
 
 
 def location_key(location: str | None) -> str:

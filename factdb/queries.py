@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, and_, func, or_, select
 from sqlmodel import Session
 
-from . import aliases
+from . import aliases, normalize
 from .errors import NotFound
 from .models import Claim, ClaimVersion, Document, Source, Speaker
 
@@ -85,13 +85,17 @@ def filtered(session: Session, f: ClaimFilter) -> tuple[Select, object]:
     if f.metric:
         q = q.where(c.c.metric.in_(f.metric))
     if f.subject:
-        q = q.where(_in_keys(c.c.subject_key, session, "subject", f.subject))
+        keys = aliases.equivalent_keys(session, "subject", f.subject)
+        if f.location:  # "Palestinians" in Gaza are keyed as everyone there
+            keys.add(normalize.subject_key(f.subject, f.location))
+        q = q.where(c.c.subject_key.in_(sorted(keys)))
     if f.location:
         q = q.where(_in_keys(c.c.location_key, session, "location", f.location))
     if f.source:
-        from . import normalize
-
-        q = q.where(Source.name_key.in_([normalize.key(s) for s in f.source]))
+        # resolve names to ids first, so the planner can use ix_claim_source
+        ids = list(session.execute(
+            select(Source.id).where(Source.name_key.in_([normalize.key(s) for s in f.source]))).scalars())
+        q = q.where(c.c.source_id.in_(ids))
     if f.speaker:
         q = q.join(Speaker, Speaker.id == c.c.speaker_id).where(_in_keys(Speaker.key, session, "speaker", f.speaker))
     if f.since:

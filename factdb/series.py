@@ -71,7 +71,7 @@ class Keyer:
     def __call__(self, row: dict) -> SeriesKey:
         skey = row.get("subject_key")
         if skey is None:
-            skey = normalize.subject_key(row.get("subject"))
+            skey = normalize.subject_key(row.get("subject"), row.get("location"))
         lkey = row.get("location_key")
         if lkey is None:
             lkey = normalize.location_key(row.get("location"))

@@ -70,7 +70,7 @@ def claim_values(claim: ClaimFields) -> dict[str, Any]:
 
 def apply_keys(claim: ClaimFields) -> None:
     """Recompute the normalised series keys from subject and location."""
-    claim.subject_key = normalize.subject_key(claim.subject)
+    claim.subject_key = normalize.subject_key(claim.subject, claim.location)
     claim.location_key = normalize.location_key(claim.location)
 
 
@@ -107,3 +107,65 @@ def record_version(
     )
     session.add(row)
     return row
+
+
+def speaker_ids(session: Session, names) -> dict[str, int]:
+    """Speaker key -> id for every name, creating missing speakers in bulk."""
+    wanted = {}
+    for name in names:
+        k = normalize.key(name) if name and name.strip() else ""
+        if k and k not in wanted:
+            wanted[k] = " ".join(name.split())
+    if not wanted:
+        return {}
+    found = dict(session.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(list(wanted)))).all())
+    missing = [k for k in wanted if k not in found]
+    if missing:
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        session.execute(insert(Speaker.__table__).on_conflict_do_nothing(index_elements=["key"]),
+                        [{"name": wanted[k], "key": k, "kind": "unknown"} for k in missing])
+        found.update(session.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
+    return found
+
+
+def insert_new_claims(session: Session, document, candidates: list[dict], actor: str, first_ordinal: int = 0) -> int:
+    """Insert new claims born in ``document`` and their first history rows.
+
+    Core executemany inserts (two statements per document, not two per
+    claim): this is the hot path of ingest.
+    """
+    if not candidates:
+        return 0
+    from sqlalchemy import insert
+
+    speakers = speaker_ids(session, [c["speaker"] for c in candidates])
+    now = utcnow()
+    rows = []
+    for i, cand in enumerate(candidates, 1):
+        row = {f: cand.get(f, ClaimFields.model_fields[f].default) for f in CLAIM_FIELDS}
+        row.update(
+            subject_key=normalize.subject_key(cand["subject"], cand["location"]),
+            location_key=normalize.location_key(cand["location"]),
+            status="unreviewed", needs_review=False, present=True,
+            document_id=document.id, origin_document_id=document.id, ordinal=first_ordinal + i,
+            source_id=document.source_id, version=1, created_at=now, updated_at=now,
+            speaker_id=speakers.get(normalize.key(cand["speaker"])) if cand["speaker"] else None,
+        )
+        rows.append(row)
+    ids = session.execute(
+        insert(Claim.__table__).returning(Claim.__table__.c.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    changed = json.dumps(list(CLAIM_FIELDS))
+    history = []
+    for claim_id, row in zip(ids, rows, strict=True):
+        h = {f: row[f] for f in CLAIM_FIELDS}
+        h.update(claim_id=claim_id, version=1, document_id=row["document_id"], source_id=row["source_id"],
+                 speaker_id=row["speaker_id"], action="extract", changed=changed, actor=actor, note=None,
+                 proposed=None, recorded_at=now)
+        history.append(h)
+    session.execute(insert(ClaimVersion.__table__), history)
+    return len(rows)

@@ -113,3 +113,21 @@ def test_reextract_keeps_claims_stable(engine):
     assert (summary.claims_added, summary.claims_changed, summary.updated) == (0, 0, 0)
     assert count(engine, Claim) == claims
     assert count(engine, ClaimVersion) == versions
+
+
+def test_changed_speaker_follows_new_version(engine, tmp_path):
+    from factdb.models import Speaker
+
+    head = "Date: 2024-02-07\nSource: Wire\nURL: https://wire.example/a\n\n"
+    a, b = tmp_path / "a1.txt", tmp_path / "a2.txt"
+    a.write_text(head + "At least 40 people were killed in Gaza, the Red Cross said.")
+    b.write_text(head + "At least 40 people were killed in Gaza, UNICEF said.")
+    ingest(engine, [str(a)])
+    ingest(engine, [str(b)])
+    with Session(engine) as s:
+        claim = s.execute(select(Claim).where(Claim.value == 40)).scalars().one()
+        assert claim.speaker == "UNICEF"
+        assert s.get(Speaker, claim.speaker_id).name == "UNICEF"
+        last = s.execute(select(ClaimVersion).where(ClaimVersion.claim_id == claim.id)
+                         .order_by(ClaimVersion.version.desc())).scalars().first()
+        assert last.speaker_id == claim.speaker_id and "speaker" in json.loads(last.changed)
