@@ -109,12 +109,17 @@ def test_json_field_problems(run, db_url, tmp_path):
 
 
 def test_fifty_megabyte_single_line(run, db_url, tmp_path):
+    # a scraped page run together on one line: mostly prose, a figure every ~100 KB
     f = tmp_path / "huge.txt"
-    sentence = "Officials said 12 people were hurt. "
-    f.write_text("date 2024-02-07 " + sentence * (50 * 1024 * 1024 // len(sentence)))
+    filler = "Residents described the night of shelling and the long wait for news. " * 1400
+    block = filler + "Officials said 12 people were hurt. "
+    f.write_text("date 2024-02-07 " + block * (50 * 1024 * 1024 // len(block)))
+    assert f.stat().st_size > 50_000_000 and b"\n" not in f.read_bytes()
     r = run("ingest", str(f))
     assert r.exit_code == 0, r.output[-500:]
     assert docs(db_url) == 1
+    claims = json.loads(run("claims", "--format", "json", "--limit", "5").stdout)
+    assert claims and all(c["value"] == 12 for c in claims)
 
 
 def test_unreadable_and_looping_directory(run, db_url, tmp_path):
