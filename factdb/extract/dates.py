@@ -44,8 +44,10 @@ TIME_RE = re.compile(
     r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|-|–)\s+(?P<r2>" + _MD + r"))"
     r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
     r"|\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:this\s+)?\w+(?:\s+\w+)?"
-    r"|the\s+(?:war|conflict|fighting|invasion|offensive|attack|attacks|crisis|pandemic|outbreak|quake|earthquake"
-    r"|storm|floods?|hostilities|siege)(?:\s+(?:began|started|erupted|broke out|struck|hit))?"
+    r"|(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}?(?:war|conflict|fighting|invasion|offensive|attack|attacks|crisis"
+    r"|pandemic|outbreak|quake|earthquake|storm|floods?|hostilities|siege|incursion|operation|uprising|revolution"
+    r"|protests|coup|truce|ceasefire|cease-fire|occupation)(?:\s+(?:began|started|erupted|broke\s+out|struck|hit"
+    r"|was\s+launched|began\s+on))?"
     r"|then|that date|that day|last\s+\w+|early\s+\w+|mid-\w+|the\s+" + _MONTH + r"\s+\d{1,2}\s+attacks?"
     r"|the\s+(?:October|Oct\.?)\s+7(?:th)?\s*(?:attacks?)?|records\s+began))"
     r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
@@ -183,7 +185,32 @@ def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:
     return _dateparser(phrase, published)
 
 
+# "the lowest since 2001", "the first time since", "its worst drought since": a comparison, not a
+# counting period
+_COMPARISON_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w'’-]+\s+)?(?:\w{2,}est|most|least|first|worst|best|only"
+    r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
+
+
 def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
+    out = _find_time_phrases(text, lo, hi, published)
+    for i, p in enumerate(out):
+        if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
+            out[i] = None
+        elif p.kind == "point" and p.as_of is not None and _SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start):
+            out[i] = TimePhrase(p.start, p.end, "since", since=p.as_of, period="cumulative", text=p.text)
+            # the event phrase the date belongs to ("since the invasion") carries no date of its own
+            for j in range(i):
+                q = out[j]
+                if q is not None and q.kind == "since" and q.since is None and q.end <= p.start:
+                    out[j] = None
+    return [p for p in out if p is not None]
+
+
+def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
     out: list[TimePhrase] = []
     for m in TIME_SCAN.finditer(text, lo, hi):
         kind = m.lastgroup
