@@ -41,3 +41,58 @@ def test_since_and_comparisons(text, surface, published, period, since, as_of):
     assert c.period == period
     assert (c.since.isoformat() if c.since else None) == since
     assert c.as_of.isoformat() == as_of
+
+
+SPEAKER_CASES = [
+    # the speaker is the name only, never the reporting verb or its object
+    ("At least 3,800 people died in the floods, officials said, as rescuers dug through the mud.", "3,800",
+     "officials"),
+    ("Over 400,000 people have left the region, the U.N. refugee agency said on Friday.", "400,000",
+     "U.N. refugee agency"),
+    ("Consumer prices rose 2.9 percent in the year to May, the statistics office said.", "2.9 percent",
+     "statistics office"),
+    ("A truce would see about 40 hostages freed, Qatar's foreign ministry spokesman Majed al-Ansari told reporters.",
+     "40", "Qatar's foreign ministry spokesman Majed al-Ansari"),
+    ("More than 4,000 bodies have been recovered, eastern Libya's health minister Othman Abduljaleel told Al Arabiya TV.",
+     "4,000", "eastern Libya's health minister Othman Abduljaleel"),
+    ("Some 10,000 people are still missing, said a spokesman for the interior ministry in the east.", "10,000",
+     "spokesman for the interior ministry in the east"),
+    ("At least 300 homes were destroyed, a regional official told a news conference in Benghazi.", "300",
+     "regional official"),
+    # "its breakdown" is the document of an earlier speaker, never a speaker of its own
+    ("Its breakdown put the toll of women at 8,190.", "8,190", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,speaker", SPEAKER_CASES)
+def test_speaker_is_the_name_only(text, surface, speaker):
+    assert _claim(text, surface, "2023-09-15").speaker == speaker
+
+
+def test_possessive_source_resolves_to_the_earlier_speaker():
+    text = ("The Gaza Health Ministry said on Monday that 23,084 people had been killed. "
+            "Its breakdown put the toll of women at 8,190 and children at more than 10,000.")
+    claims = extract_claims(text, dt.date(2024, 1, 8))
+    assert [c.speaker for c in claims] == ["Gaza Health Ministry"] * 3
+
+
+SUBJECT_CASES = [
+    ("Its breakdown put the toll of women at 8,190 and children at more than 12,000.", "8,190", "women"),
+    ("Its breakdown put the toll of women at 8,190 and children at more than 12,000.", "12,000", "children"),
+    ("Children account for about 11,500 of the dead, the ministry said.", "11,500", "Children"),
+    ("Women and girls make up nearly 70 percent of those displaced, the agency said.", "70 percent",
+     "Women and girls"),
+    ("The ministry reported 119 deaths in the past 24 hours.", "119", None),
+    ("The ministry said 28,340 killed so far were mostly women and children.", "28,340", None),
+    ("Another 64 wounded were taken to hospitals in Khan Younis.", "64", None),
+    ("The death toll among Palestinians rose to 28,340, the ministry said.", "28,340", "Palestinians"),
+    ("Israeli strikes have killed 28,340 Palestinians, the ministry said.", "28,340", "Palestinians"),
+    ("At least 1,000 children were among the dead.", "1,000", "children"),
+    # a verb before "at" names no group
+    ("The index rose 12 points and closed at 2,115.", "2,115", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,subject", SUBJECT_CASES)
+def test_subject_names_the_counted_group(text, surface, subject):
+    assert _claim(text, surface, "2024-01-08").subject == subject

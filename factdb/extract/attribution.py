@@ -119,12 +119,25 @@ _VERBISH_RE = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|will|would|
                          r"|do|does|did|not|no|also|still|now|then|only|just)\b|\b\w+(?:ed|ing|ly)\b", re.I)
 
 
+# people and bodies that speak, heading a lower-case description
+_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "director", "head", "chief",
+               "commander", "governor", "mayor", "president", "secretary", "envoy", "ambassador", "representative",
+               "coordinator", "chairman", "chairwoman", "leader", "adviser", "advisor", "lawmakers", "investigators",
+               "prosecutors", "paramedics", "firefighters", "spokespeople", "senior", "top", "regional", "provincial",
+               "district", "municipal", "national", "federal", "interior", "foreign", "defence", "defense"}
+
+
 def _looks_like_np(np: str) -> bool:
     if not np or len(np.split()) > 10 or _BAD_NP_RE.search(np):
         return False
     first = np.split()[0]
     if first.lower() in ("he", "she", "it", "they", "we", "i"):
         return len(np.split()) == 1
+    lower_words = " ".join(w for w in np.split() if w[:1].islower()).replace("-based", "")
+    if not _VERBISH_RE.search(lower_words) and (
+            first.lower() in _ROLE_WORDS  # "spokesman for the interior ministry in the east"
+            or (len(np.split()) <= 8 and _NAME_TAIL_RE.search(np))):  # "Libya's health minister Othman Abduljaleel"
+        return True
     if first[:1].islower() and len(np.split()) <= 5 and re.fullmatch(r"[a-z][\w'’ -]*", np) and \
             not _VERBISH_RE.search(np.replace("-based", "")) and first.lower() not in ("more", "many", "most", "some"):
         return True  # "civil defence workers", "state media", "satellite analysis"
@@ -146,6 +159,10 @@ def _is_name(seg: str) -> bool:
 
 
 _BEFORE = 120
+_TOLD_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|local\s+|state\s+)?(?:[A-Z][\w'’.-]*|reporters|journalists|lawmakers|parliament"
+    r"|news\s+conference|press\s+conference|briefing|television|radio|broadcaster)(?:\s+(?:[A-Z][\w'’.-]*|news"
+    r"|conference|briefing|in\s+[A-Z][\w'’.-]*|on\s+\w+|TV))*(?=\s*(?:[.!?\"”]|,|$))")
 _SUBJECT_WINDOW = 300
 
 
@@ -283,6 +300,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         # trailing ", X said." covers what precedes; "X said (that) ..." covers what follows
         rest = text[ve:hi]
+        if verb in ("told", "tells", "tell", "briefed", "informed"):
+            mo = _TOLD_OBJECT_RE.match(rest)
+            if mo:
+                rest = rest[mo.end():]
         if re.match(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+week|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)", rest):
             direction = "left"
         elif text[max(lo, st - _BEFORE):st].strip(" \"“”") and re.search(r"[,\"”]\s*$", text[max(lo, st - _BEFORE):st]):
@@ -475,11 +496,20 @@ class SpeakerMemory:
         return None if i is None else self.known[i].speaker
 
 
+_POSSESSIVE_SOURCE_RE = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.I)
+_POSSESSIVE_PRONOUN = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
 def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True,
                     pos: int | None = None) -> str:
     """Resolve pronouns, surnames and definite descriptions against earlier speakers and names."""
     low = speaker.lower()
     before = pos if pos is not None else 1 << 60
+    mp = _POSSESSIVE_SOURCE_RE.match(speaker)
+    if mp:
+        # "its breakdown", "their latest figures": the document of an earlier speaker
+        speaker = _POSSESSIVE_PRONOUN[mp.group(1).lower()]
+        low = speaker
     if is_pronoun(speaker) and low not in ("officials",):
         if low in ("i", "we"):
             return memory.last(paragraph, named_only=False) or memory.last() or speaker

@@ -281,7 +281,61 @@ def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
     return bool(re.match(r"\s*,", text[p.end:p.end + 3]))
 
 
-def _subject(text: str, n: NumberSpan) -> str | None:
+# words that name what happened to the counted, not who was counted: "119 deaths", "28,340 killed"
+_METRIC_WORDS = {"dead", "deaths", "death", "killed", "fatalities", "fatality", "casualties", "injured", "wounded",
+                 "injuries", "hurt", "missing", "displaced", "detained", "arrested", "arrests", "died", "toll",
+                 "total", "tally", "number", "figure", "count"}
+_SHARE_OF_RE = re.compile(
+    r"(?P<x>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)\s+(?:(?:now|still|also|alone|together|reportedly)\s+)?"
+    r"(?:accounts?\s+for|accounted\s+for|make\s+up|makes\s+up|made\s+up|represents?|represented|comprised?|comprises"
+    r"|constitutes?|constituted)\s+$", re.I)
+_GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
+_TOLL_OF_RE = re.compile(r"\b(?:toll|number|tally|count|total)\s+(?:of|among)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)", re.I)
+
+
+_VERBISH_RE = re.compile(r"(?:ed|ing|ly)$|^(?:stood|stands|stand|put|puts|set|sets|is|are|was|were|rose|fell|hit|held)$",
+                         re.I)
+
+
+def _group_word(w: str) -> bool:
+    """Whether ``w`` can name a counted group (not a function word, metric word or verb)."""
+    low = w.lower()
+    return low not in _SUBJECT_STOP and low not in _METRIC_WORDS and not _VERBISH_RE.search(low)
+
+
+def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
+    """Who or what is counted: "12,000 children"; "Children account for 11,500 of the dead"; "the toll
+    of women at 8,190"; "the death toll among Palestinians rose to 28,340". Words that name the metric
+    ("119 deaths", "28,340 killed") are no subject. ``lo``: start of the sentence."""
+    before = text[max(lo, n.start - 120):n.start]
+    m = _SHARE_OF_RE.search(before)
+    if m:
+        words = m.group("x").split()
+        keep = []
+        for w in reversed(words):
+            if not _group_word(w) and w.lower() != "and":
+                break
+            keep.insert(0, w)
+        while keep and keep[0].lower() == "and":
+            keep.pop(0)
+        if keep:
+            return " ".join(keep)
+    subj = _subject_after(text, n)
+    if subj and all(w.lower() in _METRIC_WORDS for w in subj.split()):
+        subj = None
+    if subj:
+        return subj
+    m = _GROUP_AT_RE.search(before)
+    if m and _group_word(m.group("x")):
+        return m.group("x")
+    for m in reversed(list(_TOLL_OF_RE.finditer(before))):
+        if _group_word(m.group("x")) and not re.search(r"[\d,;:]", before[m.end():]):
+            return m.group("x")
+        break
+    return None
+
+
+def _subject_after(text: str, n: NumberSpan) -> str | None:
     after = text[n.end:n.end + 80]
     m = _SUBJECT_SKIP_RE.match(after)
     rest = after[m.end():] if m else after
@@ -622,7 +676,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
-            subject=_subject(text, n), location=_place_for(n, sent_places, para_places, doc_places),
+            subject=_subject(text, n, s.start), location=_place_for(n, sent_places, para_places, doc_places),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
     return claims
