@@ -289,6 +289,7 @@ _SHARE_OF_RE = re.compile(
     r"(?P<x>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)\s+(?:(?:now|still|also|alone|together|reportedly)\s+)?"
     r"(?:accounts?\s+for|accounted\s+for|make\s+up|makes\s+up|made\s+up|represents?|represented|comprised?|comprises"
     r"|constitutes?|constituted)\s+$", re.I)
+_SHARE_TAIL_RE = re.compile(r"(?:for|up|sents?|sented|prised?|prises|tutes?|tuted)\s+$")
 _GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
 _TOLL_OF_RE = re.compile(r"\b(?:toll|number|tally|count|total)\s+(?:of|among)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)", re.I)
 
@@ -308,7 +309,9 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     of women at 8,190"; "the death toll among Palestinians rose to 28,340". Words that name the metric
     ("119 deaths", "28,340 killed") are no subject. ``lo``: start of the sentence."""
     before = text[max(lo, n.start - 120):n.start]
-    m = _SHARE_OF_RE.search(before)
+    tail = before[-16:].lower()
+    # cheap tests on the last characters first: the regexes below are anchored at the end
+    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if _SHARE_TAIL_RE.search(tail) else None
     if m:
         words = m.group("x").split()
         keep = []
@@ -325,9 +328,12 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
         subj = None
     if subj:
         return subj
-    m = _GROUP_AT_RE.search(before)
+    m = _GROUP_AT_RE.search(before, max(0, len(before) - 60)) if tail.endswith(" at ") else None
     if m and _group_word(m.group("x")):
         return m.group("x")
+    low = before.lower()
+    if not any(w in low for w in ("toll", "number", "tally", "count", "total")):
+        return None
     for m in reversed(list(_TOLL_OF_RE.finditer(before))):
         if _group_word(m.group("x")) and not re.search(r"[\d,;:]", before[m.end():]):
             return m.group("x")
