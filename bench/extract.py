@@ -69,8 +69,10 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-# measured with this script on this machine before the linear-time and throughput work
-BEFORE = "0.19-0.21 MB/s, 12-13x quantulum3; 1,000 -> 8,000 repeated sentences took 0.37 s -> ~6 s (16x)"
+# commit e27a277 (before the linear-time and throughput work), measured on this machine
+BEFORE = ("e27a277: 0.41 MB/s CPU-time best of 5, run back to back with this version's 0.48 MB/s (the same runs of "
+          "this script under load gave 0.19-0.21 MB/s, 12-13x quantulum3); 1,000 -> 4,000 repeated sentences "
+          "0.37 s -> 2.67 s (7.2x for 4x the text)")
 
 
 def scaling(extract_claims, lex, n: int = 1000) -> str:
