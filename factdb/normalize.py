@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -26,6 +27,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)  # pure and hot: called for every claim
 def fold(text: str | None) -> str:
     """Casefolded, accent-free, punctuation-free, single-spaced."""
     if not text:
@@ -54,6 +56,7 @@ def _body_order(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)  # pure and hot: called for every claim
 def key(name: str | None) -> str:
     """Key of a source or speaker name: "The U.N." and "UN" both give "un";
     "Health Ministry in Gaza" and "Gaza Health Ministry" both give "gaza health ministry"."""
@@ -91,6 +94,7 @@ _PEOPLE_OF = {
 }
 
 
+@lru_cache(maxsize=65536)  # pure and hot: called for every claim
 def subject_key(subject: str | None, location: str | None = None) -> str:
     """"Palestinians", "the Palestinian people", "Palestinians in Gaza" and
     "Gazans" share a key.  A generic subject ("people", "the dead", none at
@@ -113,6 +117,7 @@ def subject_key(subject: str | None, location: str | None = None) -> str:
     return k
 
 
+@lru_cache(maxsize=65536)  # pure and hot: called for every claim
 def location_key(location: str | None) -> str:
     s = key(location)
     s = re.sub(r"\b(strip|city|province|governorate|region|oblast)$", "", s).strip()

@@ -19,6 +19,7 @@ from .models import Claim, ClaimFields, ClaimVersion, Source, Speaker, utcnow
 
 # fields of ClaimFields, in schema order: what a snapshot copies
 CLAIM_FIELDS: tuple[str, ...] = tuple(ClaimFields.model_fields)
+_DEFAULTS = {f: info.default for f, info in ClaimFields.model_fields.items()}
 # fields an editor decides on; re-extraction never overwrites them once reviewed
 REVIEWED_FIELDS = (
     "value", "low", "high", "qualifier", "unit", "metric", "subject", "location",
@@ -146,7 +147,7 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
     now = utcnow()
     rows = []
     for i, cand in enumerate(candidates, 1):
-        row = {f: cand.get(f, ClaimFields.model_fields[f].default) for f in CLAIM_FIELDS}
+        row = {f: cand.get(f, _DEFAULTS[f]) for f in CLAIM_FIELDS}
         row.update(
             subject_key=normalize.subject_key(cand["subject"], cand["location"]),
             location_key=normalize.location_key(cand["location"]),
@@ -156,12 +157,18 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
             speaker_id=speakers.get(normalize.key(cand["speaker"])) if cand["speaker"] else None,
         )
         rows.append(row)
-    ids = session.execute(
-        insert(Claim.__table__).returning(Claim.__table__.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    # a plain executemany, then the ids by the unique (origin_document_id,
+    # ordinal): RETURNING in parameter order falls back to one statement per
+    # row on SQLite
+    session.execute(insert(Claim.__table__), rows)
+    ids = dict(session.execute(
+        select(Claim.ordinal, Claim.id).where(Claim.origin_document_id == document.id,
+                                              Claim.ordinal > first_ordinal)
+    ).all())
     changed = json.dumps(list(CLAIM_FIELDS))
     history = []
-    for claim_id, row in zip(ids, rows, strict=True):
+    for row in rows:
+        claim_id = ids[row["ordinal"]]
         h = {f: row[f] for f in CLAIM_FIELDS}
         h.update(claim_id=claim_id, version=1, document_id=row["document_id"], source_id=row["source_id"],
                  speaker_id=row["speaker_id"], action="extract", changed=changed, actor=actor, note=None,
