@@ -27,7 +27,7 @@ from . import store
 from .db import run_write
 from .errors import FactdbError, InputError
 from .ingest import merge_candidate
-from .models import Claim, Document, Source, utcnow
+from .models import Claim, Source
 from .readers import content_hash, normalise_text
 
 EXTRACTOR = "import-series"
@@ -222,24 +222,15 @@ def import_series(engine: Engine, path: str, *, source: str, metric: str, subjec
         src = session.get(Source, source_id)
         if src.kind == "outlet" and kind != "outlet":
             src.kind = kind
-        existing = session.execute(select(Document.id, Document.version).where(
-            Document.identity == identity, Document.content_hash == chash)).first()
-        if existing:
-            result.kind, result.document_id, result.version = "unchanged", existing.id, existing.version
+        doc, prev, created = store.add_document_version(
+            session, identity, chash, title=f"{name}: {value_field} ({source})", path=os.path.abspath(path),
+            source_id=source_id, published_at=rows[-1].as_of, text=text)
+        if not created:
+            result.kind, result.document_id, result.version = "unchanged", doc.id, doc.version
             return
-        prev_q = select(Document).where(Document.identity == identity).order_by(Document.version.desc()).limit(1)
-        if session.get_bind().dialect.name == "postgresql":
-            prev_q = prev_q.with_for_update()
-        prev = session.execute(prev_q).scalars().first()
-        doc = Document(identity=identity, version=(prev.version + 1) if prev else 1, content_hash=chash,
-                       title=f"{name}: {value_field} ({source})", path=os.path.abspath(path),
-                       source_id=source_id, published_at=rows[-1].as_of, ingested_at=utcnow(), text=text,
-                       supersedes_id=prev.id if prev else None)
-        session.add(doc)
-        session.flush()
         result.kind = "updated" if prev else "new"
         result.document_id, result.version = doc.id, doc.version
-        speaker_id = store.get_or_create_speaker(session, source, kind="body")
+        store.get_or_create_speaker(session, source, kind="body")  # an issuing body, not "unknown"
         old: dict[dt.date, Claim] = {}
         if prev:
             for c in session.execute(select(Claim).where(Claim.document_id == prev.id, Claim.present.is_(True))
@@ -261,24 +252,12 @@ def import_series(engine: Engine, path: str, *, source: str, metric: str, subjec
             elif merge_candidate(session, claim, cand, doc.id, actor, action="reimport"):
                 result.changed += 1
         for claim in old.values():
-            claim.present = False
-            claim.document_id = doc.id
-            claim.version += 1
-            store.record_version(session, claim, "removed", actor, changed=["present", "document_id"],
-                                 note=f"not in version {doc.version} of {name}")
+            store.mark_removed(session, claim, doc, actor, f"not in version {doc.version} of {name}")
             result.removed += 1
-        new_claims = []
-        for i, cand in fresh:
-            claim = Claim(**cand, document_id=doc.id, origin_document_id=doc.id, ordinal=i,
-                          source_id=source_id, speaker_id=speaker_id)
-            store.apply_keys(claim)
-            new_claims.append(claim)
-        session.add_all(new_claims)
         session.flush()
-        for claim in new_claims:
-            store.record_version(session, claim, "import", actor, changed=list(store.CLAIM_FIELDS),
-                                 note=f"{name}, row {claim.ordinal and rows[claim.ordinal - 1].row}")
-        result.added = len(new_claims)
+        result.added = store.insert_new_claims(
+            session, doc, [cand for _, cand in fresh], actor, action="import",
+            ordinals=[i for i, _ in fresh], notes=[f"{name}, row {rows[i - 1].row}" for i, _ in fresh])
 
     run_write(engine, work)
     return result

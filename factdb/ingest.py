@@ -233,26 +233,12 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
 def store_document(session: Session, doc: SourceDocument, candidates: list[dict], *,
                    run_id: int | None = None, actor: str = "") -> DocResult:
     """Store one document version and its claims inside the caller's transaction."""
-    chash = doc.content_hash
-    existing = session.execute(
-        select(Document.id, Document.version).where(Document.identity == doc.identity,
-                                                     Document.content_hash == chash)
-    ).first()
-    if existing:
-        return DocResult("unchanged", existing.id, doc.identity, existing.version)
-    prev_q = select(Document).where(Document.identity == doc.identity).order_by(Document.version.desc()).limit(1)
-    if session.get_bind().dialect.name == "postgresql":
-        prev_q = prev_q.with_for_update()  # serialise versions of one article
-    prev = session.execute(prev_q).scalars().first()
     source_id = store.get_or_create_source(session, doc.source)
-    row = Document(
-        identity=doc.identity, version=(prev.version + 1) if prev else 1, content_hash=chash,
-        title=doc.title, author=doc.author, url=doc.url, path=doc.path, source_id=source_id,
-        published_at=doc.published, ingested_at=utcnow(), text=doc.text,
-        supersedes_id=prev.id if prev else None, ingest_run_id=run_id,
-    )
-    session.add(row)
-    session.flush()
+    row, prev, created = store.add_document_version(
+        session, doc.identity, doc.content_hash, title=doc.title, author=doc.author, url=doc.url,
+        path=doc.path, source_id=source_id, published_at=doc.published, text=doc.text, ingest_run_id=run_id)
+    if not created:
+        return DocResult("unchanged", row.id, doc.identity, row.version)
     actor = actor or (candidates[0]["extractor"] if candidates else "ingest")
     result = DocResult("updated" if prev else "new", row.id, doc.identity, row.version)
 
@@ -279,11 +265,7 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
         if claim is None:
             fresh.append(cand)
         elif cand is None:
-            claim.present = False
-            claim.document_id = row.id
-            claim.version += 1
-            store.record_version(session, claim, "removed", actor, changed=["present", "document_id"],
-                                 note=f"no longer found in version {row.version} of the article")
+            store.mark_removed(session, claim, row, actor, f"no longer found in version {row.version} of the article")
             result.claims_removed += 1
         else:
             claim.source_id = row.source_id

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from . import normalize
-from .models import Claim, ClaimFields, ClaimVersion, Source, Speaker, utcnow
+from .models import Claim, ClaimFields, ClaimVersion, Document, Source, Speaker, utcnow
 
 # fields of ClaimFields, in schema order: what a snapshot copies
 CLAIM_FIELDS: tuple[str, ...] = tuple(ClaimFields.model_fields)
@@ -133,11 +133,47 @@ def speaker_ids(session: Session, names) -> dict[str, int]:
     return found
 
 
-def insert_new_claims(session: Session, document, candidates: list[dict], actor: str, first_ordinal: int = 0) -> int:
+def add_document_version(session: Session, identity: str, chash: str, **fields
+                         ) -> tuple[Document, Document | None, bool]:
+    """The document with this content, or a new version of ``identity``.
+
+    Returns (document, previous version, created).  The same content again
+    is found, not duplicated; the (identity, version) and (identity,
+    content_hash) unique constraints stop a concurrent writer (its
+    transaction is retried by ``db.run_write``).
+    """
+    existing = session.execute(
+        select(Document).where(Document.identity == identity, Document.content_hash == chash)
+    ).scalars().first()
+    if existing is not None:
+        return existing, None, False
+    prev_q = select(Document).where(Document.identity == identity).order_by(Document.version.desc()).limit(1)
+    if session.get_bind().dialect.name == "postgresql":
+        prev_q = prev_q.with_for_update()  # serialise versions of one article
+    prev = session.execute(prev_q).scalars().first()
+    row = Document(identity=identity, version=(prev.version + 1) if prev else 1, content_hash=chash,
+                   supersedes_id=prev.id if prev else None, ingested_at=utcnow(), **fields)
+    session.add(row)
+    session.flush()
+    return row, prev, True
+
+
+def mark_removed(session: Session, claim: Claim, document: Document, actor: str, note: str) -> None:
+    """A later version of the source no longer carries ``claim`` (it is kept)."""
+    claim.present = False
+    claim.document_id = document.id
+    claim.version += 1
+    record_version(session, claim, "removed", actor, changed=["present", "document_id"], note=note)
+
+
+def insert_new_claims(session: Session, document, candidates: list[dict], actor: str, first_ordinal: int = 0,
+                      *, action: str = "extract", ordinals: list[int] | None = None,
+                      notes: list[str] | None = None) -> int:
     """Insert new claims born in ``document`` and their first history rows.
 
     Core executemany inserts (two statements per document, not two per
-    claim): this is the hot path of ingest.
+    claim): this is the hot path of ingest.  Ordinals default to
+    ``first_ordinal + 1, + 2, ...``.
     """
     if not candidates:
         return 0
@@ -152,7 +188,8 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
             subject_key=normalize.subject_key(cand["subject"], cand["location"]),
             location_key=normalize.location_key(cand["location"]),
             status="unreviewed", needs_review=False, present=True,
-            document_id=document.id, origin_document_id=document.id, ordinal=first_ordinal + i,
+            document_id=document.id, origin_document_id=document.id,
+            ordinal=ordinals[i - 1] if ordinals else first_ordinal + i,
             source_id=document.source_id, version=1, created_at=now, updated_at=now,
             speaker_id=speakers.get(normalize.key(cand["speaker"])) if cand["speaker"] else None,
         )
@@ -163,15 +200,16 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
     session.execute(insert(Claim.__table__), rows)
     ids = dict(session.execute(
         select(Claim.ordinal, Claim.id).where(Claim.origin_document_id == document.id,
-                                              Claim.ordinal > first_ordinal)
+                                              Claim.ordinal.in_([r["ordinal"] for r in rows]))
     ).all())
     changed = json.dumps(list(CLAIM_FIELDS))
     history = []
-    for row in rows:
+    for n, row in enumerate(rows):
         claim_id = ids[row["ordinal"]]
         h = {f: row[f] for f in CLAIM_FIELDS}
         h.update(claim_id=claim_id, version=1, document_id=row["document_id"], source_id=row["source_id"],
-                 speaker_id=row["speaker_id"], action="extract", changed=changed, actor=actor, note=None,
+                 speaker_id=row["speaker_id"], action=action, changed=changed, actor=actor,
+                 note=notes[n] if notes else None,
                  proposed=None, recorded_at=now)
         history.append(h)
     session.execute(insert(ClaimVersion.__table__), history)
