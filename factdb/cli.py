@@ -304,15 +304,22 @@ def reextract(document, lexicon):
 # --- queries ------------------------------------------------------------------
 
 
-def claim_filter_options(f):
-    """Filters shared by claims, export, review queue and diff."""
-    opts = [
+def series_filter_options() -> list:
+    """What a figure is and where it comes from: shared by every claim-reading command."""
+    return [
         click.option("--metric", multiple=True, help="killed, injured, displaced, hostages, ... (repeatable)."),
         click.option("--subject", help="Who or what is counted, e.g. Palestinians, children."),
         click.option("--location", help="Where, e.g. Gaza."),
         click.option("--source", multiple=True, help="Outlet or issuing body (repeatable)."),
         click.option("--speaker", help="Who the claim is attributed to."),
         click.option("--since", type=DATE, help="Only figures as of this date or later."),
+    ]
+
+
+def claim_filter_options(f):
+    """Filters shared by claims, export and review queue."""
+    opts = [
+        *series_filter_options(),
         click.option("--until", type=DATE, help="Only figures as of this date or earlier."),
         click.option("--status", multiple=True,
                      type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected"]),

@@ -12,7 +12,6 @@ import sys
 import click
 
 from .cli import (
-    DATE,
     DATETIME,
     EXIT_INPUT,
     claim_filter_options,
@@ -21,6 +20,7 @@ from .cli import (
     engine,
     format_option,
     make_filter,
+    series_filter_options,
 )
 
 FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misreported"])
@@ -92,12 +92,7 @@ def series(fmt, **filters):
 
 def _diff_filters(f):
     opts = [
-        click.option("--metric", multiple=True, help="killed, injured, displaced, ... (repeatable)."),
-        click.option("--subject", help="Who or what is counted, e.g. Palestinians, children."),
-        click.option("--location", help="Where, e.g. Gaza."),
-        click.option("--source", multiple=True, help="Only these sources (repeatable)."),
-        click.option("--speaker", help="Only claims attributed to this speaker."),
-        click.option("--since", type=DATE, help="Only figures as of this date or later."),
+        *series_filter_options(),
         click.option("--until", "until", metavar="DATE|DATETIME",
                      help="Figures as of this date or earlier; with --recorded-since, the end of the "
                           "recording window (a bare date includes that whole day)."),
