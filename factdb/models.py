@@ -154,9 +154,11 @@ class Claim(ClaimFields, table=True):
         Index("ix_claim_metric_location_as_of", "metric", "location_key", "as_of", "id"),
         Index("ix_claim_as_of", "as_of", "id"),
         Index("ix_claim_document", "document_id"),
-        Index("ix_claim_status", "status", "as_of"),
+        # (…, as_of, id) matches the listing order, so one source's or one
+        # status's newest page is read straight off the index
+        Index("ix_claim_status", "status", "as_of", "id"),
         Index("ix_claim_speaker", "speaker_id"),
-        Index("ix_claim_source", "source_id", "as_of"),
+        Index("ix_claim_source", "source_id", "as_of", "id"),
         Index("ix_claim_updated_at", "updated_at"),
     )
 
