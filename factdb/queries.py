@@ -106,7 +106,12 @@ def filtered(session: Session, f: ClaimFilter) -> tuple[Select, object]:
         q = q.where(c.c.status.in_(f.status))
     if f.document:
         ids = document_ids(session, f.document)
-        q = q.where(or_(c.c.document_id.in_(ids), c.c.origin_document_id.in_(ids)))
+        # snapshots carry the document version they belong to; the live
+        # table also knows the version a claim was born in
+        conds = [c.c.document_id.in_(ids)]
+        if "origin_document_id" in c.c:
+            conds.append(c.c.origin_document_id.in_(ids))
+        q = q.where(or_(*conds))
     if not f.include_removed:
         q = q.where(c.c.present.is_(True))
     return q, c

@@ -142,3 +142,16 @@ def test_db_check_reports_integrity_problems(run, db_url):
     problems = json.loads(bad.stdout)
     assert {"problem": "claim version counter out of step with history", "table": "claim", "id": cid,
             "detail": "version 2, history ends at 1"} in problems
+
+
+def test_as_recorded_at_combines_with_every_filter(run):
+    assert run("ingest", SEED).exit_code == 0
+    now = run("claims", "--format", "json").stdout
+    later = "2100-01-01T00:00:00Z"
+    then = run("claims", "--format", "json", "--as-recorded-at", later, "--document", SEED, "--metric", "killed",
+               "--location", "Gaza", "--status", "unreviewed", "--since", "2024-01-01", "--until", "2024-12-31")
+    assert then.exit_code == 0, then.output
+    ids = {c["id"] for c in json.loads(then.stdout)}
+    assert ids and ids <= {c["id"] for c in json.loads(now)}
+    before = run("claims", "--format", "json", "--as-recorded-at", "2000-01-01T00:00:00Z")
+    assert json.loads(before.stdout) == []
