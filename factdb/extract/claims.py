@@ -41,6 +41,25 @@ from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
 
+# patterns used inside functions, compiled once
+_RX0 = re.compile(r"(?:'s|’s)\s+$")
+_RX1 = re.compile(r"\bpopulation\s+of\s+$", re.I)
+_RX2 = re.compile(r"[,—–(]\s*$")
+_RX3 = re.compile(r"(?:\band\b|,|;)")
+_RX4 = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
+_RX5 = re.compile(r"[,;:—–]")
+_RX6 = re.compile(r"\b(?:but|while|whereas|although)\b")
+_RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?")
+_RX8 = re.compile(r"\s*,")
+_RX9 = re.compile(r"[\d,;:]")
+_RX10 = re.compile(r"[A-Za-z][\w'’-]*")
+_RX11 = re.compile(r"\s*")
+_RX12 = re.compile(r"(?:'s|’s)$")
+_RX13 = re.compile(r"[,;]")
+_RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
+_RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
+_RX16 = re.compile(r"[;,]")
+
 EXTRACTOR = "factdb-rules/0.1"
 
 FIELDS = ("start", "end", "text", "sentence", "sentence_index", "value", "low", "high", "qualifier", "unit",
@@ -216,9 +235,9 @@ def _is_population(text: str, n: NumberSpan) -> bool:
     """"Gaza's 2.2 million people", "a population of 2.3 million": a denominator, not a claim about
     the event in the sentence."""
     before = text[max(0, n.start - 20):n.start]
-    if re.search(r"(?:'s|’s)\s+$", before) and _POPULATION_RE.match(text[n.end:n.end + 20]):
+    if _RX0.search(before) and _POPULATION_RE.match(text[n.end:n.end + 20]):
         return True
-    return bool(re.search(r"\bpopulation\s+of\s+$", before, re.I))
+    return bool(_RX1.search(before))
 
 
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
@@ -231,7 +250,7 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
         kind = None
         if _LINK_INCLUDING_RE.search(gap):
             kind = "including"
-        elif _OF_THEM_RE.match(after) and re.search(r"[,—–(]\s*$", gap):
+        elif _OF_THEM_RE.match(after) and _RX2.search(gap):
             kind = "including"
         elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
             kind = "apposition"
@@ -239,9 +258,9 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "compare"
         elif _LINK_WITH_RE.search(gap):
             kind = "with"
-        elif _ELLIPSIS_AFTER_RE.match(after) and re.search(r"(?:\band\b|,|;)", gap) and len(gap) < 120:
+        elif _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap) and len(gap) < 120:
             kind = "ellipsis"
-        elif re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+", gap):
+        elif _RX4.fullmatch(gap):
             kind = "and"
         out.append(kind)
     return out
@@ -259,8 +278,8 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float 
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    cost = (0.2 * len(_WORD_RE.findall(gap)) + 3 * len(re.findall(r"[,;:—–]", gap)) + 2 * blocked
-            + 3 * len(re.findall(r"\b(?:but|while|whereas|although)\b", gap)))
+    cost = (0.2 * len(_WORD_RE.findall(gap)) + 3 * len(_RX5.findall(gap)) + 2 * blocked
+            + 3 * len(_RX6.findall(gap)))
     return cost if cost <= 8 else None
 
 
@@ -268,8 +287,7 @@ def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
     for a in atts:
         if a.kind == "quote":
             continue
-        if 0 <= p.start - a.end <= 40 and re.fullmatch(
-                r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?", text[a.end:p.start]):
+        if 0 <= p.start - a.end <= 40 and _RX7.fullmatch(text[a.end:p.start]):
             return True
     return False
 
@@ -278,7 +296,7 @@ def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
     head = text[s.start:p.start]
     if head.strip(" \"“'"):
         return False
-    return bool(re.match(r"\s*,", text[p.end:p.end + 3]))
+    return bool(_RX8.match(text[p.end:p.end + 3]))
 
 
 # words that name what happened to the counted, not who was counted: "119 deaths", "28,340 killed"
@@ -335,7 +353,7 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     if not any(w in low for w in ("toll", "number", "tally", "count", "total")):
         return None
     for m in reversed(list(_TOLL_OF_RE.finditer(before))):
-        if _group_word(m.group("x")) and not re.search(r"[\d,;:]", before[m.end():]):
+        if _group_word(m.group("x")) and not _RX9.search(before[m.end():]):
             return m.group("x")
         break
     return None
@@ -346,9 +364,9 @@ def _subject_after(text: str, n: NumberSpan) -> str | None:
     m = _SUBJECT_SKIP_RE.match(after)
     rest = after[m.end():] if m else after
     words = []
-    for w in re.finditer(r"[A-Za-z][\w'’-]*", rest):
+    for w in _RX10.finditer(rest):
         if rest[:w.start()].strip(" "):
-            if not re.fullmatch(r"\s*", rest[words[-1][1]:w.start()] if words else "x"):
+            if not _RX11.fullmatch(rest[words[-1][1]:w.start()] if words else "x"):
                 break
         token = w.group(0)
         if token.lower() in _SUBJECT_STOP or (words and token.endswith("ed") and token.islower()):
@@ -359,7 +377,7 @@ def _subject_after(text: str, n: NumberSpan) -> str | None:
     if not words:
         return None
     subj = " ".join(t for t, _ in words)
-    return re.sub(r"(?:'s|’s)$", "", subj)
+    return _RX12.sub("", subj)
 
 
 def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: float) -> float:
@@ -573,7 +591,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             c = tcost[j, k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if re.search(r"[,;]", text[a:b]):
+                if _RX13.search(text[a:b]):
                     c = None
             if p in scoped:
                 c = min(c if c is not None else 99, 3.0 if p not in verb_dates else 7.0)
@@ -625,15 +643,15 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             if periods[i] is None:
                 periods[i] = periods[i - 1]
             if as_ofs[i] is None and as_ofs[i - 1] is not None and not (
-                    links[i] == "ellipsis" and re.match(r"\s+(?:are|is|remain|remains|still)\b", text[n_end(i):])):
+                    links[i] == "ellipsis" and _RX14.match(text[n_end(i):])):
                 as_ofs[i] = as_ofs[i - 1]
                 sinces[i] = sinces[i] or sinces[i - 1]
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
-            seg_start = max([lo] + [m.end() + lo for m in re.finditer(r"[;]|,\s+(?:but|while|and)\b", text[lo:n.start])])
+            seg_start = max([lo] + [m.end() + lo for m in _RX15.finditer(text[lo:n.start])])
             hi = min(s.end, n.end + 60)
-            seg_end = min([hi] + [m.start() + n.end for m in re.finditer(r"[;,]", text[n.end:hi])])
+            seg_end = min([hi] + [m.start() + n.end for m in _RX16.finditer(text[n.end:hi])])
             if _PERFECT_RE.search(text, seg_start, seg_end):
                 periods[i] = "cumulative"
         if as_ofs[i] is None:

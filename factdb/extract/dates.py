@@ -21,6 +21,16 @@ from .anchored import Anchored
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
+# patterns used inside functions, compiled once
+_RX0 = re.compile(r"\s+")
+_RX1 = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
+_RX2 = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?")
+_RX3 = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?")
+_RX4 = re.compile(r"\d")
+_RX5 = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
+_RX6 = re.compile(r"\d{4}")
+_RX7 = re.compile(r"\s*(\w+)")
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -107,7 +117,7 @@ def _weekday_on_or_before(day: dt.date, wd: int) -> dt.date:
 def _count(word: str | None) -> float | None:
     if not word:
         return 1
-    w = re.sub(r"\s+", " ", word.lower())
+    w = _RX0.sub(" ", word.lower())
     if w.isdigit():
         return int(w)
     if w in ("few", "several", "couple of"):
@@ -119,15 +129,15 @@ def _count(word: str | None) -> float | None:
 
 def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
     """Resolve a month-day phrase. Returns (date, is_future)."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})$", s.strip())
+    m = _RX1.match(s.strip())
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
         except ValueError:
             return None, False
-    m = re.match(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?", s.strip())
+    m = _RX2.match(s.strip())
     if not m:
-        m = re.match(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?", s.strip())
+        m = _RX3.match(s.strip())
     if not m:
         return _dateparser(s, published), False
     mon = MONTHS.get(m.group("mon").lower())
@@ -225,10 +235,10 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         elif g("since"):
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
-            if re.search(r"\d", sx) and re.search(_MONTH, sx):
+            if _RX4.search(sx) and re.search(_MONTH, sx):
                 mdm = re.search(_MD, sx)
                 p.since = _md(mdm.group(0), published)[0] if mdm else None
-            elif published and re.search(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", sx, re.I):
+            elif published and _RX5.search(sx):
                 p.since = dt.date(published.year, 1, 1)
             elif published and re.fullmatch(_WD, sx):
                 p.since = _weekday_on_or_before(published - dt.timedelta(days=1), WEEKDAYS.index(sx))
@@ -238,7 +248,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 year = int(parts[1]) if len(parts) > 1 else (
                     published.year if mon <= published.month else published.year - 1)
                 p.since = dt.date(year, mon, 1)
-            elif re.fullmatch(r"\d{4}", sx):
+            elif _RX6.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1)
         elif g("window"):
             n = _count(g("wn") or g("wn2"))
@@ -252,7 +262,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.kind, p.period = "back", None
                 p.days_back = 365
             else:
-                n = _count(re.match(r"\s*(\w+)", txt).group(1)) if g("bu") else 1
+                n = _count(_RX7.match(txt).group(1)) if g("bu") else 1
                 p.kind, p.period = "back", "interval"
                 p.days_back = (n or 1) * _UNITS[unit]
         elif g("ago"):
@@ -289,7 +299,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif g("deictic"):
-            w = re.sub(r"\s+", " ", m.group(0).lower())
+            w = _RX0.sub(" ", m.group(0).lower())
             p.kind = "now"
             if w in ("yesterday", "last night"):
                 p.kind, p.period = "point", "interval"

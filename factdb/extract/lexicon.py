@@ -41,6 +41,9 @@ from .anchored import Anchored, first_words
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
+# patterns used inside functions, compiled once
+_RX0 = re.compile(r"\s+")
+
 # the controlled vocabulary shipped with the package
 METRICS = ("killed", "injured", "displaced", "hostages", "released", "detained", "missing",
            "sheltering", "food_insecure", "aid", "destroyed", "other")
@@ -141,7 +144,7 @@ class Lexicon:
 
 
 def _norm_phrase(p: str) -> str:
-    return re.sub(r"\s+", " ", p.strip().lower())
+    return _RX0.sub(" ", p.strip().lower())
 
 
 def _phrase_pattern(p: str) -> str:

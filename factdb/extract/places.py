@@ -14,6 +14,10 @@ from importlib import resources
 
 __all__ = ["find_places", "gazetteer"]
 
+# patterns used inside functions, compiled once
+_RX0 = re.compile(r"\S+")
+_RX1 = re.compile(r"(?:'s|’s)$")
+
 MIN_CITY_POPULATION = 50_000
 # starts with a capital so the regex engine can skip ahead; the left word boundary is checked in code
 _CAP_RE = re.compile(
@@ -57,12 +61,12 @@ def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
         base = m.start()
         # try the longest sub-sequence first
         i = 0
-        offsets = [mm.start() for mm in re.finditer(r"\S+", m.group(0))]
+        offsets = [mm.start() for mm in _RX0.finditer(m.group(0))]
         while i < len(words):
             hit = None
             for j in range(min(len(words), i + longest), i, -1):
                 cand = " ".join(words[i:j])
-                key = re.sub(r"(?:'s|’s)$", "", cand)
+                key = _RX1.sub("", cand)
                 if key in names:
                     hit = (j, names[key], cand)
                     break

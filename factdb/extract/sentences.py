@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences", "split_paragraphs"]
 
+# patterns used inside functions, compiled once
+_RX0 = re.compile(r"\s+\d")
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
     "cmdr", "gov", "sen", "rep", "pres", "st", "ste", "mt", "ft", "no", "nos", "nr", "vol", "pp", "p",
@@ -127,7 +130,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 core = chunk.rstrip("\"'”’)]")
                 if core.endswith(".") and _is_abbreviation(core, text, end):
                     continue
-                if core[-2:-1].isdecimal() and core.endswith(".") and re.match(r"\s+\d", text[end:end + 3]):
+                if core[-2:-1].isdecimal() and core.endswith(".") and _RX0.match(text[end:end + 3]):
                     continue
                 _emit(text, pos, end, p_idx, out)
                 pos = end
