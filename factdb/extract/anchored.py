@@ -17,7 +17,10 @@ from itertools import chain
 __all__ = ["Anchored", "SPECIAL", "first_words"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
+# tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_DIGITS_RE = re.compile(r"\d+")
+_SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
 _DIGIT = "#"
 _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most recent last
 
@@ -27,12 +30,32 @@ def _index(text: str) -> dict[str, list[int]]:
         if t is text:
             return idx
     idx: dict[str, list[int]] = {}
-    for m in _TOKEN_RE.finditer(text):
+    get = idx.get
+    if text.isascii():
+        # lower-casing keeps offsets; index the lower-cased words directly
+        for m in _WORD_RE.finditer(text.lower()):
+            tok = m.group()
+            lst = get(tok)
+            if lst is None:
+                idx[tok] = [m.start()]
+            else:
+                lst.append(m.start())
+    else:
+        for m in _WORD_RE.finditer(text):
+            tok = m.group().lower()
+            lst = get(tok)
+            if lst is None:
+                idx[tok] = [m.start()]
+            else:
+                lst.append(m.start())
+    digits = [m.start() for m in _DIGITS_RE.finditer(text)]
+    if digits:
+        idx[_DIGIT] = digits
+    for m in _SPECIAL_RE.finditer(text):
         tok = m.group()
-        key = _DIGIT if tok[0].isdigit() else tok.lower()
-        lst = idx.get(key)
+        lst = get(tok)
         if lst is None:
-            idx[key] = [m.start()]
+            idx[tok] = [m.start()]
         else:
             lst.append(m.start())
     _CACHE.append((text, idx))
@@ -63,7 +86,11 @@ class Anchored:
         if self._last[0] is text:
             return self._last[1]
         idx = _index(text)
-        lists = [idx[k] for k in self.keys & idx.keys()]
+        keys = self.keys
+        if len(keys) < len(idx):
+            lists = [idx[k] for k in keys if k in idx]
+        else:
+            lists = [v for k, v in idx.items() if k in keys]
         cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
