@@ -68,11 +68,13 @@ class Anchored:
     """``finditer``/``search`` for ``pattern``, tried only at candidate starts.
 
     ``words``: lower-case words a match can start with; ``digits``: a match can start with a digit;
-    ``chars``: characters (from ``SPECIAL``) a match can start with.
+    ``chars``: characters (from ``SPECIAL``) a match can start with. Optional prefilters, checked
+    once per text: ``needs`` (index keys: lower-case words or ``SPECIAL`` characters, at least one of
+    which every match contains as a whole token) and ``needs_text`` (a substring every match contains).
     """
 
     def __init__(self, pattern: str | re.Pattern, words: Iterable[str], flags: int = 0, digits: bool = False,
-                 chars: str = "") -> None:
+                 chars: str = "", needs: Iterable[str] = (), needs_text: str = "") -> None:
         if any(c not in SPECIAL for c in chars):
             raise ValueError(f"Anchored: start characters must be among {SPECIAL!r}")
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -80,6 +82,8 @@ class Anchored:
         if digits:
             keys.add(_DIGIT)
         self.keys = frozenset(keys)
+        self.needs = tuple(w if w in SPECIAL else w.lower() for w in needs)
+        self.needs_text = needs_text
         self._last: tuple[str | None, list[int]] = (None, [])
 
     def _candidates(self, text: str) -> list[int]:
@@ -87,7 +91,9 @@ class Anchored:
             return self._last[1]
         idx = _index(text)
         keys = self.keys
-        if len(keys) < len(idx):
+        if (self.needs and not any(k in idx for k in self.needs)) or (self.needs_text and self.needs_text not in text):
+            lists = []
+        elif len(keys) < len(idx):
             lists = [idx[k] for k in keys if k in idx]
         else:
             lists = [v for k, v in idx.items() if k in keys]

@@ -354,13 +354,17 @@ TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I
 
 _SMALL_SET = set(_SMALLWORD.split("|"))
 TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".")
-FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True)
-RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True)
+# the prefilters (``needs``) name words or characters every match contains as a token
+FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True,
+                         needs=DENOMINATORS)
+RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"))
 VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "millions", "billions", "several", "a",
-                                 "many", "scores"})
-MAJORITY_SCAN = Anchored(MAJORITY_RE, {"the", "a"})
-SLASH_SCAN = Anchored(SLASH_RE, (), digits=True)
-VULGAR_SCAN = Anchored(VULGAR_RE, (), digits=True, chars="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
+                                 "many", "scores"},
+                      needs=("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                             "billions", "scores"))
+MAJORITY_SCAN = Anchored(MAJORITY_RE, {"the", "a"}, needs=("majority",))
+SLASH_SCAN = Anchored(SLASH_RE, (), digits=True, needs_text="/")
+VULGAR_SCAN = Anchored(VULGAR_RE, (), digits=True, chars="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞", needs="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 
 # --------------------------------------------------------------------------------------------
 
