@@ -184,11 +184,17 @@ _PRE_QUALIFIERS = [
 _PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
 _PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
 _TAIL_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z.]*")
+_TAIL_ENDS: dict[int, tuple[object, tuple[str, ...]]] = {}  # id(table) -> (table, last words of its phrases)
 
 
 def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | None:
     """The longest phrase of ``table`` that ``before`` ends with (ignoring a final "of"), with its
     start offset in ``before``. Much cheaper than a ``$``-anchored regex search."""
+    ends = _TAIL_ENDS.get(id(table))
+    if ends is None:
+        ends = _TAIL_ENDS[id(table)] = (table, tuple({p.split()[-1] for p in table} | {"of"}))
+    if not before.rstrip().lower().endswith(ends[1]):
+        return None  # cheap test: a phrase of the table (or "of") must end the text
     base = max(0, len(before) - 60)
     window = before[base:]
     words = list(_TAIL_WORDS_RE.finditer(window))
@@ -784,7 +790,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
                     n.end += mc2.end()
     # sign: "-1", "minus five"; not the hyphen of a range or a compound ("1000 - 5000", "COVID-19")
     before = norm[max(0, n.start - 40):n.start]
-    msign = SIGN_RE.search(before)
+    tail = before.rstrip()
+    msign = SIGN_RE.search(before) if tail.endswith("-") or tail[-8:].lower().endswith(("minus", "negative")) else None
     if msign and n.value is not None and (msign.group(0)[0].isalpha()
                                           or not _RX13.search(before[:msign.start()])):
         n.value = -n.value
