@@ -52,29 +52,37 @@ def gazetteer() -> tuple[dict[str, str], int]:
 def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, display name) of places named in ``text[lo:hi]``."""
     hi = len(text) if hi is None else hi
-    names, longest = gazetteer()
     out = []
     for m in _CAP_RE.finditer(text, lo, hi):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        st = m.start()
+        if st > 0 and (text[st - 1].isalnum() or text[st - 1] == "_"):
             continue
-        words = m.group(0).split()
-        base = m.start()
-        # try the longest sub-sequence first
-        i = 0
-        offsets = [mm.start() for mm in _RX0.finditer(m.group(0))]
-        while i < len(words):
-            hit = None
-            for j in range(min(len(words), i + longest), i, -1):
-                cand = " ".join(words[i:j])
-                key = _RX1.sub("", cand)
-                if key in names:
-                    hit = (j, names[key], cand)
-                    break
-            if hit:
-                j, display, cand = hit
-                s = base + offsets[i]
-                out.append((s, s + len(cand), display))
-                i = j
-            else:
-                i += 1
+        for a, b, display in _places_in(m.group(0)):
+            out.append((st + a, st + b, display))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _places_in(phrase: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, display name) of the places in one capitalised phrase, offsets into it."""
+    names, longest = gazetteer()
+    words = phrase.split()
+    out = []
+    # try the longest sub-sequence first
+    i = 0
+    offsets = [mm.start() for mm in _RX0.finditer(phrase)]
+    while i < len(words):
+        hit = None
+        for j in range(min(len(words), i + longest), i, -1):
+            cand = " ".join(words[i:j])
+            key = _RX1.sub("", cand)
+            if key in names:
+                hit = (j, names[key], cand)
+                break
+        if hit:
+            j, display, cand = hit
+            out.append((offsets[i], offsets[i] + len(cand), display))
+            i = j
+        else:
+            i += 1
+    return tuple(out)
