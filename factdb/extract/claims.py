@@ -565,7 +565,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and _attached_to_verb(text, p, atts_only)]
     if verb_dates:
         anchor = verb_dates[0].as_of
-    scoped = [p for p in phrases if p in verb_dates or _fronted(text, s, p)]
+    verb_ids = {id(p) for p in verb_dates}  # identity sets: TimePhrase compares by value, slowly
+    scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p)}
 
     def as_of_of(p: TimePhrase):
         if p.kind in ("point", "range"):
@@ -593,15 +594,15 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _RX13.search(text[a:b]):
                     c = None
-            if p in scoped:
-                c = min(c if c is not None else 99, 3.0 if p not in verb_dates else 7.0)
+            if id(p) in scoped_ids:
+                c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
             if c is not None and c < 99:
                 cands.append((c, p))
         cands.sort(key=lambda cp: cp[0])
         period = None
         # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
         ranked = [(c + (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0), p)
-                  for c, p in cands if p.period and p not in verb_dates]
+                  for c, p in cands if p.period and id(p) not in verb_ids]
         if ranked:
             period = min(ranked, key=lambda cp: cp[0])[1].period
         as_of = since = None
@@ -667,6 +668,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     sent_places = para_places.within(s.start, s.end)
 
     claims = []
+    metric_names = lex.metrics
     for i, n in enumerate(nums):
         speaker = None
         attribution = "outlet"
@@ -695,7 +697,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             # an unresolved pronoun names nobody
             speaker, attribution = None, "outlet"
         metric = metrics[i] or "other"
-        if metric not in lex.metrics:
+        if metric not in metric_names:
             metric = "other"
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
