@@ -103,10 +103,16 @@ class Anchored:
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
         hi = len(text) if hi is None else hi
-        cands = self._candidates(text)
+        cands = self._last[1] if self._last[0] is text else self._candidates(text)
+        i = bisect_left(cands, lo)
+        if i == len(cands) or cands[i] >= hi:
+            return iter(())  # no candidate start in range: no generator to run
+        return self._iter(text, cands, i, lo, hi)
+
+    def _iter(self, text: str, cands: list[int], first: int, lo: int, hi: int) -> Iterator[re.Match]:
         last = lo
         match = self.rx.match
-        for i in range(bisect_left(cands, lo), len(cands)):
+        for i in range(first, len(cands)):
             s = cands[i]
             if s >= hi:
                 break

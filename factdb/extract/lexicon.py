@@ -143,6 +143,7 @@ class Lexicon:
         return []
 
 
+@lru_cache(maxsize=4096)
 def _norm_phrase(p: str) -> str:
     return _RX0.sub(" ", p.strip().lower())
 
