@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchored import Anchored
 
@@ -426,6 +427,23 @@ class _Mention:
     org: bool
 
 
+@lru_cache(maxsize=4096)
+def _mention_info(phrase: str, is_place=None) -> tuple[str, bool, bool] | None:
+    """(name, is a person, is an organisation) for a capitalised phrase, None if it names nobody."""
+    words = phrase.split()
+    while words and words[0] in _NOT_NAME_WORDS:
+        words.pop(0)
+    if not words or all(w in _NOT_NAME_WORDS for w in words):
+        return None
+    name = " ".join(words)
+    if is_place is not None and is_place(name):
+        return None
+    acronym = bool(_RX24.fullmatch(name))
+    org = acronym or bool(_ORG_WORDS_RE.search(name)) or len(words) >= 3
+    person = not acronym and not _ORG_WORDS_RE.search(name) and len(words) >= 2
+    return name, person, org
+
+
 class SpeakerMemory:
     """Speakers and names met so far in a document, for resolving pronouns and descriptions.
 
@@ -470,17 +488,10 @@ class SpeakerMemory:
     def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
         """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA")."""
         for m in _MENTION_RE.finditer(text, lo, hi):
-            words = [w for w in m.group(0).split()]
-            while words and words[0] in _NOT_NAME_WORDS:
-                words.pop(0)
-            if not words or all(w in _NOT_NAME_WORDS for w in words):
+            info = _mention_info(m.group(0), is_place)
+            if info is None:
                 continue
-            name = " ".join(words)
-            if is_place is not None and is_place(name):
-                continue
-            acronym = bool(_RX24.fullmatch(name))
-            org = acronym or bool(_ORG_WORDS_RE.search(name)) or len(words) >= 3
-            person = not acronym and not _ORG_WORDS_RE.search(name) and len(words) >= 2
+            name, person, org = info
             mm = _Mention(m.start(), paragraph, name, person, org)
             self.mentions.append(mm)
             for flag, table in ((person, self._persons), (org, self._orgs)):
