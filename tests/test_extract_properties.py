@@ -72,3 +72,27 @@ def test_scales_round_trip(whole, tenth, scale):
     got = parse_number(f"{whole}.{tenth} {word}")
     assert got.value == (whole * 10 + tenth) * mult // 10
     assert isinstance(got.value, int)
+
+
+# the speed-ups must not change what is found: the abbreviation mask equals the regex substitution,
+# and the prefilters of the number scanners drop no match
+_PIECES = ["Dr. ", "U.N. ", "U.S.A. ", "A. Smith ", "St. ", "No. 5 ", "a ", "I. ", "one in four ", "1 in 5 ",
+           "a majority ", "the vast majority ", "half ", "two-thirds ", "3/4 ", "2 1/2 ", "½ ", "7½ ", "dozens ",
+           "tens of thousands ", "several hundred ", "out of ", "12 ", "1,200 ", "Mr.", ". ", "\n", "é", "-", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=25))
+def test_anchored_scans_equal_regex_scans(parts):
+    from factdb.extract import numbers
+    from factdb.extract.anchored import Anchored
+    from factdb.extract.attribution import _ABBR_DOT_RE, mask_abbreviations
+
+    text = "".join(parts)
+    expected = _ABBR_DOT_RE.sub(lambda m: m.group(0)[:-1] + "\u00b7", text)
+    assert mask_abbreviations(text) == expected
+    for scan in (numbers.FRACTION_SCAN, numbers.RATIO_SCAN, numbers.VAGUE_SCAN, numbers.MAJORITY_SCAN,
+                 numbers.SLASH_SCAN, numbers.VULGAR_SCAN):
+        unfiltered = Anchored(scan.rx, ())
+        unfiltered.keys = scan.keys  # the same start words, without the needs/needs_text prefilters
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]

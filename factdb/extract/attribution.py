@@ -106,12 +106,25 @@ _ABBR_DOT_RE = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Sgt|Capt|Cpt|Prof|Rev|Sen|Rep|Gov|St|Adm|Cmdr|Jr|Sr|No|Mt|Ft)\.(?=\s)"
     r"|\b[A-Z]\.(?=[A-Z]\.|\s[A-Z][a-z])|(?<=\b[A-Z]\.[A-Z])\.")
 
+# tried only at the abbreviations, single letters and periods of the text (same matches as the regex)
+_ABBR_SCAN = Anchored(_ABBR_DOT_RE, {"dr", "mr", "mrs", "ms", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "prof",
+                                     "rev", "sen", "rep", "gov", "st", "adm", "cmdr", "jr", "sr", "no", "mt", "ft"}
+                      | set("abcdefghijklmnopqrstuvwxyz"), chars=".")
+
 
 def mask_abbreviations(s: str) -> str:
     """Same-length copy of ``s`` with the periods of "Dr." or "U.N." replaced, so noun phrases
     can be matched up to real sentence punctuation (``s`` itself when there are none)."""
-    out = _ABBR_DOT_RE.sub(lambda m: m.group(0)[:-1] + "\u00b7", s)
-    return s if out == s else out
+    parts = []
+    last = 0
+    for m in _ABBR_SCAN.finditer(s):
+        parts.append(s[last:m.end() - 1])
+        parts.append("\u00b7")
+        last = m.end()
+    if not parts:
+        return s
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 @dataclass
