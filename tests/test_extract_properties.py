@@ -78,7 +78,8 @@ def test_scales_round_trip(whole, tenth, scale):
 # and the prefilters of the number scanners drop no match
 _PIECES = ["Dr. ", "U.N. ", "U.S.A. ", "A. Smith ", "St. ", "No. 5 ", "a ", "I. ", "one in four ", "1 in 5 ",
            "a majority ", "the vast majority ", "half ", "two-thirds ", "3/4 ", "2 1/2 ", "½ ", "7½ ", "dozens ",
-           "tens of thousands ", "several hundred ", "out of ", "12 ", "1,200 ", "Mr.", ". ", "\n", "é", "-", "x"]
+           "tens of thousands ", "several hundred ", "out of ", "12 ", "1,200 ", "Mr.", ". ", "\n", "é", "-", "x",
+           "Flight ", "pp. ", "Mk", "Iron Dome ", "# ", "UN-", "F16-", "route"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -96,3 +97,5 @@ def test_anchored_scans_equal_regex_scans(parts):
         unfiltered = Anchored(scan.rx, ())
         unfiltered.keys = scan.keys  # the same start words, without the needs/needs_text prefilters
         assert [m.span() for m in scan.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
+    tail = text[-24:]
+    assert bool(numbers.IDENT_BEFORE_RE.search(tail)) <= tail.rstrip().endswith(numbers._IDENT_ENDINGS)

@@ -340,6 +340,27 @@ IDENT_BEFORE_RE = re.compile(
     r"|#\s*"
     r"|\b[A-Z]{1,5}-\s?"
     r"|\b[A-Z][A-Za-z]*\d+[A-Za-z]*-)$")
+
+
+def _ident_endings() -> tuple[str, ...]:
+    """What a text must end with (after trailing spaces) for ``IDENT_BEFORE_RE`` to match: one of its
+    keywords, or "#" / "-" (a cheap test before the regex search)."""
+    src = IDENT_BEFORE_RE.pattern
+    body = src[src.index(r"\b(?:") + 5:src.index(r")\s*[#-]?\s*")]
+    out = {"#", "-"}
+    for alt in body.split("|"):
+        alt = alt.replace("\\.", ".")
+        if "?" in alt:  # "pp?." -> "p.", "pp."; "Mk.?" -> "Mk", "Mk."
+            k = alt.index("?")
+            out |= {alt[:k - 1] + alt[k + 1:], alt[:k] + alt[k + 1:]}
+        else:
+            out.add(alt)
+    assert not any(c in w for w in out for c in "\\()[]*+?"), "IDENT_BEFORE_RE: keyword list not plain"
+    return tuple(sorted(out))
+
+
+_IDENT_ENDINGS = _ident_endings()
+
 YEAR_PREP_RE = re.compile(
     r"(?:\b(?:in|since|of|from|by|until|till|before|after|during|year|early|late|mid|spring|summer|autumn"
     r"|fall|winter|the|between|and|to|through|around|circa|c\.|ca\.|fiscal|FY|election|elections|census)"
@@ -939,7 +960,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "time"
         if COMPOUND_AFTER_RE.match(after):
             return "compound"
-        if n.kind == "number" and n.qualifier == "exact" and IDENT_BEFORE_RE.search(before[-24:]):
+        if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
+                and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
         if n.kind == "number" and _RX18.search(before):
             return "measure"
