@@ -360,6 +360,7 @@ def _ident_endings() -> tuple[str, ...]:
 
 
 _IDENT_ENDINGS = _ident_endings()
+_MAGNITUDE_ENDS = ("magnitude", "Magnitude", "scale of", "Richter")  # the words _RX18 ends with
 
 YEAR_PREP_RE = re.compile(
     r"(?:\b(?:in|since|of|from|by|until|till|before|after|during|year|early|late|mid|spring|summer|autumn"
@@ -780,7 +781,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     after = norm[n.end:n.end + 40]
     if n.unit == "count" and n.kind in ("number", "word"):
         mp = PERCENT_RE.match(after)
-        if not mp and _RX11.search(norm[max(0, n.start - 20):n.start]):
+        if not mp and norm[max(0, n.start - 20):n.start].rstrip()[-2:].lower() == "of" \
+                and _RX11.search(norm[max(0, n.start - 20):n.start]):
             n.unit, n.kind = "percent", "percent"  # "per cent of 210"
         elif mp and not (mp.group("pc") and n.kind != "number"):
             n.unit = "percentage_point" if mp.group("pp") else "percent"
@@ -963,7 +965,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
-        if n.kind == "number" and _RX18.search(before):
+        if n.kind == "number" and before.rstrip().endswith(_MAGNITUDE_ENDS) and _RX18.search(before):
             return "measure"
         if n.kind == "number" and _RX19.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
