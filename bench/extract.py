@@ -10,8 +10,7 @@ machine's shared cores does not skew it), best of N timed passes after one warm-
 loads the gazetteer and regexes and fills the extractor's small caches).
 
 It also prints a scaling check (one repeated sentence, n and 8n copies: a linear extractor takes
-about 8x as long) and, for reference, the figures measured on this machine before the linear-time
-and throughput work (commit e27a277).
+about 8x as long) and, for reference, figures measured on this machine for earlier commits.
 """
 
 from __future__ import annotations
@@ -70,10 +69,10 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-# commit e27a277 (before the linear-time and throughput work), measured on this machine
-BEFORE = ("e27a277: 0.41 MB/s CPU-time best of 5, run back to back with this version's 0.48 MB/s (the same runs of "
-          "this script under load gave 0.19-0.21 MB/s, 12-13x quantulum3); 1,000 -> 4,000 repeated sentences "
-          "0.37 s -> 2.67 s (7.2x for 4x the text)")
+# earlier figures, measured on this machine (CPU time, best of 5)
+BEFORE = ("e27a277 (before the linear-time and throughput work): 0.41 MB/s, run back to back with 0f5e6d0's 0.48 MB/s "
+          "(1,000 -> 4,000 repeated sentences 0.37 s -> 2.67 s, 7.2x for 4x the text); 0f5e6d0 (before the precompiled "
+          "regexes, prefilters and caches): 0.49 MB/s (0.47 MB/s on a first pass), about 14x quantulum3")
 
 
 def scaling(extract_claims, lex, n: int = 1000) -> str:
