@@ -196,7 +196,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
         if t.side != "before":
             return None
         a, b = t.end, n.start
-    if others.inside(a, b) or _MANY_WORDS_11_RE.match(text, a, b):
+    if others.inside(a, b) or (b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b)):  # 11 words need 21+ chars
         return None
     gap = text[a:b]
     if "\n" in gap:
@@ -271,7 +271,7 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float 
         return 0.0
     a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
     blocked = spans.inside(a, b)
-    if blocked > 4 or _MANY_WORDS_RE.match(text, a, b):
+    if blocked > 4 or (b - a > 80 and _MANY_WORDS_RE.match(text, a, b)):  # 41 words need 81+ chars
         return None  # the cost would be over the limit
     gap = text[a:b]
     if p.kind == "back":
