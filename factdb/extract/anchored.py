@@ -71,10 +71,14 @@ class Anchored:
     ``chars``: characters (from ``SPECIAL``) a match can start with. Optional prefilters, checked
     once per text: ``needs`` (index keys: lower-case words or ``SPECIAL`` characters, at least one of
     which every match contains as a whole token) and ``needs_text`` (a substring every match contains).
+    ``guards``: index key (a lower-case word, a ``SPECIAL`` character, or ``"digits"``) -> a cheap pattern that matches at every start of that key where the full
+    pattern can match (a necessary condition); the key's starts that fail it are dropped once per
+    text instead of being tried with the full pattern.
     """
 
     def __init__(self, pattern: str | re.Pattern, words: Iterable[str], flags: int = 0, digits: bool = False,
-                 chars: str = "", needs: Iterable[str] = (), needs_text: str = "") -> None:
+                 chars: str = "", needs: Iterable[str] = (), needs_text: str = "",
+                 guards: dict[str, str | re.Pattern] | None = None) -> None:
         if any(c not in SPECIAL for c in chars):
             raise ValueError(f"Anchored: start characters must be among {SPECIAL!r}")
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -84,6 +88,8 @@ class Anchored:
         self.keys = frozenset(keys)
         self.needs = tuple(w if w in SPECIAL else w.lower() for w in needs)
         self.needs_text = needs_text
+        self.guards = {(_DIGIT if k == "digits" else k.lower()): (g if isinstance(g, re.Pattern) else re.compile(g))
+                       for k, g in (guards or {}).items()}
         self._last: tuple[str | None, list[int]] = (None, [])
 
     def _candidates(self, text: str) -> list[int]:
@@ -97,6 +103,15 @@ class Anchored:
             lists = [idx[k] for k in keys if k in idx]
         else:
             lists = [v for k, v in idx.items() if k in keys]
+        if self.guards and lists:
+            # identity, not ==: list equality would compare the positions one by one
+            for k, g in self.guards.items():
+                v = idx.get(k)
+                for j, lst in enumerate(lists):
+                    if lst is v:
+                        m = g.match
+                        lists[j] = [p for p in v if m(text, p)]
+                        break
         cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands

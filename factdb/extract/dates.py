@@ -95,7 +95,24 @@ _TIME_STARTS = (
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty"})
-TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True)
+# necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
+# that can start there): most candidate starts fail these at once, before the big pattern is tried
+_MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_TIME_GUARDS = {
+    "digits": r"\d+(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
+    "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|" + _MON3 + r")",
+    "to": r"to\s+date",
+    "a": r"a\s+(?:day|week|month|year|total)",
+    "from": r"from\s+(?:\d|" + _MON3 + r")",
+    "for": r"for\s+the\s",
+    "as": r"as\s+(?:of|yet)",
+    "at": r"at\s+present",
+    "by": r"by\s+(?:the\s|\d|mon|tue|wed|thu|fri|sat|sun|" + _MON3 + r")",
+    "count": r"count\s+of",
+}
+TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
+                     guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()})
 
 
 @dataclass
