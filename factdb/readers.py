@@ -145,6 +145,32 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         ) from None
 
 
+def _header_block(text: str) -> tuple[dict[str, str], int]:
+    """``Key: value`` lines up to the first blank line, and where the body starts.
+
+    Only a block naming at least one known key is a header; otherwise the
+    text is all body (a first paragraph like "Note: ..." stays in it).
+    """
+    header: dict[str, str] = {}
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        if not line.strip():
+            break
+        hm = _HEADER_LINE.match(line)
+        if not hm:
+            return {}, 0
+        header[hm[1].strip().lower()] = hm[2]
+        pos = end + 1
+    else:
+        return {}, 0  # no blank line: there is no body after these lines
+    if not HEADER_KEYS & header.keys():
+        return {}, 0
+    return header, pos + 1
+
+
 def parse_text(
     raw: str,
     where: str,
@@ -162,22 +188,8 @@ def parse_text(
         meta["date"] = m[1]
         text = text[m.end():]
     else:
-        lines = text.split("\n")
-        header: dict[str, str] = {}
-        for i, line in enumerate(lines):
-            if not line.strip():
-                if header:
-                    text = "\n".join(lines[i + 1:])
-                break
-            hm = _HEADER_LINE.match(line)
-            if not hm:
-                header = {}
-                break
-            header[hm[1].strip().lower()] = hm[2]
-        if header and HEADER_KEYS & header.keys():
-            meta = header
-        elif header:
-            header = {}
+        meta, body_start = _header_block(text)
+        text = text[body_start:]
     text = normalise_text(clean_markup(text))
     date_value = meta.get("date") or meta.get("published")
     if date_value:

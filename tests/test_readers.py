@@ -131,3 +131,11 @@ def test_symlink_loop_and_missing_path(tmp_path):
     assert len(docs) == 1
     assert any("symlink loop" in e for e in errs)
     assert any("missing.txt: no such file" in e for e in errs)
+
+
+def test_colon_paragraph_is_not_a_header(tmp_path):
+    p = tmp_path / "note.txt"
+    p.write_text("Note: figures are provisional\n\nAt least 40 people were killed.")
+    [doc] = read(p, published=dt.date(2024, 2, 7))
+    assert doc.text == "Note: figures are provisional\n\nAt least 40 people were killed."
+    assert doc.title is None and doc.source is None
