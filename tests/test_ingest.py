@@ -131,3 +131,19 @@ def test_changed_speaker_follows_new_version(engine, tmp_path):
         last = s.execute(select(ClaimVersion).where(ClaimVersion.claim_id == claim.id)
                          .order_by(ClaimVersion.version.desc())).scalars().first()
         assert last.speaker_id == claim.speaker_id and "speaker" in json.loads(last.changed)
+
+
+def test_jobs_give_the_same_claims(engine, tmp_path):
+    from factdb.db import open_engine
+
+    ingest(engine, [str(SEEDS)], jobs=2)
+    other = open_engine(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    ingest(other, [str(SEEDS)], jobs=1)
+
+    def rows(eng):
+        with Session(eng) as s:
+            return sorted(s.execute(select(Document.identity, Claim.ordinal, Claim.value, Claim.low, Claim.metric)
+                                    .join(Document, Document.id == Claim.origin_document_id)).all())
+
+    assert rows(engine) == rows(other) and len(rows(other)) > 50
+    other.dispose()
