@@ -292,6 +292,10 @@ AND_A_HALF_RE = re.compile(
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[@.](?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?", re.I)
+# the same on lower-cased ASCII text, case-sensitive and with every alternative starting with a literal
+# character, so that re skips ahead to "h", "w", "@" or "." instead of trying each position
+_URL_LOWER_RE = re.compile(r"https?://\S+|www\.\S+|@(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?"
+                           r"|\.(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?")
 _ZONE_RE = re.compile(
     r"(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
@@ -1022,7 +1026,7 @@ class _Zones:
 def _zones(norm: str) -> _Zones:
     urls = []
     zones = []
-    for m in _URL_RE.finditer(norm):
+    for m in (_URL_LOWER_RE.finditer(norm.lower()) if norm.isascii() else _URL_RE.finditer(norm)):
         s = m.start()
         while s > 0 and (norm[s - 1].isalnum() or norm[s - 1] in "._-@/:"):
             s -= 1
