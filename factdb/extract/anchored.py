@@ -97,7 +97,7 @@ class Anchored:
             return self._last[1]
         idx = _index(text)
         keys = self.keys
-        if (self.needs and not any(k in idx for k in self.needs)) or (self.needs_text and self.needs_text not in text):
+        if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
             lists = []
         elif len(keys) < len(idx):
             lists = [idx[k] for k in keys if k in idx]

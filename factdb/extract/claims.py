@@ -278,8 +278,9 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float 
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    cost = (0.2 * len(_WORD_RE.findall(gap)) + 3 * len(_RX5.findall(gap)) + 2 * blocked
-            + 3 * len(_RX6.findall(gap)))
+    cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * len(_RX5.findall(gap)) + 2 * blocked
+    if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _RX6 finds
+        cost += 3 * len(_RX6.findall(gap))
     return cost if cost <= 8 else None
 
 
