@@ -10,6 +10,7 @@ one of the characters in ``SPECIAL``.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -23,6 +24,43 @@ _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
 _DIGIT = "#"
 _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most recent last
+# index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
+# index hands every scanner its position lists, instead of each scanner intersecting its keys with it
+_OWNERS: dict[str, list[int]] = {}
+_SERIAL = [0]  # the serial number the next scanner gets
+# a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
+_LISTS: list[tuple[str, int, dict[int, list[list[int]]]]] = []
+
+
+def _forget(sid: int, keys: frozenset[str]) -> None:
+    for k in keys:
+        owners = _OWNERS.get(k)
+        if owners is not None and sid in owners:
+            owners.remove(sid)
+            if not owners:
+                del _OWNERS[k]
+
+
+def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[list[int]]]]:
+    for t, bound, per in _LISTS:
+        if t is text:
+            return bound, per
+    per: dict[int, list[list[int]]] = {}
+    get = _OWNERS.get
+    for k, v in idx.items():
+        owners = get(k)
+        if owners is not None:
+            for sid in owners:
+                lst = per.get(sid)
+                if lst is None:
+                    per[sid] = [v]
+                else:
+                    lst.append(v)
+    bound = _SERIAL[0]
+    _LISTS.append((text, bound, per))
+    if len(_LISTS) > 4:
+        del _LISTS[0]
+    return bound, per
 
 
 def _index(text: str) -> dict[str, list[int]]:
@@ -91,6 +129,11 @@ class Anchored:
         self.guards = {(_DIGIT if k == "digits" else k.lower()): (g if isinstance(g, re.Pattern) else re.compile(g))
                        for k, g in (guards or {}).items()}
         self._last: tuple[str | None, list[int]] = (None, [])
+        self._sid = _SERIAL[0]
+        _SERIAL[0] += 1
+        for k in self.keys:
+            _OWNERS.setdefault(k, []).append(self._sid)
+        weakref.finalize(self, _forget, self._sid, self.keys)
 
     def _candidates(self, text: str) -> list[int]:
         if self._last[0] is text:
@@ -99,10 +142,14 @@ class Anchored:
         keys = self.keys
         if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
             lists = []
-        elif len(keys) < len(idx):
-            lists = [idx[k] for k in keys if k in idx]
         else:
-            lists = [v for k, v in idx.items() if k in keys]
+            bound, per = _lists(text, idx)
+            if self._sid < bound:
+                lists = list(per.get(self._sid, ()))  # a copy: the guards below replace items
+            elif len(keys) < len(idx):
+                lists = [idx[k] for k in keys if k in idx]
+            else:
+                lists = [v for k, v in idx.items() if k in keys]
         if self.guards and lists:
             # identity, not ==: list equality would compare the positions one by one
             for k, g in self.guards.items():
