@@ -117,6 +117,7 @@ _PERFECT_RE = re.compile(
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
 _ANAPHOR_RE = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
                          re.I)
+_ANAPHOR_NOUNS = ("toll", "figure", "number", "tally", "count", "total")  # one ends every _ANAPHOR_RE match
 _SUBJECT_SKIP_RE = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
     r"(?:the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|them\s+|whom\s+|those\s+|these\s+|all\s+|[A-Z][\w-]*(?:'s|’s)\s+)?")
@@ -654,13 +655,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             seg_start = max([lo] + [m.end() + lo for m in _RX15.finditer(text[lo:n.start])])
             hi = min(s.end, n.end + 60)
             seg_end = min([hi] + [m.start() + n.end for m in _RX16.finditer(text[n.end:hi])])
-            if _PERFECT_RE.search(text, seg_start, seg_end):
+            seg = text[seg_start:seg_end].lower()
+            # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
+            if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):
                 periods[i] = "cumulative"
         if as_ofs[i] is None:
             as_ofs[i] = anchor
 
     # speakers
-    anaphor = bool(_ANAPHOR_RE.search(text, s.start, s.end))
+    low = text[s.start:s.end].lower()
+    anaphor = any(w in low for w in _ANAPHOR_NOUNS) and bool(_ANAPHOR_RE.search(text, s.start, s.end))
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
