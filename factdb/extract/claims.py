@@ -135,6 +135,7 @@ _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
+_COMPARE_WORDS = ("from", "compared", "versus", "vs", "against", "than", "after")  # one is in every match
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -249,15 +250,18 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
         gap = text[prev.end:cur.start]
         after = text[cur.end:cur.end + 40]
         kind = None
-        if _LINK_INCLUDING_RE.search(gap):
+        low = gap.lower()
+        exotic = not low.isascii()  # re.I folds "ı", "ſ", "K" onto ASCII letters: no substring shortcut
+        if (exotic or "incl" in low or "among" in low or "whom" in low or "which" in low) \
+                and _LINK_INCLUDING_RE.search(gap):
             kind = "including"
         elif _OF_THEM_RE.match(after) and _RX2.search(gap):
             kind = "including"
         elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
             kind = "apposition"
-        elif _LINK_COMPARE_RE.search(gap):
+        elif (exotic or any(w in low for w in _COMPARE_WORDS)) and _LINK_COMPARE_RE.search(gap):
             kind = "compare"
-        elif _LINK_WITH_RE.search(gap):
+        elif (exotic or "with" in low) and _LINK_WITH_RE.search(gap):
             kind = "with"
         elif _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap) and len(gap) < 120:
             kind = "ellipsis"
@@ -664,7 +668,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
 
     # speakers
     low = text[s.start:s.end].lower()
-    anaphor = any(w in low for w in _ANAPHOR_NOUNS) and bool(_ANAPHOR_RE.search(text, s.start, s.end))
+    # (non-ASCII text may hold letters that re.I folds onto ASCII ones, e.g. "ı" onto "i": no shortcut)
+    anaphor = (not low.isascii() or any(w in low for w in _ANAPHOR_NOUNS)) and bool(
+        _ANAPHOR_RE.search(text, s.start, s.end))
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
