@@ -52,9 +52,8 @@ _RX6 = re.compile(r"\b(?:but|while|whereas|although)\b")
 _RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?")
 _RX8 = re.compile(r"\s*,")
 _RX9 = re.compile(r"[\d,;:]")
-_RX10 = re.compile(r"[A-Za-z][\w'’-]*")
-_RX11 = re.compile(r"\s*")
 _RX12 = re.compile(r"(?:'s|’s)$")
+_SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
 _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
@@ -369,21 +368,19 @@ def _subject_after(text: str, n: NumberSpan) -> str | None:
     after = text[n.end:n.end + 80]
     m = _SUBJECT_SKIP_RE.match(after)
     rest = after[m.end():] if m else after
+    # up to three words: the first after spaces only, the others after whitespace only
+    mw = _SUBJECT_WORDS_RE.match(rest)
+    if not mw:
+        return None
     words = []
-    for w in _RX10.finditer(rest):
-        if rest[:w.start()].strip(" "):
-            if not _RX11.fullmatch(rest[words[-1][1]:w.start()] if words else "x"):
-                break
-        token = w.group(0)
-        if token.lower() in _SUBJECT_STOP or (words and token.endswith("ed") and token.islower()):
+    for token in mw.groups():
+        if token is None or token.lower() in _SUBJECT_STOP or (
+                words and token.endswith("ed") and token.islower()):
             break
-        words.append((token, w.end()))
-        if len(words) == 3:
-            break
+        words.append(token)
     if not words:
         return None
-    subj = " ".join(t for t, _ in words)
-    return _RX12.sub("", subj)
+    return _RX12.sub("", " ".join(words))
 
 
 def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: float) -> float:
