@@ -28,6 +28,7 @@ _RX0 = re.compile(r"\s+")
 _RX1 = re.compile(r"\s*[\"“”,]*\s*(?:the|this|that|these|those)\s", re.I)
 _RX2 = re.compile(r"[a-z][\w'’ -]*")
 _RX3 = re.compile(r"[,;:(—–\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bafter\b|\bwhen\b|\bwhere\b|\bbecause\b")
+_LAST_RX3 = re.compile(r"(?s:.*)(?:" + _RX3.pattern + ")")  # backtracks from the end to the last _RX3
 _RX4 = re.compile(r"^(?:(?:over|more\s+than|about|nearly|almost|some|around|roughly|just)\s+)?(?:half|a\s+third"
                       r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most|many|some|all|\d[\d.,]*\s*(?:%|percent|per\s+cent)?)"
                       r"\s+of\s+(?:the\s+)?(?P<np>[a-z][\w\s'’-]*)$", re.I)
@@ -216,7 +217,8 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     lo = max(lo, v - _SUBJECT_WINDOW)
     region = text[lo:v]
     # clause boundary: punctuation, quotes, "that", conjunctions
-    cut = max((m.end() for m in _RX3.finditer(region)), default=0)
+    mc = _LAST_RX3.match(region)  # the last boundary (they never overlap, so it ends last)
+    cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = re.sub(_AUX + r"\s*$", "", " " + np_text).strip()
     if np_clean:
