@@ -396,9 +396,25 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
     return round(max(0.05, min(0.99, c)), 2)
 
 
-def _place_for(n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces) -> str | None:
+# a place the figure happened in is usually governed by a locative preposition
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?$", re.I)
+# a place that is the one speaking ("Israel says 136 hostages ...") is not where the figure is
+_SPEAKS_AFTER = re.compile(
+    r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
+
+
+def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces) -> str | None:
     if sent_places:
-        return min(sent_places, key=lambda p: min(abs(p[0] - n.end), abs(n.start - p[1])))[2]
+        def cost(p):
+            distance = min(abs(p[0] - n.end), abs(n.start - p[1]))
+            if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
+                return distance + 100_000
+            if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
+                return distance + 200
+            return distance
+
+        return min(sent_places, key=cost)[2]
     k = bisect.bisect_right(para_places.ends, n.start) - 1
     if k >= 0:
         return para_places.items[k][2]
@@ -710,7 +726,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
-            subject=_subject(text, n, s.start), location=_place_for(n, sent_places, para_places, doc_places),
+            subject=_subject(text, n, s.start), location=_place_for(text, n, sent_places, para_places, doc_places),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
     return claims

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -24,6 +25,11 @@ _CAP_RE = re.compile(
     r"(?:U\.S\.|U\.K\.|[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
 
 
+def _ascii(name: str) -> str:
+    """The name without diacritics."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, str], int]:
     """(name -> display name, longest name in words)."""
@@ -35,7 +41,10 @@ def gazetteer() -> tuple[dict[str, str], int]:
     names: dict[str, str] = {}
     for c in gc.get_cities().values():
         if c["population"] >= MIN_CITY_POPULATION:
-            names.setdefault(c["name"], c["name"])
+            # news text writes "Rafah" and "Khan Yunis" for the gazetteer's "Rafaḩ", "Khān Yūnis"
+            plain = _ascii(c["name"])
+            names.setdefault(c["name"], plain)
+            names.setdefault(plain, plain)
     for c in gc.get_countries().values():
         names[c["name"]] = c["name"]
     names["Palestinian Territory"] = "Palestinian territories"
