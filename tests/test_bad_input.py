@@ -151,3 +151,17 @@ def test_wrong_database_name_is_exit_2(pg_url):
 def test_debug_shows_traceback():
     r = CliRunner().invoke(cli, ["--debug", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/x", "claims"])
     assert r.exit_code != 0 and r.exception is not None
+
+
+def test_unknown_role_is_exit_2(pg_url):
+    # the test server trusts every local connection, so a refused login is
+    # produced with a role that does not exist (same error path as a bad password)
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url).set(username="factdb_no_such_role", password="wrong").render_as_string(
+        hide_password=False)
+    r = CliRunner().invoke(cli, ["--db", url, "claims"])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: cannot open database") and "factdb_no_such_role" in r.stderr
+    assert "wrong" not in r.stderr  # the password is never echoed
+    assert r.stderr.count("\n") == 1
