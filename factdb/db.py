@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
@@ -177,10 +177,6 @@ def check_schema(engine: Engine) -> str:
     return current
 
 
-def table_names(engine: Engine) -> list[str]:
-    return inspect(engine).get_table_names()
-
-
 # --- transactions -----------------------------------------------------------
 
 
@@ -229,11 +225,3 @@ def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 8
             time.sleep(delay * (1 + random.random()))
             delay = min(delay * 2, 2.0)
     raise AssertionError("unreachable")
-
-
-def ping(engine: Engine) -> None:
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except (OperationalError, DBAPIError) as exc:
-        raise DatabaseError(_unreachable(engine, exc)) from exc

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -411,12 +410,3 @@ def ingest(
     summary.files = len(files)
     _finish_run(engine, summary)
     return summary
-
-
-def document_count(engine: Engine) -> int:
-    with Session(engine) as s:
-        return s.execute(select(func.count()).select_from(Document)).scalar_one()
-
-
-def default_jobs() -> int:
-    return max(1, (os.cpu_count() or 1))
