@@ -119,6 +119,15 @@ def _check_published(published: dt.date, where: str, today: dt.date | None) -> d
     return published
 
 
+def _publication_date(value, default: dt.date | None, where: str, today: dt.date | None, missing: str) -> dt.date:
+    """The document's own date if it gives one, else the caller's default, never in the future."""
+    if value is None:
+        if default is None:
+            raise InputError(where, missing)
+        return _check_published(default, where, today)
+    return _check_published(parse_date(value, where), where, today)
+
+
 def decode(data: bytes, where: str, encoding: str | None = None) -> str:
     """Bytes to text: UTF-8 (BOM allowed) unless ``encoding`` says otherwise.
 
@@ -191,16 +200,9 @@ def parse_text(
         meta, body_start = _header_block(text)
         text = text[body_start:]
     text = normalise_text(clean_markup(text))
-    date_value = meta.get("date") or meta.get("published")
-    if date_value:
-        published = parse_date(date_value, where)
-    elif default_published:
-        published = default_published
-    else:
-        raise InputError(
-            where, "no publication date: start the file with `date YYYY-MM-DD` or a `Date:` header"
-        )
-    _check_published(published, where, today)
+    published = _publication_date(
+        meta.get("date") or meta.get("published") or None, default_published, where, today,
+        "no publication date: start the file with `date YYYY-MM-DD` or a `Date:` header")
     if not text.strip():
         raise InputError(where, "empty article text; nothing to ingest")
     url = meta.get("url") or None
@@ -238,14 +240,8 @@ def parse_json_record(
     text = normalise_text(clean_markup(normalise_text(text)))
     if not text.strip():
         raise InputError(where, "empty `text`; nothing to ingest")
-    raw_date = rec.get("published", rec.get("date"))
-    if raw_date is None:
-        if default_published is None:
-            raise InputError(where, "missing `published` date (YYYY-MM-DD)")
-        published = default_published
-    else:
-        published = parse_date(raw_date, where)
-    _check_published(published, where, today)
+    published = _publication_date(rec.get("published", rec.get("date")), default_published, where, today,
+                                  "missing `published` date (YYYY-MM-DD)")
     ident = rec.get("id") if rec.get("id") not in (None, "") else None
     url = rec.get("url") or None
     identity = str(ident) if ident is not None else (str(url) if url else where)
