@@ -2,15 +2,23 @@
 
     python bench/extract.py [--repeat N]
 
-Corpus: the Wikinews 2004 paragraphs and the English editorial notes of the Gaza/West Bank casualty
-data under ../shared/corpora/ when that folder exists, plus the repository's seeds/ texts (seeds
-only without it). Both extractors run in this one process on one core; the figures are MB/s of
-article text (UTF-8 bytes) per second of CPU time (``time.process_time``, so other load on the
-machine's shared cores does not skew it), best of N timed passes after one warm-up pass (which also
-loads the gazetteer and regexes and fills the extractor's small caches).
+Corpus, in three groups reported apart and together (their density of claims differs fourfold, and
+time goes with claims, not bytes):
+
+- ``news``: the Wikinews 2004 paragraphs under ../shared/corpora/wikinews-2004-numeric (news
+  article text; only paragraphs that hold a number were kept there);
+- ``notes``: the English editorial notes of the West Bank / Gaza / Lebanon casualty data under
+  ../shared/corpora/gaza-casualties-daily (dense data-entry prose: "3 households/15 people/5
+  children displaced ... per Flash Update #4", about 20 claims per KB);
+- ``seeds``: the repository's seeds/ articles.
+
+Without ../shared/corpora only the seeds are measured. Both extractors run in this one process on
+one core; the figures are MB/s of text (UTF-8 bytes) per second of CPU time (``time.process_time``,
+so other load on the machine's shared cores does not skew it), best of N timed passes after one
+warm-up pass (which also loads the gazetteer and regexes and fills the extractor's small caches).
 
 It also prints a scaling check (one repeated sentence, n and 8n copies: a linear extractor takes
-about 8x as long) and, for reference, figures measured on this machine for earlier commits.
+about 8x as long) and, for reference, figures measured on earlier commits.
 """
 
 from __future__ import annotations
@@ -28,9 +36,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"
 sys.path.insert(0, str(ROOT))
 
+GROUPS = ("news", "notes", "seeds")
 
-def corpus() -> list[tuple[str, dt.date | None]]:
-    docs: list[tuple[str, dt.date | None]] = []
+
+def corpus() -> list[tuple[str, str, dt.date | None]]:
+    """(group, text, publication date) for every text of the benchmark corpus."""
+    docs: list[tuple[str, str, dt.date | None]] = []
     wiki = SHARED / "wikinews-2004-numeric" / "paragraphs.jsonl"
     if wiki.exists():
         for line in wiki.read_text(encoding="utf-8").splitlines():
@@ -39,7 +50,7 @@ def corpus() -> list[tuple[str, dt.date | None]]:
                 pub = dt.datetime.strptime(row["date"], "%B %d, %Y").date() if row.get("date") else None
             except ValueError:
                 pub = None
-            docs.append((row["text"], pub))
+            docs.append(("news", row["text"], pub))
     for name in ("source_data_west_bank_daily.jsonl", "source_data_gaza_daily.jsonl",
                  "source_data_lebanon_daily.jsonl"):
         path = SHARED / "gaza-casualties-daily" / name
@@ -50,12 +61,12 @@ def corpus() -> list[tuple[str, dt.date | None]]:
             note = (row.get("front_matter") or {}).get("editorial_notes")
             if isinstance(note, str) and note.strip():
                 pub = dt.date.fromisoformat(row["front_matter"]["report_date"])
-                docs.append((note, pub))
+                docs.append(("notes", note, pub))
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s", text)
         pub = dt.date.fromisoformat(m.group(1)) if m else None
-        docs.append((text[m.end():] if m else text, pub))
+        docs.append(("seeds", text[m.end():] if m else text, pub))
     return docs
 
 
@@ -99,38 +110,50 @@ def best_of(fn, repeat: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
     from factdb.extract import EXTRACTOR, extract_claims, load_lexicon
 
     docs = corpus()
-    size = sum(len(t.encode("utf-8")) for t, _ in docs)
     lex = load_lexicon()
-    counts = {}
-
-    def run_factdb():
-        counts["factdb"] = sum(len(extract_claims(t, pub, lexicon=lex)) for t, pub in docs)
-
-    print(f"machine   {platform.platform()} | {cpu_model()} | Python {platform.python_version()}")
-    print(f"corpus    {len(docs)} texts, {size:,} bytes"
-          f"{'' if SHARED.exists() else ' (seeds only: ../shared/corpora not found)'}")
-    t_factdb = best_of(run_factdb, args.repeat)
-    print(f"{EXTRACTOR:<22} {t_factdb:8.3f} s  {size / t_factdb / 1e6:7.2f} MB/s  {counts['factdb']} claims")
-    print(f"scaling   {scaling(extract_claims, lex)}")
-    print(f"before    {BEFORE}")
     try:
         from quantulum3 import parser as qparser
     except ImportError:
+        qparser = None
+
+    print(f"machine   {platform.platform()} | {cpu_model()} | Python {platform.python_version()}")
+    if not SHARED.exists():
+        print("corpus    seeds only: ../shared/corpora not found")
+    print(f"extractor {EXTRACTOR}; CPU seconds, best of {args.repeat} (quantulum3: best of {max(1, args.repeat // 3)})")
+    print()
+    print(f"{'texts':<7} {'n':>4} {'bytes':>8} {'claims':>7} {'per KB':>6}  {'factdb':>8} {'MB/s':>6}"
+          f"  {'quantulum3':>10} {'MB/s':>6}  {'ratio':>6}")
+    groups = [g for g in GROUPS if any(d[0] == g for d in docs)]
+    for group in groups + ["all"]:
+        texts = [(t, pub) for g, t, pub in docs if group in ("all", g)]
+        size = sum(len(t.encode("utf-8")) for t, _ in texts)
+        found = {}
+
+        def run_factdb(texts=texts, found=found):
+            found["claims"] = sum(len(extract_claims(t, pub, lexicon=lex)) for t, pub in texts)
+
+        t_f = best_of(run_factdb, args.repeat)
+        line = (f"{group:<7} {len(texts):>4} {size:>8,} {found['claims']:>7} {found['claims'] / (size / 1000):>6.1f}"
+                f"  {t_f:>7.3f}s {size / t_f / 1e6:>6.2f}")
+        if qparser is not None:
+            def run_quantulum(texts=texts):
+                for t, _ in texts:
+                    qparser.parse(t)
+
+            t_q = best_of(run_quantulum, max(1, args.repeat // 3))
+            line += f"  {t_q:>9.3f}s {size / t_q / 1e6:>6.2f}  {t_q / t_f:>5.1f}x"
+        print(line)
+    print()
+    print(f"scaling   {scaling(extract_claims, lex)}")
+    print(f"before    {BEFORE}")
+    if qparser is None:
         print("quantulum3 not installed: pip install 'factdb[bench]'")
-        return
-
-    def run_quantulum():
-        counts["quantulum3"] = sum(len(qparser.parse(t)) for t, _ in docs)
-
-    t_q = best_of(run_quantulum, max(1, args.repeat // 3))
-    print(f"{'quantulum3':<22} {t_q:8.3f} s  {size / t_q / 1e6:7.2f} MB/s  {counts['quantulum3']} quantities")
-    print(f"ratio     factdb is {t_q / t_factdb:.1f}x quantulum3")
 
 
 if __name__ == "__main__":

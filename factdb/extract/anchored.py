@@ -27,6 +27,8 @@ _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most 
 # index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
 # index hands every scanner its position lists, instead of each scanner intersecting its keys with it
 _OWNERS: dict[str, list[int]] = {}
+# the words any scanner asks about (start words, prefilter words, guard words): only these are indexed
+_WANTED: set[str] = set()
 _SERIAL = [0]  # the serial number the next scanner gets
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
 _LISTS: list[tuple[str, int, dict[int, list[list[int]]]]] = []
@@ -39,6 +41,14 @@ def _forget(sid: int, keys: frozenset[str]) -> None:
             owners.remove(sid)
             if not owners:
                 del _OWNERS[k]
+
+
+def _want(words: Iterable[str]) -> None:
+    new = {w for w in words if w not in _WANTED}
+    if new:
+        _WANTED.update(new)
+        _CACHE.clear()  # indexes built before lack the new words
+        _LISTS.clear()
 
 
 def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[list[int]]]]:
@@ -69,23 +79,26 @@ def _index(text: str) -> dict[str, list[int]]:
             return idx
     idx: dict[str, list[int]] = {}
     get = idx.get
+    wanted = _WANTED
     if text.isascii():
         # lower-casing keeps offsets; index the lower-cased words directly
         for m in _WORD_RE.finditer(text.lower()):
             tok = m.group()
-            lst = get(tok)
-            if lst is None:
-                idx[tok] = [m.start()]
-            else:
-                lst.append(m.start())
+            if tok in wanted:
+                lst = get(tok)
+                if lst is None:
+                    idx[tok] = [m.start()]
+                else:
+                    lst.append(m.start())
     else:
         for m in _WORD_RE.finditer(text):
             tok = m.group().lower()
-            lst = get(tok)
-            if lst is None:
-                idx[tok] = [m.start()]
-            else:
-                lst.append(m.start())
+            if tok in wanted:
+                lst = get(tok)
+                if lst is None:
+                    idx[tok] = [m.start()]
+                else:
+                    lst.append(m.start())
     digits = [m.start() for m in _DIGITS_RE.finditer(text)]
     if digits:
         idx[_DIGIT] = digits
@@ -109,14 +122,17 @@ class Anchored:
     ``chars``: characters (from ``SPECIAL``) a match can start with. Optional prefilters, checked
     once per text: ``needs`` (index keys: lower-case words or ``SPECIAL`` characters, at least one of
     which every match contains as a whole token) and ``needs_text`` (a substring every match contains).
-    ``guards``: index key (a lower-case word, a ``SPECIAL`` character, or ``"digits"``) -> a cheap pattern that matches at every start of that key where the full
-    pattern can match (a necessary condition); the key's starts that fail it are dropped once per
-    text instead of being tried with the full pattern.
+    ``guards``: index key (a lower-case word, a ``SPECIAL`` character, or ``"digits"``) -> a cheap pattern
+    that matches at every start of that key where the full pattern can match (a necessary condition);
+    the key's starts that fail it are dropped once per text instead of being tried with the full pattern.
+    ``by_word``: start word -> the part of ``pattern`` that can match at that word (for a big
+    alternation of phrases: each start is tried with the phrases of its own first word only).
     """
 
     def __init__(self, pattern: str | re.Pattern, words: Iterable[str], flags: int = 0, digits: bool = False,
                  chars: str = "", needs: Iterable[str] = (), needs_text: str = "",
-                 guards: dict[str, str | re.Pattern] | None = None) -> None:
+                 guards: dict[str, str | re.Pattern] | None = None,
+                 by_word: dict[str, re.Pattern] | None = None) -> None:
         if any(c not in SPECIAL for c in chars):
             raise ValueError(f"Anchored: start characters must be among {SPECIAL!r}")
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -128,20 +144,30 @@ class Anchored:
         self.needs_text = needs_text
         self.guards = {(_DIGIT if k == "digits" else k.lower()): (g if isinstance(g, re.Pattern) else re.compile(g))
                        for k, g in (guards or {}).items()}
-        self._last: tuple[str | None, list[int]] = (None, [])
+        self.by_word = {k.lower(): v for k, v in by_word.items()} if by_word else None
+        if self.by_word is not None and (set(self.by_word) != self.keys - {_DIGIT} or digits or chars):
+            raise ValueError("Anchored: by_word needs one pattern for each start word, and words only")
+        _want(self.keys | set(self.needs) | set(self.guards))
+        self._last: tuple[str | None, list] = (None, [])
         self._sid = _SERIAL[0]
         _SERIAL[0] += 1
         for k in self.keys:
             _OWNERS.setdefault(k, []).append(self._sid)
         weakref.finalize(self, _forget, self._sid, self.keys)
 
-    def _candidates(self, text: str) -> list[int]:
+    def _candidates(self, text: str) -> list:
         if self._last[0] is text:
             return self._last[1]
         idx = _index(text)
         keys = self.keys
         if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
             lists = []
+        elif self.by_word is not None:
+            # (start, the pattern of its word) pairs
+            by_word = self.by_word
+            cands = sorted((p, by_word[k]) for k in keys & idx.keys() for p in idx[k])
+            self._last = (text, cands)
+            return cands
         else:
             bound, per = _lists(text, idx)
             if self._sid < bound:
@@ -166,6 +192,11 @@ class Anchored:
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
         hi = len(text) if hi is None else hi
         cands = self._last[1] if self._last[0] is text else self._candidates(text)
+        if self.by_word is not None:
+            i = bisect_left(cands, (lo,))
+            if i == len(cands) or cands[i][0] >= hi:
+                return iter(())
+            return self._iter_by_word(text, cands, i, lo, hi)
         i = bisect_left(cands, lo)
         if i == len(cands) or cands[i] >= hi:
             return iter(())  # no candidate start in range: no generator to run
@@ -181,6 +212,21 @@ class Anchored:
             if s < last:
                 continue
             m = match(text, s, hi)
+            if m:
+                yield m
+                last = m.end() if m.end() > s else s + 1
+
+    @staticmethod
+    def _iter_by_word(text: str, cands: list[tuple[int, re.Pattern]], first: int, lo: int, hi: int
+                      ) -> Iterator[re.Match]:
+        last = lo
+        for i in range(first, len(cands)):
+            s, rx = cands[i]
+            if s >= hi:
+                break
+            if s < last:
+                continue
+            m = rx.match(text, s, hi)
             if m:
                 yield m
                 last = m.end() if m.end() > s else s + 1

@@ -109,11 +109,14 @@ class Lexicon:
                 self._phrase_re[side] = None
                 continue
             alts = sorted(ps, key=len, reverse=True)
-            body = "|".join(_phrase_pattern(p) for p in alts)
-            rx = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
+            rx = _alternation(alts)
             firsts = {p.split(" ")[0] for p in ps}
-            # scan only at words a phrase can start with (unless a first word is a wildcard)
-            self._phrase_re[side] = rx if any("*" in w for w in firsts) else Anchored(rx, firsts)
+            if any("*" in w for w in firsts):
+                self._phrase_re[side] = rx
+                continue
+            # scan only at words a phrase can start with, each with the phrases of its word
+            by_word = {w: _alternation([p for p in alts if p.split(" ")[0] == w]) for w in firsts}
+            self._phrase_re[side] = Anchored(rx, firsts, by_word=by_word)
         self._regexes = regexes
 
     def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:
@@ -146,6 +149,12 @@ class Lexicon:
 @lru_cache(maxsize=4096)
 def _norm_phrase(p: str) -> str:
     return _RX0.sub(" ", p.strip().lower())
+
+
+def _alternation(phrases: list[str]) -> re.Pattern:
+    """One pattern for ``phrases`` (longest first, so the longest phrase at a position wins)."""
+    body = "|".join(_phrase_pattern(p) for p in phrases)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
 
 
 def _phrase_pattern(p: str) -> str:

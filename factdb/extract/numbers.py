@@ -308,8 +308,13 @@ _ZONE_RE = re.compile(
     r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
     re.I)
+# a zone starting at a digit run has one of these right after the run's first digits (most numbers
+# in news, "27,585 people", have none: they are dropped before the full pattern is tried)
+_ZONE_DIGIT_GUARD = re.compile(
+    r"\d+(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\s*(?:[ap]\.?m|o'clock|gmt|utc|hrs|hours|years?|yrs?))", re.I)
 _ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
-                      digits=True, chars="+")
+                      digits=True, chars="+", guards={"digits": _ZONE_DIGIT_GUARD})
 # month names are case-sensitive to keep "may" the verb out
 _MONTH_CASE_RE = re.compile(MONTHS)
 
@@ -395,7 +400,7 @@ VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "mil
                       needs=("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                              "billions", "scores"))
 MAJORITY_SCAN = Anchored(MAJORITY_RE, {"the", "a"}, needs=("majority",))
-SLASH_SCAN = Anchored(SLASH_RE, (), digits=True, needs_text="/")
+SLASH_SCAN = Anchored(SLASH_RE, (), digits=True, needs_text="/", guards={"digits": re.compile(r"\d{1,4}/")})
 VULGAR_SCAN = Anchored(VULGAR_RE, (), digits=True, chars="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞", needs="½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 
 # --------------------------------------------------------------------------------------------
