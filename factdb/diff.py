@@ -305,8 +305,11 @@ def _spread(lasts: list[tuple[dict, str]]) -> str:
     return f"{_num(lo[0])} ({lo[1]}) to {_num(hi[0])} ({hi[1]}): {_num(hi[0] - lo[0])}"
 
 
-def _no_source(r: dict) -> str:
-    """Articles that name no outlet are each their own source, named after the article."""
+def source_label(r: dict) -> str:
+    """The outlet of a claim row; an article that names no outlet is a source of its own, named
+    after the article (two such articles are never one source that agrees with itself)."""
+    if r.get("source"):
+        return r["source"]
     ident = (r.get("identity") or str(r.get("document_id") or "")).rstrip("/")
     return f"no source, {ident.rsplit('/', 1)[-1]}"
 
@@ -336,7 +339,7 @@ def timeline(rows: Iterable[dict], keyer: Keyer, tol: Tolerance, *, official: Of
         by_series: dict[SeriesKey, list[dict]] = {}
         for r in day:
             r = dict(r)
-            r["_source"] = r.get("source") or _no_source(r)
+            r["_source"] = source_label(r)
             by_series.setdefault(keyer(r), []).append(r)
         for key in sorted(by_series):
             st = states.get(key)

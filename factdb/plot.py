@@ -22,7 +22,7 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from .diff import LOWER_BOUND, UPPER_BOUND, bounds  # noqa: E402
+from .diff import LOWER_BOUND, UPPER_BOUND, bounds, source_label  # noqa: E402
 
 MAX_PANELS = 6
 FLAG_COLOURS = {"disagrees": "tab:red", "revised_down": "tab:purple", "stale": "tab:orange",
@@ -50,7 +50,7 @@ def draw(rows: list[dict], path: str, *, title: str | None = None, official_name
     for ax, (label, srows) in zip(axes[:, 0], panels, strict=True):
         by_source: dict[str, list[dict]] = defaultdict(list)
         for r in srows:
-            by_source[r["source"] or "(no source)"].append(r)
+            by_source[source_label(r)].append(r)
         sources.update(by_source)
         for name, rs in sorted(by_source.items()):
             rs.sort(key=lambda r: r["as_of"])

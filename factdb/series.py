@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from . import aliases, normalize
+from .models import Document
 
 # metrics whose running totals can only grow: a lower figure later is a revision
 CUMULATIVE_METRICS = frozenset({"killed", "injured", "detained", "released", "destroyed", "aid"})
@@ -90,14 +91,16 @@ def series_rows(session: Session, f) -> Iterator[dict]:
     the latest figure per source from a window function in the same pass.
     Rejected claims and claims no longer in their article are left out.
     """
-    from .diff import figure_text
+    from .diff import figure_text, source_label
     from .queries import filtered
 
     q, c = filtered(session, f)
     q = q.where(c.c.as_of.is_not(None))
     if not f.status:
         q = q.where(c.c.status != "rejected")
-    part = [c.c.metric, c.c.subject_key, c.c.location_key, c.c.period, c.c.unit, c.c.source_id]
+    # articles without an outlet are each a source of their own
+    solo = case((c.c.source_id.is_(None), Document.identity), else_=None)
+    part = [c.c.metric, c.c.subject_key, c.c.location_key, c.c.period, c.c.unit, c.c.source_id, solo]
     inner = q.add_columns(
         func.row_number().over(partition_by=part, order_by=(c.c.as_of.desc(), c.c.id.desc())).label("rn"),
         func.count().over(partition_by=part).label("n"),
@@ -118,7 +121,7 @@ def series_rows(session: Session, f) -> Iterator[dict]:
         g["claims"] += r["n"]
         g["first_as_of"] = min(g["first_as_of"], r["first_as_of"])
         g["last_as_of"] = max(g["last_as_of"], r["as_of"])
-        name = r["source"] or "(no source)"
+        name = source_label(r)
         prev = g["_sources"].get(name)
         if prev is None or (r["as_of"], r["id"]) > (prev["as_of"], prev["id"]):
             g["_sources"][name] = dict(r)

@@ -81,3 +81,19 @@ def test_alias_applies_retroactively(engine, run):
     assert after[0]["claims"] == 11
     rows = json.loads(run("diff", "--metric", "killed", "--location", "Gaza", "--format", "json").stdout)
     assert ("2024-02-06", "Wire X", "about 60") in [(r["as_of"], r["source"], r["figure"]) for r in rows]
+
+
+def test_articles_without_an_outlet_are_sources_of_their_own(run, tmp_path):
+    # two plain-text articles, no outlet named: two reports, not one source repeating itself
+    a = tmp_path / "first.txt"
+    b = tmp_path / "second.txt"
+    a.write_text("date 2024-02-10\n\nAt least 28,000 Palestinians have been killed in Gaza since Oct. 7, "
+                 "the Health Ministry said.\n", encoding="utf-8")
+    b.write_text("date 2024-02-12\n\nAt least 28,340 Palestinians have been killed in Gaza since Oct. 7, "
+                 "the Health Ministry said.\n", encoding="utf-8")
+    assert run("ingest", str(a), str(b)).exit_code == 0
+    rows = json.loads(run("series", "--metric", "killed", "--format", "json").stdout)
+    assert [(r["series"], r["claims"], r["sources"]) for r in rows] == [
+        ("killed · palestinian · gaza · cumulative", 2, 2)]
+    assert rows[0]["latest"] == ["no source, second.txt at least 28,340 (2024-02-12)",
+                                 "no source, first.txt at least 28,000 (2024-02-10)"]
