@@ -96,3 +96,80 @@ SUBJECT_CASES = [
 @pytest.mark.parametrize("text,surface,subject", SUBJECT_CASES)
 def test_subject_names_the_counted_group(text, surface, subject):
     assert _claim(text, surface, "2024-01-08").subject == subject
+
+
+PERIOD_CASES = [
+    # a named month: a count over that month; the date stays the day it was stated
+    ("Floods in the state of Assam killed 52 people in June, officials said.", "52", "2024-07-29",
+     "interval", "2024-07-29"),
+    # ... unless the phrase names a day
+    ("The floods had destroyed 2,100 homes by the end of January, the agency estimated.", "2,100",
+     "2024-02-16", "cumulative", "2024-01-31"),
+    # a month inside a "since" clause starts the period
+    ("More than 10 million people have been driven from their homes since fighting erupted in April last year.",
+     "10 million", "2024-06-12", "cumulative", "2024-06-12"),
+    # a rate for a month is not a count over it
+    ("The jobless rate fell to 3.8 percent in March, the Labor Department said on Friday.", "3.8 percent",
+     "2024-04-05", "unknown", "2024-04-05"),
+    ("The agency said 190,000 of them had fled over the weekend.", "190,000", "2024-07-29", "interval", "2024-07-28"),
+    ("Eleven of the wounded died during the night, the doctor said.", "Eleven", "2022-05-04", "interval",
+     "2022-05-04"),
+    # "now": the figure standing today, across an apposition
+    ("UNRWA said 1.7 million people, roughly three-quarters of the population, were now displaced.",
+     "1.7 million", "2023-12-20", "cumulative", "2023-12-20"),
+    # a present perfect after an aside
+    ("Up to 10 million Ukrainians, almost a quarter of the population, have fled their homes, the UN said.",
+     "10 million", "2022-03-21", "cumulative", "2022-03-21"),
+    # "N of them" / "N of which" share the window of the figure they split
+    ("Russia had fired 10 cruise missiles overnight, seven of which were shot down.", "seven", "2023-05-02",
+     "interval", "2023-05-02"),
+    ("Russia launched 42 drones overnight, and air defences shot down 36 of them.", "36", "2023-05-02",
+     "interval", "2023-05-02"),
+]
+
+
+@pytest.mark.parametrize("text,surface,published,period,as_of", PERIOD_CASES)
+def test_periods_and_months(text, surface, published, period, as_of):
+    c = _claim(text, surface, published)
+    assert (c.period, c.as_of.isoformat()) == (period, as_of)
+
+
+def test_a_projection_to_a_later_month_has_no_date_of_its_own():
+    c = _claim("The IPC said 1.1 million people were expected to face famine conditions by July.", "1.1 million",
+               "2024-03-18")
+    assert c.as_of == dt.date(2024, 3, 18)
+
+
+NOT_CLAIMS = [
+    ("Maria Ferrer, 61, a former mayor, was among 12 people killed.", ["12"]),
+    ("Strikes killed 20 people in Rafah, 12, and Khan Younis, 8.", ["20", "12", "8"]),  # counts by place
+    ("The Three Brotherhood Alliance said it had captured 100 outposts.", ["100"]),
+    ("Three Palestinians were killed.", ["Three"]),
+]
+
+
+@pytest.mark.parametrize("text,surfaces", NOT_CLAIMS)
+def test_ages_and_names_are_not_claims(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces
+
+
+@pytest.mark.parametrize("text,qualifier,low", [
+    ("Hamas handed over four Israeli soldiers on Saturday.", "exact", None),
+    ("Troops killed over 30 fighters.", "more_than", 30),
+])
+def test_a_verb_particle_is_not_a_bound(text, qualifier, low):
+    c = extract_claims(text, dt.date(2024, 1, 1))[0]
+    assert (c.qualifier, c.low) == (qualifier, low)
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("About 250,000 people had been ordered to leave eastern Khan Younis.", "250,000", "displaced"),
+    ("Thousands of residents were ordered to evacuate as the fire spread.", "Thousands", "displaced"),
+    ('"Eleven of the wounded died during the night," he said, adding that 27 others were in intensive care.',
+     "Eleven", "killed"),
+    ('"Eleven of the wounded died during the night," he said, adding that 27 others were in intensive care.',
+     "27", "injured"),
+    ("Twelve of the dead were children.", "Twelve", "killed"),
+])
+def test_event_words_beat_the_group_a_share_is_taken_from(text, surface, metric):
+    assert _claim(text, surface).metric == metric

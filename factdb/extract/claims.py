@@ -58,6 +58,10 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+# "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
+_ASIDE_RE = re.compile(r"[^,;.]{0,40},[^,;.]{1,70},\s*(?=(?:have|has|had)\b)")
+# "42 drones ..., and air defences shot down 36 of them": a clause about the same things
+_RX17 = re.compile(r"^\s*[^\d;.]{0,80},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
 
 EXTRACTOR = "factdb-rules/0.1"
 
@@ -136,7 +140,7 @@ _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
 _COMPARE_WORDS = ("from", "compared", "versus", "vs", "against", "than", "after")  # one is in every match
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
-_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
+_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
 _ELLIPSIS_AFTER_RE = re.compile(
     r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
@@ -254,7 +258,7 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
         if (exotic or "incl" in low or "among" in low or "whom" in low or "which" in low) \
                 and _LINK_INCLUDING_RE.search(gap):
             kind = "including"
-        elif _OF_THEM_RE.match(after) and _RX2.search(gap):
+        elif _OF_THEM_RE.match(after) and (_RX2.search(gap) or _RX17.search(gap)):
             kind = "including"
         elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
             kind = "apposition"
@@ -590,6 +594,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     def as_of_of(p: TimePhrase):
         if p.kind in ("point", "range"):
             return p.as_of
+        if p.kind == "month":
+            return p.as_of or anchor
         if p.kind == "back":
             return None
         return anchor
@@ -620,8 +626,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         cands.sort(key=lambda cp: cp[0])
         period = None
         # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
+        # a month ("rose 0.4 percent in August") makes a count an interval, not a rate
         ranked = [(c + (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0), p)
-                  for c, p in cands if p.period and id(p) not in verb_ids]
+                  for c, p in cands if p.period and id(p) not in verb_ids and (p.kind != "month" or n.unit == "count")]
         if ranked:
             period = min(ranked, key=lambda cp: cp[0])[1].period
         as_of = since = None
@@ -666,12 +673,19 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                     links[i] == "ellipsis" and _RX14.match(text[n_end(i):])):
                 as_ofs[i] = as_ofs[i - 1]
                 sinces[i] = sinces[i] or sinces[i - 1]
+    # and back across an apposition: "1.7 million people, three-quarters of the population, were now displaced"
+    for i in range(len(nums) - 1, 0, -1):
+        if links[i] == "apposition" and periods[i - 1] is None and periods[i] is not None:
+            periods[i - 1] = periods[i]
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
             seg_start = max([lo] + [m.end() + lo for m in _RX15.finditer(text[lo:n.start])])
             hi = min(s.end, n.end + 60)
             seg_end = min([hi] + [m.start() + n.end for m in _RX16.finditer(text[n.end:hi])])
+            ma = _ASIDE_RE.match(text, n.end, min(s.end, n.end + 140))
+            if ma:
+                seg_end = max(seg_end, min([s.end] + [m.start() + ma.end() for m in _RX16.finditer(text[ma.end():hi])]))
             seg = text[seg_start:seg_end].lower()
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
             if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):

@@ -12,6 +12,7 @@ weeks ahead is a future reference and is ignored). Common forms are resolved wit
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ MONTHS = {
 }
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_FULL_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b\.?(?:,?\s+\d{4}\b)?"
        r"|\b\d{4}-\d{2}-\d{2}\b)")
@@ -74,7 +76,12 @@ TIME_RE = re.compile(
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
-    r"|(?P<deictic>\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+morning|this\s+week"
+    r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
+    r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
+    + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
+    r"|(?P<weekend>\b(?:over|during|at|this|last)\s+(?:the\s+)?weekend\b)"
+    r"|(?P<deictic>\b(?:yesterday|today|tonight|overnight|(?:during|in|through)\s+the\s+night|last\s+night"
+    r"|this\s+morning|this\s+week"
     r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
     r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
@@ -94,20 +101,21 @@ _TIME_STARTS = (
        "couple", "yesterday", "today", "this", "on", "by", "late", "early", "until", "through", "next", "as",
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
-       "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty"})
+       "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
+       "weekend"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _TIME_GUARDS = {
     "digits": r"\d+(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|" + _MON3 + r")",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r")",
     "for": r"for\s+the\s",
     "as": r"as\s+(?:of|yet)",
-    "at": r"at\s+present",
+    "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
     "by": r"by\s+(?:the\s|\d|mon|tue|wed|thu|fri|sat|sun|" + _MON3 + r")",
     "count": r"count\s+of",
 }
@@ -119,7 +127,7 @@ TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
 class TimePhrase:
     start: int
     end: int
-    kind: str  # point | since | window | range | back | now | cumulative | interval
+    kind: str  # point | since | window | range | back | now | month | cumulative | interval
     as_of: dt.date | None = None
     since: dt.date | None = None
     period: str | None = None  # interval | cumulative | None
@@ -182,6 +190,38 @@ def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
     return d, False
 
 
+def _month_end(name: str, year: str | None, pre: str, published: dt.date | None, by: bool
+               ) -> tuple[dt.date | None, bool]:
+    """The day a named month ends ("in June": its last day; "in early June": the 10th; the current
+    month: the publication date). Returns (date, is_future); ``by``: "by June", a deadline, is in
+    the future when June is later in the year than the publication."""
+    mon = MONTHS[name.lower()]
+    if year:
+        y = int(year)
+    elif published is None:
+        return None, False
+    elif mon > published.month:
+        if by or mon - published.month <= 2:
+            return None, True
+        y = published.year - 1
+    else:
+        y = published.year
+    if "start" in pre or "beginning" in pre:
+        day = 1
+    elif "early" in pre:
+        day = 10
+    elif "mid" in pre:
+        day = 15
+    else:
+        day = calendar.monthrange(y, mon)[1]
+    d = dt.date(y, mon, day)
+    if published is not None and d > published:
+        if y > published.year or (y == published.year and mon > published.month):
+            return None, True
+        d = published  # the month is not over yet
+    return d, False
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(phrase: str, published: dt.date | None) -> dt.date | None:
     """Fallback for date phrases the regexes cannot resolve (slow; cached)."""
@@ -227,8 +267,10 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
-        elif p.kind == "point" and p.as_of is not None and _SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start):
-            out[i] = TimePhrase(p.start, p.end, "since", since=p.as_of, period="cumulative", text=p.text)
+        elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
+                and _SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start):
+            start = p.as_of if p.kind == "point" else p.since
+            out[i] = TimePhrase(p.start, p.end, "since", since=start, period="cumulative", text=p.text)
             # the event phrase the date belongs to ("since the invasion") carries no date of its own
             for j in range(i):
                 q = out[j]
@@ -315,8 +357,29 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 continue
             by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
+        elif g("month"):
+            # "killed 52 people in June": a count over that month. The figure's date stays the day it
+            # was stated (a statistic for August reported on Sept. 11 is as of Sept. 11) unless the
+            # phrase names a day: "by the end of January".
+            pre = _RX0.sub(" ", g("mpre").lower())
+            by = pre.split()[0] in ("by", "until", "through", "before", "to")
+            d, fut = _month_end(g("mname"), g("my"), pre, published, by)
+            if fut:
+                continue  # "by December" in February: a projection, not a date the figure refers to
+            p.kind, p.period = "month", ("cumulative" if by else "interval")
+            p.as_of = d if "end of" in pre else None
+            p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
+        elif g("weekend"):
+            p.kind, p.period = "point", "interval"
+            if published:
+                # the weekend just past (the day itself when published on a Saturday or Sunday)
+                p.as_of = published if published.weekday() >= 5 else _weekday_on_or_before(published, 6)
+                if m.group(0).lower().startswith("last") and published.weekday() >= 5:
+                    p.as_of = _weekday_on_or_before(published - dt.timedelta(days=2), 6)
         elif g("deictic"):
             w = _RX0.sub(" ", m.group(0).lower())
+            if w.endswith(" the night"):
+                w = "overnight"
             p.kind = "now"
             if w in ("yesterday", "last night"):
                 p.kind, p.period = "point", "interval"
@@ -334,7 +397,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             elif w in ("so far", "to date", "thus far", "as yet"):
                 p.kind, p.period, p.as_of = "now", "cumulative", published
             else:
-                p.as_of = published
+                # "1.7 million people are now displaced": the figure standing today, a running total
+                p.period, p.as_of = "cumulative", published
         elif g("cum"):
             p.kind, p.period = "cumulative", "cumulative"
         elif g("intv"):

@@ -14,6 +14,9 @@ File format::
           "after":  ["were killed", "dead", ...],   # trigger written AFTER the number:  "15 dead"
           "nouns":  [...],                          # counted nouns ("hostages", "trucks"); weaker
                                                     # than event words, either side of the number
+          "partitive": ["of the dead", ...],        # the group a share is taken from, after the
+                                                    # number; weaker than event words too: "11 of
+                                                    # the wounded died" is a count of the killed
           "regex_before": ["death\\s+toll\\b[^.]{0,100}?\\bto"],  # Python regexes, case-insensitive
           "regex_after":  [...]
         },
@@ -48,7 +51,7 @@ _RX0 = re.compile(r"\s+")
 METRICS = ("killed", "injured", "displaced", "hostages", "released", "detained", "missing",
            "sheltering", "food_insecure", "aid", "destroyed", "other")
 
-SIDES = {"before": ("before",), "after": ("after",), "nouns": ("before", "after")}
+SIDES = {"before": ("before",), "after": ("after",), "nouns": ("before", "after"), "partitive": ("after",)}
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ class Lexicon:
                     continue
                 if key not in SIDES:
                     continue
-                prio = 1 if key == "nouns" else 2
+                prio = 1 if key in ("nouns", "partitive") else 2
                 for side in SIDES[key]:
                     for p in values:
                         norm = _norm_phrase(p)

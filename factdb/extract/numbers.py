@@ -182,6 +182,13 @@ _PRE_QUALIFIERS = [
     ("an approximate", "approximately"), ("nearly all", "at_most"),
 ]
 _PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
+# one-word qualifiers that are a verb's particle after these verbs: "handed over 4", "came under 3 attacks"
+_PARTICLES = {
+    "over": {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took",
+             "taken", "taking", "sign", "signs", "signed", "signing", "give", "gives", "gave", "given", "giving"},
+    "under": {"come", "comes", "came", "coming", "bring", "brings", "brought", "bringing", "go", "goes", "went",
+              "gone", "going"},
+}
 _PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
 _TAIL_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z.]*")
 _TAIL_ENDS: dict[int, tuple[object, tuple[str, ...]]] = {}  # id(table) -> (table, last words of its phrases)
@@ -831,6 +838,9 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     # qualifier before
     before = norm[max(0, n.start - 40):n.start]
     mq = _tail_phrase(before, _PRE_QUALIFIER_MAP) if n.qualifier == "exact" and n.kind != "vague" else None
+    if mq and mq[0] in _PARTICLES and before[:mq[1]].rstrip().rsplit(None, 1)[-1:] \
+            and before[:mq[1]].rstrip().rsplit(None, 1)[-1].lower() in _PARTICLES[mq[0]]:
+        mq = None  # "handed over four hostages": a verb's particle, not "more than"
     if mq:
         n.qualifier = _PRE_QUALIFIER_MAP[mq[0]]
         n.start -= len(before) - mq[1]
@@ -953,6 +963,20 @@ def _scale_of(norm: str, n: NumberSpan) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Claim filters
 
+# "Maria Ferrer, 61, ...": a small number set off by commas right after a name is an age
+_NAME_COMMA_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+,\s$")
+_COMMA_AFTER_RE = re.compile(r",")
+_NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _is_place_name(before: str) -> bool:
+    """Whether the word before "X, 12," is a place (a count by place, not a person's age)."""
+    from .places import gazetteer  # lazy: the gazetteer loads on first use
+
+    return before.rstrip().rstrip(",").rsplit(None, 1)[-1] in gazetteer()[0]
+
+
 def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     kind = zones.hit(n.core_start, n.core_end, n.kind == "range")
     if kind:
@@ -986,6 +1010,12 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "identifier"
         if n.qualifier == "less_than" and _RX22.search(norm[max(0, n.core_start - 40):n.core_start]):
             return "age"
+        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and _NAME_COMMA_RE.search(before) \
+                and _COMMA_AFTER_RE.match(after) and int(core) <= 120 and not _is_place_name(before):
+            return "age"  # "Maria Ferrer, 61, a former mayor"
+        if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
+                and _THE_BEFORE_RE.search(before):
+            return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
         if n.kind == "word" and n.qualifier == "exact" and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
                 return "pronoun"
@@ -1051,7 +1081,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
     """Every number phrase in ``text`` with offsets into ``text``.
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
-    ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``,
+    ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
     ``pronoun``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
