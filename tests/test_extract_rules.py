@@ -173,3 +173,30 @@ def test_a_verb_particle_is_not_a_bound(text, qualifier, low):
 ])
 def test_event_words_beat_the_group_a_share_is_taken_from(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+SPEAKER_CASES = [
+    # who keeps a count is not who says so: the closing cue names the source
+    ("Haiti has recorded 1,972 suspected cholera cases and at least 41 deaths, the health ministry said.", "41",
+     "health ministry"),
+    ("The country reported 4,112 new infections in the past day, health officials said.", "4,112",
+     "health officials"),
+    # the subject of "said" holding the figure itself is not its source when another cue is
+    ("Nearly a quarter of small businesses surveyed in June said they had cut staff, the chamber of commerce "
+     "reported.", "a quarter", "chamber of commerce"),
+    # ... and is when none is
+    ("Over half of respondents said they had skipped meals.", "Over half", "respondents"),
+    # "he" after a sentence naming a person by office; a place and a day are nobody
+    ('Yemen\'s health minister visited the hospital in Marib on Tuesday. "Eleven of the wounded died during the '
+     'night," he told reporters.', "Eleven", "Yemen's health minister"),
+    # "told reporters": the reporters are the audience, and "she" is the one who told them
+    ('"People are sleeping in the street," Helen Marsh, the agency\'s director, told reporters by video link. '
+     "She said just 120 trucks had entered.", "120", "Helen Marsh"),
+    ("About 3 million customers were without power, according to the tracking site PowerOutage.us.", "3 million",
+     "tracking site PowerOutage.us"),
+]
+
+
+@pytest.mark.parametrize("text,surface,speaker", SPEAKER_CASES)
+def test_speakers(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -105,7 +105,8 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-
 
 _ABBR_DOT_RE = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Sgt|Capt|Cpt|Prof|Rev|Sen|Rep|Gov|St|Adm|Cmdr|Jr|Sr|No|Mt|Ft)\.(?=\s)"
-    r"|\b[A-Z]\.(?=[A-Z]\.|\s[A-Z][a-z])|(?<=\b[A-Z]\.[A-Z])\.")
+    r"|\b[A-Z]\.(?=[A-Z]\.|\s[A-Z][a-z])|(?<=\b[A-Z]\.[A-Z])\."
+    r"|(?<=\w)\.(?=(?:com|org|net|gov|int|edu|io|us|uk|info)\b)")  # a domain name: "PowerOutage.us"
 
 # tried only at the abbreviations, single letters and periods of the text (same matches as the regex)
 _ABBR_SCAN = Anchored(_ABBR_DOT_RE, {"dr", "mr", "mrs", "ms", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "prof",
@@ -319,7 +320,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb.endswith("s") and _RX14.match(text[ve:hi]):
             continue  # "jobless claims jumped", "reports from the region"
         # inverted: '..., said the spokesman' / '"...," said X'
-        if verb in ("said", "says", "added", "adds", "told", "wrote", "writes", "stated", "noted", "explained",
+        # ("told" is never inverted: in '"...," X told reporters' the words after it are its object)
+        if verb in ("said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained",
                     "warned", "reported") and _RX15.search(before):
             mi = _RX16.match(text[ve:hi])
             if mi and not _RX17.match(text[ve:hi]) or (
@@ -425,6 +427,13 @@ _NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "
                    "August", "September", "October", "November", "December", "He", "She", "It", "They", "We"}
 
 
+# a person named by office: "Yemen's health minister", "the agency's director"
+_ROLE_MENTION_RE = re.compile(
+    r"\b[A-Z][\w-]+(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:minister|spokesman|spokeswoman|spokesperson|president"
+    r"|prime\s+minister|governor|mayor|director|chief|commander|secretary|envoy|ambassador|head|leader)\b")
+_JOINING_WORDS = {"of", "for", "the", "and", "al", "el", "de", "on"}
+
+
 @dataclass
 class _Known:
     speaker: str
@@ -448,6 +457,9 @@ def _mention_info(phrase: str, is_place=None) -> tuple[str, bool, bool] | None:
     words = phrase.split()
     while words and words[0] in _NOT_NAME_WORDS:
         words.pop(0)
+    # "Marib on Tuesday": a place and a day, not a name; drop the day and the joining word
+    while words and (words[-1] in _NOT_NAME_WORDS or words[-1] in _JOINING_WORDS):
+        words.pop()
     if not words or all(w in _NOT_NAME_WORDS for w in words):
         return None
     name = " ".join(words)
@@ -501,13 +513,19 @@ class SpeakerMemory:
                 self._by_named_word[_RX23.sub("", w.lower())] = i
 
     def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
-        """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA")."""
+        """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA") and people
+        named by their office ("Yemen's health minister")."""
+        found = []
         for m in _MENTION_RE.finditer(text, lo, hi):
             info = _mention_info(m.group(0), is_place)
-            if info is None:
-                continue
-            name, person, org = info
-            mm = _Mention(m.start(), paragraph, name, person, org)
+            if info is not None:
+                found.append((m.start(), info))
+        if "'" in text[lo:hi] or "’" in text[lo:hi]:
+            for m in _ROLE_MENTION_RE.finditer(text, lo, hi):
+                found.append((m.start(), (_RX0.sub(" ", m.group(0)), True, False)))
+            found.sort(key=lambda f: f[0])
+        for pos, (name, person, org) in found:
+            mm = _Mention(pos, paragraph, name, person, org)
             self.mentions.append(mm)
             for flag, table in ((person, self._persons), (org, self._orgs)):
                 if flag:

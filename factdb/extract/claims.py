@@ -58,6 +58,8 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+_RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tracked|tracks|reported|reports"
+                             r"|confirmed|confirms|showed|shows|found|finds")
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
 _ASIDE_RE = re.compile(r"[^,;.]{0,40},[^,;.]{1,70},\s*(?=(?:have|has|had)\b)")
 # "42 drones ..., and air defences shot down 36 of them": a clause about the same things
@@ -720,10 +722,20 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                     if a.direction == "both"
                     or (a.direction == "right" and min(a.start, a.speaker_start) <= n.start)
                     or (a.direction == "left" and a.start >= n.end)]
+            # the subject of a reporting verb does not report a figure inside itself when another cue
+            # does: "a quarter of the firms surveyed said ..., the chamber reported"
+            pool = [(a, sp) for a, sp in pool
+                    if not (a.direction != "left" and a.speaker_start <= n.start and n.end <= a.start)] or pool
             # ", the Red Cross said, and the other three ...": a trailing cue also covers what follows
             pool = pool or [(a, sp) for a, sp in resolved_atts if a.direction == "left"]
             if pool:
                 a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
+                if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end):
+                    # "Haiti has recorded 41 deaths, the health ministry said": who keeps the count
+                    # is not who says so; the sentence's closing cue names the source
+                    closing = [(b, bsp) for b, bsp in pool if b.direction == "left" and b.start >= n.end]
+                    if closing:
+                        a, sp = closing[-1]
                 speaker = sp
                 attribution = "according_to" if a.kind == "according_to" else "said"
                 if in_quote is not None and a.kind != "according_to":
