@@ -200,3 +200,26 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize("text,surface,speaker", SPEAKER_CASES)
 def test_speakers(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    # a number naming its own things keeps to them; a shared predicate is shared
+    ("Haiti has recorded 1,972 suspected cholera cases and at least 41 deaths.", "1,972", "other"),
+    ("Twenty-three journalists and a dozen paramedics were among those killed.", "Twenty-three", "killed"),
+    # people's fates are not counts of things
+    ("The rebels said they had captured more than 100 military outposts.", "100", "other"),
+    ("The rebels said they had captured more than 100 soldiers.", "100", "hostages"),
+    # a verb does not reach across a clause to its object
+    ("The group said 200 people had been wounded and that dozens of women had been abducted.", "dozens",
+     "hostages"),
+])
+def test_metric_binding_limits(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_hyphenated_ratio_and_a_process_start():
+    c = _claim("Investors now see only a one-in-five chance of a cut.", "one-in-five")
+    assert (c.value, c.unit) == (0.2, "fraction")
+    c = _claim("At least 75 civilians had been killed and 94 injured in the clashes, which began on Oct. 27, "
+               "the UN said.", "94", "2023-11-14")
+    assert (c.as_of, c.since) == (dt.date(2023, 11, 14), dt.date(2023, 10, 27))

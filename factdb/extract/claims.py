@@ -58,6 +58,12 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+_PEOPLE_METRICS = frozenset({"killed", "injured", "displaced", "hostages", "released", "detained", "missing"})
+_THINGS = frozenset({
+    "outposts", "bases", "positions", "crossings", "checkpoints", "towns", "villages", "cities", "districts", "areas",
+    "buildings", "homes", "houses", "vehicles", "tanks", "drones", "missiles", "rockets", "weapons", "boats", "ships",
+    "aircraft", "planes", "helicopters", "bridges", "roads", "kilometres", "kilometers", "miles", "acres", "hectares",
+    "tonnes", "tons", "dollars", "euros", "cases", "infections", "tests", "doses", "votes", "seats"})
 _RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tracked|tracks|reported|reports"
                              r"|confirmed|confirms|showed|shows|found|finds")
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
@@ -208,8 +214,11 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
     gap = text[a:b]
     if "\n" in gap:
         return None
+    conj = len(_CONJ_RE.findall(gap))
+    if conj and t.side == "before":
+        return None  # a verb does not reach across a clause to its object: "wounded and that dozens ..."
     words = len(_WORD_RE.findall(gap))
-    cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
+    cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * conj + len(_AND_RE.findall(gap))
     limit = 10 if t.start >= n.end else 8
     return cost if cost <= limit else None
 
@@ -578,10 +587,17 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             continue
         if metrics[i] is None or (links[i] == "including" and prios[i] < 2):
             metrics[i] = metrics[i - 1]
+    subjects = [_subject(text, n, s.start) for n in nums]
     for i in range(len(nums) - 1, 0, -1):
         if metrics[i - 1] is None and links[i] in ("including", "apposition", "and") and metrics[i] \
-                and not nums[i - 1].population:
+                and not nums[i - 1].population and not (links[i] == "and" and subjects[i - 1] and bound[i][1] == 0):
+            # "1,972 cholera cases and 41 deaths": a metric word right after the later number is its own,
+            # and the earlier number names its own things (unlike "23 journalists and 12 medics were killed")
             metrics[i - 1] = metrics[i]
+    # people's fates are not counts of things: "captured 100 military outposts"
+    for i, subj in enumerate(subjects):
+        if metrics[i] in _PEOPLE_METRICS and subj and subj.split()[-1].lower() in _THINGS:
+            metrics[i] = None
 
     # time phrases
     phrases = find_time_phrases(text, s.start, s.end, pub)
@@ -752,7 +768,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
-            subject=_subject(text, n, s.start), location=_place_for(text, n, sent_places, para_places, doc_places),
+            subject=subjects[i], location=_place_for(text, n, sent_places, para_places, doc_places),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
     return claims

@@ -258,6 +258,8 @@ _COMPARISON_BEFORE_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w'’-]+\s+)?(?:\w{2,}est|most|least|first|worst|best|only"
     r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
     r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# "in the clashes, which began on Oct. 27": the day a process began starts the period too
+_BEGAN_RE = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
 
@@ -268,7 +270,8 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
-                and _SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start):
+                and (_SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start)
+                     or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)):
             start = p.as_of if p.kind == "point" else p.since
             out[i] = TimePhrase(p.start, p.end, "since", since=start, period="cumulative", text=p.text)
             # the event phrase the date belongs to ("since the invasion") carries no date of its own

@@ -257,7 +257,7 @@ FRACTION_RE = re.compile(
     r"(?!-)",
     re.I)
 RATIO_RE = re.compile(
-    r"\b(?P<a>" + _SMALLWORD + r"|\d+)\s+(?:in|out\s+of)\s+(?P<b>(?:" + _SMALLWORD
+    r"\b(?P<a>" + _SMALLWORD + r"|\d+)(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<b>(?:" + _SMALLWORD
     + r")(?:[\s-]+(?:" + _SMALLWORD + r"))?|hundred|\d[\d,]*)\b(?!\s*(?:days?|weeks?|months?|years?))",
     re.I)
 SLASH_RE = re.compile(r"(?<![\w./])(?<!\d-)(?P<a>\d{1,4})/(?P<b>\d{1,5})(?![\w/.]|\.\d)")
