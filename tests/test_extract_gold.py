@@ -1,4 +1,5 @@
-"""Quality targets on the hand-written gold set (tests/data/extract/gold-sentences.jsonl).
+"""Quality targets on the hand-written gold sets (tests/data/extract/gold-sentences.jsonl: short texts;
+gold-docs.jsonl: whole articles).
 
 The metrics are computed by a small matcher here (same rules as the project's scorer: a prediction
 matches a gold claim when its span overlaps the gold surface and the numbers agree within 0.5 %).
@@ -17,7 +18,7 @@ import pytest
 from factdb.extract import extract_claims
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "data" / "extract" / "gold-sentences.jsonl"
+GOLDS = {name: ROOT / "tests" / "data" / "extract" / f"gold-{name}.jsonl" for name in ("sentences", "docs")}
 SCORER = ROOT.parent / "shared" / "eval" / "score_claims.py"
 TARGETS = {"f1": 0.95, "metric_accuracy": 0.90, "speaker_accuracy": 0.85, "as_of_accuracy": 0.90,
            "period_accuracy": 0.90, "bounds_accuracy": 0.95}
@@ -101,9 +102,10 @@ def score(cases, preds):
     return out
 
 
-@pytest.fixture(scope="module")
-def gold_and_preds():
-    cases = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.fixture(scope="module", params=list(GOLDS))
+def gold_and_preds(request):
+    path = GOLDS[request.param]
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     preds = []
     for case in cases:
         pub = dt.date.fromisoformat(case["published"])
@@ -111,9 +113,10 @@ def gold_and_preds():
     return cases, preds
 
 
-def test_gold_set_is_big_enough(gold_and_preds):
-    cases, _ = gold_and_preds
-    assert len(cases) >= 80
+@pytest.mark.parametrize("name,least", [("sentences", 80), ("docs", 8)])
+def test_gold_set_is_big_enough(name, least):
+    cases = [json.loads(line) for line in GOLDS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(cases) >= least
     assert all(c["surface"] in case["text"] for case in cases for c in case["claims"])
 
 
