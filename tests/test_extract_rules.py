@@ -223,3 +223,11 @@ def test_hyphenated_ratio_and_a_process_start():
     c = _claim("At least 75 civilians had been killed and 94 injured in the clashes, which began on Oct. 27, "
                "the UN said.", "94", "2023-11-14")
     assert (c.as_of, c.since) == (dt.date(2023, 11, 14), dt.date(2023, 10, 27))
+
+
+def test_the_figure_refers_back_to_the_number_before():
+    text = ("About 17.4 million Yemenis do not have enough to eat, and the figure could climb to 19 million by "
+            "December, the World Food Programme warned.")
+    assert _claim(text, "19 million", "2022-05-04").metric == "food_insecure"
+    text = "Some 1,200 people were reported missing. That number has since fallen to 300."
+    assert _claim(text, "300").metric == "missing"

@@ -128,6 +128,8 @@ _PERFECT_RE = re.compile(
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
 _ANAPHOR_RE = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
                          re.I)
+_ANAPHOR_METRIC_RE = re.compile(r"\b(?:the|that|this|the\s+same)\s+(?:figure|number|tally|total|count)\b[^.;,\d]{0,50}$",
+                                re.I)
 _ANAPHOR_NOUNS = ("toll", "figure", "number", "tally", "count", "total")  # one ends every _ANAPHOR_RE match
 _SUBJECT_SKIP_RE = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
@@ -554,9 +556,10 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             resolved_atts.append((a, sp))
         nums = by_sentence.get(s.index, [])
         if nums:
+            prev_metric = out[-1].metric if out and prev_paragraph == s.paragraph else None
             out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                         prev_speakers if prev_paragraph == s.paragraph else [],
-                                        para_places_cache, paragraphs, doc_places, find_places))
+                                        para_places_cache, paragraphs, doc_places, find_places, prev_metric))
         spoken = []
         for _a, sp in resolved_atts:
             if not (is_pronoun(sp) and sp.lower() != "officials"):
@@ -573,7 +576,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
-                     para_places_cache, paragraphs, doc_places, find_places) -> list[ExtractedClaim]:
+                     para_places_cache, paragraphs, doc_places, find_places, prev_metric=None) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
     for n in nums:
         n.population = _is_population(text, n)
@@ -594,6 +597,14 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             # "1,972 cholera cases and 41 deaths": a metric word right after the later number is its own,
             # and the earlier number names its own things (unlike "23 journalists and 12 medics were killed")
             metrics[i - 1] = metrics[i]
+    # "17.4 million do not have enough to eat, and the figure could climb to 19 million": the figure
+    # of the number before (in the sentence, else in the paragraph)
+    for i, n in enumerate(nums):
+        if metrics[i] is None and not n.population and _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70),
+                                                                                   n.start):
+            earlier = next((m for m in reversed(metrics[:i]) if m), prev_metric)
+            if earlier and earlier != "other":
+                metrics[i] = earlier
     # people's fates are not counts of things: "captured 100 military outposts"
     for i, subj in enumerate(subjects):
         if metrics[i] in _PEOPLE_METRICS and subj and subj.split()[-1].lower() in _THINGS:
