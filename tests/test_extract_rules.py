@@ -231,3 +231,56 @@ def test_the_figure_refers_back_to_the_number_before():
     assert _claim(text, "19 million", "2022-05-04").metric == "food_insecure"
     text = "Some 1,200 people were reported missing. That number has since fallen to 300."
     assert _claim(text, "300").metric == "missing"
+
+
+DAY_CASES = [
+    # a day stated once dates every figure of the event, however long the phrases between
+    ("A gunman killed 18 people and wounded 13 others at a bowling alley and a bar in Harbor Falls, Maine, on "
+     "Wednesday night.", "13", "2023-10-27", "2023-10-25", "interval"),
+    ("Pagers exploded across Lebanon on Tuesday, killing 12 people, two of them children, and wounding nearly "
+     "2,800.", "2,800", "2024-09-18", "2024-09-17", "interval"),
+    ("The boat broke apart off Calabria on Feb. 26, killing at least 94 people, including 35 children.", "94",
+     "2023-03-03", "2023-02-26", "interval"),
+    # ... but not a state, nor across a contrast
+    ("Strikes killed 40 people on Monday, while 2 million people remain displaced.", "2 million", "2024-03-12",
+     "2024-03-12", "unknown"),
+    # windows of a quarter, a season, last year; "a day earlier" only dates a compared total
+    ("Some 1,500 migrants died in the first three months of the year.", "1,500", "2024-04-10", "2024-04-10",
+     "interval"),
+    ("The heat killed more than 61,000 people in Europe last summer.", "61,000", "2023-07-10", "2023-07-10",
+     "interval"),
+    ("The ministry said 2,056 people had died, compared with 1,644 a day earlier.", "1,644", "2020-03-31",
+     "2020-03-30", "cumulative"),
+]
+
+
+@pytest.mark.parametrize("text,surface,published,as_of,period", DAY_CASES)
+def test_days_and_windows(text, surface, published, as_of, period):
+    c = _claim(text, surface, published)
+    assert (c.as_of.isoformat(), c.period) == (as_of, period)
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("The fighting has driven some 135,000 people into the outskirts of Goma.", "135,000", "displaced"),
+    ("Renewed clashes forced more than 500,000 people from camps.", "500,000", "displaced"),
+    ("Kyiv said 230 Ukrainians had come home.", "230", "released"),
+    ("Each side returned 90 prisoners of war.", "90", "released"),
+    ("The UN appealed for $93.6 million to help survivors.", "$93.6 million", "aid"),
+    ("The floods swept away dozens of houses.", "dozens", "destroyed"),
+    ("One woman was killed and 22 other people, half of them children, were shot.", "22", "injured"),
+    ("Nearly half of Haiti's population, some 5.4 million people, face crisis levels of hunger.", "Nearly half",
+     "food_insecure"),
+    ("More than 1.2 million people have fled to Rafah. Almost half of them are children.", "Almost half",
+     "displaced"),
+    ("Rescuers said the number of bodies recovered had risen to 32.", "32", "killed"),
+])
+def test_more_wordings(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_bare_generic_heads_point_back_and_full_descriptions_do_not():
+    text = ("The IMF's board approved a $3 billion bailout for Pakistan, releasing an immediate $1.2 billion, the "
+            "fund said in a statement on Wednesday.")
+    assert _claim(text, "$3 billion").speaker == "IMF"
+    text = "The ANC won 40.2% of the vote, the electoral commission announced on Sunday."
+    assert _claim(text, "40.2%").speaker == "electoral commission"

@@ -412,6 +412,10 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
 _GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", "body", "watchdog", "observatory",
                   "charity", "office", "ngo", "service", "institute", "authority", "network", "committee",
                   "centre", "center", "coalition", "alliance"}
+# heads that point back only when bare: "the fund said" is the IMF named before, but "the electoral
+# commission" names itself
+_BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
+                       "association", "company", "firm", "board", "mission"}
 _ORG_WORDS_RE = re.compile(
     r"\b(?:Ministry|Agency|Organi[sz]ation|Office|Department|Council|Committee|Society|Forces|Army|Military|Observatory"
     r"|Programme|Program|Nations|Fund|Bank|Cross|Crescent|Service|Authority|Government|Institute|Network|Union|Group"
@@ -457,6 +461,8 @@ def _mention_info(phrase: str, is_place=None) -> tuple[str, bool, bool] | None:
     words = phrase.split()
     while words and words[0] in _NOT_NAME_WORDS:
         words.pop(0)
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "The IMF's board": the IMF
     # "Marib on Tuesday": a place and a day, not a name; drop the day and the joining word
     while words and (words[-1] in _NOT_NAME_WORDS or words[-1] in _JOINING_WORDS):
         words.pop()
@@ -596,7 +602,7 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     found = memory.by_head(head)
     if found:
         return found
-    if head in _GENERIC_HEADS:
+    if head in _GENERIC_HEADS or (head in _BARE_GENERIC_HEADS and len(words) == 1):
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
             return found

@@ -58,6 +58,12 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+_EVENT_BREAK_RE = re.compile(
+    r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|said|says|say|told"
+    r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
+# a state, not an event: "2 million people remain displaced", "30,000 have been killed"
+_STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
 _PEOPLE_METRICS = frozenset({"killed", "injured", "displaced", "hostages", "released", "detained", "missing"})
 _THINGS = frozenset({
     "outposts", "bases", "positions", "crossings", "checkpoints", "towns", "villages", "cities", "districts", "areas",
@@ -150,8 +156,10 @@ _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
 _COMPARE_WORDS = ("from", "compared", "versus", "vs", "against", "than", "after")  # one is in every match
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
-_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
+# the counted people after the second figure of an apposition: "half of the population, some 5.4 million people,"
+_APPOS_AFTER_RE = re.compile(r"\s+(?:people|persons|residents|civilians|children|[A-Z][a-z]+(?:ans|ians|is|ese|s))\b")
 _ELLIPSIS_AFTER_RE = re.compile(
     r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
     r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b)", re.I)
@@ -217,8 +225,10 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
     if "\n" in gap:
         return None
     conj = len(_CONJ_RE.findall(gap))
-    if conj and t.side == "before":
-        return None  # a verb does not reach across a clause to its object: "wounded and that dozens ..."
+    if t.side == "before" and (conj or _PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)):
+        # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
+        # passive has none ("one woman was killed and 22 other people ... were shot")
+        return None
     words = len(_WORD_RE.findall(gap))
     cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * conj + len(_AND_RE.findall(gap))
     limit = 10 if t.start >= n.end else 8
@@ -273,7 +283,10 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif _OF_THEM_RE.match(after) and (_RX2.search(gap) or _RX17.search(gap)):
             kind = "including"
-        elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
+        elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
+              or (prev.unit in ("percent", "fraction") and cur.unit == "count" and _APPOS_AFTER_RE.match(after))) \
+                and _LINK_APPOS_RE.match(gap):
+            # "1.9 million people - about 85% -", "nearly half of the population, some 5.4 million people,"
             kind = "apposition"
         elif (exotic or any(w in low for w in _COMPARE_WORDS)) and _LINK_COMPARE_RE.search(gap):
             kind = "compare"
@@ -584,7 +597,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
     prios = [p for _, _, p in bound]
     links = _links(text, nums)
-    # borrow metrics across ties: forward, then backward for inclusion, apposition, coordination
+    # borrow metrics across ties: an apposition's or a part's own metric is its head's too ("22 other people,
+    # half of them children, were shot"); then forward; then backward for inclusion, apposition, coordination
+    for i in range(len(nums) - 1, 0, -1):
+        if links[i] in ("apposition", "including") and metrics[i - 1] is None and metrics[i] \
+                and not nums[i - 1].population:
+            metrics[i - 1] = metrics[i]
     for i in range(1, len(nums)):
         if nums[i].population or not links[i] or not metrics[i - 1]:
             continue
@@ -600,8 +618,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # "17.4 million do not have enough to eat, and the figure could climb to 19 million": the figure
     # of the number before (in the sentence, else in the paragraph)
     for i, n in enumerate(nums):
-        if metrics[i] is None and not n.population and _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70),
-                                                                                   n.start):
+        if metrics[i] is None and not n.population and (
+                _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70), n.start)
+                or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction")))):
+            # ("Almost half of them are children": a share of the group counted before)
             earlier = next((m for m in reversed(metrics[:i]) if m), prev_metric)
             if earlier and earlier != "other":
                 metrics[i] = earlier
@@ -706,6 +726,23 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i in range(len(nums) - 1, 0, -1):
         if links[i] == "apposition" and periods[i - 1] is None and periods[i] is not None:
             periods[i - 1] = periods[i]
+    # a day stated once dates the whole event, however long the phrases between: "killed 18 and wounded 13
+    # others at a bowling alley and a bar in Harbor Falls, Maine, on Wednesday night"; "on Tuesday,
+    # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across
+    # a contrast, a comparison or another statement, nor a state ("2 million remain displaced")
+    days = [p for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids]
+    for i, n in enumerate(nums):
+        if not days or as_ofs[i] is not None or periods[i] is not None or n.population:
+            continue
+        best = None
+        for p in days:
+            a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
+            if b - a > 200 or _EVENT_BREAK_RE.search(text, a, b):
+                continue
+            if best is None or b - a < best[0]:
+                best = (b - a, p)
+        if best and not _STATE_AFTER_RE.match(text, n.end, s.end):
+            as_ofs[i], periods[i] = best[1].as_of, best[1].period
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
@@ -760,7 +797,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end):
                     # "Haiti has recorded 41 deaths, the health ministry said": who keeps the count
                     # is not who says so; the sentence's closing cue names the source
-                    closing = [(b, bsp) for b, bsp in pool if b.direction == "left" and b.start >= n.end]
+                    closing = [(b, bsp) for b, bsp in pool if b.direction in ("left", "both") and b.start >= n.end]
                     if closing:
                         a, sp = closing[-1]
                 speaker = sp

@@ -47,7 +47,7 @@ _MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty"
          r"|thirty|a|an|few|several|couple\s+of|24|48|72)")
-_UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
+_UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
             "twenty": 20, "thirty": 30}
@@ -63,7 +63,7 @@ TIME_RE = re.compile(
     r"|then|that date|that day|last\s+\w+|early\s+\w+|mid-\w+|the\s+" + _MONTH + r"\s+\d{1,2}\s+attacks?"
     r"|the\s+(?:October|Oct\.?)\s+7(?:th)?\s*(?:attacks?)?|records\s+began))"
     r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
-    r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|years?)\b"
+    r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?:in|over|within)\s+(?P<wn2>\d+|twenty-four|twelve|two|three|four|five|six|seven|ten)\s+"
     r"(?P<wu2>hours|days|weeks|months)\b)"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously)\b"
@@ -92,7 +92,10 @@ TIME_RE = re.compile(
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
     r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded))\b)"
-    r"|(?P<intv>\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
+    r"|(?P<intv>\b(?:(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last|latest)\s+(?:quarter|half"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)(?:\s+of\s+(?:the\s+|this\s+|last\s+)?"
+    r"(?:year|\d{4}))?|(?:last|this)\s+(?:summer|winter|spring|autumn)"
+    r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
 _TIME_STARTS = (
@@ -258,6 +261,7 @@ _COMPARISON_BEFORE_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w'’-]+\s+)?(?:\w{2,}est|most|least|first|worst|best|only"
     r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
     r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$", re.I)
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too
 _BEGAN_RE = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
@@ -321,11 +325,16 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             unit = (g("bu") or g("bu2") or "day").lower()
             txt = m.group(0).lower()
             if "last year" in txt:
-                p.kind, p.period = "back", None
+                # "died last year" is a count over that year; "compared with 900 last year" only dates
+                # a figure compared with another
+                compared = _COMPARED_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start())
+                p.kind, p.period = "back", (None if compared or "same period" in txt else "interval")
                 p.days_back = 365
             else:
                 n = _count(_RX7.match(txt).group(1)) if g("bu") else 1
-                p.kind, p.period = "back", "interval"
+                # "1,644 a day earlier" only dates a figure; whether it is a total comes from the
+                # figure it is compared with
+                p.kind, p.period = "back", None
                 p.days_back = (n or 1) * _UNITS[unit]
         elif g("ago"):
             n = _count(g("an"))
