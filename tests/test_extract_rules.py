@@ -284,3 +284,31 @@ def test_bare_generic_heads_point_back_and_full_descriptions_do_not():
     assert _claim(text, "$3 billion").speaker == "IMF"
     text = "The ANC won 40.2% of the vote, the electoral commission announced on Sunday."
     assert _claim(text, "40.2%").speaker == "electoral commission"
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    ("Prisoners were swapped, with Kyiv saying 230 Ukrainians had come home and Moscow saying it had received "
+     "248 of its servicemen.", "248", "Moscow"),
+    ("The rebels, who the UN says are backed by about 4,000 Rwandan troops, took the town.", "4,000", "UN"),
+    ("The agency said 120 migrants drowned. Its coastguard said it had intercepted 14,000 people this year.",
+     "14,000", "Its coastguard"),
+    ("Annual inflation stood at 22.1 percent in October, the statistics service said last month.", "22.1 percent",
+     "statistics service"),
+    # the noun "estimate" is no reporting verb
+    ("The UN said 1,000 people had died, up from an earlier estimate of 773.", "773", "UN"),
+])
+def test_more_speakers(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+def test_a_participle_without_with_names_nobody():
+    assert _claim("Protesters marched, saying 40 people had been arrested.", "40").speaker is None
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("Two juveniles, aged 15 and 17, were detained.", ["Two"]),
+    ("The BJP won 240 seats, 32 short of a majority on its own.", ["240", "32"]),
+    ("Forecasters expect a further two to three weeks of heavy rain.", []),
+])
+def test_more_non_claims(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces

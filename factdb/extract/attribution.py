@@ -40,14 +40,15 @@ _RX9 = re.compile(r"[,\"”]\s*(?:it)\s+$")
 _RX10 = re.compile(r"^\s+(?:to\s+be|by)\b")
 _RX11 = re.compile(r"\b(?:an|the|a|this|that|its|their)\s+$", re.I)
 _RX12 = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
-_RX13 = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no)\s+$", re.I)
+_RX13 = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her)\s+(?:(?:earlier|latest|new|previous"
+                   r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
 _RX14 = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
                 r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", re.I)
 _RX15 = re.compile(r"[,\"”]\s*$")
 _RX16 = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 _RX17 = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _RX18 = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
-_RX19 = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+week|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+_RX19 = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _RX20 = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 _RX21 = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
 _RX22 = re.compile(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$")
@@ -61,7 +62,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
-          r"|told\s+reporters|updated|tallied|verified|logged")
+          r"|told\s+reporters|updated|tallied|verified|logged|saying")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
@@ -101,6 +102,11 @@ _ADVERB_SEG_RE = re.compile(
     r"^(?:however|meanwhile|moreover|though|too|also|in\s+a\s+statement|on\s+\w+|in\s+turn|separately|for\s+its\s+part"
     r"|for\s+their\s+part|in\s+response|in\s+addition|by\s+contrast|instead|in\s+\w+)$", re.I)
 _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)$")
+
+
+_RELATIVE_SPEAKER_RE = re.compile(
+    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+_WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
 
 
 _ABBR_DOT_RE = re.compile(
@@ -317,7 +323,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
                     "say", "tell", "warn", "believe", "announce") and _RX13.search(before):
             continue  # nouns: "the reports", "a claim", "by estimates"
-        if verb.endswith("s") and _RX14.match(text[ve:hi]):
+        if verb.endswith("s") and _RX14.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):
             continue  # "jobless claims jumped", "reports from the region"
         # inverted: '..., said the spokesman' / '"...," said X'
         # ("told" is never inverted: in '"...," X told reporters' the words after it are its object)
@@ -331,6 +337,23 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 if sp and (_looks_like_np(sp) or is_pronoun(sp)):
                     out.append(Attribution(v, ve, sp, ve + mi.start("np"), "said", "left", _definite(np)))
                     continue
+        mr = _RELATIVE_SPEAKER_RE.search(before)
+        if mr and verb not in ("saying",):
+            # "the rebels, who the UN says are backed by 4,000 troops": the speaker inside the clause
+            sp = clean_speaker(mr.group("np"))
+            if sp:
+                out.append(Attribution(v, ve, sp, v - len(before) + mr.start("np"), "said", "right",
+                                       _definite(mr.group("np"))))
+                continue
+        if verb == "saying":
+            # a participle names its speaker only as "with X saying"; else it is the main clause's
+            mw = _WITH_SPEAKER_RE.search(before)
+            if not mw or not clean_speaker(mw.group("np")):
+                continue
+            np = mw.group("np")
+            out.append(Attribution(v, ve, clean_speaker(np), v - len(before) + mw.start("np"), "said", "right",
+                                   _definite(np)))
+            continue
         subj = _subject_before(text, lo, v)
         if subj is None:
             continue
@@ -568,7 +591,12 @@ class SpeakerMemory:
         return None if i is None else self.known[i].speaker
 
 
-_POSSESSIVE_SOURCE_RE = re.compile(r"(its|their|his|her)\s+(?:[\w-]+\s+){0,2}[\w-]+$", re.I)
+# "its breakdown", "their latest figures": a document of an earlier speaker (but "its coastguard" is
+# someone else)
+_POSSESSIVE_SOURCE_RE = re.compile(
+    r"(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:figures?|data|breakdown|reports?|tally|tallies|count|statement"
+    r"|estimates?|numbers?|records?|statistics|update|bulletin|survey|analysis|assessment|findings|list|database"
+    r"|website|account|post|tweet|release|calculations?|tracker|dashboard)$", re.I)
 _POSSESSIVE_PRONOUN = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 

@@ -60,7 +60,8 @@ _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
-    r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|said|says|say|told"
+    r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
+    r"|said|says|say|told"
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
 _STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
@@ -715,7 +716,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
 
     # ties pass period and dates on to numbers without their own ("14 more", "with 67,459 wounded")
     for i in range(1, len(nums)):
-        if links[i] in ("with", "ellipsis", "including", "compare", "apposition"):
+        if links[i] in ("with", "ellipsis", "including", "compare", "apposition", "and"):
             if periods[i] is None:
                 periods[i] = periods[i - 1]
             if as_ofs[i] is None and as_ofs[i - 1] is not None and not (

@@ -283,6 +283,10 @@ MAJORITY_RE = re.compile(
     r"\b(?:the|a)\s+(?:(?:vast|overwhelming|large|great|slim|narrow|simple|absolute|clear)\s+)?majority\b",
     re.I)
 
+# a majority as a goal, not a share: "32 short of a majority", "won a majority", "needs a majority"
+_MAJORITY_GOAL_RE = re.compile(
+    r"\b(?:short\s+of|for|needs?|needed|win|wins|won|winning|secure[sd]?|securing|lacks?|lacked|without|retain(?:s|ed)?"
+    r"|lost|lose|losing|hold|holds|held|form|command(?:s|ed)?|obtain(?:s|ed)?|reach(?:es|ed)?)\s+$", re.I)
 PERCENT_RE = re.compile(
     r"^(?:\s*(?P<pct>%)|\s*(?P<pp>percentage[\s-]points?|pct\.?\s+points?|points?\s+percentage)\b"
     r"|\s*(?P<pct2>per\s?cent(?:age)?s?|percent(?:age)?s?|pct)\b|(?P<pc>pc)\b)",
@@ -312,7 +316,7 @@ _ZONE_RE = re.compile(
     r"|\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours GMT)\b)"
     r"|(?P<phone>\+?\b\d{1,4}(?:[-. ]\d{2,4}){2,}(?:/\d+)?\b(?![,.]\d))"
     r"|(?P<version>\b\d+\.\d+\.\d+(?:\.\d+)*\b)"
-    r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}\b"
+    r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3}\b)*\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
     re.I)
 # a zone starting at a digit run has one of these right after the run's first digits (most numbers
@@ -329,6 +333,10 @@ DURATION_AFTER_RE = re.compile(
     r"^(?:\s+|\s*-\s*)(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?"
     r"|days?|nights?|weeks?|weekends?|months?|years?|yrs?|decades?|centuries|century|semesters?|terms?)\b",
     re.I)
+# "two to three weeks": the first end of a range of durations
+RANGE_DURATION_AFTER_RE = re.compile(
+    r"\s*(?:to|-|–|or)\s*[\w.,]+\s+(?:more\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?"
+    r"|decades?)\b", re.I)
 MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*-\s*|\s*)(?:km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|nm|nanomet(?:er|re)s?"
     r"|kg|kgs|kilograms?|g|grams?|mg|lbs?|oz|ounces?|°[CF]?|degrees?|[CF](?![\w])|mph|km/h|kph|knots?"
@@ -674,7 +682,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         out.append(_span(norm, m.start(), m.end(), None, low=lo, high=hi, qualifier="vague", kind="vague"))
         taken.append((m.start(), m.end()))
     for m in MAJORITY_SCAN.finditer(norm):
-        if _overlaps(m.start(), m.end(), taken):
+        if _overlaps(m.start(), m.end(), taken) or _MAJORITY_GOAL_RE.search(norm, max(0, m.start() - 20), m.start()):
             continue
         out.append(_span(norm, m.start(), m.end(), None, low=0.5, high=1, qualifier="vague",
                          kind="vague", unit="fraction"))
@@ -987,7 +995,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     if n.kind in ("number", "word") and n.unit == "count":
         if ORDINAL_SUFFIX_RE.match(after):
             return "ordinal"
-        if DURATION_AFTER_RE.match(after):
+        if DURATION_AFTER_RE.match(after) or RANGE_DURATION_AFTER_RE.match(after):
             return "duration"
         if MEASURE_AFTER_RE.match(after):
             return "measure"
