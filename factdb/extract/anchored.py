@@ -165,7 +165,8 @@ class Anchored:
         elif self.by_word is not None:
             # (start, the pattern of its word) pairs
             by_word = self.by_word
-            cands = sorted((p, by_word[k]) for k in keys & idx.keys() for p in idx[k])
+            # (a text's index is small: looping over it beats ``keys & idx.keys()``, which walks ``keys``)
+            cands = sorted((p, by_word[k]) for k in [k for k in idx if k in keys] for p in idx[k])
             self._last = (text, cands)
             return cands
         else:
