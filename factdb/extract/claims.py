@@ -270,11 +270,11 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
     return out
 
 
-def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float | None:
+def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float | None:
+    """``blocked``: how many of the sentence's numbers lie between ``p`` and ``n`` (see _time_costs)."""
     if p.start < n.end and n.start < p.end:
         return 0.0
     a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-    blocked = spans.inside(a, b)
     if blocked > 4 or (b - a > 80 and _MANY_WORDS_RE.match(text, a, b)):  # 41 words need 81+ chars
         return None  # the cost would be over the limit
     gap = text[a:b]
@@ -286,6 +286,23 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float 
     if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _RX6 finds
         cost += 3 * len(_RX6.findall(gap))
     return cost if cost <= 8 else None
+
+
+def _time_costs(text: str, phrases: list[TimePhrase], nums: list[NumberSpan]) -> list[list[float | None]]:
+    """``_time_cost`` of every (phrase, number) pair, ``[j][k]``. The numbers are sorted and disjoint, so
+    the numbers between a phrase and ``nums[k]`` are counted by index; pairs with more than 4 numbers
+    between cannot bind and are not computed."""
+    starts = [n.start for n in nums]
+    ends = [n.end for n in nums]
+    out = []
+    for p in phrases:
+        r = bisect.bisect_right(ends, p.start)  # nums[:r] end before the phrase
+        lo = bisect.bisect_left(starts, p.end)  # nums[lo:] start after it
+        row: list[float | None] = [None] * len(nums)
+        for k in range(max(0, r - 5), min(len(nums), lo + 5)):
+            row[k] = _time_cost(text, p, nums[k], r - 1 - k if k < r else (k - lo if k >= lo else 0))
+        out.append(row)
+    return out
 
 
 def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
@@ -599,16 +616,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     sinces: list[dt.date | None] = []
     # a phrase serves its nearest number; others only when no comma stands between
     nearest: dict[int, NumberSpan] = {}
-    spans = _Spans(nums)
-    tcost = {(j, k): _time_cost(text, p, m, spans) for j, p in enumerate(phrases) for k, m in enumerate(nums)}
+    tcost = _time_costs(text, phrases, nums)
     for j, p in enumerate(phrases):
-        costs = [(tcost[j, k], k) for k in range(len(nums)) if tcost[j, k] is not None]
+        row = tcost[j]
+        costs = [(c, k) for k, c in enumerate(row) if c is not None]
         if costs:
             nearest[id(p)] = nums[min(costs)[1]]
     for k, n in enumerate(nums):
         cands = []
         for j, p in enumerate(phrases):
-            c = tcost[j, k]
+            c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _RX13.search(text[a:b]):
