@@ -184,8 +184,8 @@ _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 
-def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float | None:
-    """``others``: the sentence's numbers that are not population figures."""
+def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
+    """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
     if t.start < n.end and n.start < t.end:
         # a trigger may end inside the qualifier: "the toll has now passed 1,000"
         return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None
@@ -197,7 +197,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
         if t.side != "before":
             return None
         a, b = t.end, n.start
-    if others.inside(a, b) or (b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b)):  # 11 words need 21+ chars
+    if b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b):  # 11 words need 21+ chars
         return None
     gap = text[a:b]
     if "\n" in gap:
@@ -210,16 +210,31 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
 
 def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float, int]]:
     # a verb immediately followed by its object number belongs to that number only
-    claimed = {t.start for t in triggers if t.side == "before"
-               and any(n.start >= t.end and not text[t.end:n.start].strip() for n in nums)}
+    # (only the first number after the verb can be: any later one has that number in between)
+    starts = [n.start for n in nums]
+    claimed = set()
+    for t in triggers:
+        if t.side == "before":
+            i = bisect.bisect_left(starts, t.end)
+            if i < len(nums) and not text[t.end:nums[i].start].strip():
+                claimed.add(t.start)
     out = []
     others = _Spans([o for o in nums if not o.population])
+    o_starts, o_ends = others.starts, others.ends
     for n in nums:
+        # a trigger with another number between it and n cannot bind: only triggers that start before
+        # the end of the next other number and end after the start of the previous one are tried
+        j = bisect.bisect_left(o_starts, n.end)
+        hi = o_ends[j] if j < len(o_ends) else len(text) + 1
+        i = bisect.bisect_right(o_ends, n.start) - 1
+        lo = o_starts[i] if i >= 0 else -1
         best = None
         for t in triggers:
+            if t.start >= hi or t.end <= lo:
+                continue
             if t.side == "after" and t.start >= n.end and t.start in claimed:
                 continue
-            c = _trigger_cost(text, t, n, others)
+            c = _trigger_cost(text, t, n)
             if c is None:
                 continue
             key = (-t.priority, c, 0 if t.start >= n.end else 1)
