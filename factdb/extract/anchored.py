@@ -181,6 +181,8 @@ class Anchored:
             # identity, not ==: list equality would compare the positions one by one
             for k, g in self.guards.items():
                 v = idx.get(k)
+                if v is None:
+                    continue
                 for j, lst in enumerate(lists):
                     if lst is v:
                         m = g.match

@@ -390,11 +390,17 @@ TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I
 
 
 _SMALL_SET = set(_SMALLWORD.split("|"))
-TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".")
+# "a"/"an" start a match only before a scale word, "." only before a digit
+_A_SCALE_GUARD = re.compile(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
+TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".",
+                      guards={"a": _A_SCALE_GUARD, "an": _A_SCALE_GUARD, ".": re.compile(r"\.\d")})
 # the prefilters (``needs``) name words or characters every match contains as a token
 FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True,
                          needs=DENOMINATORS)
-RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"))
+# a ratio starts with a whole word or digit run followed by "in" or "out"
+_RATIO_GUARD = re.compile(r"(?:\d+|[a-z]+)\s+(?:in|out)\b", re.I)
+RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"),
+                      guards={k: _RATIO_GUARD for k in _SMALL_SET | {"digits"}})
 VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "millions", "billions", "several", "a",
                                  "many", "scores"},
                       needs=("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
