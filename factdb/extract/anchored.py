@@ -31,7 +31,7 @@ _OWNERS: dict[str, list[int]] = {}
 _WANTED: set[str] = set()
 _SERIAL = [0]  # the serial number the next scanner gets
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
-_LISTS: list[tuple[str, int, dict[int, list[list[int]]]]] = []
+_LISTS: list[tuple[str, int, dict[int, list[str]]]] = []
 
 
 def _forget(sid: int, keys: frozenset[str]) -> None:
@@ -51,21 +51,22 @@ def _want(words: Iterable[str]) -> None:
         _LISTS.clear()
 
 
-def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[list[int]]]]:
+def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[str]]]:
+    """(first serial not covered, serial -> the keys of ``idx`` that scanner can start at)."""
     for t, bound, per in _LISTS:
         if t is text:
             return bound, per
-    per: dict[int, list[list[int]]] = {}
+    per: dict[int, list[str]] = {}
     get = _OWNERS.get
-    for k, v in idx.items():
+    for k in idx:
         owners = get(k)
         if owners is not None:
             for sid in owners:
                 lst = per.get(sid)
                 if lst is None:
-                    per[sid] = [v]
+                    per[sid] = [k]
                 else:
-                    lst.append(v)
+                    lst.append(k)
     bound = _SERIAL[0]
     _LISTS.append((text, bound, per))
     if len(_LISTS) > 4:
@@ -161,33 +162,28 @@ class Anchored:
         idx = _index(text)
         keys = self.keys
         if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
-            lists = []
-        elif self.by_word is not None:
+            self._last = (text, [])
+            return []
+        bound, per = _lists(text, idx)
+        if self._sid < bound:
+            present = per.get(self._sid, ())
+        else:  # a scanner made after the text's lists
+            present = [k for k in idx if k in keys]
+        if self.by_word is not None:
             # (start, the pattern of its word) pairs
             by_word = self.by_word
-            # (a text's index is small: looping over it beats ``keys & idx.keys()``, which walks ``keys``)
-            cands = sorted((p, by_word[k]) for k in [k for k in idx if k in keys] for p in idx[k])
+            cands = sorted((p, by_word[k]) for k in present for p in idx[k])
             self._last = (text, cands)
             return cands
-        else:
-            bound, per = _lists(text, idx)
-            if self._sid < bound:
-                lists = list(per.get(self._sid, ()))  # a copy: the guards below replace items
-            elif len(keys) < len(idx):
-                lists = [idx[k] for k in keys if k in idx]
+        guards = self.guards
+        lists = []
+        for k in present:
+            g = guards.get(k)
+            if g is None:
+                lists.append(idx[k])
             else:
-                lists = [v for k, v in idx.items() if k in keys]
-        if self.guards and lists:
-            # identity, not ==: list equality would compare the positions one by one
-            for k, g in self.guards.items():
-                v = idx.get(k)
-                if v is None:
-                    continue
-                for j, lst in enumerate(lists):
-                    if lst is v:
-                        m = g.match
-                        lists[j] = [p for p in v if m(text, p)]
-                        break
+                m = g.match
+                lists.append([p for p in idx[k] if m(text, p)])
         cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
