@@ -53,7 +53,7 @@ def _want(words: Iterable[str]) -> None:
 
 def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[str]]]:
     """(first serial not covered, serial -> the keys of ``idx`` that scanner can start at)."""
-    for t, bound, per in _LISTS:
+    for t, bound, per in reversed(_LISTS):  # most recent last
         if t is text:
             return bound, per
     per: dict[int, list[str]] = {}
@@ -75,7 +75,7 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[st
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for t, idx in _CACHE:
+    for t, idx in reversed(_CACHE):  # most recent last
         if t is text:
             return idx
     idx: dict[str, list[int]] = {}
