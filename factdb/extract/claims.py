@@ -556,6 +556,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     doc_places = _DocPlaces(text, find_places)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
+    metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
     prev_speakers: list[str] = []
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
@@ -573,7 +574,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         if nums:
             out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                         prev_speakers if prev_paragraph == s.paragraph else [],
-                                        para_places_cache, paragraphs, doc_places, find_places))
+                                        para_places_cache, paragraphs, doc_places, find_places, metric_names))
         spoken = []
         for _a, sp in resolved_atts:
             if not (is_pronoun(sp) and sp.lower() != "officials"):
@@ -590,7 +591,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
-                     para_places_cache, paragraphs, doc_places, find_places) -> list[ExtractedClaim]:
+                     para_places_cache, paragraphs, doc_places, find_places, metric_names) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
     for n in nums:
         n.population = _is_population(text, n)
@@ -724,7 +725,6 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     sent_places = para_places.within(s.start, s.end)
 
     claims = []
-    metric_names = lex.metrics
     for i, n in enumerate(nums):
         speaker = None
         attribution = "outlet"

@@ -387,6 +387,13 @@ ONE_OK_AFTER_RE = re.compile(
     r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
     r"|building|victim|employee|member|refugee|migrant|citizen)\b")
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
+# the five tests above in their order, as one match (an alternation takes its first alternative that
+# matches; COMPOUND_AFTER_RE is case-sensitive)
+_AFTER_SKIP_RE = re.compile(
+    "|".join(f"(?P<{name}>{rx.pattern[1:] if rx.flags & re.I else '(?-i:' + rx.pattern[1:] + ')'})"
+             for name, rx in (("ordinal", ORDINAL_SUFFIX_RE), ("duration", DURATION_AFTER_RE),
+                              ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
+                              ("compound", COMPOUND_AFTER_RE))), re.I)
 
 
 _SMALL_SET = set(_SMALLWORD.split("|"))
@@ -490,6 +497,9 @@ _JOIN_AND = re.compile(r"^(?:,?\s+and\s+|\s*&\s*|,\s+)$", re.I)
 
 def _can_follow(prev_state: str, tok: _Tok, gap: str, run: list[_Tok]) -> bool:
     """Whether ``tok`` continues the run whose last token left the parser in ``prev_state``."""
+    c = gap[:1]
+    if not (c.isspace() or c in ",&-"):
+        return False  # both join patterns start with whitespace, ",", "&" or "-" (and "" matches neither)
     is_and = bool(_JOIN_AND.match(gap))
     if not is_and and not _JOIN_SPACE.match(gap):
         return False
@@ -628,8 +638,11 @@ def _words_value(s: str) -> Decimal | None:
 
 
 def _span(norm: str, start: int, end: int, value: Decimal | None, **kw) -> NumberSpan:
-    return NumberSpan(start=start, end=end, text=norm[start:end], value=to_number(value),
-                      core_start=kw.pop("core_start", start), core_end=kw.pop("core_end", end), **kw)
+    if "core_start" not in kw:
+        kw["core_start"] = start
+    if "core_end" not in kw:
+        kw["core_end"] = end
+    return NumberSpan(start, end, norm[start:end], to_number(value), **kw)
 
 
 def _overlaps(a0: int, a1: int, spans: _Taken) -> bool:
@@ -967,16 +980,9 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     after = norm[n.end:n.end + 60]
     before = norm[max(0, n.start - 60):n.start]
     if n.kind in ("number", "word") and n.unit == "count":
-        if ORDINAL_SUFFIX_RE.match(after):
-            return "ordinal"
-        if DURATION_AFTER_RE.match(after):
-            return "duration"
-        if MEASURE_AFTER_RE.match(after):
-            return "measure"
-        if TIME_WORD_AFTER_RE.match(after):
-            return "time"
-        if COMPOUND_AFTER_RE.match(after):
-            return "compound"
+        ma = _AFTER_SKIP_RE.match(after)  # ordinal, duration, measure, time, compound
+        if ma:
+            return ma.lastgroup
         if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
