@@ -418,8 +418,10 @@ _ORG_WORDS_RE = re.compile(
     r"|Television|TV|Radio|Network|Tool)\b")
 
 
+# "\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:...)+" with the capital first (the lookbehind is that "\b"), so the
+# regex engine skips ahead to capitals instead of trying every position
 _MENTION_RE = re.compile(
-    r"\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+")
+    r"[A-Z](?<!\w[A-Z])(?:[A-Z]{2,5}\b|[\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+)")
 _NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday",
                    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                    "August", "September", "October", "November", "December", "He", "She", "It", "They", "We"}
