@@ -297,7 +297,10 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * len(_RX5.findall(gap)) + 2 * blocked
+    punct = len(_RX5.findall(gap))
+    if 3 * punct + 2 * blocked > 8:
+        return None  # over the limit before the words are counted
+    cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * punct + 2 * blocked
     if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _RX6 finds
         cost += 3 * len(_RX6.findall(gap))
     return cost if cost <= 8 else None
