@@ -202,9 +202,15 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     gap = text[a:b]
     if "\n" in gap:
         return None
-    words = len(_WORD_RE.findall(gap))
-    cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
+    # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
+    cost = len(_WORD_RE.findall(gap))
+    if cost > limit:
+        return None
+    cost += 3 * len(_CLAUSE_PUNCT_RE.findall(gap))
+    if cost > limit:
+        return None
+    cost += 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
     return cost if cost <= limit else None
 
 
