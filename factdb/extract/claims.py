@@ -42,7 +42,6 @@ from .sentences import Sentence, split_paragraphs, split_sentences
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
 
 # patterns used inside functions, compiled once
-_RX0 = re.compile(r"(?:'s|’s)\s+$")
 _RX1 = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _RX2 = re.compile(r"[,—–(]\s*$")
 _RX3 = re.compile(r"(?:\band\b|,|;)")
@@ -257,9 +256,11 @@ def _is_population(text: str, n: NumberSpan) -> bool:
     """"Gaza's 2.2 million people", "a population of 2.3 million": a denominator, not a claim about
     the event in the sentence."""
     before = text[max(0, n.start - 20):n.start]
-    if _RX0.search(before) and _POPULATION_RE.match(text[n.end:n.end + 20]):
+    # "'s" and whitespace at the end (a regex "(?:'s|’s)\s+$" would be tried from every position)
+    if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s")) and _POPULATION_RE.match(text[n.end:n.end + 20]):
         return True
-    return bool(_RX1.search(before))
+    # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
+    return (not before.isascii() or "population" in before.lower()) and bool(_RX1.search(before))
 
 
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
@@ -353,7 +354,8 @@ _SHARE_OF_RE = re.compile(
     r"(?P<x>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)\s+(?:(?:now|still|also|alone|together|reportedly)\s+)?"
     r"(?:accounts?\s+for|accounted\s+for|make\s+up|makes\s+up|made\s+up|represents?|represented|comprised?|comprises"
     r"|constitutes?|constituted)\s+$", re.I)
-_SHARE_TAIL_RE = re.compile(r"(?:for|up|sents?|sented|prised?|prises|tutes?|tuted)\s+$")
+# how a _SHARE_OF_RE match can end (before its trailing whitespace)
+_SHARE_TAIL_WORDS = ("for", "up", "sent", "sents", "sented", "prise", "prised", "prises", "tute", "tutes", "tuted")
 _GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
 _TOLL_OF_RE = re.compile(r"\b(?:toll|number|tally|count|total)\s+(?:of|among)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)", re.I)
 
@@ -375,7 +377,9 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     before = text[max(lo, n.start - 120):n.start]
     tail = before[-16:].lower()
     # cheap tests on the last characters first: the regexes below are anchored at the end
-    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if _SHARE_TAIL_RE.search(tail) else None
+    # one of those words, then whitespace to the end (cheaper than a "\s+$" regex search)
+    share = tail[-1:].isspace() and tail.rstrip().endswith(_SHARE_TAIL_WORDS)
+    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if share else None
     if m:
         words = m.group("x").split()
         keep = []

@@ -222,12 +222,18 @@ _COMPARISON_BEFORE_RE = re.compile(
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
 
 
+def _since_clause(text: str, a: int, b: int) -> bool:
+    window = text[a:b]
+    # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
+    return (not window.isascii() or "since" in window.lower()) and bool(_SINCE_CLAUSE_RE.search(text, a, b))
+
+
 def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
     out = _find_time_phrases(text, lo, hi, published)
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
-        elif p.kind == "point" and p.as_of is not None and _SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start):
+        elif p.kind == "point" and p.as_of is not None and _since_clause(text, max(lo, p.start - 60), p.start):
             out[i] = TimePhrase(p.start, p.end, "since", since=p.as_of, period="cumulative", text=p.text)
             # the event phrase the date belongs to ("since the invasion") carries no date of its own
             for j in range(i):
