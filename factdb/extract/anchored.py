@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "SPECIAL", "first_words"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -232,6 +232,52 @@ class Anchored:
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
         return next(self.finditer(text, lo, hi), None)
+
+
+class AnchoredSet:
+    """Several scanners of words, each a table start word -> pattern to try there (like ``Anchored``'s
+    ``by_word``; a plain ``Anchored`` of ``words`` is the table mapping each word to its pattern), run
+    together: one candidate list per text and one pass per range instead of one per scanner.
+    ``matches(text, lo, hi)[i]`` is what scanner ``i`` alone would find in ``text[lo:hi]``."""
+
+    def __init__(self, tables: list[dict[str, re.Pattern]]) -> None:
+        self.count = len(tables)
+        self.by_key: dict[str, list[tuple[int, re.Pattern]]] = {}
+        for i, table in enumerate(tables):
+            for w, rx in table.items():
+                self.by_key.setdefault(w.lower(), []).append((i, rx))
+        _want(self.by_key)
+        self._last: tuple[str | None, list] = (None, [])
+
+    def matches(self, text: str, lo: int, hi: int) -> dict[int, list[re.Match]]:
+        """Scanner number -> its matches in ``text[lo:hi]`` (scanners without one are left out)."""
+        if self._last[0] is not text:
+            idx = _index(text)
+            by_key = self.by_key
+            # (start, scanner, pattern): a start is one word, so scanners tell apart equal starts
+            self._last = (text, sorted((p, i, rx) for k in [k for k in idx if k in by_key]
+                                       for p in idx[k] for i, rx in by_key[k]))
+        cands = self._last[1]
+        first = bisect_left(cands, (lo,))
+        out: dict[int, list[re.Match]] = {}
+        if first == len(cands) or cands[first][0] >= hi:
+            return out
+        last: dict[int, int] = {}  # scanner -> where its next match may start (its matches do not overlap)
+        for j in range(first, len(cands)):
+            s, i, rx = cands[j]
+            if s >= hi:
+                break
+            if s < last.get(i, lo):
+                continue
+            m = rx.match(text, s, hi)
+            if m:
+                found = out.get(i)
+                if found is None:
+                    out[i] = [m]
+                else:
+                    found.append(m)
+                last[i] = m.end() if m.end() > s else s + 1
+        return out
 
 
 def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
