@@ -37,6 +37,7 @@ from .attribution import (
 from .dates import TimePhrase, find_time_phrases
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
+from .places import find_places, gazetteer  # (the gazetteer itself is loaded on first use)
 from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
@@ -449,17 +450,23 @@ _SPEAKS_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
 
 
-def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces) -> str | None:
-    if sent_places:
-        def cost(p):
-            distance = min(abs(p[0] - n.end), abs(n.start - p[1]))
-            if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
-                return distance + 100_000
-            if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
-                return distance + 200
-            return distance
+def _place_penalty(text: str, p) -> int:
+    """What is added to the distance of the place ``p`` from a number (the same for every number)."""
+    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
+        return 100_000
+    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
+        return 200
+    return 0
 
-        return min(sent_places, key=cost)[2]
+
+def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces,
+               penalties: list[int] | None = None) -> str | None:
+    """``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them."""
+    if sent_places:
+        if penalties is None:
+            penalties = [_place_penalty(text, p) for p in sent_places]
+        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties)]
+        return sent_places[costs.index(min(costs))][2]  # the first of the cheapest
     k = bisect.bisect_right(para_places.ends, n.start) - 1
     if k >= 0:
         return para_places.items[k][2]
@@ -519,8 +526,6 @@ class _Quotes:
 
 
 def _is_place(name: str) -> bool:
-    from .places import gazetteer
-
     return name in gazetteer()[0]
 
 
@@ -542,8 +547,6 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         except ValueError:
             pub = None
     lex = lexicon or load_lexicon()
-    from .places import find_places  # lazy: the gazetteer is loaded on first use
-
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
@@ -715,9 +718,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
-            seg_start = max([lo] + [m.end() + lo for m in _RX15.finditer(text[lo:n.start])])
+            seg_start = max([lo] + [m.end() for m in _RX15.finditer(text, lo, n.start)])
             hi = min(s.end, n.end + 60)
-            seg_end = min([hi] + [m.start() + n.end for m in _RX16.finditer(text[n.end:hi])])
+            seg_end = min([hi] + [m.start() for m in _RX16.finditer(text, n.end, hi)])
             seg = text[seg_start:seg_end].lower()
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
             if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):
@@ -736,6 +739,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         para_places_cache[para] = _Places(find_places(text, ps, pe))
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
+    place_penalties = [_place_penalty(text, p) for p in sent_places]
 
     claims = []
     for i, n in enumerate(nums):
@@ -771,7 +775,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
-            subject=_subject(text, n, s.start), location=_place_for(text, n, sent_places, para_places, doc_places),
+            subject=_subject(text, n, s.start), location=_place_for(text, n, sent_places, para_places, doc_places,
+                                                                    place_penalties),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
     return claims
