@@ -249,13 +249,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         kind = m.lastgroup
         p = TimePhrase(m.start(), m.end(), "point", text=m.group(0))
         g = m.group
-        if g("range"):
+        # every alternative is a named group that matches text: the one that matched is lastgroup
+        if kind == "range":
             a, _ = _md(g("r1"), published)
             b, fut = _md(g("r2"), published)
             if a and b and a > b:
                 a = a.replace(year=a.year - 1) if a.month > b.month else a
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
-        elif g("since"):
+        elif kind == "since":
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
             if _RX4.search(sx) and re.search(_MONTH, sx):
@@ -273,12 +274,12 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.since = dt.date(year, mon, 1)
             elif _RX6.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1)
-        elif g("window"):
+        elif kind == "window":
             n = _count(g("wn") or g("wn2"))
             unit = (g("wu") or g("wu2")).lower().rstrip("s")
             p.kind, p.period = "window", "interval"
             p.days_back = None if n is None else max(1, round(n * _UNITS[unit]))
-        elif g("back"):
+        elif kind == "back":
             unit = (g("bu") or g("bu2") or "day").lower()
             txt = m.group(0).lower()
             if "last year" in txt:
@@ -288,13 +289,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 n = _count(_RX7.match(txt).group(1)) if g("bu") else 1
                 p.kind, p.period = "back", "interval"
                 p.days_back = (n or 1) * _UNITS[unit]
-        elif g("ago"):
+        elif kind == "ago":
             n = _count(g("an"))
             unit = g("au").lower().rstrip("s")
             p.kind, p.period = "point", "interval"
             if published and n:
                 p.as_of = published - dt.timedelta(days=n * _UNITS[unit])
-        elif g("wdtoll"):
+        elif kind == "wdtoll":
             w = g("wdp")
             p.kind, p.period = "point", "interval"
             if published:
@@ -304,7 +305,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                     p.as_of = published
                 else:
                     p.as_of = _weekday_on_or_before(published, WEEKDAYS.index(w.capitalize()))
-        elif g("weekday"):
+        elif kind == "weekday":
             wd = WEEKDAYS.index(g("wd").capitalize())
             mod = (g("wmod") or "").lower()
             if mod == "next":
@@ -313,7 +314,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if published:
                 base = published - dt.timedelta(days=1) if mod == "last" else published
                 p.as_of = _weekday_on_or_before(base, wd)
-        elif g("md"):
+        elif kind == "md":
             if (g("mmod") or "").lower() == "next":
                 continue
             d, fut = _md(g("mdx"), published)
@@ -321,7 +322,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 continue
             by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
-        elif g("deictic"):
+        elif kind == "deictic":
             w = _RX0.sub(" ", m.group(0).lower())
             p.kind = "now"
             if w in ("yesterday", "last night"):
@@ -341,9 +342,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.kind, p.period, p.as_of = "now", "cumulative", published
             else:
                 p.as_of = published
-        elif g("cum"):
+        elif kind == "cum":
             p.kind, p.period = "cumulative", "cumulative"
-        elif g("intv"):
+        elif kind == "intv":
             p.kind, p.period = "interval", "interval"
         else:  # pragma: no cover - every alternative is named
             continue

@@ -284,6 +284,8 @@ CURRENCY_BEFORE_RE = re.compile(r"(?P<c>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₹|
 CURRENCY_AFTER_RE = re.compile(
     r"^\s*(?P<c>€|£|\$|pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
     r"|roubles?|rubles?|USD|EUR|GBP)(?![\w])", re.I)
+# PERCENT_RE, else CURRENCY_AFTER_RE, in one match (an alternation takes its first alternative that matches)
+_UNIT_AFTER_RE = re.compile(f"(?P<pctx>{PERCENT_RE.pattern[1:]})|(?P<curx>{CURRENCY_AFTER_RE.pattern[1:]})", re.I)
 SCALE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?P<s>hundred|thousand|million|billion|trillion|lakh|crore)\b", re.I)
 AND_A_HALF_RE = re.compile(
     r"^\s+and\s+(?:a|one)\s+(?P<f>half|quarter|third)\b(?:\s+(?P<s>thousand|million|billion|trillion))?", re.I)
@@ -572,13 +574,13 @@ def _valid_start(tok: _Tok) -> bool:
 def _runs(norm: str) -> list[list[_Tok]]:
     toks = []
     for m in TOKEN_SCAN.finditer(norm):
-        if m.group("num"):
-            suf = m.group("suf")
-            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), suf))
-        elif m.group("word"):
+        kind = m.lastgroup  # "num" or "suf" (a number), "word" or "a": the groups match text
+        if kind == "word":
             toks.append(_Tok(m.start(), m.end(), "word", m.group("word")))
-        else:
+        elif kind == "a":
             toks.append(_Tok(m.start(), m.end(), "a", m.group("a")))
+        else:
+            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), m.group("suf")))
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
     state = "start"
@@ -808,7 +810,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     """Extend a bare number with percent / currency / qualifiers written around it."""
     after = norm[n.end:n.end + 40]
     if n.unit == "count" and n.kind in ("number", "word"):
-        mp = PERCENT_RE.match(after)
+        mx = _UNIT_AFTER_RE.match(after)
+        mp = mx if mx is not None and mx.lastgroup == "pctx" else None  # PERCENT_RE.match(after)
         if not mp and norm[max(0, n.start - 20):n.start].rstrip()[-2:].lower() == "of" \
                 and _RX11.search(norm[max(0, n.start - 20):n.start]):
             n.unit, n.kind = "percent", "percent"  # "per cent of 210"
@@ -824,7 +827,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
                 n.kind = "currency"
                 n.start -= len(before) - mc.start()
             else:
-                mc2 = CURRENCY_AFTER_RE.match(after)
+                # CURRENCY_AFTER_RE.match(after): known unless PERCENT_RE matched first
+                mc2 = mx if mx is not None and mx.lastgroup == "curx" else (CURRENCY_AFTER_RE.match(after) if mp else None)
                 if mc2:
                     n.unit = CURRENCY_WORDS[mc2.group("c").lower()]
                     n.kind = "currency"
