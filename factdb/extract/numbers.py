@@ -592,7 +592,10 @@ def _runs(norm: str) -> list[list[_Tok]]:
         if cur:
             runs.append(cur)
             cur = []
-        if _valid_start(t):
+        if t.kind == "num":  # (the common case of _valid_start and _state_after)
+            cur = [t]
+            state = "digits"
+        elif _valid_start(t):
             cur = [t]
             state = _state_after(t)
     if cur:
@@ -778,7 +781,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
 
     for run in _runs(norm):
         s, e = run[0].start, run[-1].end
-        if _overlaps(s, e, taken):
+        if taken.overlaps(s, e):
             # keep the part of the run outside taken spans only when it is a digit token
             continue
         res = _run_value(run)
@@ -801,7 +804,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
                 v *= SCALE_WORDS[mh.group("s").lower()]
                 scaled = True
             e += mh.end()
-        out.append(_span(norm, s, e, v, kind=kind, scaled=scaled, core_start=s, core_end=e))
+        out.append(NumberSpan(s, e, norm[s:e], to_number(v), kind=kind, scaled=scaled, core_start=s, core_end=e))
     out.sort(key=lambda n: (n.start, -n.end))
     return out
 
