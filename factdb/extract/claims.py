@@ -133,7 +133,8 @@ _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
-_COMPARE_WORDS = ("from", "compared", "versus", "vs", "against", "than", "after")  # one is in every match
+# what a match ends with, before its final whitespace
+_COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|whom|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -280,13 +281,13 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif cur.unit in ("percent", "fraction") and prev.unit == "count" and _LINK_APPOS_RE.match(gap):
             kind = "apposition"
-        elif (exotic or any(w in low for w in _COMPARE_WORDS)) and _LINK_COMPARE_RE.search(gap):
+        elif (exotic or low.rstrip().endswith(_COMPARE_ENDS)) and _LINK_COMPARE_RE.search(gap):
             kind = "compare"
         elif (exotic or "with" in low) and _LINK_WITH_RE.search(gap):
             kind = "with"
-        elif _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap) and len(gap) < 120:
+        elif len(gap) < 120 and _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap):
             kind = "ellipsis"
-        elif _RX4.fullmatch(gap):
+        elif gap[-1:].isspace() and gap.rstrip().endswith(("and", "or")) and _RX4.fullmatch(gap):
             kind = "and"
         out.append(kind)
     return out
