@@ -655,13 +655,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         costs = [(c, k) for k, c in enumerate(row) if c is not None]
         if costs:
             nearest[id(p)] = nums[min(costs)[1]]
+    # what a bare day adds to its cost when ranked for the period, for each phrase that may give one
+    cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0)
+                 for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
         for j, p in enumerate(phrases):
             c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _RX13.search(text[a:b]):
+                if _RX13.search(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
@@ -670,8 +673,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         cands.sort(key=lambda cp: cp[0])
         period = None
         # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
-        ranked = [(c + (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0), p)
-                  for c, p in cands if p.period and id(p) not in verb_ids]
+        ranked = [(c + cue_bonus[id(p)], p) for c, p in cands if id(p) in cue_bonus]
         if ranked:
             period = min(ranked, key=lambda cp: cp[0])[1].period
         as_of = since = None
