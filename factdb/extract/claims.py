@@ -551,7 +551,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
-    sentences = split_sentences(text)
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -562,7 +563,6 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             continue
         by_sentence.setdefault(i, []).append(n)
 
-    paragraphs = split_paragraphs(text)
     masked = mask_abbreviations(text)
     quote_list = []
     for ps, pe in paragraphs:

@@ -127,10 +127,11 @@ def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [_strip(text, a, b) for a, b in out if text[a:b].strip()]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of ``text`` with offsets, document-wide index and paragraph index."""
+def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """All sentences of ``text`` with offsets, document-wide index and paragraph index.
+    ``paragraphs``: ``split_paragraphs(text)`` when the caller has it already."""
     out: list[Sentence] = []
-    for p_idx, (ps, pe) in enumerate(split_paragraphs(text)):
+    for p_idx, (ps, pe) in enumerate(split_paragraphs(text) if paragraphs is None else paragraphs):
         for ls, le in _split_lines(text, ps, pe):
             pos = ls
             for m in _END_RE.finditer(text, ls, le):
