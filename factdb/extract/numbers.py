@@ -315,8 +315,15 @@ _ZONE_RE = re.compile(
 _ZONE_DIGIT_GUARD = re.compile(
     r"\d+(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\s*(?:[ap]\.?m|o'clock|gmt|utc|hrs|hours|years?|yrs?))", re.I)
+# a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
+_ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
+_ZONE_WORD_GUARD = re.compile(r"[a-z]+(?:[\s-][a-z]+)?-year", re.I)
+_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+)?\d", re.I)
 _ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
-                      digits=True, chars="+", guards={"digits": _ZONE_DIGIT_GUARD})
+                      digits=True, chars="+",
+                      guards={"digits": _ZONE_DIGIT_GUARD, "age": _ZONE_AGE_GUARD, "aged": _ZONE_AGE_GUARD,
+                              **dict.fromkeys(MONTHS.strip("(?:)").split("|"), _ZONE_MONTH_GUARD),
+                              **dict.fromkeys(_SMALLWORD.split("|"), _ZONE_WORD_GUARD)})
 # month names are case-sensitive to keep "may" the verb out
 _MONTH_CASE_RE = re.compile(MONTHS)
 
