@@ -116,6 +116,29 @@ def _index(text: str) -> dict[str, list[int]]:
     return idx
 
 
+def index_like(derived: str, base: str, dots: list[int]) -> None:
+    """Cache the token index of ``derived``, which is ``base`` with the "." at ``dots`` replaced by a
+    character that is no token (a letter, digit or ``SPECIAL`` one): the same index without those
+    "." positions. Nothing is done when ``base`` has no cached index."""
+    for t, idx in reversed(_CACHE):
+        if t is base:
+            break
+    else:
+        return
+    if any(derived[p] in SPECIAL or derived[p].isalnum() for p in dots) or len(derived) != len(base):
+        return  # (not such a copy: it is indexed on its own when asked for)
+    new = dict(idx)
+    removed = set(dots)
+    kept = [p for p in idx.get(".", ()) if p not in removed]
+    if kept:
+        new["."] = kept
+    else:
+        new.pop(".", None)
+    _CACHE.append((derived, new))
+    if len(_CACHE) > 4:
+        del _CACHE[0]
+
+
 class Anchored:
     """``finditer``/``search`` for ``pattern``, tried only at candidate starts.
 

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchored import Anchored
+from .anchored import Anchored, index_like
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
@@ -118,14 +118,18 @@ def mask_abbreviations(s: str) -> str:
     can be matched up to real sentence punctuation (``s`` itself when there are none)."""
     parts = []
     last = 0
+    dots = []
     for m in _ABBR_SCAN.finditer(s):
         parts.append(s[last:m.end() - 1])
         parts.append("\u00b7")
         last = m.end()
+        dots.append(m.end() - 1)
     if not parts:
         return s
     parts.append(s[last:])
-    return "".join(parts)
+    masked = "".join(parts)
+    index_like(masked, s, dots)  # the scanners' token index of ``masked``, from that of ``s``
+    return masked
 
 
 @dataclass
