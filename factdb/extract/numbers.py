@@ -184,7 +184,8 @@ _PRE_QUALIFIERS = [
 _PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
 _PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
 _TAIL_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z.]*")
-_TAIL_ENDS: dict[int, tuple[object, tuple[str, ...]]] = {}  # id(table) -> (table, last words of its phrases)
+# id(table) -> (table, last words of its phrases, most words in a phrase)
+_TAIL_ENDS: dict[int, tuple[object, tuple[str, ...], int]] = {}
 
 
 def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | None:
@@ -192,7 +193,8 @@ def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | No
     start offset in ``before``. Much cheaper than a ``$``-anchored regex search."""
     ends = _TAIL_ENDS.get(id(table))
     if ends is None:
-        ends = _TAIL_ENDS[id(table)] = (table, tuple({p.split()[-1] for p in table} | {"of"}))
+        ends = _TAIL_ENDS[id(table)] = (table, tuple({p.split()[-1] for p in table} | {"of"}),
+                                        max(len(p.split()) for p in table))
     if not before.rstrip().lower().endswith(ends[1]):
         return None  # cheap test: a phrase of the table (or "of") must end the text
     base = max(0, len(before) - 60)
@@ -209,9 +211,11 @@ def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | No
     ends = [run]
     if run[-1].group().lower() == "of" and len(run) > 1:
         ends.append(run[:-1])  # "some of 20" -> "some"
+    longest = _TAIL_ENDS[id(table)][2]
     for r in ends:
-        for j in range(len(r), 0, -1):
-            phrase = " ".join(w.group().lower() for w in r[-j:])
+        low = [w.group().lower() for w in r]
+        for j in range(min(len(r), longest), 0, -1):  # (no phrase of the table is longer)
+            phrase = " ".join(low[-j:])
             if phrase in table:
                 first = r[-j]
                 if first.start() > 0 and window[first.start() - 1].isalnum():
