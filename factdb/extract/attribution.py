@@ -65,6 +65,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
+_AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a subject: "X has also"
 _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
 
 VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
@@ -224,7 +225,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     mc = _LAST_RX3.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
     np_text = region[cut:]
-    np_clean = re.sub(_AUX + r"\s*$", "", " " + np_text).strip()
+    np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
     if np_clean:
         start = lo + cut + (len(np_text) - len(np_text.lstrip()))
         # "Over half of respondents said": the speaker is what the share is of
