@@ -120,10 +120,8 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
     """Cache the token index of ``derived``, which is ``base`` with the "." at ``dots`` replaced by a
     character that is no token (a letter, digit or ``SPECIAL`` one): the same index without those
     "." positions. Nothing is done when ``base`` has no cached index."""
-    for t, idx in reversed(_CACHE):
-        if t is base:
-            break
-    else:
+    idx = next((i for t, i in reversed(_CACHE) if t is base), None)
+    if idx is None:
         return
     if any(derived[p] in SPECIAL or derived[p].isalnum() for p in dots) or len(derived) != len(base):
         return  # (not such a copy: it is indexed on its own when asked for)

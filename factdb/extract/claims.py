@@ -466,7 +466,7 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
     if sent_places:
         if penalties is None:
             penalties = [_place_penalty(text, p) for p in sent_places]
-        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties)]
+        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
         return sent_places[costs.index(min(costs))][2]  # the first of the cheapest
     k = bisect.bisect_right(para_places.ends, n.start) - 1
     if k >= 0:
