@@ -85,15 +85,15 @@ def _digit_map() -> dict[int, str]:
 
 
 _DIGITS = _digit_map()
+_DIGITS_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DIGITS)) + "]")  # a character to map
 
 
 def normalize_digits(text: str) -> str:
     """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII (``text`` itself
     when there is nothing to map, so scanners can share its token index)."""
-    if text.isascii():
+    if text.isascii() or not _DIGITS_ANY.search(text):
         return text
-    out = text.translate(_DIGITS)
-    return text if out == text else out
+    return text.translate(_DIGITS)
 
 
 def to_number(d: Decimal | None):
