@@ -317,7 +317,9 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
 def _time_costs(text: str, phrases: list[TimePhrase], nums: list[NumberSpan]) -> list[list[float | None]]:
     """``_time_cost`` of every (phrase, number) pair, ``[j][k]``. The numbers are sorted and disjoint, so
     the numbers between a phrase and ``nums[k]`` are counted by index; pairs with more than 4 numbers
-    between cannot bind and are not computed."""
+    between cannot bind and are not computed. On each side of the phrase the cost only grows with the
+    distance (a farther number's gap holds the nearer one's gap, its number and one more number between;
+    number spans end and start at word boundaries), so the first pair over the limit ends that side."""
     starts = [n.start for n in nums]
     ends = [n.end for n in nums]
     out = []
@@ -325,8 +327,16 @@ def _time_costs(text: str, phrases: list[TimePhrase], nums: list[NumberSpan]) ->
         r = bisect.bisect_right(ends, p.start)  # nums[:r] end before the phrase
         lo = bisect.bisect_left(starts, p.end)  # nums[lo:] start after it
         row: list[float | None] = [None] * len(nums)
-        for k in range(max(0, r - 5), min(len(nums), lo + 5)):
-            row[k] = _time_cost(text, p, nums[k], r - 1 - k if k < r else (k - lo if k >= lo else 0))
+        for k in range(r, lo):  # overlapping the phrase
+            row[k] = _time_cost(text, p, nums[k], 0)
+        for k in range(r - 1, max(0, r - 5) - 1, -1):  # before it, nearest first
+            row[k] = c = _time_cost(text, p, nums[k], r - 1 - k)
+            if c is None:
+                break
+        for k in range(lo, min(len(nums), lo + 5)):  # after it, nearest first
+            row[k] = c = _time_cost(text, p, nums[k], k - lo)
+            if c is None:
+                break
         out.append(row)
     return out
 
