@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "SPECIAL", "first_words"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -31,7 +31,7 @@ _OWNERS: dict[str, list[int]] = {}
 _WANTED: set[str] = set()
 _SERIAL = [0]  # the serial number the next scanner gets
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
-_LISTS: list[tuple[str, int, dict[int, list[list[int]]]]] = []
+_LISTS: list[tuple[str, int, dict[int, list[str]]]] = []
 
 
 def _forget(sid: int, keys: frozenset[str]) -> None:
@@ -51,21 +51,22 @@ def _want(words: Iterable[str]) -> None:
         _LISTS.clear()
 
 
-def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[list[int]]]]:
-    for t, bound, per in _LISTS:
+def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[str]]]:
+    """(first serial not covered, serial -> the keys of ``idx`` that scanner can start at)."""
+    for t, bound, per in reversed(_LISTS):  # most recent last
         if t is text:
             return bound, per
-    per: dict[int, list[list[int]]] = {}
+    per: dict[int, list[str]] = {}
     get = _OWNERS.get
-    for k, v in idx.items():
+    for k in idx:
         owners = get(k)
         if owners is not None:
             for sid in owners:
                 lst = per.get(sid)
                 if lst is None:
-                    per[sid] = [v]
+                    per[sid] = [k]
                 else:
-                    lst.append(v)
+                    lst.append(k)
     bound = _SERIAL[0]
     _LISTS.append((text, bound, per))
     if len(_LISTS) > 4:
@@ -74,7 +75,7 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[li
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for t, idx in _CACHE:
+    for t, idx in reversed(_CACHE):  # most recent last
         if t is text:
             return idx
     idx: dict[str, list[int]] = {}
@@ -113,6 +114,27 @@ def _index(text: str) -> dict[str, list[int]]:
     if len(_CACHE) > 4:
         del _CACHE[0]
     return idx
+
+
+def index_like(derived: str, base: str, dots: list[int]) -> None:
+    """Cache the token index of ``derived``, which is ``base`` with the "." at ``dots`` replaced by a
+    character that is no token (a letter, digit or ``SPECIAL`` one): the same index without those
+    "." positions. Nothing is done when ``base`` has no cached index."""
+    idx = next((i for t, i in reversed(_CACHE) if t is base), None)
+    if idx is None:
+        return
+    if any(derived[p] in SPECIAL or derived[p].isalnum() for p in dots) or len(derived) != len(base):
+        return  # (not such a copy: it is indexed on its own when asked for)
+    new = dict(idx)
+    removed = set(dots)
+    kept = [p for p in idx.get(".", ()) if p not in removed]
+    if kept:
+        new["."] = kept
+    else:
+        new.pop(".", None)
+    _CACHE.append((derived, new))
+    if len(_CACHE) > 4:
+        del _CACHE[0]
 
 
 class Anchored:
@@ -161,30 +183,28 @@ class Anchored:
         idx = _index(text)
         keys = self.keys
         if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
-            lists = []
-        elif self.by_word is not None:
+            self._last = (text, [])
+            return []
+        bound, per = _lists(text, idx)
+        if self._sid < bound:
+            present = per.get(self._sid, ())
+        else:  # a scanner made after the text's lists
+            present = [k for k in idx if k in keys]
+        if self.by_word is not None:
             # (start, the pattern of its word) pairs
             by_word = self.by_word
-            cands = sorted((p, by_word[k]) for k in keys & idx.keys() for p in idx[k])
+            cands = sorted((p, by_word[k]) for k in present for p in idx[k])
             self._last = (text, cands)
             return cands
-        else:
-            bound, per = _lists(text, idx)
-            if self._sid < bound:
-                lists = list(per.get(self._sid, ()))  # a copy: the guards below replace items
-            elif len(keys) < len(idx):
-                lists = [idx[k] for k in keys if k in idx]
+        guards = self.guards
+        lists = []
+        for k in present:
+            g = guards.get(k)
+            if g is None:
+                lists.append(idx[k])
             else:
-                lists = [v for k, v in idx.items() if k in keys]
-        if self.guards and lists:
-            # identity, not ==: list equality would compare the positions one by one
-            for k, g in self.guards.items():
-                v = idx.get(k)
-                for j, lst in enumerate(lists):
-                    if lst is v:
-                        m = g.match
-                        lists[j] = [p for p in v if m(text, p)]
-                        break
+                m = g.match
+                lists.append([p for p in idx[k] if m(text, p)])
         cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
@@ -233,6 +253,52 @@ class Anchored:
 
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:
         return next(self.finditer(text, lo, hi), None)
+
+
+class AnchoredSet:
+    """Several scanners of words, each a table start word -> pattern to try there (like ``Anchored``'s
+    ``by_word``; a plain ``Anchored`` of ``words`` is the table mapping each word to its pattern), run
+    together: one candidate list per text and one pass per range instead of one per scanner.
+    ``matches(text, lo, hi)[i]`` is what scanner ``i`` alone would find in ``text[lo:hi]``."""
+
+    def __init__(self, tables: list[dict[str, re.Pattern]]) -> None:
+        self.count = len(tables)
+        self.by_key: dict[str, list[tuple[int, re.Pattern]]] = {}
+        for i, table in enumerate(tables):
+            for w, rx in table.items():
+                self.by_key.setdefault(w.lower(), []).append((i, rx))
+        _want(self.by_key)
+        self._last: tuple[str | None, list] = (None, [])
+
+    def matches(self, text: str, lo: int, hi: int) -> dict[int, list[re.Match]]:
+        """Scanner number -> its matches in ``text[lo:hi]`` (scanners without one are left out)."""
+        if self._last[0] is not text:
+            idx = _index(text)
+            by_key = self.by_key
+            # (start, scanner, pattern): a start is one word, so scanners tell apart equal starts
+            self._last = (text, sorted((p, i, rx) for k in [k for k in idx if k in by_key]
+                                       for p in idx[k] for i, rx in by_key[k]))
+        cands = self._last[1]
+        first = bisect_left(cands, (lo,))
+        out: dict[int, list[re.Match]] = {}
+        if first == len(cands) or cands[first][0] >= hi:
+            return out
+        last: dict[int, int] = {}  # scanner -> where its next match may start (its matches do not overlap)
+        for j in range(first, len(cands)):
+            s, i, rx = cands[j]
+            if s >= hi:
+                break
+            if s < last.get(i, lo):
+                continue
+            m = rx.match(text, s, hi)
+            if m:
+                found = out.get(i)
+                if found is None:
+                    out[i] = [m]
+                else:
+                    found.append(m)
+                last[i] = m.end() if m.end() > s else s + 1
+        return out
 
 
 def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:

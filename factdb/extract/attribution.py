@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchored import Anchored
+from .anchored import Anchored, index_like
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
@@ -66,6 +66,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
+_AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a subject: "X has also"
 _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
 
 VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
@@ -125,14 +126,18 @@ def mask_abbreviations(s: str) -> str:
     can be matched up to real sentence punctuation (``s`` itself when there are none)."""
     parts = []
     last = 0
+    dots = []
     for m in _ABBR_SCAN.finditer(s):
         parts.append(s[last:m.end() - 1])
         parts.append("\u00b7")
         last = m.end()
+        dots.append(m.end() - 1)
     if not parts:
         return s
     parts.append(s[last:])
-    return "".join(parts)
+    masked = "".join(parts)
+    index_like(masked, s, dots)  # the scanners' token index of ``masked``, from that of ``s``
+    return masked
 
 
 @dataclass
@@ -227,7 +232,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     mc = _LAST_RX3.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
     np_text = region[cut:]
-    np_clean = re.sub(_AUX + r"\s*$", "", " " + np_text).strip()
+    np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
     if np_clean:
         start = lo + cut + (len(np_text) - len(np_text.lstrip()))
         # "Over half of respondents said": the speaker is what the share is of
@@ -447,8 +452,10 @@ _ORG_WORDS_RE = re.compile(
     r"|Television|TV|Radio|Network|Tool)\b")
 
 
+# "\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:...)+" with the capital first (the lookbehind is that "\b"), so the
+# regex engine skips ahead to capitals instead of trying every position
 _MENTION_RE = re.compile(
-    r"\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+")
+    r"[A-Z](?<!\w[A-Z])(?:[A-Z]{2,5}\b|[\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+)")
 _NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday",
                    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                    "August", "September", "October", "November", "December", "He", "She", "It", "They", "We"}

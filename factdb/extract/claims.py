@@ -37,12 +37,12 @@ from .attribution import (
 from .dates import TimePhrase, find_time_phrases
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
+from .places import find_places, gazetteer  # (the gazetteer itself is loaded on first use)
 from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
 
 # patterns used inside functions, compiled once
-_RX0 = re.compile(r"(?:'s|’s)\s+$")
 _RX1 = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _RX2 = re.compile(r"[,—–(]\s*$")
 _RX3 = re.compile(r"(?:\band\b|,|;)")
@@ -52,7 +52,6 @@ _RX6 = re.compile(r"\b(?:but|while|whereas|although)\b")
 _RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?")
 _RX8 = re.compile(r"\s*,")
 _RX9 = re.compile(r"[\d,;:]")
-_RX12 = re.compile(r"(?:'s|’s)$")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
 _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
@@ -155,7 +154,8 @@ _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
-_COMPARE_WORDS = ("from", "compared", "versus", "vs", "against", "than", "after")  # one is in every match
+# what a match ends with, before its final whitespace
+_COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -207,8 +207,8 @@ _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 
-def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float | None:
-    """``others``: the sentence's numbers that are not population figures."""
+def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
+    """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
     if t.start < n.end and n.start < t.end:
         # a trigger may end inside the qualifier: "the toll has now passed 1,000"
         return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None
@@ -220,34 +220,55 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan, others: _Spans) -> float
         if t.side != "before":
             return None
         a, b = t.end, n.start
-    if others.inside(a, b) or (b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b)):  # 11 words need 21+ chars
+    if b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b):  # 11 words need 21+ chars
         return None
     gap = text[a:b]
     if "\n" in gap:
         return None
-    conj = len(_CONJ_RE.findall(gap))
-    if t.side == "before" and (conj or _PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)):
+    if t.side == "before" and (_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
+                               or _CONJ_RE.search(gap)):
         # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
         # passive has none ("one woman was killed and 22 other people ... were shot")
         return None
-    words = len(_WORD_RE.findall(gap))
-    cost = words + 3 * len(_CLAUSE_PUNCT_RE.findall(gap)) + 3 * conj + len(_AND_RE.findall(gap))
+    # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
+    cost = len(_WORD_RE.findall(gap))
+    if cost > limit:
+        return None
+    cost += 3 * len(_CLAUSE_PUNCT_RE.findall(gap))
+    if cost > limit:
+        return None
+    cost += 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
     return cost if cost <= limit else None
 
 
 def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float, int]]:
     # a verb immediately followed by its object number belongs to that number only
-    claimed = {t.start for t in triggers if t.side == "before"
-               and any(n.start >= t.end and not text[t.end:n.start].strip() for n in nums)}
+    # (only the first number after the verb can be: any later one has that number in between)
+    starts = [n.start for n in nums]
+    claimed = set()
+    for t in triggers:
+        if t.side == "before":
+            i = bisect.bisect_left(starts, t.end)
+            if i < len(nums) and not text[t.end:nums[i].start].strip():
+                claimed.add(t.start)
     out = []
     others = _Spans([o for o in nums if not o.population])
+    o_starts, o_ends = others.starts, others.ends
     for n in nums:
+        # a trigger with another number between it and n cannot bind: only triggers that start before
+        # the end of the next other number and end after the start of the previous one are tried
+        j = bisect.bisect_left(o_starts, n.end)
+        hi = o_ends[j] if j < len(o_ends) else len(text) + 1
+        i = bisect.bisect_right(o_ends, n.start) - 1
+        lo = o_starts[i] if i >= 0 else -1
         best = None
         for t in triggers:
+            if t.start >= hi or t.end <= lo:
+                continue
             if t.side == "after" and t.start >= n.end and t.start in claimed:
                 continue
-            c = _trigger_cost(text, t, n, others)
+            c = _trigger_cost(text, t, n)
             if c is None:
                 continue
             key = (-t.priority, c, 0 if t.start >= n.end else 1)
@@ -264,9 +285,11 @@ def _is_population(text: str, n: NumberSpan) -> bool:
     """"Gaza's 2.2 million people", "a population of 2.3 million": a denominator, not a claim about
     the event in the sentence."""
     before = text[max(0, n.start - 20):n.start]
-    if _RX0.search(before) and _POPULATION_RE.match(text[n.end:n.end + 20]):
+    # "'s" and whitespace at the end (a regex "(?:'s|’s)\s+$" would be tried from every position)
+    if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s")) and _POPULATION_RE.match(text[n.end:n.end + 20]):
         return True
-    return bool(_RX1.search(before))
+    # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
+    return (not before.isascii() or "population" in before.lower()) and bool(_RX1.search(before))
 
 
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
@@ -289,23 +312,23 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
                 and _LINK_APPOS_RE.match(gap):
             # "1.9 million people - about 85% -", "nearly half of the population, some 5.4 million people,"
             kind = "apposition"
-        elif (exotic or any(w in low for w in _COMPARE_WORDS)) and _LINK_COMPARE_RE.search(gap):
+        elif (exotic or low.rstrip().endswith(_COMPARE_ENDS)) and _LINK_COMPARE_RE.search(gap):
             kind = "compare"
         elif (exotic or "with" in low) and _LINK_WITH_RE.search(gap):
             kind = "with"
-        elif _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap) and len(gap) < 120:
+        elif len(gap) < 120 and _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap):
             kind = "ellipsis"
-        elif _RX4.fullmatch(gap):
+        elif gap[-1:].isspace() and gap.rstrip().endswith(("and", "or")) and _RX4.fullmatch(gap):
             kind = "and"
         out.append(kind)
     return out
 
 
-def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float | None:
+def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float | None:
+    """``blocked``: how many of the sentence's numbers lie between ``p`` and ``n`` (see _time_costs)."""
     if p.start < n.end and n.start < p.end:
         return 0.0
     a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-    blocked = spans.inside(a, b)
     if blocked > 4 or (b - a > 80 and _MANY_WORDS_RE.match(text, a, b)):  # 41 words need 81+ chars
         return None  # the cost would be over the limit
     gap = text[a:b]
@@ -313,10 +336,40 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, spans: _Spans) -> float 
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * len(_RX5.findall(gap)) + 2 * blocked
+    punct = len(_RX5.findall(gap))
+    if 3 * punct + 2 * blocked > 8:
+        return None  # over the limit before the words are counted
+    cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * punct + 2 * blocked
     if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _RX6 finds
         cost += 3 * len(_RX6.findall(gap))
     return cost if cost <= 8 else None
+
+
+def _time_costs(text: str, phrases: list[TimePhrase], nums: list[NumberSpan]) -> list[list[float | None]]:
+    """``_time_cost`` of every (phrase, number) pair, ``[j][k]``. The numbers are sorted and disjoint, so
+    the numbers between a phrase and ``nums[k]`` are counted by index; pairs with more than 4 numbers
+    between cannot bind and are not computed. On each side of the phrase the cost only grows with the
+    distance (a farther number's gap holds the nearer one's gap, its number and one more number between;
+    number spans end and start at word boundaries), so the first pair over the limit ends that side."""
+    starts = [n.start for n in nums]
+    ends = [n.end for n in nums]
+    out = []
+    for p in phrases:
+        r = bisect.bisect_right(ends, p.start)  # nums[:r] end before the phrase
+        lo = bisect.bisect_left(starts, p.end)  # nums[lo:] start after it
+        row: list[float | None] = [None] * len(nums)
+        for k in range(r, lo):  # overlapping the phrase
+            row[k] = _time_cost(text, p, nums[k], 0)
+        for k in range(r - 1, max(0, r - 5) - 1, -1):  # before it, nearest first
+            row[k] = c = _time_cost(text, p, nums[k], r - 1 - k)
+            if c is None:
+                break
+        for k in range(lo, min(len(nums), lo + 5)):  # after it, nearest first
+            row[k] = c = _time_cost(text, p, nums[k], k - lo)
+            if c is None:
+                break
+        out.append(row)
+    return out
 
 
 def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
@@ -343,7 +396,8 @@ _SHARE_OF_RE = re.compile(
     r"(?P<x>(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)\s+(?:(?:now|still|also|alone|together|reportedly)\s+)?"
     r"(?:accounts?\s+for|accounted\s+for|make\s+up|makes\s+up|made\s+up|represents?|represented|comprised?|comprises"
     r"|constitutes?|constituted)\s+$", re.I)
-_SHARE_TAIL_RE = re.compile(r"(?:for|up|sents?|sented|prised?|prises|tutes?|tuted)\s+$")
+# how a _SHARE_OF_RE match can end (before its trailing whitespace)
+_SHARE_TAIL_WORDS = ("for", "up", "sent", "sents", "sented", "prise", "prised", "prises", "tute", "tutes", "tuted")
 _GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
 _TOLL_OF_RE = re.compile(r"\b(?:toll|number|tally|count|total)\s+(?:of|among)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)", re.I)
 
@@ -365,7 +419,9 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     before = text[max(lo, n.start - 120):n.start]
     tail = before[-16:].lower()
     # cheap tests on the last characters first: the regexes below are anchored at the end
-    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if _SHARE_TAIL_RE.search(tail) else None
+    # one of those words, then whitespace to the end (cheaper than a "\s+$" regex search)
+    share = tail[-1:].isspace() and tail.rstrip().endswith(_SHARE_TAIL_WORDS)
+    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if share else None
     if m:
         words = m.group("x").split()
         keep = []
@@ -398,9 +454,8 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
 def _subject_after(text: str, n: NumberSpan) -> str | None:
     after = text[n.end:n.end + 80]
     m = _SUBJECT_SKIP_RE.match(after)
-    rest = after[m.end():] if m else after
     # up to three words: the first after spaces only, the others after whitespace only
-    mw = _SUBJECT_WORDS_RE.match(rest)
+    mw = _SUBJECT_WORDS_RE.match(after, m.end() if m else 0)
     if not mw:
         return None
     words = []
@@ -411,7 +466,9 @@ def _subject_after(text: str, n: NumberSpan) -> str | None:
         words.append(token)
     if not words:
         return None
-    return _RX12.sub("", " ".join(words))
+    subject = " ".join(words)
+    # a final possessive "'s" goes (what a "(?:'s|’s)$" substitution did: the words hold no newline)
+    return subject[:-2] if subject.endswith(("'s", "’s")) else subject
 
 
 def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: float) -> float:
@@ -435,17 +492,23 @@ _SPEAKS_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
 
 
-def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces) -> str | None:
-    if sent_places:
-        def cost(p):
-            distance = min(abs(p[0] - n.end), abs(n.start - p[1]))
-            if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
-                return distance + 100_000
-            if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
-                return distance + 200
-            return distance
+def _place_penalty(text: str, p) -> int:
+    """What is added to the distance of the place ``p`` from a number (the same for every number)."""
+    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
+        return 100_000
+    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
+        return 200
+    return 0
 
-        return min(sent_places, key=cost)[2]
+
+def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces,
+               penalties: list[int] | None = None) -> str | None:
+    """``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them."""
+    if sent_places:
+        if penalties is None:
+            penalties = [_place_penalty(text, p) for p in sent_places]
+        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
+        return sent_places[costs.index(min(costs))][2]  # the first of the cheapest
     k = bisect.bisect_right(para_places.ends, n.start) - 1
     if k >= 0:
         return para_places.items[k][2]
@@ -505,8 +568,6 @@ class _Quotes:
 
 
 def _is_place(name: str) -> bool:
-    from .places import gazetteer
-
     return name in gazetteer()[0]
 
 
@@ -528,12 +589,11 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         except ValueError:
             pub = None
     lex = lexicon or load_lexicon()
-    from .places import find_places  # lazy: the gazetteer is loaded on first use
-
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
-    sentences = split_sentences(text)
+    paragraphs = split_paragraphs(text)
+    sentences = split_sentences(text, paragraphs)
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -544,7 +604,6 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             continue
         by_sentence.setdefault(i, []).append(n)
 
-    paragraphs = split_paragraphs(text)
     masked = mask_abbreviations(text)
     quote_list = []
     for ps, pe in paragraphs:
@@ -555,6 +614,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     doc_places = _DocPlaces(text, find_places)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
+    metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
     prev_speakers: list[str] = []
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
@@ -573,7 +633,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             prev_metric = out[-1].metric if out and prev_paragraph == s.paragraph else None
             out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                         prev_speakers if prev_paragraph == s.paragraph else [],
-                                        para_places_cache, paragraphs, doc_places, find_places, prev_metric))
+                                        para_places_cache, paragraphs, doc_places, find_places, metric_names,
+                                        prev_metric))
         spoken = []
         for _a, sp in resolved_atts:
             if not (is_pronoun(sp) and sp.lower() != "officials"):
@@ -590,7 +651,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
-                     para_places_cache, paragraphs, doc_places, find_places, prev_metric=None) -> list[ExtractedClaim]:
+                     para_places_cache, paragraphs, doc_places, find_places, metric_names,
+                     prev_metric=None) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
     for n in nums:
         n.population = _is_population(text, n)
@@ -655,19 +717,22 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     sinces: list[dt.date | None] = []
     # a phrase serves its nearest number; others only when no comma stands between
     nearest: dict[int, NumberSpan] = {}
-    spans = _Spans(nums)
-    tcost = {(j, k): _time_cost(text, p, m, spans) for j, p in enumerate(phrases) for k, m in enumerate(nums)}
+    tcost = _time_costs(text, phrases, nums)
     for j, p in enumerate(phrases):
-        costs = [(tcost[j, k], k) for k in range(len(nums)) if tcost[j, k] is not None]
+        row = tcost[j]
+        costs = [(c, k) for k, c in enumerate(row) if c is not None]
         if costs:
             nearest[id(p)] = nums[min(costs)[1]]
+    # what a bare day adds to its cost when ranked for the period, for each phrase that may give one
+    cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0)
+                 for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
         for j, p in enumerate(phrases):
-            c = tcost[j, k]
+            c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _RX13.search(text[a:b]):
+                if _RX13.search(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
@@ -677,8 +742,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         period = None
         # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
         # a month ("rose 0.4 percent in August") makes a count an interval, not a rate
-        ranked = [(c + (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0), p)
-                  for c, p in cands if p.period and id(p) not in verb_ids and (p.kind != "month" or n.unit == "count")]
+        ranked = [(c + cue_bonus[id(p)], p) for c, p in cands
+                  if id(p) in cue_bonus and (p.kind != "month" or n.unit == "count")]
         if ranked:
             period = min(ranked, key=lambda cp: cp[0])[1].period
         as_of = since = None
@@ -747,12 +812,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
-            seg_start = max([lo] + [m.end() + lo for m in _RX15.finditer(text[lo:n.start])])
+            seg_start = max([lo] + [m.end() for m in _RX15.finditer(text, lo, n.start)])
             hi = min(s.end, n.end + 60)
-            seg_end = min([hi] + [m.start() + n.end for m in _RX16.finditer(text[n.end:hi])])
+            seg_end = min([hi] + [m.start() for m in _RX16.finditer(text, n.end, hi)])
             ma = _ASIDE_RE.match(text, n.end, min(s.end, n.end + 140))
             if ma:
-                seg_end = max(seg_end, min([s.end] + [m.start() + ma.end() for m in _RX16.finditer(text[ma.end():hi])]))
+                seg_end = max(seg_end, min([s.end] + [m.start() for m in _RX16.finditer(text, ma.end(), hi)]))
             seg = text[seg_start:seg_end].lower()
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
             if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):
@@ -771,9 +836,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         para_places_cache[para] = _Places(find_places(text, ps, pe))
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
+    place_penalties = [_place_penalty(text, p) for p in sent_places]
 
     claims = []
-    metric_names = lex.metrics
     for i, n in enumerate(nums):
         speaker = None
         attribution = "outlet"
@@ -817,7 +882,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,
-            subject=subjects[i], location=_place_for(text, n, sent_places, para_places, doc_places),
+            subject=subjects[i], location=_place_for(text, n, sent_places, para_places, doc_places,
+                                                     place_penalties),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
     return claims

@@ -268,13 +268,19 @@ _BEGAN_RE = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out)\s+$", re.
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
 
 
+def _since_clause(text: str, a: int, b: int) -> bool:
+    window = text[a:b]
+    # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
+    return (not window.isascii() or "since" in window.lower()) and bool(_SINCE_CLAUSE_RE.search(text, a, b))
+
+
 def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
     out = _find_time_phrases(text, lo, hi, published)
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
-                and (_SINCE_CLAUSE_RE.search(text, max(lo, p.start - 60), p.start)
+                and (_since_clause(text, max(lo, p.start - 60), p.start)
                      or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)):
             start = p.as_of if p.kind == "point" else p.since
             out[i] = TimePhrase(p.start, p.end, "since", since=start, period="cumulative", text=p.text)
@@ -292,13 +298,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         kind = m.lastgroup
         p = TimePhrase(m.start(), m.end(), "point", text=m.group(0))
         g = m.group
-        if g("range"):
+        # every alternative is a named group that matches text: the one that matched is lastgroup
+        if kind == "range":
             a, _ = _md(g("r1"), published)
             b, fut = _md(g("r2"), published)
             if a and b and a > b:
                 a = a.replace(year=a.year - 1) if a.month > b.month else a
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
-        elif g("since"):
+        elif kind == "since":
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
             if _RX4.search(sx) and re.search(_MONTH, sx):
@@ -316,12 +323,12 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.since = dt.date(year, mon, 1)
             elif _RX6.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1)
-        elif g("window"):
+        elif kind == "window":
             n = _count(g("wn") or g("wn2"))
             unit = (g("wu") or g("wu2")).lower().rstrip("s")
             p.kind, p.period = "window", "interval"
             p.days_back = None if n is None else max(1, round(n * _UNITS[unit]))
-        elif g("back"):
+        elif kind == "back":
             unit = (g("bu") or g("bu2") or "day").lower()
             txt = m.group(0).lower()
             if "last year" in txt:
@@ -336,13 +343,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 # figure it is compared with
                 p.kind, p.period = "back", None
                 p.days_back = (n or 1) * _UNITS[unit]
-        elif g("ago"):
+        elif kind == "ago":
             n = _count(g("an"))
             unit = g("au").lower().rstrip("s")
             p.kind, p.period = "point", "interval"
             if published and n:
                 p.as_of = published - dt.timedelta(days=n * _UNITS[unit])
-        elif g("wdtoll"):
+        elif kind == "wdtoll":
             w = g("wdp")
             p.kind, p.period = "point", "interval"
             if published:
@@ -352,7 +359,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                     p.as_of = published
                 else:
                     p.as_of = _weekday_on_or_before(published, WEEKDAYS.index(w.capitalize()))
-        elif g("weekday"):
+        elif kind == "weekday":
             wd = WEEKDAYS.index(g("wd").capitalize())
             mod = (g("wmod") or "").lower()
             if mod == "next":
@@ -361,7 +368,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if published:
                 base = published - dt.timedelta(days=1) if mod == "last" else published
                 p.as_of = _weekday_on_or_before(base, wd)
-        elif g("md"):
+        elif kind == "md":
             if (g("mmod") or "").lower() == "next":
                 continue
             d, fut = _md(g("mdx"), published)
@@ -369,7 +376,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 continue
             by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
-        elif g("month"):
+        elif kind == "month":
             # "killed 52 people in June": a count over that month. The figure's date stays the day it
             # was stated (a statistic for August reported on Sept. 11 is as of Sept. 11) unless the
             # phrase names a day: "by the end of January".
@@ -381,14 +388,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.period = "month", ("cumulative" if by else "interval")
             p.as_of = d if "end of" in pre else None
             p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
-        elif g("weekend"):
+        elif kind == "weekend":
             p.kind, p.period = "point", "interval"
             if published:
                 # the weekend just past (the day itself when published on a Saturday or Sunday)
                 p.as_of = published if published.weekday() >= 5 else _weekday_on_or_before(published, 6)
                 if m.group(0).lower().startswith("last") and published.weekday() >= 5:
                     p.as_of = _weekday_on_or_before(published - dt.timedelta(days=2), 6)
-        elif g("deictic"):
+        elif kind == "deictic":
             w = _RX0.sub(" ", m.group(0).lower())
             if w.endswith(" the night"):
                 w = "overnight"
@@ -411,9 +418,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             else:
                 # "1.7 million people are now displaced": the figure standing today, a running total
                 p.period, p.as_of = "cumulative", published
-        elif g("cum"):
+        elif kind == "cum":
             p.kind, p.period = "cumulative", "cumulative"
-        elif g("intv"):
+        elif kind == "intv":
             p.kind, p.period = "interval", "interval"
         else:  # pragma: no cover - every alternative is named
             continue

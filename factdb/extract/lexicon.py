@@ -40,7 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .anchored import Anchored, first_words
+from .anchored import AnchoredSet, first_words
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
@@ -85,7 +85,7 @@ class Lexicon:
         # phrase -> list of (metric, side, priority); one alternation per side
         self._phrase_info: dict[tuple[str, str], list[tuple[str, int]]] = {}
         phrases: dict[str, set[str]] = {"before": set(), "after": set()}
-        regexes: list[tuple[re.Pattern, str, str, int]] = []
+        regexes: list[tuple[re.Pattern, set[str] | None, str, str, int]] = []
         for metric, spec in self.entries.items():
             for key, values in spec.items():
                 if key.startswith("regex_"):
@@ -94,7 +94,7 @@ class Lexicon:
                         compiled = re.compile(rx, re.I)
                         words = first_words(compiled)
                         # tried only where one of its first words stands, when those can be read off
-                        regexes.append((Anchored(compiled, words) if words else compiled, metric, side, 2))
+                        regexes.append((compiled, words, metric, side, 2))
                     continue
                 if key not in SIDES:
                     continue
@@ -106,40 +106,52 @@ class Lexicon:
                             continue
                         phrases[side].add(norm)
                         self._phrase_info.setdefault((side, norm), []).append((metric, prio))
-        self._phrase_re = {}
+        # the scanners in output order: (kind, side, metric, priority, regex or None, start word -> pattern or None);
+        # those with start words are run together, one AnchoredSet (a scanner per table)
+        scanners = []
         for side, ps in phrases.items():
             if not ps:
-                self._phrase_re[side] = None
                 continue
             alts = sorted(ps, key=len, reverse=True)
             rx = _alternation(alts)
             firsts = {p.split(" ")[0] for p in ps}
             if any("*" in w for w in firsts):
-                self._phrase_re[side] = rx
+                scanners.append(("phrase", side, None, 0, rx, None))
                 continue
             # scan only at words a phrase can start with, each with the phrases of its word
             by_word = {w: _alternation([p for p in alts if p.split(" ")[0] == w]) for w in firsts}
-            self._phrase_re[side] = Anchored(rx, firsts, by_word=by_word)
-        self._regexes = regexes
+            scanners.append(("phrase", side, None, 0, None, by_word))
+        for compiled, words, metric, side, prio in regexes:
+            scanners.append(("regex", side, metric, prio, None if words else compiled,
+                             dict.fromkeys(words, compiled) if words else None))
+        tables = [sc[5] for sc in scanners if sc[5] is not None]
+        self._set = AnchoredSet(tables)
+        self._scanners = []  # (kind, side, metric, priority, plain regex or the number of its table)
+        k = 0
+        for kind, side, metric, prio, rx, table in scanners:
+            if table is not None:
+                rx, k = k, k + 1
+            self._scanners.append((kind, side, metric, prio, rx))
 
     def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:
         """All trigger occurrences in ``text[lo:hi]`` (offsets into ``text``)."""
         hi = len(text) if hi is None else hi
         out: list[Trigger] = []
-        for side, rx in self._phrase_re.items():
-            if rx is None:
-                continue
-            for m in rx.finditer(text, lo, hi):
-                key = _norm_phrase(m.group(0))
-                info = self._phrase_info.get((side, key))
-                if info is None:
-                    info = self._lookup_wildcard(side, key)
-                for metric, prio in info:
-                    out.append(Trigger(m.start(), m.end(), metric, side, prio))
-        for rx, metric, side, prio in self._regexes:
-            for m in rx.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    out.append(Trigger(m.start(), m.end(), metric, side, prio))
+        found = self._set.matches(text, lo, hi)
+        for kind, side, metric, prio, rx in self._scanners:
+            ms = found.get(rx, ()) if isinstance(rx, int) else rx.finditer(text, lo, hi)
+            if kind == "phrase":
+                for m in ms:
+                    key = _norm_phrase(m.group(0))
+                    info = self._phrase_info.get((side, key))
+                    if info is None:
+                        info = self._lookup_wildcard(side, key)
+                    for met, pri in info:
+                        out.append(Trigger(m.start(), m.end(), met, side, pri))
+            else:
+                for m in ms:
+                    if m.end() > m.start():
+                        out.append(Trigger(m.start(), m.end(), metric, side, prio))
         return out
 
     def _lookup_wildcard(self, side: str, key: str) -> list[tuple[str, int]]:

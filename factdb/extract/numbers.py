@@ -85,15 +85,15 @@ def _digit_map() -> dict[int, str]:
 
 
 _DIGITS = _digit_map()
+_DIGITS_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DIGITS)) + "]")  # a character to map
 
 
 def normalize_digits(text: str) -> str:
     """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII (``text`` itself
     when there is nothing to map, so scanners can share its token index)."""
-    if text.isascii():
+    if text.isascii() or not _DIGITS_ANY.search(text):
         return text
-    out = text.translate(_DIGITS)
-    return text if out == text else out
+    return text.translate(_DIGITS)
 
 
 def to_number(d: Decimal | None):
@@ -191,7 +191,8 @@ _PARTICLES = {
 }
 _PRE_QUALIFIER_MAP = {p: q for p, q in _PRE_QUALIFIERS}
 _TAIL_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z.]*")
-_TAIL_ENDS: dict[int, tuple[object, tuple[str, ...]]] = {}  # id(table) -> (table, last words of its phrases)
+# id(table) -> (table, last words of its phrases, most words in a phrase)
+_TAIL_ENDS: dict[int, tuple[object, tuple[str, ...], int]] = {}
 
 
 def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | None:
@@ -199,7 +200,8 @@ def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | No
     start offset in ``before``. Much cheaper than a ``$``-anchored regex search."""
     ends = _TAIL_ENDS.get(id(table))
     if ends is None:
-        ends = _TAIL_ENDS[id(table)] = (table, tuple({p.split()[-1] for p in table} | {"of"}))
+        ends = _TAIL_ENDS[id(table)] = (table, tuple({p.split()[-1] for p in table} | {"of"}),
+                                        max(len(p.split()) for p in table))
     if not before.rstrip().lower().endswith(ends[1]):
         return None  # cheap test: a phrase of the table (or "of") must end the text
     base = max(0, len(before) - 60)
@@ -216,9 +218,11 @@ def _tail_phrase(before: str, table, max_words: int = 6) -> tuple[str, int] | No
     ends = [run]
     if run[-1].group().lower() == "of" and len(run) > 1:
         ends.append(run[:-1])  # "some of 20" -> "some"
+    longest = _TAIL_ENDS[id(table)][2]
     for r in ends:
-        for j in range(len(r), 0, -1):
-            phrase = " ".join(w.group().lower() for w in r[-j:])
+        low = [w.group().lower() for w in r]
+        for j in range(min(len(r), longest), 0, -1):  # (no phrase of the table is longer)
+            phrase = " ".join(low[-j:])
             if phrase in table:
                 first = r[-j]
                 if first.start() > 0 and window[first.start() - 1].isalnum():
@@ -295,6 +299,8 @@ CURRENCY_BEFORE_RE = re.compile(r"(?P<c>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₹|
 CURRENCY_AFTER_RE = re.compile(
     r"^\s*(?P<c>€|£|\$|pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
     r"|roubles?|rubles?|USD|EUR|GBP)(?![\w])", re.I)
+# PERCENT_RE, else CURRENCY_AFTER_RE, in one match (an alternation takes its first alternative that matches)
+_UNIT_AFTER_RE = re.compile(f"(?P<pctx>{PERCENT_RE.pattern[1:]})|(?P<curx>{CURRENCY_AFTER_RE.pattern[1:]})", re.I)
 SCALE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?P<s>hundred|thousand|million|billion|trillion|lakh|crore)\b", re.I)
 AND_A_HALF_RE = re.compile(
     r"^\s+and\s+(?:a|one)\s+(?P<f>half|quarter|third)\b(?:\s+(?P<s>thousand|million|billion|trillion))?", re.I)
@@ -324,8 +330,15 @@ _ZONE_RE = re.compile(
 _ZONE_DIGIT_GUARD = re.compile(
     r"\d+(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\s*(?:[ap]\.?m|o'clock|gmt|utc|hrs|hours|years?|yrs?))", re.I)
+# a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
+_ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
+_ZONE_WORD_GUARD = re.compile(r"[a-z]+(?:[\s-][a-z]+)?-year", re.I)
+_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+)?\d", re.I)
 _ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
-                      digits=True, chars="+", guards={"digits": _ZONE_DIGIT_GUARD})
+                      digits=True, chars="+",
+                      guards={"digits": _ZONE_DIGIT_GUARD, "age": _ZONE_AGE_GUARD, "aged": _ZONE_AGE_GUARD,
+                              **dict.fromkeys(MONTHS.strip("(?:)").split("|"), _ZONE_MONTH_GUARD),
+                              **dict.fromkeys(_SMALLWORD.split("|"), _ZONE_WORD_GUARD)})
 # month names are case-sensitive to keep "may" the verb out
 _MONTH_CASE_RE = re.compile(MONTHS)
 
@@ -402,14 +415,27 @@ ONE_OK_AFTER_RE = re.compile(
     r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
     r"|building|victim|employee|member|refugee|migrant|citizen)\b")
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
+# the five tests above in their order, as one match (an alternation takes its first alternative that
+# matches; COMPOUND_AFTER_RE is case-sensitive)
+_AFTER_SKIP_RE = re.compile(
+    "|".join(f"(?P<{name}>{rx.pattern[1:] if rx.flags & re.I else '(?-i:' + rx.pattern[1:] + ')'})"
+             for name, rx in (("ordinal", ORDINAL_SUFFIX_RE), ("duration", DURATION_AFTER_RE),
+                              ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
+                              ("compound", COMPOUND_AFTER_RE))), re.I)
 
 
 _SMALL_SET = set(_SMALLWORD.split("|"))
-TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".")
+# "a"/"an" start a match only before a scale word, "." only before a digit
+_A_SCALE_GUARD = re.compile(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
+TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars=".",
+                      guards={"a": _A_SCALE_GUARD, "an": _A_SCALE_GUARD, ".": re.compile(r"\.\d")})
 # the prefilters (``needs``) name words or characters every match contains as a token
 FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True,
                          needs=DENOMINATORS)
-RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"))
+# a ratio starts with a whole word or digit run followed by "in" or "out"
+_RATIO_GUARD = re.compile(r"(?:\d+|[a-z]+)(?:\s+|-)(?:in|out)\b", re.I)
+RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"),
+                      guards={k: _RATIO_GUARD for k in _SMALL_SET | {"digits"}})
 VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "millions", "billions", "several", "a",
                                  "many", "scores"},
                       needs=("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
@@ -499,6 +525,9 @@ _JOIN_AND = re.compile(r"^(?:,?\s+and\s+|\s*&\s*|,\s+)$", re.I)
 
 def _can_follow(prev_state: str, tok: _Tok, gap: str, run: list[_Tok]) -> bool:
     """Whether ``tok`` continues the run whose last token left the parser in ``prev_state``."""
+    c = gap[:1]
+    if not (c.isspace() or c in ",&-"):
+        return False  # both join patterns start with whitespace, ",", "&" or "-" (and "" matches neither)
     is_and = bool(_JOIN_AND.match(gap))
     if not is_and and not _JOIN_SPACE.match(gap):
         return False
@@ -571,13 +600,13 @@ def _valid_start(tok: _Tok) -> bool:
 def _runs(norm: str) -> list[list[_Tok]]:
     toks = []
     for m in TOKEN_SCAN.finditer(norm):
-        if m.group("num"):
-            suf = m.group("suf")
-            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), suf))
-        elif m.group("word"):
+        kind = m.lastgroup  # "num" or "suf" (a number), "word" or "a": the groups match text
+        if kind == "word":
             toks.append(_Tok(m.start(), m.end(), "word", m.group("word")))
-        else:
+        elif kind == "a":
             toks.append(_Tok(m.start(), m.end(), "a", m.group("a")))
+        else:
+            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), m.group("suf")))
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
     state = "start"
@@ -589,7 +618,10 @@ def _runs(norm: str) -> list[list[_Tok]]:
         if cur:
             runs.append(cur)
             cur = []
-        if _valid_start(t):
+        if t.kind == "num":  # (the common case of _valid_start and _state_after)
+            cur = [t]
+            state = "digits"
+        elif _valid_start(t):
             cur = [t]
             state = _state_after(t)
     if cur:
@@ -637,8 +669,11 @@ def _words_value(s: str) -> Decimal | None:
 
 
 def _span(norm: str, start: int, end: int, value: Decimal | None, **kw) -> NumberSpan:
-    return NumberSpan(start=start, end=end, text=norm[start:end], value=to_number(value),
-                      core_start=kw.pop("core_start", start), core_end=kw.pop("core_end", end), **kw)
+    if "core_start" not in kw:
+        kw["core_start"] = start
+    if "core_end" not in kw:
+        kw["core_end"] = end
+    return NumberSpan(start, end, norm[start:end], to_number(value), **kw)
 
 
 def _overlaps(a0: int, a1: int, spans: _Taken) -> bool:
@@ -772,7 +807,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
 
     for run in _runs(norm):
         s, e = run[0].start, run[-1].end
-        if _overlaps(s, e, taken):
+        if taken.overlaps(s, e):
             # keep the part of the run outside taken spans only when it is a digit token
             continue
         res = _run_value(run)
@@ -795,7 +830,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
                 v *= SCALE_WORDS[mh.group("s").lower()]
                 scaled = True
             e += mh.end()
-        out.append(_span(norm, s, e, v, kind=kind, scaled=scaled, core_start=s, core_end=e))
+        out.append(NumberSpan(s, e, norm[s:e], to_number(v), kind=kind, scaled=scaled, core_start=s, core_end=e))
     out.sort(key=lambda n: (n.start, -n.end))
     return out
 
@@ -804,7 +839,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     """Extend a bare number with percent / currency / qualifiers written around it."""
     after = norm[n.end:n.end + 40]
     if n.unit == "count" and n.kind in ("number", "word"):
-        mp = PERCENT_RE.match(after)
+        mx = _UNIT_AFTER_RE.match(after)
+        mp = mx if mx is not None and mx.lastgroup == "pctx" else None  # PERCENT_RE.match(after)
         if not mp and norm[max(0, n.start - 20):n.start].rstrip()[-2:].lower() == "of" \
                 and _RX11.search(norm[max(0, n.start - 20):n.start]):
             n.unit, n.kind = "percent", "percent"  # "per cent of 210"
@@ -820,7 +856,8 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
                 n.kind = "currency"
                 n.start -= len(before) - mc.start()
             else:
-                mc2 = CURRENCY_AFTER_RE.match(after)
+                # CURRENCY_AFTER_RE.match(after): known unless PERCENT_RE matched first
+                mc2 = mx if mx is not None and mx.lastgroup == "curx" else (CURRENCY_AFTER_RE.match(after) if mp else None)
                 if mc2:
                     n.unit = CURRENCY_WORDS[mc2.group("c").lower()]
                     n.kind = "currency"
@@ -993,16 +1030,11 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     after = norm[n.end:n.end + 60]
     before = norm[max(0, n.start - 60):n.start]
     if n.kind in ("number", "word") and n.unit == "count":
-        if ORDINAL_SUFFIX_RE.match(after):
-            return "ordinal"
-        if DURATION_AFTER_RE.match(after) or RANGE_DURATION_AFTER_RE.match(after):
+        ma = _AFTER_SKIP_RE.match(after)  # ordinal, duration, measure, time, compound
+        if ma:
+            return ma.lastgroup
+        if RANGE_DURATION_AFTER_RE.match(after):
             return "duration"
-        if MEASURE_AFTER_RE.match(after):
-            return "measure"
-        if TIME_WORD_AFTER_RE.match(after):
-            return "time"
-        if COMPOUND_AFTER_RE.match(after):
-            return "compound"
         if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"

@@ -20,9 +20,11 @@ _RX0 = re.compile(r"\S+")
 _RX1 = re.compile(r"(?:'s|’s)$")
 
 MIN_CITY_POPULATION = 50_000
-# starts with a capital so the regex engine can skip ahead; the left word boundary is checked in code
+# starts with a capital so the regex engine can skip ahead (hence the capital before the alternatives
+# "U.S.", "U.K." and a phrase: a leading alternation would be tried at every position); the left word
+# boundary is checked in code
 _CAP_RE = re.compile(
-    r"(?:U\.S\.|U\.K\.|[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
+    r"[A-Z](?:(?<=U)\.S\.|(?<=U)\.K\.|[\w’'-]*(?:\s+(?:(?:al|el|de|del|of\s+the|of)[\s-]+)?[A-Z][\w’'-]*){0,3})")
 
 
 def _ascii(name: str) -> str:

@@ -38,6 +38,7 @@ SENTENCE_STARTERS = {
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
 _NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
 _LINE_RE = re.compile(r"\n")
@@ -75,10 +76,18 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
     """Whether the period that ends ``chunk`` belongs to an abbreviation."""
-    m = _WORD_BEFORE_RE.search(chunk)
-    if not m:
-        return False
-    word = m.group(1)
+    if chunk.endswith("."):
+        # _WORD_BEFORE_RE's group without a search from every position: the letters and dots before the
+        # final period, from the first letter on
+        body = chunk[:-1]
+        word = body[len(body.rstrip(_LETTERS_DOT)):].lstrip(".")
+        if not word:
+            return False
+    else:
+        m = _WORD_BEFORE_RE.search(chunk)
+        if not m:
+            return False
+        word = m.group(1)
     low = word.lower()
     nxt = _NEXT_WORD_RE.match(text, end)
     next_word = nxt.group(1) if nxt else ""
@@ -118,10 +127,11 @@ def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [_strip(text, a, b) for a, b in out if text[a:b].strip()]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of ``text`` with offsets, document-wide index and paragraph index."""
+def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """All sentences of ``text`` with offsets, document-wide index and paragraph index.
+    ``paragraphs``: ``split_paragraphs(text)`` when the caller has it already."""
     out: list[Sentence] = []
-    for p_idx, (ps, pe) in enumerate(split_paragraphs(text)):
+    for p_idx, (ps, pe) in enumerate(split_paragraphs(text) if paragraphs is None else paragraphs):
         for ls, le in _split_lines(text, ps, pe):
             pos = ls
             for m in _END_RE.finditer(text, ls, le):
