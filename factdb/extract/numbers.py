@@ -921,6 +921,7 @@ def _set_bounds(n: NumberSpan) -> None:
 
 
 RANGE_GAP_RE = re.compile(r"^\s*(?P<sep>-|–|—|~|to|through|thru|and|or)\s*$", re.I)
+_RANGE_SEPS = frozenset(("-", "–", "—", "~", "to", "through", "thru", "and", "or"))  # RANGE_GAP_RE's
 RANGE_FROM_RE = re.compile(r"(?P<w>\bbetween|\bfrom)\s+$", re.I)
 CHANGE_BEFORE_RE = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|dropped"
@@ -935,9 +936,11 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     while i < len(spans):
         a = spans[i]
         b = spans[i + 1] if i + 1 < len(spans) else None
-        if b is not None and a.value is not None and b.value is not None and _RX15.fullmatch(norm[a.end:b.start]) and a.unit == b.unit and (
+        # (the cheap tests first: bounds of opposite directions are rare)
+        if b is not None and a.value is not None and b.value is not None and a.unit == b.unit and (
                 (a.qualifier in ("more_than", "at_least") and b.qualifier in ("less_than", "at_most"))
-                or (b.qualifier in ("more_than", "at_least") and a.qualifier in ("less_than", "at_most"))):
+                or (b.qualifier in ("more_than", "at_least") and a.qualifier in ("less_than", "at_most"))) \
+                and _RX15.fullmatch(norm[a.end:b.start]):
             lo_n, hi_n = (a, b) if a.qualifier in ("more_than", "at_least") else (b, a)
             if lo_n.value < hi_n.value:
                 out.append(NumberSpan(start=a.start, end=b.end, text=norm[a.start:b.end], value=None,
@@ -948,7 +951,8 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
         if b is not None and a.value is not None and b.value is not None and a.kind != "vague" \
                 and b.kind != "vague" and a.qualifier in ("exact", "approximately") and b.qualifier == "exact":
             gap = norm[a.end:b.start]
-            mg = RANGE_GAP_RE.match(gap)
+            # (its separators hold no letter re.I matches to a non-ASCII one: a set test first)
+            mg = RANGE_GAP_RE.match(gap) if gap.strip().lower() in _RANGE_SEPS else None
             if mg and "\n" not in gap:
                 sep = mg.group("sep").lower()
                 before = norm[max(0, a.start - 60):a.start]
