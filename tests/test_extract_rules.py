@@ -312,3 +312,54 @@ def test_a_participle_without_with_names_nobody():
 ])
 def test_more_non_claims(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces
+
+
+ROUND3_DATES = [
+    # "overnight" and "yesterday" count back from the day of the statement
+    ("Russia launched 127 missiles and 109 drones overnight, the air force said on Sunday.", "109", "2024-08-26",
+     "2024-08-25", "interval"),
+    ("As of Sunday, 1,214 Rohingya had arrived in Aceh by boat since mid-November, UNHCR said.", "1,214",
+     "2023-12-12", "2023-12-10", "cumulative"),
+    ("Sudan's cholera tally has climbed to 11,327 cases since August, the health ministry said in its Tuesday "
+     "update.", "11,327", "2024-09-25", "2024-09-24", "cumulative"),
+    ("Only 10 hospitals are partially functioning, the WHO representative told reporters in Geneva on Friday.",
+     "10", "2024-02-17", "2024-02-16", None),
+    # a year is a window; a bare day beats a mere sum; "by late Sunday" is a running total
+    ("Gang violence killed more than 5,600 people in 2024, the UN said.", "5,600", "2025-01-08", "2025-01-08",
+     "interval"),
+    ("A total of 212 trucks entered Gaza on Friday, the agency said.", "212", "2024-03-02", "2024-03-01",
+     "interval"),
+    ("By late Sunday, officials had confirmed 11 deaths.", "11", "2024-07-09", "2024-07-07", "cumulative"),
+    ("Officials put the toll at more than 5,500 on Wednesday.", "5,500", "2023-09-14", "2023-09-13",
+     "cumulative"),
+    # a cue after two coordinated figures covers both
+    ("In the 24 hours to 8 a.m. on Sunday, 21 people had died and 2,882 patients had been admitted.", "21",
+     "2023-10-02", None, "interval"),
+    # the day a war began dates a figure of that day
+    ("The war began on Oct. 7, 2023, when Hamas-led gunmen killed about 1,200 people.", "1,200", "2024-07-14",
+     "2023-10-07", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,published,as_of,period", ROUND3_DATES)
+def test_statement_days_years_and_sums(text, surface, published, as_of, period):
+    c = _claim(text, surface, published)
+    if as_of is not None:
+        assert c.as_of.isoformat() == as_of
+    if period is not None:
+        assert c.period == period
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("Forty-two people, most of them women and children, were killed.", "Forty-two", "killed"),
+    ("Israel will release between 1,700 and 1,900 Palestinian prisoners.", "1,700", "released"),
+    ("Britain said it would give £10 million to UNICEF.", "£10 million", "aid"),
+    ("Pakistan announced 10 million rupees in immediate relief.", "10 million rupees", "aid"),
+    ("Some 7.7 million Venezuelans have left their country.", "7.7 million", "displaced"),
+    ("About 300,000 people had crossed into Syria.", "300,000", "displaced"),
+    ("Around 300 people may be buried under a landslide.", "300", "missing"),
+    ("A third of children under five are wasted.", "A third", "food_insecure"),
+    ("Israel holds 3,661 people in administrative detention.", "3,661", "detained"),
+])
+def test_round3_wordings(text, surface, metric):
+    assert _claim(text, surface).metric == metric

@@ -49,7 +49,8 @@ _RX3 = re.compile(r"(?:\band\b|,|;)")
 _RX4 = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
 _RX5 = re.compile(r"[,;:—–]")
 _RX6 = re.compile(r"\b(?:but|while|whereas|although)\b")
-_RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|\w+\s+)?")
+_RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
+                  r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+)?")
 _RX8 = re.compile(r"\s*,")
 _RX9 = re.compile(r"[\d,;:]")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
@@ -57,6 +58,8 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+_SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
+_GAP_ASIDE_RE = re.compile(r"([^,;]{0,30}),[^,;]{1,80},([^,;]{0,20})")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
@@ -230,6 +233,11 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
         # passive has none ("one woman was killed and 22 other people ... were shot")
         return None
+    if t.side == "after" and gap.count(",") == 2:
+        ma = _GAP_ASIDE_RE.fullmatch(gap)
+        if ma:
+            # "42 people, most of them women and children, were killed": the aside costs one comma
+            gap = ma.group(1) + " , " + ma.group(2)
     # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
     cost = len(_WORD_RE.findall(gap))
@@ -704,6 +712,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p)}
 
     def as_of_of(p: TimePhrase):
+        if p.days_before_statement is not None and anchor is not None:
+            return anchor - dt.timedelta(days=p.days_before_statement)
         if p.kind in ("point", "range"):
             return p.as_of
         if p.kind == "month":
@@ -713,6 +723,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         return anchor
 
     periods: list[str | None] = []
+    cue_after: list[bool] = []  # the period cue stands after the number
     as_ofs: list[dt.date | None] = []
     sinces: list[dt.date | None] = []
     # a phrase serves its nearest number; others only when no comma stands between
@@ -724,7 +735,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         if costs:
             nearest[id(p)] = nums[min(costs)[1]]
     # what a bare day adds to its cost when ranked for the period, for each phrase that may give one
-    cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count")) else 0)
+    # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day, and a bare day
+    # outranks a mere sum ("a total of 212 trucks entered on Friday" is that day's count)
+    cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count"))
+                         else 3 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
@@ -740,12 +754,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 cands.append((c, p))
         cands.sort(key=lambda cp: cp[0])
         period = None
-        # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day
+        after = False
         # a month ("rose 0.4 percent in August") makes a count an interval, not a rate
         ranked = [(c + cue_bonus[id(p)], p) for c, p in cands
                   if id(p) in cue_bonus and (p.kind != "month" or n.unit == "count")]
         if ranked:
-            period = min(ranked, key=lambda cp: cp[0])[1].period
+            cue = min(ranked, key=lambda cp: cp[0])[1]
+            period, after = cue.period, cue.start >= n.end
         as_of = since = None
         got = False
         for _c, p in cands:
@@ -760,20 +775,26 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 continue
             if p.kind in ("cumulative", "interval"):
                 continue
+            if p.kind == "since" and since is None:
+                # "as of Sunday, 1,214 had arrived since mid-November": the start of the count; a day
+                # stated as well is still the figure's date
+                since = p.since
+                continue
             v = as_of_of(p)
             if v is not None:
                 as_of = v
-                if p.kind == "since":
-                    since = p.since
-                elif p.kind == "range":
+                if p.kind == "range":
                     since = p.since
                 elif p.kind == "window" and p.days_back and v:
                     since = v - dt.timedelta(days=p.days_back)
                 got = True
                 break
+        if not got and since is not None:
+            as_of, got = anchor, anchor is not None
         if not got:
             as_of = anchor
         periods.append(period)
+        cue_after.append(after)
         as_ofs.append(as_of if got else None)
         sinces.append(since)
     def n_end(i: int) -> int:
@@ -792,6 +813,11 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i in range(len(nums) - 1, 0, -1):
         if links[i] == "apposition" and periods[i - 1] is None and periods[i] is not None:
             periods[i - 1] = periods[i]
+        # ... and across "and" from a cue after both: "21 people had died and 2,882 had been admitted in
+        # the 24 hours to 8 a.m. on Sunday"
+        elif links[i] == "and" and periods[i - 1] is None and as_ofs[i - 1] is None and periods[i] is not None \
+                and cue_after[i]:
+            periods[i - 1], as_ofs[i - 1], sinces[i - 1] = periods[i], as_ofs[i], sinces[i]
     # a day stated once dates the whole event, however long the phrases between: "killed 18 and wounded 13
     # others at a bowling alley and a bar in Harbor Falls, Maine, on Wednesday night"; "on Tuesday,
     # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across

@@ -73,19 +73,24 @@ TIME_RE = re.compile(
     r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
     r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
-    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next)\s+)?(?P<wd>" + _WD + r")\b"
+    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
+    r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
+    r"(?:19|20)\d{2}\b(?!\s*[-–/]\s*\d))"
     r"|(?P<weekend>\b(?:over|during|at|this|last)\s+(?:the\s+)?weekend\b)"
     r"|(?P<deictic>\b(?:yesterday|today|tonight|overnight|(?:during|in|through)\s+the\s+night|last\s+night"
     r"|this\s+morning|this\s+week"
     r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
     r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
-    r"|already|running\s+total|bringing\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:number|total|toll|tally|count)"
+    r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
+    r"(?:number|total|toll|tally|count)"
+    r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
     r"|increased|passed|surpassed|topped|hit|took|takes|at|to)"
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
@@ -105,7 +110,8 @@ _TIME_STARTS = (
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
-       "weekend"})
+       "weekend", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
+       "estimated"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -135,6 +141,9 @@ class TimePhrase:
     since: dt.date | None = None
     period: str | None = None  # interval | cumulative | None
     days_back: float | None = None  # for "back" phrases: days before the anchor date
+    # "overnight", "yesterday": days before the day the statement was made (when that is not the
+    # publication date: "struck 200 targets overnight, the army said on Thursday")
+    days_before_statement: int | None = None
     text: str = ""
 
 
@@ -262,8 +271,10 @@ _COMPARISON_BEFORE_RE = re.compile(
     r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
     r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$", re.I)
-# "in the clashes, which began on Oct. 27": the day a process began starts the period too
-_BEGAN_RE = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
+# "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
+# "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
+_BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
+_BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
 
@@ -364,7 +375,10 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             mod = (g("wmod") or "").lower()
             if mod == "next":
                 continue
-            p.kind, p.period = "point", ("cumulative" if mod in ("by", "until", "through") else "interval")
+            mod = _RX0.sub(" ", mod)
+            by = mod in ("by", "until", "through", "as of") or (
+                mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
+            p.kind, p.period = "point", ("cumulative" if by else "interval")
             if published:
                 base = published - dt.timedelta(days=1) if mod == "last" else published
                 p.as_of = _weekday_on_or_before(base, wd)
@@ -388,6 +402,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.period = "month", ("cumulative" if by else "interval")
             p.as_of = d if "end of" in pre else None
             p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
+        elif kind == "year":
+            # "killed 25,000 people in 2023": a count over that year, stated on the day it was stated
+            p.kind, p.period = "month", "interval"
+            y = int(re.search(r"\d{4}", m.group(0)).group(0))
+            if published is not None and y > published.year:
+                continue
+            p.since = dt.date(y, 1, 1)
         elif kind == "weekend":
             p.kind, p.period = "point", "interval"
             if published:
@@ -403,8 +424,10 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if w in ("yesterday", "last night"):
                 p.kind, p.period = "point", "interval"
                 p.as_of = published - dt.timedelta(days=1) if published else None
+                p.days_before_statement = 1
             elif w in ("overnight", "today", "tonight", "this morning"):
                 p.kind, p.period, p.as_of = "point", "interval", published
+                p.days_before_statement = 0
             elif w == "last week":
                 p.kind, p.period = "point", "interval"
                 p.as_of = published - dt.timedelta(days=7) if published else None
