@@ -62,7 +62,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
-          r"|told\s+reporters|updated|tallied|verified|logged|saying")
+          r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
@@ -102,11 +102,17 @@ _BAD_NP_RE = re.compile(
 _ADVERB_SEG_RE = re.compile(
     r"^(?:however|meanwhile|moreover|though|too|also|in\s+a\s+statement|on\s+\w+|in\s+turn|separately|for\s+its\s+part"
     r"|for\s+their\s+part|in\s+response|in\s+addition|by\s+contrast|instead|in\s+\w+)$", re.I)
-_NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)$")
+# a capitalised word, with the lower-case particles of Arabic, Dutch, German, Spanish ... names: "al-Ansari"
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|van|von|der|den|de|da|di|du|la|le|dos|das|del)[-\s]+)*[A-Z][\w'’.-]+"
+_NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")$")
 
 
 _RELATIVE_SPEAKER_RE = re.compile(
     r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+_AND_BEFORE_RE = re.compile(r"[^,]\s+and\s+(?:also\s+|later\s+)?$")
+# a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
+_SENTENCE_SUBJECT_RE = re.compile(
+    r"\s*[\"“]?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){1,5}?)(?:,[^,;.]{1,80},\s+)?[a-z]+(?:ed|s)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
 
 
@@ -350,14 +356,18 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 out.append(Attribution(v, ve, sp, v - len(before) + mr.start("np"), "said", "right",
                                        _definite(mr.group("np"))))
                 continue
-        if verb == "saying":
-            # a participle names its speaker only as "with X saying"; else it is the main clause's
-            mw = _WITH_SPEAKER_RE.search(before)
-            if not mw or not clean_speaker(mw.group("np")):
-                continue
-            np = mw.group("np")
-            out.append(Attribution(v, ve, clean_speaker(np), v - len(before) + mw.start("np"), "said", "right",
-                                   _definite(np)))
+        if verb == "saying" or _AND_BEFORE_RE.search(before):
+            # "with X saying"; "X renewed his call, saying ..." and "X called for calm and said ...": the
+            # speaker is the subject of the sentence
+            mw = _WITH_SPEAKER_RE.search(before) if verb == "saying" else None
+            if mw and clean_speaker(mw.group("np")):
+                np, st = mw.group("np"), v - len(before) + mw.start("np")
+            else:
+                ms = _SENTENCE_SUBJECT_RE.match(text, lo, v)
+                if not ms or not clean_speaker(ms.group("np")) or not _looks_like_np(ms.group("np").strip()):
+                    continue
+                np, st = ms.group("np"), ms.start("np")
+            out.append(Attribution(v, ve, clean_speaker(np), st, "said", "right", _definite(np)))
             continue
         subj = _subject_before(text, lo, v)
         if subj is None:
@@ -474,6 +484,7 @@ class _Known:
     paragraph: int
     named: bool
     org: bool
+    pos: int = -1  # where the speaker was named (-1: unknown)
 
 
 @dataclass
@@ -528,11 +539,11 @@ class SpeakerMemory:
         self._persons: dict[int, tuple[list[int], list[_Mention]]] = {}
         self._orgs: dict[int, tuple[list[int], list[_Mention]]] = {}
 
-    def add(self, speaker: str, paragraph: int) -> None:
+    def add(self, speaker: str, paragraph: int, pos: int = -1) -> None:
         named = any(w[:1].isupper() for w in speaker.split() if not w.endswith("-based")) and not is_pronoun(speaker)
         org = bool(_ORG_WORDS_RE.search(speaker)) or not _is_name(speaker)
         i = len(self.known)
-        self.known.append(_Known(speaker, paragraph, named, org))
+        self.known.append(_Known(speaker, paragraph, named, org, pos))
         for named_only in (False, True):
             for org_only in (False, True):
                 if (named or not named_only) and (org or not org_only):
@@ -577,6 +588,7 @@ class SpeakerMemory:
         return None if i is None else self.known[i].speaker
 
     def last_mention(self, paragraph: int, before: int, person: bool = False, org: bool = False):
+        """The latest mention (of a person / an organisation) in ``paragraph`` before ``before``."""
         best = None
         for flag, table in ((person, self._persons), (org, self._orgs)):
             if not flag or paragraph not in table:
@@ -637,7 +649,10 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     found = memory.by_head(head)
     if found:
         return found
-    if head in _GENERIC_HEADS or (head in _BARE_GENERIC_HEADS and len(words) == 1):
+    # "the group", "the U.N. agency", "the fund": the organisation that spoke last, else the one named
+    # last; not a description that names itself ("the statistics service", "the civil aviation authority")
+    if (head in _GENERIC_HEADS and all(w[:1].isupper() for w in words[:-1])) or (
+            head in _BARE_GENERIC_HEADS and len(words) == 1):
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
             return found

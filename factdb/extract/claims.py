@@ -644,15 +644,15 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                                         para_places_cache, paragraphs, doc_places, find_places, metric_names,
                                         prev_metric))
         spoken = []
-        for _a, sp in resolved_atts:
+        for a, sp in resolved_atts:
             if not (is_pronoun(sp) and sp.lower() != "officials"):
-                memory.add(sp, s.paragraph)
+                memory.add(sp, s.paragraph, a.speaker_start)
                 spoken.append(sp)
         for qa in quotes.by_sentence.get(s.index, ()):
             if s.start <= qa.start < s.end:
                 sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite, qa.speaker_start)
                 if not is_pronoun(sp):
-                    memory.add(sp, s.paragraph)
+                    memory.add(sp, s.paragraph, qa.speaker_start)
         prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
         prev_paragraph = s.paragraph
     return out

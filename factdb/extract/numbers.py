@@ -353,8 +353,7 @@ RANGE_DURATION_AFTER_RE = re.compile(
 MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*-\s*|\s*)(?:km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|nm|nanomet(?:er|re)s?"
     r"|kg|kgs|kilograms?|g|grams?|mg|lbs?|oz|ounces?|°[CF]?|degrees?|[CF](?![\w])|mph|km/h|kph|knots?"
-    r"|ft|feet|foot|inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|cubic|litres?|liters?|gallons?"
-    r"|barrels?|bpd|ml|cl|l(?![\w])|L(?![\w])|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
+    r"|ft|feet|foot|inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|cubic|ml|cl|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
     r"|magnitude|-magnitude|on the Richter|storey|story|stories|floors?|calories|kcal|volts?|amps?"
     r"|mb|millibars?|ppm|inches)(?![\w])",
     re.I)
@@ -373,7 +372,8 @@ IDENT_BEFORE_RE = re.compile(
     r"|Series|series|Windows|iPhone|Galaxy|Boeing|Airbus|Su|Tu|Mi|Il|An|MiG|Patriot|Iron Dome|Iskander"
     r"|Kinzhal|Shahed|Fajr|Qassam|Kassam|Grad|Uragan|Tochka|Scud|Hwasong|Fateh|Zelzal|Kh|Apache|Black Hawk"
     r"|Chinook|Typhoon|Tornado|Rafale|Mirage|Leopard|Challenger|Abrams|Merkava|Bradley|Stryker|Himars"
-    r"|HIMARS|Hellfire|Javelin|Stinger|Harpoon|Tomahawk)\s*[#-]?\s*"
+    r"|HIMARS|Hellfire|Javelin|Stinger|Harpoon|Tomahawk|kilometre|kilometer|Kilometre|Kilometer|km|milepost"
+    r"|marker)\s*[#-]?\s*"
     r"|#\s*"
     r"|\b[A-Z]{1,5}-\s?"
     r"|\b[A-Z][A-Za-z]*\d+[A-Za-z]*-)$")
@@ -413,7 +413,8 @@ ONE_OK_AFTER_RE = re.compile(
     r"^[\s-]+(?:(?:more|other|further|additional)\s+)?(?:person|man|woman|child|boy|girl|baby|infant|soldier|civilian"
     r"|journalist|worker|hostage|prisoner|detainee|officer|policeman|militant|fighter|student|patient|doctor|nurse"
     r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
-    r"|building|victim|employee|member|refugee|migrant|citizen)\b")
+    r"|building|victim|employee|member|refugee|migrant|citizen)\b"
+    r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)")  # "one of the 24 convoys", "one in every 5"
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
 # the five tests above in their order, as one match (an alternation takes its first alternative that
 # matches; COMPOUND_AFTER_RE is case-sensitive)
@@ -1019,6 +1020,13 @@ _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
+_PHONE_BEFORE_RE = re.compile(r"\b(?:call|calling|dial|dialling|dialing|line|hotline|helpline|phone|telephone|text"
+                              r"|texting|WhatsApp)\s+(?:on\s+|at\s+)?$", re.I)
+_STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
+                              r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
+_NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
+
+
 def _is_place_name(before: str) -> bool:
     """Whether the word before "X, 12," is a place (a count by place, not a person's age)."""
     from .places import gazetteer  # lazy: the gazetteer loads on first use
@@ -1060,10 +1068,16 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
                 and _THE_BEFORE_RE.search(before):
             return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
+        if n.kind == "number" and (_PHONE_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(after)):
+            return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
+        if n.kind == "number" and before.endswith(("-", "/")):
+            mm = _NUMBER_JOIN_RE.search(before)
+            if mm and IDENT_BEFORE_RE.search(before[:mm.start()][-24:]):
+                return "identifier"  # "Boeing 737-800": the rest of a model number
         if n.kind == "word" and n.qualifier == "exact" and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
                 return "pronoun"
-        if n.kind == "word" and core.lower() == "one" and _RX7.match(after):
+        if n.kind == "word" and core.lower() == "one" and _RX7.match(after) and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"
     if n.kind == "fraction" and _RX23.match(after):
         return "compound"
