@@ -393,3 +393,27 @@ def test_round3_speakers(text, surface, speaker):
 ])
 def test_round3_numbers(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces
+
+
+@pytest.mark.parametrize("text,surface,metric,period", [
+    ("The death toll from floods in Nepal rose by 12 to 240 on Friday, a spokesman said.", "240", "killed",
+     "cumulative"),
+    ("The death toll from floods in Nepal rose by 12 to 240 on Friday, a spokesman said.", "12", "killed",
+     "interval"),
+    ("Some 7.7 million Venezuelans have left their country since 2014, according to the R4V platform, and about "
+     "2.8 million of them live in Colombia.", "2.8 million", "displaced", None),
+    ("The commission lists 114,000 people as missing, including more than 12,000 who disappeared in 2023 and "
+     "4,300 since the start of the year.", "4,300", "missing", None),
+    ("Hamas freed three hostages on Saturday, along with 117 Palestinian prisoners held by Israel.", "117",
+     "released", None),
+    ("Some 1.9 million Gazans have been displaced, and at least 1.2 million of them (roughly two-thirds) are "
+     "sheltering in UNRWA schools.", "1.2 million", "sheltering", None),
+    # "the figure" in a later paragraph points back to the toll
+    ("At least 3,800 people were killed in Derna, the mayor said.\n\nThe Red Crescent put the figure at more than "
+     "5,500 on Wednesday.", "5,500", "killed", "cumulative"),
+])
+def test_steps_shares_and_figures(text, surface, metric, period):
+    c = _claim(text, surface)
+    assert c.metric == metric
+    if period is not None:
+        assert c.period == period

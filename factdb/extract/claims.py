@@ -58,6 +58,10 @@ _RX13 = re.compile(r"[,;]")
 _RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _RX16 = re.compile(r"[;,]")
+_STEP_GAP_RE = re.compile(r"\s+to\s+(?:a\s+(?:total|toll|tally)\s+of\s+)?", re.I)
+_STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|grew|grown"
+                             r"|went\s+up|gone\s+up|fell|fallen|dropped|decreased|declined)\s+(?:by\s+)?(?:another\s+)?$",
+                             re.I)
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
 _GAP_ASIDE_RE = re.compile(r"([^,;]{0,30}),[^,;]{1,80},([^,;]{0,20})")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
@@ -78,7 +82,7 @@ _RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tr
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
 _ASIDE_RE = re.compile(r"[^,;.]{0,40},[^,;.]{1,70},\s*(?=(?:have|has|had)\b)")
 # "42 drones ..., and air defences shot down 36 of them": a clause about the same things
-_RX17 = re.compile(r"^\s*[^\d;.]{0,80},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
+_RX17 = re.compile(r"^\s*[^;.]{0,120},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
 
 EXTRACTOR = "factdb-rules/0.1"
 
@@ -137,8 +141,9 @@ _PERFECT_RE = re.compile(
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
 _ANAPHOR_RE = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
                          re.I)
-_ANAPHOR_METRIC_RE = re.compile(r"\b(?:the|that|this|the\s+same)\s+(?:figure|number|tally|total|count)\b[^.;,\d]{0,50}$",
-                                re.I)
+_ANAPHOR_METRIC_RE = re.compile(
+    r"\b(?:the|that|this|its|their|the\s+same)\s+(?:[A-Z][\w.'’-]*\s+|\w+(?:'s|’s)\s+)?(?:figure|number|tally|total"
+    r"|count)\b[^.;,\d]{0,50}$", re.I)
 _ANAPHOR_NOUNS = ("toll", "figure", "number", "tally", "count", "total")  # one ends every _ANAPHOR_RE match
 _SUBJECT_SKIP_RE = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
@@ -166,7 +171,7 @@ _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|
 _APPOS_AFTER_RE = re.compile(r"\s+(?:people|persons|residents|civilians|children|[A-Z][a-z]+(?:ans|ians|is|ese|s))\b")
 _ELLIPSIS_AFTER_RE = re.compile(
     r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
-    r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b)", re.I)
+    r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b|since\b)", re.I)
 
 
 def _parse_published(published) -> dt.date | None:
@@ -638,7 +643,9 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
             resolved_atts.append((a, sp))
         nums = by_sentence.get(s.index, [])
         if nums:
-            prev_metric = out[-1].metric if out and prev_paragraph == s.paragraph else None
+            # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
+            # for "the figure"/"the count", not for "half of them")
+            prev_metric = (out[-1].metric, prev_paragraph == s.paragraph) if out else None
             out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                         prev_speakers if prev_paragraph == s.paragraph else [],
                                         para_places_cache, paragraphs, doc_places, find_places, metric_names,
@@ -673,12 +680,18 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i in range(len(nums) - 1, 0, -1):
         if links[i] in ("apposition", "including") and metrics[i - 1] is None and metrics[i] \
                 and not nums[i - 1].population:
-            metrics[i - 1] = metrics[i]
+            metrics[i - 1], prios[i - 1] = metrics[i], prios[i]
     for i in range(1, len(nums)):
         if nums[i].population or not links[i] or not metrics[i - 1]:
             continue
-        if metrics[i] is None or (links[i] == "including" and prios[i] < 2):
+        if metrics[i] is None or (links[i] in ("including", "with") and prios[i] < 2):
             metrics[i] = metrics[i - 1]
+    # "the toll rose by 12 to 240": an increase and the new total, of the same thing
+    steps = [i for i in range(1, len(nums)) if _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start)
+             and _STEP_BEFORE_RE.search(text, max(s.start, nums[i - 1].start - 40), nums[i - 1].start)]
+    for i in steps:
+        metrics[i] = metrics[i] or metrics[i - 1]
+        metrics[i - 1] = metrics[i - 1] or metrics[i]
     subjects = [_subject(text, n, s.start) for n in nums]
     for i in range(len(nums) - 1, 0, -1):
         if metrics[i - 1] is None and links[i] in ("including", "apposition", "and") and metrics[i] \
@@ -686,14 +699,16 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             # "1,972 cholera cases and 41 deaths": a metric word right after the later number is its own,
             # and the earlier number names its own things (unlike "23 journalists and 12 medics were killed")
             metrics[i - 1] = metrics[i]
-    # "17.4 million do not have enough to eat, and the figure could climb to 19 million": the figure
-    # of the number before (in the sentence, else in the paragraph)
+    # "17.4 million do not have enough to eat, and the figure could climb to 19 million": the figure of
+    # the number before (in the sentence, else the document's last); "Almost half of them are children":
+    # a share of the group counted before (in the sentence or the paragraph)
     for i, n in enumerate(nums):
-        if metrics[i] is None and not n.population and (
-                _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70), n.start)
-                or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction")))):
-            # ("Almost half of them are children": a share of the group counted before)
-            earlier = next((m for m in reversed(metrics[:i]) if m), prev_metric)
+        if metrics[i] is not None or n.population:
+            continue
+        named = _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70), n.start)
+        if named or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction"))):
+            back = prev_metric[0] if prev_metric and (prev_metric[1] or named) else None
+            earlier = next((m for m in reversed(metrics[:i]) if m), back)
             if earlier and earlier != "other":
                 metrics[i] = earlier
     # people's fates are not counts of things: "captured 100 military outposts"
@@ -818,6 +833,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         elif links[i] == "and" and periods[i - 1] is None and as_ofs[i - 1] is None and periods[i] is not None \
                 and cue_after[i]:
             periods[i - 1], as_ofs[i - 1], sinces[i - 1] = periods[i], as_ofs[i], sinces[i]
+    for i in steps:
+        if nums[i - 1].unit == nums[i].unit == "count":
+            periods[i - 1], periods[i] = "interval", "cumulative"
     # a day stated once dates the whole event, however long the phrases between: "killed 18 and wounded 13
     # others at a bowling alley and a bar in Harbor Falls, Maine, on Wednesday night"; "on Tuesday,
     # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across
