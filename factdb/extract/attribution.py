@@ -567,7 +567,8 @@ class SpeakerMemory:
             info = _mention_info(m.group(0), is_place)
             if info is not None:
                 found.append((m.start(), info))
-        if "'" in text[lo:hi] or "’" in text[lo:hi]:
+        seg = text[lo:hi]
+        if "'s " in seg or "’s " in seg:
             for m in _ROLE_MENTION_RE.finditer(text, lo, hi):
                 found.append((m.start(), (_RX0.sub(" ", m.group(0)), True, False)))
             found.sort(key=lambda f: f[0])

@@ -705,7 +705,11 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i, n in enumerate(nums):
         if metrics[i] is not None or n.population:
             continue
-        named = _ANAPHOR_METRIC_RE.search(text, max(s.start, n.start - 70), n.start)
+        lo = max(s.start, n.start - 70)
+        window = text[lo:n.start].lower()
+        # (each match ends with one of the nouns: a substring test first; non-ASCII text folds under re.I)
+        named = (not window.isascii() or any(w in window for w in _ANAPHOR_NOUNS)) and \
+            _ANAPHOR_METRIC_RE.search(text, lo, n.start)
         if named or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction"))):
             back = prev_metric[0] if prev_metric and (prev_metric[1] or named) else None
             earlier = next((m for m in reversed(metrics[:i]) if m), back)
@@ -841,13 +845,17 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across
     # a contrast, a comparison or another statement, nor a state ("2 million remain displaced")
     days = [p for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids]
+    breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
     for i, n in enumerate(nums):
         if not days or as_ofs[i] is not None or periods[i] is not None or n.population:
             continue
+        if breaks is None:
+            breaks = [m.start() for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end)]
         best = None
         for p in days:
             a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-            if b - a > 200 or _EVENT_BREAK_RE.search(text, a, b):
+            k = bisect.bisect_left(breaks, a)
+            if b - a > 200 or (k < len(breaks) and breaks[k] < b):
                 continue
             if best is None or b - a < best[0]:
                 best = (b - a, p)

@@ -1015,13 +1015,23 @@ def _scale_of(norm: str, n: NumberSpan) -> int | None:
 
 # "Maria Ferrer, 61, ...": a small number set off by commas right after a name is an age
 _NAME_COMMA_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+,\s$")
-_COMMA_AFTER_RE = re.compile(r",")
 _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
-_PHONE_BEFORE_RE = re.compile(r"\b(?:call|calling|dial|dialling|dialing|line|hotline|helpline|phone|telephone|text"
-                              r"|texting|WhatsApp)\s+(?:on\s+|at\s+)?$", re.I)
+_PHONE_WORDS = ("call", "calling", "dial", "dialling", "dialing", "line", "hotline", "helpline", "phone", "telephone",
+                "text", "texting", "whatsapp")
+
+
+def _phone_before(before: str) -> bool:
+    """Whether ``before`` ends with "call", "the emergency line on", "dial" ...: a phone number follows."""
+    b = before.rstrip().lower()
+    if b.endswith((" on", " at")):
+        b = b[:-3].rstrip()
+    if not b.endswith(_PHONE_WORDS):
+        return False
+    word = b.rsplit(None, 1)[-1]
+    return word.lstrip("(\"“'") in _PHONE_WORDS
 _STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
 _NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
@@ -1062,13 +1072,15 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "identifier"
         if n.qualifier == "less_than" and _RX22.search(norm[max(0, n.core_start - 40):n.core_start]):
             return "age"
-        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and _NAME_COMMA_RE.search(before) \
-                and _COMMA_AFTER_RE.match(after) and int(core) <= 120 and not _is_place_name(before):
+        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
+                and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
+                and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
         if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
                 and _THE_BEFORE_RE.search(before):
             return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
-        if n.kind == "number" and (_PHONE_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(after)):
+        if n.kind == "number" and ((before[-1:] == " " and _phone_before(before))
+                                   or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
         if n.kind == "number" and before.endswith(("-", "/")):
             mm = _NUMBER_JOIN_RE.search(before)
