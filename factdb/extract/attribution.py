@@ -23,37 +23,36 @@ from .anchored import Anchored, index_like
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"\s+")
-_RX1 = re.compile(r"\s*[\"“”,]*\s*(?:the|this|that|these|those)\s", re.I)
-_RX2 = re.compile(r"[a-z][\w'’ -]*")
-_RX3 = re.compile(r"[,;:(—–\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bafter\b|\bwhen\b|\bwhere\b|\bbecause\b")
-_LAST_RX3 = re.compile(r"(?s:.*)(?:" + _RX3.pattern + ")")  # backtracks from the end to the last _RX3
-_RX4 = re.compile(r"^(?:(?:over|more\s+than|about|nearly|almost|some|around|roughly|just)\s+)?(?:half|a\s+third"
+_SPACES_RE = re.compile(r"\s+")
+_LEADING_DETERMINER_RE = re.compile(r"\s*[\"“”,]*\s*(?:the|this|that|these|those)\s", re.I)
+_LOWER_PHRASE_RE = re.compile(r"[a-z][\w'’ -]*")
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(—–\"“”]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bafter\b|\bwhen\b|\bwhere\b|\bbecause\b")
+_LAST_CLAUSE_BOUNDARY_RE = re.compile(r"(?s:.*)(?:" + _CLAUSE_BOUNDARY_RE.pattern + ")")  # backtracks from the end to the last _CLAUSE_BOUNDARY_RE
+_SHARE_OF_NP_RE = re.compile(r"^(?:(?:over|more\s+than|about|nearly|almost|some|around|roughly|just)\s+)?(?:half|a\s+third"
                       r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most|many|some|all|\d[\d.,]*\s*(?:%|percent|per\s+cent)?)"
                       r"\s+of\s+(?:the\s+)?(?P<np>[a-z][\w\s'’-]*)$", re.I)
-_RX5 = re.compile(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]")
-_RX6 = re.compile(r"(?:the|a|an)\s*$", re.I)
-_RX7 = re.compile(r"^\s*$")
-_RX8 = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
-_RX9 = re.compile(r"[,\"”]\s*(?:it)\s+$")
-_RX10 = re.compile(r"^\s+(?:to\s+be|by)\b")
-_RX11 = re.compile(r"\b(?:an|the|a|this|that|its|their)\s+$", re.I)
-_RX12 = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
-_RX13 = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her)\s+(?:(?:earlier|latest|new|previous"
+_NP_RESTART_RE = re.compile(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]")
+_ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
+_BLANK_RE = re.compile(r"^\s*$")
+_PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
+_QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
+_PASSIVE_AFTER_VERB_RE = re.compile(r"^\s+(?:to\s+be|by)\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their)\s+$", re.I)
+_ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
+_NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her)\s+(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
-_RX14 = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
+_NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
                 r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", re.I)
-_RX15 = re.compile(r"[,\"”]\s*$")
-_RX16 = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
-_RX17 = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
-_RX18 = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
-_RX19 = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
-_RX20 = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
-_RX21 = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
-_RX22 = re.compile(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$")
-_RX23 = re.compile(r"[^\w]")
-_RX24 = re.compile(r"[A-Z]{3,6}")
+_COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
+_INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
+_NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
+_PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
+_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+_QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
+_SPEAKER_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
+_QUOTE_ATTRIBUTION_BEFORE_RE = re.compile(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$")
+_NON_WORD_RE = re.compile(r"[^\w]")
+_ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 
 _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|warns|warn|reported|reports|report"
           r"|announced|announces|announce|claimed|claims|claim|asserted|asserts|stated|states|added|adds"
@@ -166,12 +165,12 @@ def clean_speaker(np: str) -> str:
     np = _SOURCE_NOUNS_RE.sub("", np)
     np = _TRAIL_RE.sub("", np).strip(" ,")
     np = _DET_RE.sub("", np)
-    np = _RX0.sub(" ", np)
+    np = _SPACES_RE.sub(" ", np)
     return np.strip(" ,")
 
 
 def _definite(np: str) -> bool:
-    return bool(_RX1.match(np))
+    return bool(_LEADING_DETERMINER_RE.match(np))
 
 
 def is_pronoun(s: str) -> bool:
@@ -201,7 +200,7 @@ def _looks_like_np(np: str) -> bool:
             first.lower() in _ROLE_WORDS  # "spokesman for the interior ministry in the east"
             or (len(np.split()) <= 8 and _NAME_TAIL_RE.search(np))):  # "Libya's health minister Othman Abduljaleel"
         return True
-    if first[:1].islower() and len(np.split()) <= 5 and _RX2.fullmatch(np) and \
+    if first[:1].islower() and len(np.split()) <= 5 and _LOWER_PHRASE_RE.fullmatch(np) and \
             not _VERBISH_RE.search(np.replace("-based", "")) and first.lower() not in ("more", "many", "most", "some"):
         return True  # "civil defence workers", "state media", "satellite analysis"
     return first[:1].isupper() or first.lower() in ("the", "a", "an", "officials", "witnesses", "residents",
@@ -235,14 +234,14 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     lo = max(lo, v - _SUBJECT_WINDOW)
     region = text[lo:v]
     # clause boundary: punctuation, quotes, "that", conjunctions
-    mc = _LAST_RX3.match(region)  # the last boundary (they never overlap, so it ends last)
+    mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
     if np_clean:
         start = lo + cut + (len(np_text) - len(np_text.lstrip()))
         # "Over half of respondents said": the speaker is what the share is of
-        mq = _RX4.match(np_clean)
+        mq = _SHARE_OF_NP_RE.match(np_clean)
         if mq and _looks_like_np(mq.group("np")):
             return mq.group("np"), start
         if _looks_like_np(np_clean):
@@ -250,9 +249,9 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
                 return None
             return np_clean, start
         # "in an operation the Gaza Health Ministry said": retry from the last article / capital
-        for m in reversed(list(_RX5.finditer(np_clean))):
+        for m in reversed(list(_NP_RESTART_RE.finditer(np_clean))):
             tail = np_clean[m.start():]
-            if m.start() > 0 and _looks_like_np(tail) and not _RX6.match(tail):
+            if m.start() > 0 and _looks_like_np(tail) and not _ONLY_ARTICLE_RE.match(tail):
                 return tail, start + m.start()
         return None
     # empty subject right before the verb: an appositive chain "NP1, NP2, said"
@@ -308,7 +307,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     for m in ACCORDING_SCAN.finditer(text, lo, hi):
         sp = clean_speaker(m.group("np"))
         if sp:
-            direction = "left" if text[lo:m.start()].strip() and not _RX7.match(text[lo:m.start()]) else "right"
+            direction = "left" if text[lo:m.start()].strip() and not _BLANK_RE.match(text[lo:m.start()]) else "right"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
     for m in BY_SCAN.finditer(text, lo, hi):
@@ -322,27 +321,27 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun
-        if _RX8.search(before) and \
-                not _RX9.search(before):
+        if _PASSIVE_BEFORE_VERB_RE.search(before) and \
+                not _QUOTE_IT_BEFORE_RE.search(before):
             continue
-        if _RX10.match(text[ve:hi]):
+        if _PASSIVE_AFTER_VERB_RE.match(text[ve:hi]):
             continue
-        if _RX11.search(before):
+        if _DETERMINER_BEFORE_RE.search(before):
             continue  # "an estimated 27k", "the reported figure"
-        if verb in ("added", "adds") and not _RX12.match(text[ve:hi]):
+        if verb in ("added", "adds") and not _ADDED_THAT_RE.match(text[ve:hi]):
             continue  # "employers added 303,000 jobs"
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
-                    "say", "tell", "warn", "believe", "announce") and _RX13.search(before):
+                    "say", "tell", "warn", "believe", "announce") and _NOUN_USE_BEFORE_RE.search(before):
             continue  # nouns: "the reports", "a claim", "by estimates"
-        if verb.endswith("s") and _RX14.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):
+        if verb.endswith("s") and _NOUN_USE_AFTER_RE.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):
             continue  # "jobless claims jumped", "reports from the region"
         # inverted: '..., said the spokesman' / '"...," said X'
         # ("told" is never inverted: in '"...," X told reporters' the words after it are its object)
         if verb in ("said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained",
-                    "warned", "reported") and _RX15.search(before):
-            mi = _RX16.match(text[ve:hi])
-            if mi and not _RX17.match(text[ve:hi]) or (
-                    mi and _RX18.match(text[ve:hi])):
+                    "warned", "reported") and _COMMA_OR_QUOTE_END_RE.search(before):
+            mi = _INVERTED_SPEAKER_RE.match(text[ve:hi])
+            if mi and not _NOT_SPEAKER_AFTER_RE.match(text[ve:hi]) or (
+                    mi and _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi])):
                 np = mi.group("np")
                 sp = clean_speaker(np)
                 if sp and (_looks_like_np(sp) or is_pronoun(sp)):
@@ -382,9 +381,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             mo = _TOLD_OBJECT_RE.match(rest)
             if mo:
                 rest = rest[mo.end():]
-        if _RX19.match(rest):
+        if _TRAILING_CUE_REST_RE.match(rest):
             direction = "left"
-        elif text[max(lo, st - _BEFORE):st].strip(" \"“”") and _RX15.search(text[max(lo, st - _BEFORE):st]):
+        elif text[max(lo, st - _BEFORE):st].strip(" \"“”") and _COMMA_OR_QUOTE_END_RE.search(text[max(lo, st - _BEFORE):st]):
             direction = "both"
         else:
             direction = "right"
@@ -423,18 +422,18 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
         qs, qe = m.start(), m.end()
         att = None
         after = text[qe:min(hi, qe + 120)]
-        ma = _RX20.match(after)
+        ma = _QUOTE_ATTRIBUTION_AFTER_RE.match(after)
         if ma:
             np = ma.group("a").strip()
             if not np and ma.group("b"):
-                np = _RX21.split(ma.group("b"))[0]
+                np = _SPEAKER_TAIL_CUT_RE.split(ma.group("b"))[0]
             sp = clean_speaker(np)
             if sp:
                 att = Attribution(qe + ma.start("v"), qe + ma.end("v"), sp, qe + ma.start(), "quote", "left",
                                   _definite(np))
         if att is None:
             before = text[max(lo, qs - 120):qs]
-            mb = _RX22.search(before)
+            mb = _QUOTE_ATTRIBUTION_BEFORE_RE.search(before)
             if mb:
                 sp = clean_speaker(mb.group("a"))
                 if sp:
@@ -512,7 +511,7 @@ def _mention_info(phrase: str, is_place=None) -> tuple[str, bool, bool] | None:
     name = " ".join(words)
     if is_place is not None and is_place(name):
         return None
-    acronym = bool(_RX24.fullmatch(name))
+    acronym = bool(_ACRONYM_RE.fullmatch(name))
     org = acronym or bool(_ORG_WORDS_RE.search(name)) or len(words) >= 3
     person = not acronym and not _ORG_WORDS_RE.search(name) and len(words) >= 2
     return name, person, org
@@ -557,7 +556,7 @@ class SpeakerMemory:
                     self._by_org_word[w] = i
         if named:
             for w in ws:
-                self._by_named_word[_RX23.sub("", w.lower())] = i
+                self._by_named_word[_NON_WORD_RE.sub("", w.lower())] = i
 
     def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
         """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA") and people
@@ -570,7 +569,7 @@ class SpeakerMemory:
         seg = text[lo:hi]
         if "'s " in seg or "’s " in seg:
             for m in _ROLE_MENTION_RE.finditer(text, lo, hi):
-                found.append((m.start(), (_RX0.sub(" ", m.group(0)), True, False)))
+                found.append((m.start(), (_SPACES_RE.sub(" ", m.group(0)), True, False)))
             found.sort(key=lambda f: f[0])
         for pos, (name, person, org) in found:
             mm = _Mention(pos, paragraph, name, person, org)
@@ -645,7 +644,7 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     named = any(w[:1].isupper() and not w.endswith("-based") for w in words)
     if named or not definite:
         return speaker
-    head = _RX23.sub("", words[-1].lower())
+    head = _NON_WORD_RE.sub("", words[-1].lower())
     # "the ministry" -> the earlier speaker that contains "ministry"
     found = memory.by_head(head)
     if found:

@@ -42,22 +42,21 @@ from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
 
-# patterns used inside functions, compiled once
-_RX1 = re.compile(r"\bpopulation\s+of\s+$", re.I)
-_RX2 = re.compile(r"[,—–(]\s*$")
-_RX3 = re.compile(r"(?:\band\b|,|;)")
-_RX4 = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
-_RX5 = re.compile(r"[,;:—–]")
-_RX6 = re.compile(r"\b(?:but|while|whereas|although)\b")
-_RX7 = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
+_POPULATION_OF_BEFORE_RE = re.compile(r"\bpopulation\s+of\s+$", re.I)
+_APPOSITION_OPEN_RE = re.compile(r"[,—–(]\s*$")
+_AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
+_COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
+_TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
+_CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
+_VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
                   r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+)?")
-_RX8 = re.compile(r"\s*,")
-_RX9 = re.compile(r"[\d,;:]")
+_COMMA_AFTER_RE = re.compile(r"\s*,")
+_TOLL_OF_STOP_RE = re.compile(r"[\d,;:]")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
-_RX13 = re.compile(r"[,;]")
-_RX14 = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
-_RX15 = re.compile(r"[;]|,\s+(?:but|while|and)\b")
-_RX16 = re.compile(r"[;,]")
+_COMMA_OR_SEMICOLON_RE = re.compile(r"[,;]")
+_STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
+_CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
+_CLAUSE_END_RE = re.compile(r"[;,]")
 _STEP_GAP_RE = re.compile(r"\s+to\s+(?:a\s+(?:total|toll|tally)\s+of\s+)?", re.I)
 _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|grew|grown"
                              r"|went\s+up|gone\s+up|fell|fallen|dropped|decreased|declined)\s+(?:by\s+)?(?:another\s+)?$",
@@ -82,7 +81,7 @@ _RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tr
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
 _ASIDE_RE = re.compile(r"[^,;.]{0,40},[^,;.]{1,70},\s*(?=(?:have|has|had)\b)")
 # "42 drones ..., and air defences shot down 36 of them": a clause about the same things
-_RX17 = re.compile(r"^\s*[^;.]{0,120},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
+_SAME_THINGS_CLAUSE_RE = re.compile(r"^\s*[^;.]{0,120},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
 
 EXTRACTOR = "factdb-rules/0.1"
 
@@ -302,7 +301,7 @@ def _is_population(text: str, n: NumberSpan) -> bool:
     if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s")) and _POPULATION_RE.match(text[n.end:n.end + 20]):
         return True
     # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
-    return (not before.isascii() or "population" in before.lower()) and bool(_RX1.search(before))
+    return (not before.isascii() or "population" in before.lower()) and bool(_POPULATION_OF_BEFORE_RE.search(before))
 
 
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
@@ -318,7 +317,7 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
         if (exotic or "incl" in low or "among" in low or "whom" in low or "which" in low) \
                 and _LINK_INCLUDING_RE.search(gap):
             kind = "including"
-        elif _OF_THEM_RE.match(after) and (_RX2.search(gap) or _RX17.search(gap)):
+        elif _OF_THEM_RE.match(after) and (_APPOSITION_OPEN_RE.search(gap) or _SAME_THINGS_CLAUSE_RE.search(gap)):
             kind = "including"
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
               or (prev.unit in ("percent", "fraction") and cur.unit == "count" and _APPOS_AFTER_RE.match(after))) \
@@ -329,9 +328,9 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "compare"
         elif (exotic or "with" in low) and _LINK_WITH_RE.search(gap):
             kind = "with"
-        elif len(gap) < 120 and _ELLIPSIS_AFTER_RE.match(after) and _RX3.search(gap):
+        elif len(gap) < 120 and _ELLIPSIS_AFTER_RE.match(after) and _AND_OR_COMMA_RE.search(gap):
             kind = "ellipsis"
-        elif gap[-1:].isspace() and gap.rstrip().endswith(("and", "or")) and _RX4.fullmatch(gap):
+        elif gap[-1:].isspace() and gap.rstrip().endswith(("and", "or")) and _COORDINATION_GAP_RE.fullmatch(gap):
             kind = "and"
         out.append(kind)
     return out
@@ -349,12 +348,12 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    punct = len(_RX5.findall(gap))
+    punct = len(_TIME_GAP_PUNCT_RE.findall(gap))
     if 3 * punct + 2 * blocked > 8:
         return None  # over the limit before the words are counted
     cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * punct + 2 * blocked
-    if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _RX6 finds
-        cost += 3 * len(_RX6.findall(gap))
+    if "but" in gap or "while" in gap or "whereas" in gap or "although" in gap:  # the words _CONTRAST_RE finds
+        cost += 3 * len(_CONTRAST_RE.findall(gap))
     return cost if cost <= 8 else None
 
 
@@ -389,7 +388,7 @@ def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
     for a in atts:
         if a.kind == "quote":
             continue
-        if 0 <= p.start - a.end <= 40 and _RX7.fullmatch(text[a.end:p.start]):
+        if 0 <= p.start - a.end <= 40 and _VERB_DATE_GAP_RE.fullmatch(text[a.end:p.start]):
             return True
     return False
 
@@ -398,7 +397,7 @@ def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
     head = text[s.start:p.start]
     if head.strip(" \"“'"):
         return False
-    return bool(_RX8.match(text[p.end:p.end + 3]))
+    return bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
 
 
 # words that name what happened to the counted, not who was counted: "119 deaths", "28,340 killed"
@@ -458,7 +457,7 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     if not any(w in low for w in ("toll", "number", "tally", "count", "total")):
         return None
     for m in reversed(list(_TOLL_OF_RE.finditer(before))):
-        if _group_word(m.group("x")) and not _RX9.search(before[m.end():]):
+        if _group_word(m.group("x")) and not _TOLL_OF_STOP_RE.search(before[m.end():]):
             return m.group("x")
         break
     return None
@@ -765,7 +764,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _RX13.search(text, a, b):
+                if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
@@ -825,7 +824,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             if periods[i] is None:
                 periods[i] = periods[i - 1]
             if as_ofs[i] is None and as_ofs[i - 1] is not None and not (
-                    links[i] == "ellipsis" and _RX14.match(text[n_end(i):])):
+                    links[i] == "ellipsis" and _STATE_VERB_AFTER_RE.match(text[n_end(i):])):
                 as_ofs[i] = as_ofs[i - 1]
                 sinces[i] = sinces[i] or sinces[i - 1]
     # and back across an apposition: "1.7 million people, three-quarters of the population, were now displaced"
@@ -864,12 +863,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
-            seg_start = max([lo] + [m.end() for m in _RX15.finditer(text, lo, n.start)])
+            seg_start = max([lo] + [m.end() for m in _CLAUSE_START_RE.finditer(text, lo, n.start)])
             hi = min(s.end, n.end + 60)
-            seg_end = min([hi] + [m.start() for m in _RX16.finditer(text, n.end, hi)])
+            seg_end = min([hi] + [m.start() for m in _CLAUSE_END_RE.finditer(text, n.end, hi)])
             ma = _ASIDE_RE.match(text, n.end, min(s.end, n.end + 140))
             if ma:
-                seg_end = max(seg_end, min([s.end] + [m.start() for m in _RX16.finditer(text, ma.end(), hi)]))
+                seg_end = max(seg_end, min([s.end] + [m.start() for m in _CLAUSE_END_RE.finditer(text, ma.end(), hi)]))
             seg = text[seg_start:seg_end].lower()
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
             if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):

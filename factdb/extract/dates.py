@@ -22,15 +22,14 @@ from .anchored import Anchored
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"\s+")
-_RX1 = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
-_RX2 = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?")
-_RX3 = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?")
-_RX4 = re.compile(r"\d")
-_RX5 = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
-_RX6 = re.compile(r"\d{4}")
-_RX7 = re.compile(r"\s*(\w+)")
+_SPACES_RE = re.compile(r"\s+")
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_DAY_RE = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?")
+_DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?")
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_START_RE = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
+_YEAR_RE = re.compile(r"\d{4}")
+_FIRST_WORD_RE = re.compile(r"\s*(\w+)")
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {
@@ -154,7 +153,7 @@ def _weekday_on_or_before(day: dt.date, wd: int) -> dt.date:
 def _count(word: str | None) -> float | None:
     if not word:
         return 1
-    w = _RX0.sub(" ", word.lower())
+    w = _SPACES_RE.sub(" ", word.lower())
     if w.isdigit():
         return int(w)
     if w in ("few", "several", "couple of"):
@@ -166,15 +165,15 @@ def _count(word: str | None) -> float | None:
 
 def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
     """Resolve a month-day phrase. Returns (date, is_future)."""
-    m = _RX1.match(s.strip())
+    m = _ISO_DATE_RE.match(s.strip())
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
         except ValueError:
             return None, False
-    m = _RX2.match(s.strip())
+    m = _MONTH_DAY_RE.match(s.strip())
     if not m:
-        m = _RX3.match(s.strip())
+        m = _DAY_MONTH_RE.match(s.strip())
     if not m:
         return _dateparser(s, published), False
     mon = MONTHS.get(m.group("mon").lower())
@@ -319,10 +318,10 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         elif kind == "since":
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
-            if _RX4.search(sx) and re.search(_MONTH, sx):
+            if _DIGIT_RE.search(sx) and re.search(_MONTH, sx):
                 mdm = re.search(_MD, sx)
                 p.since = _md(mdm.group(0), published)[0] if mdm else None
-            elif published and _RX5.search(sx):
+            elif published and _YEAR_START_RE.search(sx):
                 p.since = dt.date(published.year, 1, 1)
             elif published and re.fullmatch(_WD, sx):
                 p.since = _weekday_on_or_before(published - dt.timedelta(days=1), WEEKDAYS.index(sx))
@@ -332,7 +331,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 year = int(parts[1]) if len(parts) > 1 else (
                     published.year if mon <= published.month else published.year - 1)
                 p.since = dt.date(year, mon, 1)
-            elif _RX6.fullmatch(sx):
+            elif _YEAR_RE.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1)
         elif kind == "window":
             n = _count(g("wn") or g("wn2"))
@@ -349,7 +348,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.kind, p.period = "back", (None if compared or "same period" in txt else "interval")
                 p.days_back = 365
             else:
-                n = _count(_RX7.match(txt).group(1)) if g("bu") else 1
+                n = _count(_FIRST_WORD_RE.match(txt).group(1)) if g("bu") else 1
                 # "1,644 a day earlier" only dates a figure; whether it is a total comes from the
                 # figure it is compared with
                 p.kind, p.period = "back", None
@@ -375,7 +374,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             mod = (g("wmod") or "").lower()
             if mod == "next":
                 continue
-            mod = _RX0.sub(" ", mod)
+            mod = _SPACES_RE.sub(" ", mod)
             by = mod in ("by", "until", "through", "as of") or (
                 mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
             p.kind, p.period = "point", ("cumulative" if by else "interval")
@@ -394,7 +393,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             # "killed 52 people in June": a count over that month. The figure's date stays the day it
             # was stated (a statistic for August reported on Sept. 11 is as of Sept. 11) unless the
             # phrase names a day: "by the end of January".
-            pre = _RX0.sub(" ", g("mpre").lower())
+            pre = _SPACES_RE.sub(" ", g("mpre").lower())
             by = pre.split()[0] in ("by", "until", "through", "before", "to")
             d, fut = _month_end(g("mname"), g("my"), pre, published, by)
             if fut:
@@ -417,7 +416,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 if m.group(0).lower().startswith("last") and published.weekday() >= 5:
                     p.as_of = _weekday_on_or_before(published - dt.timedelta(days=2), 6)
         elif kind == "deictic":
-            w = _RX0.sub(" ", m.group(0).lower())
+            w = _SPACES_RE.sub(" ", m.group(0).lower())
             if w.endswith(" the night"):
                 w = "overnight"
             p.kind = "now"

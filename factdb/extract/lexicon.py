@@ -44,8 +44,7 @@ from .anchored import AnchoredSet, first_words
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s+")
 
 # the controlled vocabulary shipped with the package
 METRICS = ("killed", "injured", "displaced", "hostages", "released", "detained", "missing",
@@ -163,7 +162,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4096)
 def _norm_phrase(p: str) -> str:
-    return _RX0.sub(" ", p.strip().lower())
+    return _SPACES_RE.sub(" ", p.strip().lower())
 
 
 def _alternation(phrases: list[str]) -> re.Pattern:

@@ -36,35 +36,34 @@ from .anchored import Anchored
 
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "normalize_digits", "to_number"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"[\s-]+")
-_RX1 = re.compile(r"\s+")
-_RX2 = re.compile(r"^\s+(?:million|billion|thousand)\b", re.I)
-_RX3 = re.compile(r"^\s+(?:a\s+)?(?P<s>dozen|hundred|thousand|million|billion)\b", re.I)
-_RX4 = re.compile(r"^\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b)", re.I)
-_RX5 = re.compile(r"(?:than|over|nearly|almost|about|around|roughly|some|under|just|least)\s+$", re.I)
-_RX6 = re.compile(r"\b(?:first|second|the|latter|other|in)\s+$", re.I)
-_RX7 = re.compile(r"^\s+of\b", re.I)
-_RX8 = re.compile(r"\b(?:first|second|third|fourth|last|final|previous|next|the)\s+$", re.I)
-_RX9 = re.compile(r"(?<![\d.,])(\d{1,3})\s+$")
-_RX10 = re.compile(r"^\s+(?:dozens|(?-i:bn|mn|mln|bln|tln|tn))\b", re.I)
-_RX11 = re.compile(r"\b(?:percents?|per\s?cent|percentage)\s+of\s+$", re.I)
-_RX12 = re.compile(r"[\w]")
-_RX13 = re.compile(r"[\d%)]\s*$")
-_RX14 = re.compile(r"[\w)]\s*$")
-_RX15 = re.compile(r"\s*(?:and|but|,)\s*")
-_RX16 = re.compile(r"(hundred|thousand|million|billion|trillion)\s*$", re.I)
-_RX17 = re.compile(r"\d(bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])$")
-_RX18 = re.compile(r"\b(?:magnitude|Magnitude|scale of|Richter)\s*$")
-_RX19 = re.compile(r"^[A-Za-z]")
-_RX20 = re.compile(r"\d{4}")
-_RX21 = re.compile(r"0\d+")
-_RX22 = re.compile(r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?)\s+(?:under|below)\s+$", re.I)
-_RX23 = re.compile(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", re.I)
-_RX24 = re.compile(r"[A-Za-z]-?$")
-_RX25 = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
-_RX26 = re.compile(r"[A-Za-z]+")
-_RX27 = re.compile(r"^\d{4}-|^\d{1,2}[/.]")
+_WORD_SEP_RE = re.compile(r"[\s-]+")
+_SPACES_RE = re.compile(r"\s+")
+_SCALE_WORD_AFTER_RE = re.compile(r"^\s+(?:million|billion|thousand)\b", re.I)
+_FRACTION_SCALE_AFTER_RE = re.compile(r"^\s+(?:a\s+)?(?P<s>dozen|hundred|thousand|million|billion)\b", re.I)
+_FRACTION_CONTEXT_AFTER_RE = re.compile(r"^\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b)", re.I)
+_HALF_QUALIFIER_BEFORE_RE = re.compile(r"(?:than|over|nearly|almost|about|around|roughly|some|under|just|least)\s+$", re.I)
+_HALF_ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|the|latter|other|in)\s+$", re.I)
+_OF_AFTER_RE = re.compile(r"^\s+of\b", re.I)
+_ORDINAL_WORD_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|last|final|previous|next|the)\s+$", re.I)
+_WHOLE_BEFORE_FRACTION_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s+$")
+_SCALE_SUFFIX_AFTER_RE = re.compile(r"^\s+(?:dozens|(?-i:bn|mn|mln|bln|tln|tn))\b", re.I)
+_PERCENT_OF_BEFORE_RE = re.compile(r"\b(?:percents?|per\s?cent|percentage)\s+of\s+$", re.I)
+_WORD_CHAR_RE = re.compile(r"[\w]")
+_NUMBER_END_RE = re.compile(r"[\d%)]\s*$")
+_SYMBOL_OPERAND_RE = re.compile(r"[\w)]\s*$")
+_BOUNDS_JOIN_RE = re.compile(r"\s*(?:and|but|,)\s*")
+_SCALE_WORD_END_RE = re.compile(r"(hundred|thousand|million|billion|trillion)\s*$", re.I)
+_SCALE_SUFFIX_END_RE = re.compile(r"\d(bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])$")
+_MAGNITUDE_BEFORE_RE = re.compile(r"\b(?:magnitude|Magnitude|scale of|Richter)\s*$")
+_LETTER_START_RE = re.compile(r"^[A-Za-z]")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+_LEADING_ZERO_RE = re.compile(r"0\d+")
+_AGE_UNDER_BEFORE_RE = re.compile(r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?)\s+(?:under|below)\s+$", re.I)
+_FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", re.I)
+_LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
+_PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_NUMERIC_DATE_START_RE = re.compile(r"^\d{4}-|^\d{1,2}[/.]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,7 +396,7 @@ def _ident_endings() -> tuple[str, ...]:
 
 
 _IDENT_ENDINGS = _ident_endings()
-_MAGNITUDE_ENDS = ("magnitude", "Magnitude", "scale of", "Richter")  # the words _RX18 ends with
+_MAGNITUDE_ENDS = ("magnitude", "Magnitude", "scale of", "Richter")  # the words _MAGNITUDE_BEFORE_RE ends with
 
 YEAR_PREP_RE = re.compile(
     r"(?:\b(?:in|since|of|from|by|until|till|before|after|during|year|early|late|mid|spring|summer|autumn"
@@ -660,7 +659,7 @@ def _words_value(s: str) -> Decimal | None:
     if s.isdigit():
         return Decimal(s)
     total = Decimal(0)
-    for part in _RX0.split(s):
+    for part in _WORD_SEP_RE.split(s):
         if part in ALL_WORDS and part not in SCALE_WORDS:
             v = ALL_WORDS[part]
             total = total * v if part in ("hundred", "dozen") else total + v
@@ -713,7 +712,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         if re.search(r"(?:\d|\b(?:" + _SMALLWORD + r"|a))\s+$", norm[max(0, m.start() - 12):m.start()], re.I) \
                 and m.group(0).lower() in ("dozens", "hundreds", "thousands", "millions"):
             continue  # "3 dozens" is 36, not a vague amount
-        key = _RX1.sub(" ", m.group(0).lower())
+        key = _SPACES_RE.sub(" ", m.group(0).lower())
         lo, hi = VAGUE_BOUNDS[key]
         out.append(_span(norm, m.start(), m.end(), None, low=lo, high=hi, qualifier="vague", kind="vague"))
         taken.append((m.start(), m.end()))
@@ -744,7 +743,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
                                                           "eighth", "ninth", "tenth"):
             continue  # "3 fifth" is not a thing; "5th" never reaches here
         v = _fraction_value(num, den)
-        if v is None and num is None and den.lower() in ("quarter", "third") and _RX2.match(norm[m.end():m.end() + 12]):
+        if v is None and num is None and den.lower() in ("quarter", "third") and _SCALE_WORD_AFTER_RE.match(norm[m.end():m.end() + 12]):
             v = Decimal(1) / DENOMINATORS[den.lower()]  # "quarter million"
         if v is None and num:
             # "one" in "one quarter" may fail the plural rule; try the bare denominator
@@ -757,7 +756,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         before = norm[max(0, s - 30):s]
         den_l = den.lower()
         plural = den_l.endswith("s")
-        sc = _RX3.match(after)
+        sc = _FRACTION_SCALE_AFTER_RE.match(after)
         if sc and (den_l in ("half", "quarter") or plural):
             mult = 12 if sc.group("s").lower() == "dozen" else ALL_WORDS[sc.group("s").lower()]
             e = m.end() + sc.end()
@@ -766,14 +765,14 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
             continue
         if strict and (num is None or num.lower() in ("a", "an", "one")):
             # single fractions need context: "a quarter of", "half the", "more than half"
-            ok = _RX4.match(after)
+            ok = _FRACTION_CONTEXT_AFTER_RE.match(after)
             if den_l == "half":
-                ok = ok or _RX5.search(before)
-                if _RX6.search(before) and not _RX7.match(after):
+                ok = ok or _HALF_QUALIFIER_BEFORE_RE.search(before)
+                if _HALF_ORDINAL_BEFORE_RE.search(before) and not _OF_AFTER_RE.match(after):
                     ok = False
             if not ok:
                 continue
-            if _RX8.search(before) and \
+            if _ORDINAL_WORD_BEFORE_RE.search(before) and \
                     num is None:
                 continue
         out.append(_span(norm, s, m.end(), v, unit="fraction", kind="fraction"))
@@ -797,7 +796,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         a, b = int(m.group("a")), int(m.group("b"))
         if (a, b) in ((9, 11), (24, 7)) or b == 0 or a >= b:
             continue
-        mi = _RX9.search(norm[max(0, m.start() - 6):m.start()])
+        mi = _WHOLE_BEFORE_FRACTION_RE.search(norm[max(0, m.start() - 6):m.start()])
         if mi:  # "2 1/4"
             st = m.start() - (len(norm[max(0, m.start() - 6):m.start()]) - mi.start(1))
             out.append(_span(norm, st, m.end(), int(mi.group(1)) + Decimal(a) / Decimal(b), kind="number"))
@@ -817,7 +816,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         v, scaled, words = res
         kind = "word" if words else "number"
         after = norm[e:e + 40]
-        md = _RX10.match(after)
+        md = _SCALE_SUFFIX_AFTER_RE.match(after)
         if md and not any(t.suf for t in run):
             word = md.group(0).strip()
             v *= 12 if word.lower() == "dozens" else SUFFIX_SCALES[word]
@@ -843,7 +842,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         mx = _UNIT_AFTER_RE.match(after)
         mp = mx if mx is not None and mx.lastgroup == "pctx" else None  # PERCENT_RE.match(after)
         if not mp and norm[max(0, n.start - 20):n.start].rstrip()[-2:].lower() == "of" \
-                and _RX11.search(norm[max(0, n.start - 20):n.start]):
+                and _PERCENT_OF_BEFORE_RE.search(norm[max(0, n.start - 20):n.start]):
             n.unit, n.kind = "percent", "percent"  # "per cent of 210"
         elif mp and not (mp.group("pc") and n.kind != "number"):
             n.unit = "percentage_point" if mp.group("pp") else "percent"
@@ -852,7 +851,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         else:
             before = norm[max(0, n.start - 6):n.start]
             mc = CURRENCY_BEFORE_RE.search(before)
-            if mc and not _RX12.search(norm[n.start - 1:n.start] if n.start else ""):
+            if mc and not _WORD_CHAR_RE.search(norm[n.start - 1:n.start] if n.start else ""):
                 n.unit = CURRENCY_SYMBOLS[mc.group("c")]
                 n.kind = "currency"
                 n.start -= len(before) - mc.start()
@@ -878,7 +877,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     tail = before.rstrip()
     msign = SIGN_RE.search(before) if tail.endswith("-") or tail[-8:].lower().endswith(("minus", "negative")) else None
     if msign and n.value is not None and (msign.group(0)[0].isalpha()
-                                          or not _RX13.search(before[:msign.start()])):
+                                          or not _NUMBER_END_RE.search(before[:msign.start()])):
         n.value = -n.value
         n.start -= len(before) - msign.start()
     # qualifier before
@@ -892,7 +891,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         n.start -= len(before) - mq[1]
     elif n.qualifier == "exact" and n.kind != "vague" and before.rstrip()[-1:] in ("<", ">", "=", "~"):
         ms = SYMBOL_QUALIFIER_RE.search(before)
-        if ms and not _RX14.search(before[:ms.start()] or " "):
+        if ms and not _SYMBOL_OPERAND_RE.search(before[:ms.start()] or " "):
             n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
             n.start -= len(before) - ms.start("q")
     if n.qualifier == "exact" and n.kind != "vague":
@@ -941,7 +940,7 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
         if b is not None and a.value is not None and b.value is not None and a.unit == b.unit and (
                 (a.qualifier in ("more_than", "at_least") and b.qualifier in ("less_than", "at_most"))
                 or (b.qualifier in ("more_than", "at_least") and a.qualifier in ("less_than", "at_most"))) \
-                and _RX15.fullmatch(norm[a.end:b.start]):
+                and _BOUNDS_JOIN_RE.fullmatch(norm[a.end:b.start]):
             lo_n, hi_n = (a, b) if a.qualifier in ("more_than", "at_least") else (b, a)
             if lo_n.value < hi_n.value:
                 out.append(NumberSpan(start=a.start, end=b.end, text=norm[a.start:b.end], value=None,
@@ -1001,10 +1000,10 @@ def _merge_ranges(norm: str, spans: list[NumberSpan]) -> list[NumberSpan]:
 
 def _scale_of(norm: str, n: NumberSpan) -> int | None:
     core = norm[n.core_start:n.core_end]
-    m = _RX16.search(core)
+    m = _SCALE_WORD_END_RE.search(core)
     if m:
         return ALL_WORDS[m.group(1).lower()]
-    m = _RX17.search(core)
+    m = _SCALE_SUFFIX_END_RE.search(core)
     if m:
         return SUFFIX_SCALES[m.group(1)]
     return None
@@ -1060,17 +1059,17 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
-        if n.kind == "number" and before.rstrip().endswith(_MAGNITUDE_ENDS) and _RX18.search(before):
+        if n.kind == "number" and before.rstrip().endswith(_MAGNITUDE_ENDS) and _MAGNITUDE_BEFORE_RE.search(before):
             return "measure"
-        if n.kind == "number" and _RX19.match(norm[n.core_end:n.core_end + 1]):
+        if n.kind == "number" and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
-        if n.kind == "number" and n.qualifier == "exact" and _RX20.fullmatch(core):
+        if n.kind == "number" and n.qualifier == "exact" and _FOUR_DIGITS_RE.fullmatch(core):
             v = int(core)
             if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
-        if _RX21.fullmatch(core):
+        if _LEADING_ZERO_RE.fullmatch(core):
             return "identifier"
-        if n.qualifier == "less_than" and _RX22.search(norm[max(0, n.core_start - 40):n.core_start]):
+        if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]):
             return "age"
         if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
@@ -1089,12 +1088,12 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "word" and n.qualifier == "exact" and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
                 return "pronoun"
-        if n.kind == "word" and core.lower() == "one" and _RX7.match(after) and not ONE_OK_AFTER_RE.match(after):
+        if n.kind == "word" and core.lower() == "one" and _OF_AFTER_RE.match(after) and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"
-    if n.kind == "fraction" and _RX23.match(after):
+    if n.kind == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
         return "compound"
-    if n.kind in ("number", "percent", "currency") and _RX24.search(norm[max(0, n.core_start - 2):n.core_start]) \
-            and not _RX25.search(norm[max(0, n.core_start - 8):n.core_start]):
+    if n.kind in ("number", "percent", "currency") and _LETTER_BEFORE_RE.search(norm[max(0, n.core_start - 2):n.core_start]) \
+            and not _PREFIX_HYPHEN_BEFORE_RE.search(norm[max(0, n.core_start - 8):n.core_start]):
         return "identifier"
     return None
 
@@ -1140,8 +1139,8 @@ def _zones(norm: str) -> _Zones:
         kind = m.lastgroup or "zone"
         if kind == "date":
             # month names must be capitalised ("may" is a verb)
-            mm = _RX26.search(m.group(0))
-            if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not _RX27.match(m.group(0)):
+            mm = _LETTERS_RE.search(m.group(0))
+            if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not _NUMERIC_DATE_START_RE.match(m.group(0)):
                 continue
         zones.append((m.start(), m.end(), kind))
     return _Zones(urls, zones)

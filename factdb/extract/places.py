@@ -15,9 +15,8 @@ from importlib import resources
 
 __all__ = ["find_places", "gazetteer"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"\S+")
-_RX1 = re.compile(r"(?:'s|’s)$")
+_TOKEN_RE = re.compile(r"\S+")
+_POSSESSIVE_END_RE = re.compile(r"(?:'s|’s)$")
 
 MIN_CITY_POPULATION = 50_000
 # starts with a capital so the regex engine can skip ahead (hence the capital before the alternatives
@@ -81,12 +80,12 @@ def _places_in(phrase: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     # try the longest sub-sequence first
     i = 0
-    offsets = [mm.start() for mm in _RX0.finditer(phrase)]
+    offsets = [mm.start() for mm in _TOKEN_RE.finditer(phrase)]
     while i < len(words):
         hit = None
         for j in range(min(len(words), i + longest), i, -1):
             cand = " ".join(words[i:j])
-            key = _RX1.sub("", cand)
+            key = _POSSESSIVE_END_RE.sub("", cand)
             if key in names:
                 hit = (j, names[key], cand)
                 break

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences", "split_paragraphs"]
 
-# patterns used inside functions, compiled once
-_RX0 = re.compile(r"\s+\d")
+_DIGIT_AFTER_SPACE_RE = re.compile(r"\s+\d")
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
@@ -140,7 +139,7 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) 
                 core = chunk.rstrip("\"'”’)]")
                 if core.endswith(".") and _is_abbreviation(core, text, end):
                     continue
-                if core[-2:-1].isdecimal() and core.endswith(".") and _RX0.match(text[end:end + 3]):
+                if core[-2:-1].isdecimal() and core.endswith(".") and _DIGIT_AFTER_SPACE_RE.match(text[end:end + 3]):
                     continue
                 _emit(text, pos, end, p_idx, out)
                 pos = end
