@@ -417,3 +417,19 @@ def test_steps_shares_and_figures(text, surface, metric, period):
     assert c.metric == metric
     if period is not None:
         assert c.period == period
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    ("President Volodymyr Zelensky, 46, renewed his call for air defences, saying at a news conference that "
+     "Ukraine needed at least seven more batteries.", "seven", "President Volodymyr Zelensky"),
+    ("The U.N. envoy, Abdoulaye Bathily, called for a joint mechanism and said the government had pledged 2 "
+     "billion dinars.", "2 billion", "Abdoulaye Bathily"),
+])
+def test_subjects_of_participles_and_second_verbs(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+def test_a_comparison_below_an_earlier_figure():
+    c = _claim("Fewer than 100 trucks a day are getting through, said a UNRWA spokeswoman, well below the 500 that "
+               "entered before the war.", "500")
+    assert c.metric == "aid"

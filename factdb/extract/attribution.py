@@ -111,7 +111,8 @@ _RELATIVE_SPEAKER_RE = re.compile(
 _AND_BEFORE_RE = re.compile(r"[^,]\s+and\s+(?:also\s+|later\s+)?$")
 # a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"\s*[\"“]?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){1,5}?)(?:,[^,;.]{1,80},\s+)?[a-z]+(?:ed|s)\b")
+    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){0,4}?" + _NAME_WORD + r")"
+    r"(?:,[^,;.]{1,80},)?,?\s+[a-z]+(?:ed|s)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
 
 

@@ -160,9 +160,11 @@ _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+
                                 re.I)
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
-                              r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$", re.I)
+                              r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$"
+                              r"|\b(?:well\s+|far\s+)?(?:below|above|short\s+of)\s+(?:the\s+)?$", re.I)
 # what a match ends with, before its final whitespace
-_COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised")
+_COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised", "below", "above",
+                 "of", "the")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -628,6 +630,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     out: list[ExtractedClaim] = []
     metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
     prev_speakers: list[str] = []
+    last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
 
@@ -644,11 +647,16 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         if nums:
             # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
             # for "the figure"/"the count", not for "half of them")
-            prev_metric = (out[-1].metric, prev_paragraph == s.paragraph) if out else None
-            out.extend(_sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
-                                        prev_speakers if prev_paragraph == s.paragraph else [],
-                                        para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                        prev_metric))
+            if out and prev_paragraph == s.paragraph:
+                prev_metric = (out[-1].metric, True)
+            else:
+                prev_metric = (last_metric, False) if last_metric else None
+            found = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
+                                     prev_speakers if prev_paragraph == s.paragraph else [],
+                                     para_places_cache, paragraphs, doc_places, find_places, metric_names,
+                                     prev_metric)
+            out.extend(found)
+            last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
         spoken = []
         for a, sp in resolved_atts:
             if not (is_pronoun(sp) and sp.lower() != "officials"):
@@ -756,7 +764,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day, and a bare day
     # outranks a mere sum ("a total of 212 trucks entered on Friday" is that day's count)
     cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count"))
-                         else 3 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text) else 0)
+                         else 5 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
