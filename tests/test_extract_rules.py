@@ -433,3 +433,54 @@ def test_a_comparison_below_an_earlier_figure():
     c = _claim("Fewer than 100 trucks a day are getting through, said a UNRWA spokeswoman, well below the 500 that "
                "entered before the war.", "500")
     assert c.metric == "aid"
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("Four of the wounded succumbed to their wounds overnight.", "Four", "killed"),
+    ("Among the dead are 127 children and 261 women.", "127", "killed"),
+    ("The overall death toll in the territory since Oct. 7 had risen to 34,971.", "34,971", "killed"),
+    ("The war has claimed more than 22,000 lives.", "22,000", "killed"),
+    ("The vaccine saved 300 lives.", "300", "other"),
+    ("Israeli forces took 27 Palestinians into custody.", "27", "detained"),
+    ("A dozen protesters were released on bail.", "A dozen", "released"),
+    ("Fourteen remain in police custody.", "Fourteen", "detained"),
+    ("Rescuers are still searching for nine people.", "nine", "missing"),
+    ("Some 50,000 people lost their homes.", "50,000", "displaced"),
+    ("Four Thai farm workers, who were not part of the agreement between Israel and Hamas, were also freed.",
+     "Four", "released"),
+    ("In all, 24 hostages, including 10 Thais, were released.", "24", "released"),
+])
+def test_round4_wordings(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+@pytest.mark.parametrize("text,surface,period", [
+    ("On the first day of the truce, 24 hostages were released.", "24", "interval"),
+    ("In a single morning, 40 people were killed.", "40", "interval"),
+    ("Between January and April, 3,000 cholera cases were reported.", "3,000", "interval"),
+    ("In the 24 hours after rebels entered the city, 200 people were killed.", "200", "interval"),
+    ("The Health Ministry later raised the day's death toll to 12.", "12", "interval"),
+])
+def test_round4_windows(text, surface, period):
+    assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    ("The Health Ministry later raised the day's death toll to 12.", "12", "Health Ministry"),
+    ("COGAT, the Israeli defence body that oversees civilian affairs in the Palestinian territories, gave a higher "
+     "figure, saying 146 trucks had entered.", "146", "COGAT"),
+    ("The IOM's Displacement Tracking Matrix counts 10.1 million displaced people.", "10.1 million",
+     "IOM's Displacement Tracking Matrix"),
+    ("The charity raised $5 million.", "$5 million", None),
+])
+def test_round4_speakers(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("The S&P 500 fell 1.5%.", ["1.5%"]),
+    ("She boarded flight PR 2986 to Manila.", []),
+    ("Children under the age of five are most at risk.", []),
+])
+def test_round4_non_claims(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces

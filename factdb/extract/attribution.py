@@ -61,7 +61,8 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
-          r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed")
+          r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
+          r"|increased")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
@@ -108,11 +109,14 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 _RELATIVE_SPEAKER_RE = re.compile(
     r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+_REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
+                                r"|estimate|total)\b", re.I)
 _AND_BEFORE_RE = re.compile(r"[^,]\s+and\s+(?:also\s+|later\s+)?$")
 # a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
 _SENTENCE_SUBJECT_RE = re.compile(
     r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){0,4}?" + _NAME_WORD + r")"
-    r"(?:,[^,;.]{1,80},)?,?\s+[a-z]+(?:ed|s)\b")
+    r"(?:,[^,;.]{1,120},)?,?\s+(?:(?:later|also|then|again)\s+)?(?:[a-z]+(?:ed|s)|gave|put|took|made|saw|found|brought"
+    r"|sent|held|set|told|said|struck|hit|left|won|lost|kept|began|went|came|ran|spoke|wrote)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
 
 
@@ -348,6 +352,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 if sp and (_looks_like_np(sp) or is_pronoun(sp)):
                     out.append(Attribution(v, ve, sp, ve + mi.start("np"), "said", "left", _definite(np)))
                     continue
+        if verb in ("raised", "revised", "lowered", "increased", "updated") and not _REVISED_FIGURE_RE.match(text, ve, hi):
+            continue  # these report only when what they change is a figure: "raised the toll to 12"
         mr = _RELATIVE_SPEAKER_RE.search(before)
         if mr and verb not in ("saying",):
             # "the rebels, who the UN says are backed by 4,000 troops": the speaker inside the clause

@@ -61,8 +61,9 @@ _STEP_GAP_RE = re.compile(r"\s+to\s+(?:a\s+(?:total|toll|tally)\s+of\s+)?", re.I
 _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|grew|grown"
                              r"|went\s+up|gone\s+up|fell|fallen|dropped|decreased|declined)\s+(?:by\s+)?(?:another\s+)?$",
                              re.I)
+_TOLL_NOUNS = ("toll", "tally", "count", "figure", "figures")
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
-_GAP_ASIDE_RE = re.compile(r"([^,;]{0,30}),[^,;]{1,80},([^,;]{0,20})")
+_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),[^,;\n]{1,120},([^,;\n]{0,20})")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
@@ -229,21 +230,24 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         if t.side != "before":
             return None
         a, b = t.end, n.start
-    if b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b):  # 11 words need 21+ chars
-        return None
-    gap = text[a:b]
+    gap = None
+    if t.side == "after" and b - a < 200 and text.count(",", a, b) == 2:
+        ma = _GAP_ASIDE_RE.fullmatch(text, a, b)
+        if ma:
+            # "42 people, most of them women and children, were killed": the aside costs one comma
+            gap = ma.group(1) + " , " + ma.group(2)
+    if gap is None:
+        if b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b):  # 11 words need 21+ chars
+            return None
+        gap = text[a:b]
     if "\n" in gap:
         return None
-    if t.side == "before" and (_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
+    if t.side == "before" and ((_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
+                                and not any(w.endswith("ing") for w in text[t.start:t.end].split()))
                                or _CONJ_RE.search(gap)):
         # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
         # passive has none ("one woman was killed and 22 other people ... were shot")
         return None
-    if t.side == "after" and gap.count(",") == 2:
-        ma = _GAP_ASIDE_RE.fullmatch(gap)
-        if ma:
-            # "42 people, most of them women and children, were killed": the aside costs one comma
-            gap = ma.group(1) + " , " + ma.group(2)
     # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
     cost = len(_WORD_RE.findall(gap))
@@ -685,8 +689,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # borrow metrics across ties: an apposition's or a part's own metric is its head's too ("22 other people,
     # half of them children, were shot"); then forward; then backward for inclusion, apposition, coordination
     for i in range(len(nums) - 1, 0, -1):
-        if links[i] in ("apposition", "including") and metrics[i - 1] is None and metrics[i] \
-                and not nums[i - 1].population:
+        if links[i] in ("apposition", "including") and metrics[i] and not nums[i - 1].population and (
+                metrics[i - 1] is None or (prios[i - 1] < 2 <= prios[i] and bound[i][1] > 0)):
+            # ("24 hostages, including 10 Thais, were released": the verb after both beats the noun)
             metrics[i - 1], prios[i - 1] = metrics[i], prios[i]
     for i in range(1, len(nums)):
         if nums[i].population or not links[i] or not metrics[i - 1]:
@@ -731,7 +736,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     phrases = find_time_phrases(text, s.start, s.end, pub)
     atts_only = [a for a, _ in resolved_atts]
     anchor = pub
-    verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and _attached_to_verb(text, p, atts_only)]
+    # ("raised the day's death toll to 12": a toll's day, not the day of the statement)
+    verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and not p.text.lower().endswith(_TOLL_NOUNS)
+                  and _attached_to_verb(text, p, atts_only)]
     if verb_dates:
         anchor = verb_dates[0].as_of
     verb_ids = {id(p) for p in verb_dates}  # identity sets: TimePhrase compares by value, slowly

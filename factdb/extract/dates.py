@@ -69,7 +69,7 @@ TIME_RE = re.compile(
     r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year)\b|\bthe\s+day\s+before\b"
     r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
     r"|(?P<ago>\b(?P<an>" + _NUMW + r")\s+(?P<au>days?|weeks?|months?)\s+ago\b)"
-    r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
+    r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today|(?<=the\s)day)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
     r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
@@ -99,6 +99,11 @@ TIME_RE = re.compile(
     r"|(?P<intv>\b(?:(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last|latest)\s+(?:quarter|half"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)(?:\s+of\s+(?:the\s+|this\s+|last\s+)?"
     r"(?:year|\d{4}))?|(?:last|this)\s+(?:summer|winter|spring|autumn)"
+    r"|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+day\s+of"
+    r"|(?:in|during|over|within)\s+the\s+first\s+(?:\w+\s+)?(?:days?|hours?|nights?|weeks?)"
+    r"|in\s+the\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s+hours\s+(?:after|since|to|before|following|until)"
+    r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
+    r"|between\s+(?-i:" + _FULL_MONTH + r")\s+and\s+(?-i:" + _FULL_MONTH + r")"
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
@@ -109,7 +114,7 @@ _TIME_STARTS = (
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
-       "weekend", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
+       "weekend", "day", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
        "estimated"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
@@ -126,6 +131,7 @@ _TIME_GUARDS = {
     "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
     "by": r"by\s+(?:the\s|\d|mon|tue|wed|thu|fri|sat|sun|" + _MON3 + r")",
     "count": r"count\s+of",
+    "day": r"day(?:'s|’s)\s",
 }
 TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
                      guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()})
@@ -365,8 +371,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if published:
                 if w.lower() == "yesterday":
                     p.as_of = published - dt.timedelta(days=1)
-                elif w.lower() == "today":
-                    p.as_of = published
+                elif w.lower() in ("today", "day"):
+                    p.as_of = published  # ("the day's death toll": the day of the report)
                 else:
                     p.as_of = _weekday_on_or_before(published, WEEKDAYS.index(w.capitalize()))
         elif kind == "weekday":

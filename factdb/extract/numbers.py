@@ -372,7 +372,7 @@ IDENT_BEFORE_RE = re.compile(
     r"|Kinzhal|Shahed|Fajr|Qassam|Kassam|Grad|Uragan|Tochka|Scud|Hwasong|Fateh|Zelzal|Kh|Apache|Black Hawk"
     r"|Chinook|Typhoon|Tornado|Rafale|Mirage|Leopard|Challenger|Abrams|Merkava|Bradley|Stryker|Himars"
     r"|HIMARS|Hellfire|Javelin|Stinger|Harpoon|Tomahawk|kilometre|kilometer|Kilometre|Kilometer|km|milepost"
-    r"|marker)\s*[#-]?\s*"
+    r"|marker|S&P|FTSE|Nikkei|DAX|CAC|Stoxx|STOXX|Sensex|Nifty|Russell)\s*[#-]?\s*"
     r"|#\s*"
     r"|\b[A-Z]{1,5}-\s?"
     r"|\b[A-Z][A-Za-z]*\d+[A-Za-z]*-)$")
@@ -1033,6 +1033,8 @@ def _phone_before(before: str) -> bool:
     return word.lstrip("(\"“'") in _PHONE_WORDS
 _STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
+_AGE_OF_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.I)
+_FLIGHT_CODE_BEFORE_RE = re.compile(r"\b(?:[Ff]light|[Tt]rain|[Rr]oute)\s+[A-Z0-9]{2}\s?$")
 _NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
 
 
@@ -1081,6 +1083,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "number" and ((before[-1:] == " " and _phone_before(before))
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
+        if before.endswith(" ") and (_AGE_OF_BEFORE_RE.search(before[-20:]) or _FLIGHT_CODE_BEFORE_RE.search(before[-24:])):
+            return "age" if before.rstrip().endswith("of") else "identifier"  # "under the age of five", "flight PR 2986"
         if n.kind == "number" and before.endswith(("-", "/")):
             mm = _NUMBER_JOIN_RE.search(before)
             if mm and IDENT_BEFORE_RE.search(before[:mm.start()][-24:]):
