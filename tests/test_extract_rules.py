@@ -484,3 +484,16 @@ def test_round4_speakers(text, surface, speaker):
 ])
 def test_round4_non_claims(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces
+
+
+@pytest.mark.parametrize("text,surface,metric,speaker", [
+    ("The World Health Organization (WHO) estimates that 5 million people lack food.", "5 million",
+     "food_insecure", "World Health Organization"),
+    ("The death toll from the tsunamis continues to rise, passing 80,000 people according to reports from several "
+     "news agencies.", "80,000", "killed", "several news agencies"),
+    ("A spokesman for the Red Cross speculated that the toll could increase to over 100,000.", "100,000", "killed",
+     "spokesman for the Red Cross"),
+])
+def test_seed_article_wordings(text, surface, metric, speaker):
+    c = _claim(text, surface, "2004-12-29")
+    assert (c.metric, c.speaker) == (metric, speaker)

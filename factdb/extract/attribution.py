@@ -62,6 +62,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
           r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
+          r"|speculated|suggested|suggests|feared|fears|predict"
           r"|increased")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
@@ -109,6 +110,7 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 _RELATIVE_SPEAKER_RE = re.compile(
     r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+_BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+$)")
 _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
                                 r"|estimate|total)\b", re.I)
 _AND_BEFORE_RE = re.compile(r"[^,]\s+and\s+(?:also\s+|later\s+)?$")
@@ -238,6 +240,9 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     ``_SUBJECT_WINDOW`` characters before it)."""
     lo = max(lo, v - _SUBJECT_WINDOW)
     region = text[lo:v]
+    if region.endswith(") "):
+        # "The World Health Organization (WHO) estimates": the acronym in brackets is no clause boundary
+        region = _BRACKETED_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), region)
     # clause boundary: punctuation, quotes, "that", conjunctions
     mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
