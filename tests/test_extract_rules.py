@@ -497,3 +497,22 @@ def test_round4_non_claims(text, surfaces):
 def test_seed_article_wordings(text, surface, metric, speaker):
     c = _claim(text, surface, "2004-12-29")
     assert (c.metric, c.speaker) == (metric, speaker)
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("The Health Ministry raised the toll to 12 after two wounded men died.", "two", "killed"),
+    ("It said 38 of them had serious fractures.", "38", "injured"),
+    ("Some 3,400 are being held without charge under administrative detention.", "3,400", "detained"),
+    ("210,000 people in the two northern governorates were expected to face famine by May.", "210,000",
+     "food_insecure"),
+])
+def test_adjectives_and_references(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_a_pair_reference_is_not_a_claim_and_a_subset_window_is_not_the_totals():
+    assert [c.text for c in extract_claims("The two countries' defence ministries said 150 prisoners were "
+                                           "exchanged.", dt.date(2024, 1, 1))] == ["150"]
+    c = _claim("Some 2,119 people have been killed since the exchanges of fire began a year ago, most of them in the "
+               "past three weeks.", "2,119")
+    assert c.period == "cumulative"

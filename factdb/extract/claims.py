@@ -64,6 +64,8 @@ _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|
 _TOLL_NOUNS = ("toll", "tally", "count", "figure", "figures")
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
 _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),[^,;\n]{1,120},([^,;\n]{0,20})")
+_PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
+                                   r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
@@ -219,6 +221,8 @@ _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
+    if t.side == "after" and t.start >= n.end and _PERSON_NOUN_AFTER_RE.match(text, t.end):
+        return None  # "two wounded men died": an adjective of the counted people, not what happened to them
     if t.start < n.end and n.start < t.end:
         # a trigger may end inside the qualifier: "the toll has now passed 1,000"
         return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None

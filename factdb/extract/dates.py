@@ -275,6 +275,8 @@ _COMPARISON_BEFORE_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w'’-]+\s+)?(?:\w{2,}est|most|least|first|worst|best|only"
     r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
     r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_SUBSET_BEFORE_RE = re.compile(r"\b(?:most|many|some|half|much|the\s+majority)\s+of\s+(?:them|those|which|whom|it)\s+$",
+                               re.I)
 _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$", re.I)
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
 # "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
@@ -295,6 +297,8 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
+        elif p.kind == "window" and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
+            out[i] = None  # "..., most of them in the past three weeks": the window of a part, not of the total
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
                 and (_since_clause(text, max(lo, p.start - 60), p.start)
                      or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)):

@@ -1033,6 +1033,10 @@ def _phone_before(before: str) -> bool:
     return word.lstrip("(\"“'") in _PHONE_WORDS
 _STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
+_PAIR_REFERENCE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+_GROUP_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:countries|sides|nations|governments|leaders|parties|states|governorates|provinces|regions"
+    r"|cities|towns|ministries|armies|militaries|delegations|teams|companies|banks|chambers|houses)\b")
 _AGE_OF_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.I)
 _FLIGHT_CODE_BEFORE_RE = re.compile(r"\b(?:[Ff]light|[Tt]rain|[Rr]oute)\s+[A-Z0-9]{2}\s?$")
 _NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
@@ -1077,6 +1081,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
+        if n.kind == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
+            return "reference"  # "the two countries' ministries", "the two northern governorates"
         if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
                 and _THE_BEFORE_RE.search(before):
             return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
@@ -1155,7 +1161,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
     ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
-    ``pronoun``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
+    ``pronoun``, ``reference``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
     norm = normalize_digits(text)
