@@ -516,3 +516,39 @@ def test_a_pair_reference_is_not_a_claim_and_a_subset_window_is_not_the_totals()
     c = _claim("Some 2,119 people have been killed since the exchanges of fire began a year ago, most of them in the "
                "past three weeks.", "2,119")
     assert c.period == "cumulative"
+
+
+@pytest.mark.parametrize("text,surface,metric", [
+    ("Rescuers recovered the remains of at least 30 people.", "30", "killed"),
+    ("Of the 33 hostages, 16 of the 33 have been freed.", "16", "released"),
+    ("Deaths could exceed 10,000, the agency warned.", "10,000", "killed"),
+    ("The number of injured had climbed from 15 to 29.", "29", "injured"),
+    ("The Houthis continued to detain dozens of aid workers.", "dozens", "detained"),
+    ("The fund said it was releasing $5 million from its emergency reserve.", "$5 million", "aid"),
+])
+def test_round5_metrics(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    ("Tornadoes tore across the southern United States on Friday, killing at least 36 people, officials said on "
+     "Sunday.", "36", "officials"),
+    ("Gov. Sarah Sanders declared a state of emergency after three people were killed.", "three", None),
+    ("Officials expect about 400 million visitors.", "400 million", "Officials"),
+    ("The toll has now passed 1,000, a figure officials expect to rise.", "1,000", None),
+    ("But aid agencies warn that more than half of the population needs help.", "half", "aid agencies"),
+])
+def test_round5_speakers(text, surface, speaker):
+    assert _claim(text, surface, "2025-03-17").speaker == speaker
+
+
+def test_round5_numbers_and_dates():
+    assert [c.text for c in extract_claims("Two in every three children are malnourished.", dt.date(2024, 1, 1))] \
+        == ["Two in every three"]
+    assert [c.text for c in extract_claims("He fought in the 1975-90 civil war under this one banner, with 45 times "
+                                           "the usual losses.", dt.date(2024, 1, 1))] == []
+    c = _claim("The number of people killed in the earthquake that struck Morocco on Friday rose to 2,946, state TV "
+               "reported on Tuesday.", "2,946", "2023-09-13")
+    assert c.as_of == dt.date(2023, 9, 12)
+    c = _claim("The army said it had detained more than 500 suspects during a two-week raid.", "500")
+    assert c.period == "interval"

@@ -62,7 +62,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
           r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
-          r"|speculated|suggested|suggests|feared|fears|predict"
+          r"|speculated|suggested|suggests|feared|fears|predict|expect|expects"
           r"|increased")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
@@ -110,6 +110,10 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 _RELATIVE_SPEAKER_RE = re.compile(
     r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+_LEADING_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+")
+_EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
+                               r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
+_DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
 _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+$)")
 _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
                                 r"|estimate|total)\b", re.I)
@@ -248,8 +252,12 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
+    ml = _LEADING_CONJ_RE.match(np_clean)
+    if ml:  # "But aid agencies warn that ..."
+        np_clean = np_clean[ml.end():]
+        np_text = np_text[np_text.index(ml.group(0)) + len(ml.group(0)):]
     if np_clean:
-        start = lo + cut + (len(np_text) - len(np_text.lstrip()))
+        start = lo + cut + (len(region) - cut - len(np_text)) + (len(np_text) - len(np_text.lstrip()))
         # "Over half of respondents said": the speaker is what the share is of
         mq = _SHARE_OF_NP_RE.match(np_clean)
         if mq and _looks_like_np(mq.group("np")):
@@ -328,6 +336,12 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     for m in VERB_SCAN.finditer(text, lo, hi):
         v, ve = m.start(), m.end()
         verb = m.group("v").lower()
+        if text[v].isupper() and text[max(lo, v - 2):v].strip(" \"“") and text[max(lo, v - 2):v].rstrip()[-1:].isalpha():
+            continue  # a capitalised word inside a name is no verb: "the United States", "Reports Committee"
+        if verb in ("expect", "expects") and not _EXPECT_FIGURE_RE.match(text, ve, hi):
+            continue  # "a figure officials expect to rise": no statement of a figure
+        if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
+            continue  # "declared a state of emergency": an act, not a statement of figures
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun

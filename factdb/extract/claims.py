@@ -58,6 +58,7 @@ _STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _CLAUSE_END_RE = re.compile(r"[;,]")
 _STEP_GAP_RE = re.compile(r"\s+to\s+(?:a\s+(?:total|toll|tally)\s+of\s+)?", re.I)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|grew|grown"
                              r"|went\s+up|gone\s+up|fell|fallen|dropped|decreased|declined)\s+(?:by\s+)?(?:another\s+)?$",
                              re.I)
@@ -66,6 +67,9 @@ _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|over
 _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),[^,;\n]{1,120},([^,;\n]{0,20})")
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
+# "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
+_RELATIVE_DAY_RE = re.compile(r"\b(?:that|which|who|when|where)\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
+_PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
@@ -684,8 +688,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
-    for n in nums:
-        n.population = _is_population(text, n)
+    for k, n in enumerate(nums):
+        n.population = _is_population(text, n) or (
+            k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None)
     bound = _bind_metrics(text, nums, triggers)
     metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
     prios = [p for _, _, p in bound]
@@ -705,6 +710,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # "the toll rose by 12 to 240": an increase and the new total, of the same thing
     steps = [i for i in range(1, len(nums)) if _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start)
              and _STEP_BEFORE_RE.search(text, max(s.start, nums[i - 1].start - 40), nums[i - 1].start)]
+    for i in range(1, len(nums)):
+        if _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start) and _FROM_BEFORE_RE.search(
+                text, max(s.start, nums[i - 1].start - 12), nums[i - 1].start):
+            # "the number of injured had climbed from 15 to 29": the old and the new figure
+            metrics[i] = metrics[i] or metrics[i - 1]
+            metrics[i - 1] = metrics[i - 1] or metrics[i]
     for i in steps:
         metrics[i] = metrics[i] or metrics[i - 1]
         metrics[i - 1] = metrics[i - 1] or metrics[i]
@@ -747,6 +758,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         anchor = verb_dates[0].as_of
     verb_ids = {id(p) for p in verb_dates}  # identity sets: TimePhrase compares by value, slowly
     scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p)}
+    # "the earthquake that struck on Friday ... rose to 2,946, state TV reported on Tuesday": a day inside a
+    # relative clause dates that clause's event, not the sentence's figures, when the statement has a day
+    aside_ids = {id(p) for p in phrases if verb_dates and p.kind == "point" and id(p) not in verb_ids
+                 and _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)}
 
     def as_of_of(p: TimePhrase):
         if p.days_before_statement is not None and anchor is not None:
@@ -780,6 +795,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for k, n in enumerate(nums):
         cands = []
         for j, p in enumerate(phrases):
+            if id(p) in aside_ids:
+                continue
             c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
@@ -862,7 +879,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # others at a bowling alley and a bar in Harbor Falls, Maine, on Wednesday night"; "on Tuesday,
     # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across
     # a contrast, a comparison or another statement, nor a state ("2 million remain displaced")
-    days = [p for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids]
+    days = [p for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids
+            and id(p) not in aside_ids]
     breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
     for i, n in enumerate(nums):
         if not days or as_ofs[i] is not None or periods[i] is not None or n.population:
@@ -949,6 +967,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         metric = metrics[i] or "other"
         if metric not in metric_names:
             metric = "other"
+        elif n.unit not in ("count", "percent", "fraction") and metric in _PEOPLE_METRICS:
+            # a sum of money is no count of people: "releasing $5 million from its emergency fund"
+            metric = "aid" if metric == "released" else "other"
         claims.append(ExtractedClaim(
             start=n.start, end=n.end, text=text[n.start:n.end], sentence=s.text, sentence_index=s.index,
             value=n.value, low=n.low, high=n.high, qualifier=n.qualifier, unit=n.unit, metric=metric,

@@ -260,7 +260,7 @@ FRACTION_RE = re.compile(
     r"(?!-)",
     re.I)
 RATIO_RE = re.compile(
-    r"\b(?P<a>" + _SMALLWORD + r"|\d+)(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<b>(?:" + _SMALLWORD
+    r"\b(?P<a>" + _SMALLWORD + r"|\d+)(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:every\s+)?(?P<b>(?:" + _SMALLWORD
     + r")(?:[\s-]+(?:" + _SMALLWORD + r"))?|hundred|\d[\d,]*)\b(?!\s*(?:days?|weeks?|months?|years?))",
     re.I)
 SLASH_RE = re.compile(r"(?<![\w./])(?<!\d-)(?P<a>\d{1,4})/(?P<b>\d{1,5})(?![\w/.]|\.\d)")
@@ -1033,6 +1033,9 @@ def _phone_before(before: str) -> bool:
     return word.lstrip("(\"“'") in _PHONE_WORDS
 _STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
+_SHORT_YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
+_TIMES_AFTER_RE = re.compile(r"\s+times\s+(?:the|as|more|higher|greater|larger|fewer|less|that|than|what)\b", re.I)
+_THIS_BEFORE_RE = re.compile(r"\b(?:this|that)\s+$", re.I)
 _PAIR_REFERENCE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _GROUP_NOUN_AFTER_RE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:countries|sides|nations|governments|leaders|parties|states|governorates|provinces|regions"
@@ -1081,6 +1084,13 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
+        if n.kind == "number" and n.qualifier == "exact" and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
+                and len(core) == 2:
+            return "year"  # "the 1975-90 civil war"
+        if _TIMES_AFTER_RE.match(after):
+            return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
+        if n.kind == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]):
+            return "pronoun"  # "under this one building"
         if n.kind == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
         if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
@@ -1161,7 +1171,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
     ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
-    ``pronoun``, ``reference``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
+    ``pronoun``, ``reference``, ``multiplier``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
     norm = normalize_digits(text)
