@@ -315,25 +315,35 @@ def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
     except re.error:
         return None
 
-    def alternatives(items: list) -> list[list] | None:
-        """Expand groups and branches standing at the start of ``items`` into flat sequences."""
+    def alternatives(items: list, in_word: bool = False) -> list[list] | None:
+        """Expand groups and branches standing at the start of ``items``, or inside its first word
+        (``claim(?:ed|s|)``, as re's parser factors a common prefix out of ``claimed|claims|claim``),
+        and an optional group before it (``(?:IPC\\s+)?Phase``), into flat sequences."""
         if not items:
             return [[]]
         op, av = items[0]
         rest = items[1:]
-        if op is c.AT and av is c.AT_BOUNDARY:
+        if op is c.AT and av is c.AT_BOUNDARY and not in_word:
             got = alternatives(rest)
             return None if got is None else [[items[0]] + g for g in got]
+        if op is c.LITERAL and chr(av).isascii() and chr(av).isalpha():
+            got = alternatives(rest, True)
+            return None if got is None else [[items[0]] + g for g in got]
         if op is c.SUBPATTERN:
-            return alternatives(list(av[3]) + rest)
+            return alternatives(list(av[3]) + rest, in_word)
         if op is c.BRANCH:
             out = []
             for branch in av[1]:
-                got = alternatives(list(branch) + rest)
+                got = alternatives(list(branch) + rest, in_word)
                 if got is None or len(out) + len(got) > limit:
                     return None
                 out += got
             return out
+        if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not in_word:
+            with_it, without = alternatives(list(av[2]) + rest), alternatives(rest)
+            if with_it is None or without is None or len(with_it) + len(without) > limit:
+                return None
+            return with_it + without
         return [items]
 
     alts = alternatives(seq)
