@@ -275,29 +275,30 @@ class AnchoredSet:
         if self._last[0] is not text:
             idx = _index(text)
             by_key = self.by_key
-            # (start, scanner, pattern): a start is one word, so scanners tell apart equal starts
-            self._last = (text, sorted((p, i, rx) for k in [k for k in idx if k in by_key]
-                                       for p in idx[k] for i, rx in by_key[k]))
+            # (start, [(scanner, pattern), ...]): a start is one word, so starts are unique and the sort
+            # compares numbers only
+            self._last = (text, sorted([(p, by_key[k]) for k in idx if k in by_key for p in idx[k]]))
         cands = self._last[1]
         first = bisect_left(cands, (lo,))
         out: dict[int, list[re.Match]] = {}
         if first == len(cands) or cands[first][0] >= hi:
             return out
-        last: dict[int, int] = {}  # scanner -> where its next match may start (its matches do not overlap)
+        last = [lo] * self.count  # scanner -> where its next match may start (its matches do not overlap)
         for j in range(first, len(cands)):
-            s, i, rx = cands[j]
+            s, entries = cands[j]
             if s >= hi:
                 break
-            if s < last.get(i, lo):
-                continue
-            m = rx.match(text, s, hi)
-            if m:
-                found = out.get(i)
-                if found is None:
-                    out[i] = [m]
-                else:
-                    found.append(m)
-                last[i] = m.end() if m.end() > s else s + 1
+            for i, rx in entries:
+                if s < last[i]:
+                    continue
+                m = rx.match(text, s, hi)
+                if m:
+                    found = out.get(i)
+                    if found is None:
+                        out[i] = [m]
+                    else:
+                        found.append(m)
+                    last[i] = m.end() if m.end() > s else s + 1
         return out
 
 
