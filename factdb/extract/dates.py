@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchored import Anchored
+from .anchored import Anchored, split_by_start
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
@@ -133,8 +133,10 @@ _TIME_GUARDS = {
     "count": r"count\s+of",
     "day": r"day(?:'s|’s)\s",
 }
+# each start is tried with the alternatives of TIME_RE that can start there only (lastgroup is kept)
 TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
-                     guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()})
+                     guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()},
+                     by_word=split_by_start(TIME_RE, _TIME_STARTS | {"digits"}))
 
 
 @dataclass
