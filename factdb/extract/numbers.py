@@ -470,7 +470,7 @@ class NumberSpan:
         return self.low is not None or self.high is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -611,7 +611,10 @@ def _runs(norm: str) -> list[list[_Tok]]:
     cur: list[_Tok] = []
     state = "start"
     for t in toks:
-        if cur and _can_follow(state, t, norm[cur[-1].end:t.start], cur):
+        # a join is whitespace, ",", "&", "-" and at most one "and" (_JOIN_SPACE, _JOIN_AND): most gaps
+        # between numbers fail this before _can_follow is called
+        gap = norm[cur[-1].end:t.start] if cur else None
+        if cur and gap.strip().strip(",&-").strip().lower() in ("", "and") and _can_follow(state, t, gap, cur):
             cur.append(t)
             state = _state_after(t)
             continue
