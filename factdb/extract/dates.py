@@ -119,8 +119,9 @@ _TIME_STARTS = (
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# (possessive "\d++": no digit follows the digits, so giving some back cannot help)
 _TIME_GUARDS = {
-    "digits": r"\d+(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
+    "digits": r"\d++(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
     "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
