@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words", "split_by_start"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -147,8 +147,9 @@ class Anchored:
     ``guards``: index key (a lower-case word, a ``SPECIAL`` character, or ``"digits"``) -> a cheap pattern
     that matches at every start of that key where the full pattern can match (a necessary condition);
     the key's starts that fail it are dropped once per text instead of being tried with the full pattern.
-    ``by_word``: start word -> the part of ``pattern`` that can match at that word (for a big
-    alternation of phrases: each start is tried with the phrases of its own first word only).
+    ``by_word``: start key (a word, ``"digits"`` or a character) -> the part of ``pattern`` that can match
+    there, for each key (for a big alternation: each start is tried with the alternatives that can start
+    there only, see ``split_by_start``).
     """
 
     def __init__(self, pattern: str | re.Pattern, words: Iterable[str], flags: int = 0, digits: bool = False,
@@ -166,9 +167,10 @@ class Anchored:
         self.needs_text = needs_text
         self.guards = {(_DIGIT if k == "digits" else k.lower()): (g if isinstance(g, re.Pattern) else re.compile(g))
                        for k, g in (guards or {}).items()}
-        self.by_word = {k.lower(): v for k, v in by_word.items()} if by_word else None
-        if self.by_word is not None and (set(self.by_word) != self.keys - {_DIGIT} or digits or chars):
-            raise ValueError("Anchored: by_word needs one pattern for each start word, and words only")
+        self.by_word = {(_DIGIT if k == "digits" else k if k in SPECIAL else k.lower()): v
+                        for k, v in by_word.items()} if by_word else None
+        if self.by_word is not None and set(self.by_word) != self.keys:
+            raise ValueError("Anchored: by_word needs one pattern for each start key")
         _want(self.keys | set(self.needs) | set(self.guards))
         self._last: tuple[str | None, list] = (None, [])
         self._sid = _SERIAL[0]
@@ -190,13 +192,19 @@ class Anchored:
             present = per.get(self._sid, ())
         else:  # a scanner made after the text's lists
             present = [k for k in idx if k in keys]
+        guards = self.guards
         if self.by_word is not None:
-            # (start, the pattern of its word) pairs
+            # (start, the pattern of its key) pairs; a position starts one token only, so the sort
+            # compares positions only
             by_word = self.by_word
-            cands = sorted((p, by_word[k]) for k in present for p in idx[k])
+            cands = []
+            for k in present:
+                rx = by_word[k]
+                g = guards.get(k)
+                cands += [(p, rx) for p in idx[k] if g is None or g.match(text, p)]
+            cands.sort()
             self._last = (text, cands)
             return cands
-        guards = self.guards
         lists = []
         for k in present:
             g = guards.get(k)
@@ -275,30 +283,77 @@ class AnchoredSet:
         if self._last[0] is not text:
             idx = _index(text)
             by_key = self.by_key
-            # (start, scanner, pattern): a start is one word, so scanners tell apart equal starts
-            self._last = (text, sorted((p, i, rx) for k in [k for k in idx if k in by_key]
-                                       for p in idx[k] for i, rx in by_key[k]))
+            # (start, [(scanner, pattern), ...]): a start is one word, so starts are unique and the sort
+            # compares numbers only
+            self._last = (text, sorted([(p, by_key[k]) for k in idx if k in by_key for p in idx[k]]))
         cands = self._last[1]
         first = bisect_left(cands, (lo,))
         out: dict[int, list[re.Match]] = {}
         if first == len(cands) or cands[first][0] >= hi:
             return out
-        last: dict[int, int] = {}  # scanner -> where its next match may start (its matches do not overlap)
+        last = [lo] * self.count  # scanner -> where its next match may start (its matches do not overlap)
         for j in range(first, len(cands)):
-            s, i, rx = cands[j]
+            s, entries = cands[j]
             if s >= hi:
                 break
-            if s < last.get(i, lo):
-                continue
-            m = rx.match(text, s, hi)
-            if m:
-                found = out.get(i)
-                if found is None:
-                    out[i] = [m]
-                else:
-                    found.append(m)
-                last[i] = m.end() if m.end() > s else s + 1
+            for i, rx in entries:
+                if s < last[i]:
+                    continue
+                m = rx.match(text, s, hi)
+                if m:
+                    found = out.get(i)
+                    if found is None:
+                        out[i] = [m]
+                    else:
+                        found.append(m)
+                    last[i] = m.end() if m.end() > s else s + 1
         return out
+
+
+def _expand(items: list, limit: int, in_word: bool = False) -> list[list] | None:
+    """Expand groups and branches standing at the start of the parsed regex ``items``, or inside its
+    first word (``claim(?:ed|s|)``, as re's parser factors a common prefix out of ``claimed|claims|claim``),
+    and an optional group before it (``(?:IPC\\s+)?Phase``), into flat sequences (None: more than
+    ``limit``)."""
+    from re import _constants as c
+
+    if not items:
+        return [[]]
+    op, av = items[0]
+    rest = items[1:]
+    if (op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT) and not in_word:  # (zero-width)
+        got = _expand(rest, limit)
+        return None if got is None else [[items[0]] + g for g in got]
+    if op is c.LITERAL and chr(av).isascii() and chr(av).isalpha():
+        got = _expand(rest, limit, True)
+        return None if got is None else [[items[0]] + g for g in got]
+    if op is c.SUBPATTERN:
+        return _expand(list(av[3]) + rest, limit, in_word)
+    if op is c.BRANCH:
+        out = []
+        for branch in av[1]:
+            got = _expand(list(branch) + rest, limit, in_word)
+            if got is None or len(out) + len(got) > limit:
+                return None
+            out += got
+        return out
+    if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not in_word:
+        with_it, without = _expand(list(av[2]) + rest, limit), _expand(rest, limit)
+        if with_it is None or without is None or len(with_it) + len(without) > limit:
+            return None
+        return with_it + without
+    return [items]
+
+
+def _parse(pattern: str | re.Pattern) -> list | None:
+    from re import _parser
+
+    src = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        return list(_parser.parse(src, flags))
+    except re.error:
+        return None
 
 
 def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
@@ -306,37 +361,9 @@ def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
     (``\\b(?:death|number)\\s+...`` -> {"death", "number"}), or None when that cannot be shown
     (a match may start elsewhere or end its first word inside a token)."""
     from re import _constants as c
-    from re import _parser
 
-    src = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    try:
-        seq = list(_parser.parse(src, flags & ~re.UNICODE if isinstance(src, bytes) else flags))
-    except re.error:
-        return None
-
-    def alternatives(items: list) -> list[list] | None:
-        """Expand groups and branches standing at the start of ``items`` into flat sequences."""
-        if not items:
-            return [[]]
-        op, av = items[0]
-        rest = items[1:]
-        if op is c.AT and av is c.AT_BOUNDARY:
-            got = alternatives(rest)
-            return None if got is None else [[items[0]] + g for g in got]
-        if op is c.SUBPATTERN:
-            return alternatives(list(av[3]) + rest)
-        if op is c.BRANCH:
-            out = []
-            for branch in av[1]:
-                got = alternatives(list(branch) + rest)
-                if got is None or len(out) + len(got) > limit:
-                    return None
-                out += got
-            return out
-        return [items]
-
-    alts = alternatives(seq)
+    seq = _parse(pattern)
+    alts = None if seq is None else _expand(seq, limit)
     if not alts:
         return None
     words = set()
@@ -354,6 +381,101 @@ def first_words(pattern: str | re.Pattern, limit: int = 200) -> set[str] | None:
             return None
         words.add(word.lower())
     return words
+
+
+def _top_level_alternatives(src: str) -> list[str]:
+    """``src`` split at the "|" outside any group or character class."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 + (src[i + 1:i + 2] == "^")
+            i += src[i:i + 1] == "]"  # (a "]" first in a class is a literal)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(src[start:i])
+            start = i + 1
+        i += 1
+    out.append(src[start:])
+    return out
+
+
+def split_by_start(pattern: re.Pattern, keys: Iterable[str], limit: int = 5000) -> dict[str, re.Pattern]:
+    """For ``pattern``, an alternation at its top level: start key (a lower-case word, ``"digits"`` or a
+    ``SPECIAL`` character) -> the pattern of the alternatives, in their order, that can match where that
+    key's token starts (``by_word`` of ``Anchored``). At such a position the first alternative that
+    matches is the same, so the match is the same (bar ``lastindex``; ``lastgroup`` is kept when each
+    alternative is a named group). An alternative is left out for a word only when every way it can
+    start reads letters that are no prefix of the word (or a whole word, then ended, that is not it);
+    for a digit or a character, when every way reads a letter first."""
+    from re import _constants as c
+
+    alts = _top_level_alternatives(pattern.pattern)
+    # per alternative, for each way it can start: (the letters it reads first, whether a word ends right
+    # after them, whether without letters it needs a digit first); None when not known (then it is
+    # tried at every key)
+    starts: list[list[tuple[str, bool, bool]] | None] = []
+    for alt in alts:
+        seq = _parse(re.compile(alt, pattern.flags))
+        ways = None if seq is None else _expand(seq, limit)
+        if ways is not None:
+            info = []
+            for way in ways:
+                i = 0
+                while i < len(way) and way[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):  # (zero-width)
+                    i += 1
+                word = ""
+                while i < len(way) and way[i][0] is c.LITERAL and chr(way[i][1]).isascii() \
+                        and chr(way[i][1]).isalpha():
+                    word += chr(way[i][1])
+                    i += 1
+                info.append((word.lower(), bool(word) and i < len(way) and _ends_word(way[i], c),
+                             not word and i < len(way) and _digit_first(way[i], c)))
+            ways = info
+        starts.append(ways)
+    out: dict[str, re.Pattern] = {}
+    compiled: dict[tuple[int, ...], re.Pattern] = {}
+    for key in keys:
+        chosen = tuple(j for j, ways in enumerate(starts)
+                       if ways is None or any(_may_start(key, *way) for way in ways))
+        if chosen not in compiled:
+            compiled[chosen] = re.compile("|".join(alts[j] for j in chosen), pattern.flags) if chosen \
+                else re.compile(r"(?!)")
+        out[key] = compiled[chosen]
+    return out
+
+
+def _may_start(key: str, letters: str, whole: bool, digit: bool) -> bool:
+    """Whether a way to start (see ``split_by_start``) can match where the token of ``key`` starts."""
+    if key == "digits":
+        return not letters
+    if key.isalpha():
+        word = key.lower()
+        return (word == letters if whole else word.startswith(letters)) and not digit
+    return not letters and not digit  # a SPECIAL character
+
+
+def _digit_first(item, c) -> bool:
+    """Whether the regex item ``item`` can only match starting with a digit."""
+    op, av = item
+    if op is c.LITERAL:
+        return chr(av).isdigit()
+    if op is c.IN:
+        return av == [(c.CATEGORY, c.CATEGORY_DIGIT)]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, _hi, body = av
+        return lo >= 1 and len(body) >= 1 and _digit_first(list(body)[0], c)
+    return False
 
 
 def _ends_word(item, c) -> bool:

@@ -460,7 +460,7 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
         if keep:
             return " ".join(keep)
     subj = _subject_after(text, n)
-    if subj and all(w.lower() in _METRIC_WORDS for w in subj.split()):
+    if subj and _METRIC_WORDS.issuperset(map(str.lower, subj.split())):
         subj = None
     if subj:
         return subj

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .anchored import Anchored
+from .anchored import Anchored, split_by_start
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
@@ -121,8 +121,9 @@ _TIME_STARTS = (
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# (possessive "\d++": no digit follows the digits, so giving some back cannot help)
 _TIME_GUARDS = {
-    "digits": r"\d+(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
+    "digits": r"\d++(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
     "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
@@ -135,8 +136,10 @@ _TIME_GUARDS = {
     "count": r"count\s+of",
     "day": r"day(?:'s|’s)\s",
 }
+# each start is tried with the alternatives of TIME_RE that can start there only (lastgroup is kept)
 TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
-                     guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()})
+                     guards={k: re.compile(g, re.I) for k, g in _TIME_GUARDS.items()},
+                     by_word=split_by_start(TIME_RE, _TIME_STARTS | {"digits"}))
 
 
 @dataclass

@@ -131,13 +131,16 @@ class Lexicon:
             if table is not None:
                 rx, k = k, k + 1
             self._scanners.append((kind, side, metric, prio, rx))
+        self._plain = k < len(self._scanners)  # some scanner is a plain regex (no table)
 
     def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:
         """All trigger occurrences in ``text[lo:hi]`` (offsets into ``text``)."""
         hi = len(text) if hi is None else hi
         out: list[Trigger] = []
         found = self._set.matches(text, lo, hi)
-        for kind, side, metric, prio, rx in self._scanners:
+        # (with no plain regex, only the scanners that found something, in their order)
+        scanners = self._scanners if self._plain else [self._scanners[k] for k in sorted(found)]
+        for kind, side, metric, prio, rx in scanners:
             ms = found.get(rx, ()) if isinstance(rx, int) else rx.finditer(text, lo, hi)
             if kind == "phrase":
                 for m in ms:

@@ -326,8 +326,9 @@ _ZONE_RE = re.compile(
     re.I)
 # a zone starting at a digit run has one of these right after the run's first digits (most numbers
 # in news, "27,585 people", have none: they are dropped before the full pattern is tried)
+# (possessive "\d++": what follows the digits never starts with a digit, so giving some back cannot help)
 _ZONE_DIGIT_GUARD = re.compile(
-    r"\d+(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\d++(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\s*(?:[ap]\.?m|o'clock|gmt|utc|hrs|hours|years?|yrs?))", re.I)
 # a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
 _ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
@@ -433,7 +434,7 @@ TOKEN_SCAN = Anchored(TOKEN_RE, set(ALL_WORDS) | {"a", "an"}, digits=True, chars
 FRACTION_SCAN = Anchored(FRACTION_RE, _SMALL_SET | set(DENOMINATORS) | {"a", "an", "one"}, digits=True,
                          needs=DENOMINATORS)
 # a ratio starts with a whole word or digit run followed by "in" or "out"
-_RATIO_GUARD = re.compile(r"(?:\d+|[a-z]+)(?:\s+|-)(?:in|out)\b", re.I)
+_RATIO_GUARD = re.compile(r"(?:\d++|[a-z]++)(?:\s+|-)(?:in|out)\b", re.I)  # (possessive: a space or "-" follows)
 RATIO_SCAN = Anchored(RATIO_RE, _SMALL_SET, digits=True, needs=("in", "out"),
                       guards={k: _RATIO_GUARD for k in _SMALL_SET | {"digits"}})
 VAGUE_SCAN = Anchored(VAGUE_RE, {"tens", "hundreds", "thousands", "dozens", "millions", "billions", "several", "a",
@@ -470,7 +471,7 @@ class NumberSpan:
         return self.low is not None or self.high is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -611,7 +612,10 @@ def _runs(norm: str) -> list[list[_Tok]]:
     cur: list[_Tok] = []
     state = "start"
     for t in toks:
-        if cur and _can_follow(state, t, norm[cur[-1].end:t.start], cur):
+        # a join is whitespace, ",", "&", "-" and at most one "and" (_JOIN_SPACE, _JOIN_AND): most gaps
+        # between numbers fail this before _can_follow is called
+        gap = norm[cur[-1].end:t.start] if cur else None
+        if cur and gap.strip().strip(",&-").strip().lower() in ("", "and") and _can_follow(state, t, gap, cur):
             cur.append(t)
             state = _state_after(t)
             continue
