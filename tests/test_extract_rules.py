@@ -552,3 +552,30 @@ def test_round5_numbers_and_dates():
     assert c.as_of == dt.date(2023, 9, 12)
     c = _claim("The army said it had detained more than 500 suspects during a two-week raid.", "500")
     assert c.period == "interval"
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    ("The U.N. humanitarian office, OCHA, said it had recorded 1,096 attacks by settlers.", "1,096", "speaker",
+     "OCHA"),
+    ("Last year the IOM recorded 2,406 deaths in the Mediterranean.", "2,406", "speaker", "IOM"),
+    ("Last year the IOM recorded 2,406 deaths in the Mediterranean.", "2,406", "period", "interval"),
+    ("UNRWA put the weekly figure at 1,010.", "1,010", "period", "interval"),
+    ("Between October 2022 and February 2023, 86 people were killed.", "86", "period", "interval"),
+    ("Some 1,285 Palestinians, including 542 children, had been displaced.", "542", "period", "cumulative"),
+    ("Hamas is holding 134 hostages, about 30 of whom are believed to be dead.", "134", "metric", "hostages"),
+    ("Settlers set fire to 12 homes.", "12", "metric", "destroyed"),
+    ("Gravediggers said they were burying 10 to 15 children a day.", "10 to 15", "metric", "killed"),
+    ("Officials put the toll at three in Zaporizhzhia and one in Khmelnytskyi.", "one", "metric", "killed"),
+])
+def test_round6(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-02-16"), field) == expected
+
+
+def test_round6_dates_and_ages():
+    c = _claim("Thousands are sheltering inside Nasser Hospital, which Israeli troops raided on Thursday.", "Thousands",
+               "2024-02-16")
+    assert c.as_of == dt.date(2024, 2, 16)
+    c = _claim("Only about 24,000 detainees were freed when rebels swept into Damascus on Dec. 8, the network said.",
+               "24,000", "2025-05-20")
+    assert c.as_of == dt.date(2024, 12, 8)
+    assert extract_claims('"We lost everything," said Ahmed Hassan, 31, a Syrian man.', dt.date(2024, 1, 1)) == []

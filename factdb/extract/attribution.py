@@ -110,7 +110,11 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 _RELATIVE_SPEAKER_RE = re.compile(
     r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
-_LEADING_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+")
+_LEADING_CONJ_RE = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+"
+    r"|(?:Later|Earlier|Last|This|On|By)\s+(?:on\s+|in\s+the\s+)?(?:\w+day|year|month|week|morning|afternoon|evening|night"
+    r"|weekend)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+")
+_REPORTING_START_RE = re.compile(r"(?:said|says|told|added|reported|announced|stated)\s+(?:it|he|she|they|that)\b")
 _EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
                                r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
@@ -252,8 +256,10 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
+    if _REPORTING_START_RE.match(np_clean):
+        return None  # "OCHA said it had recorded": the subject of "recorded" is "it", after a cue already found
     ml = _LEADING_CONJ_RE.match(np_clean)
-    if ml:  # "But aid agencies warn that ..."
+    if ml:  # "But aid agencies warn that ...", "Later on Tuesday the ministry said"
         np_clean = np_clean[ml.end():]
         np_text = np_text[np_text.index(ml.group(0)) + len(ml.group(0)):]
     if np_clean:
@@ -291,7 +297,8 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     if not segs:
         return None
     if len(segs) > 1:
-        names = [(s, st) for s, st in segs if _is_name(s) and _looks_like_np(s)]
+        # "The U.N. humanitarian office, OCHA, said": the name (or acronym) over the description
+        names = [(s, st) for s, st in segs if (_is_name(s) or _ACRONYM_RE.fullmatch(s)) and _looks_like_np(s)]
         if names:
             return names[0]
     s, st = segs[0]

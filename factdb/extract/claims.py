@@ -68,7 +68,7 @@ _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),[^,;\n]{1,120},([^,;\n]{0,20})")
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
-_RELATIVE_DAY_RE = re.compile(r"\b(?:that|which|who|when|where)\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
+_RELATIVE_DAY_RE = re.compile(r"\b(?:that|which|who|where)\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
 _PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
@@ -699,7 +699,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # half of them children, were shot"); then forward; then backward for inclusion, apposition, coordination
     for i in range(len(nums) - 1, 0, -1):
         if links[i] in ("apposition", "including") and metrics[i] and not nums[i - 1].population and (
-                metrics[i - 1] is None or (prios[i - 1] < 2 <= prios[i] and bound[i][1] > 0)):
+                metrics[i - 1] is None or (prios[i - 1] < 2 <= prios[i] and bound[i][1] > 0
+                                           and not _OF_THEM_RE.match(text, nums[i].end))):
+            # (but "134 hostages, about 30 of whom are dead": that verb is the part's alone)
             # ("24 hostages, including 10 Thais, were released": the verb after both beats the noun)
             metrics[i - 1], prios[i - 1] = metrics[i], prios[i]
     for i in range(1, len(nums)):
@@ -760,8 +762,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p)}
     # "the earthquake that struck on Friday ... rose to 2,946, state TV reported on Tuesday": a day inside a
     # relative clause dates that clause's event, not the sentence's figures, when the statement has a day
-    aside_ids = {id(p) for p in phrases if verb_dates and p.kind == "point" and id(p) not in verb_ids
-                 and _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)}
+    rel_starts = {}
+    for p in phrases:
+        if p.kind == "point" and id(p) not in verb_ids:
+            mr = _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)
+            if mr:
+                rel_starts[id(p)] = mr.start()
+    aside_ids = {i for i in rel_starts if verb_dates}
 
     def as_of_of(p: TimePhrase):
         if p.days_before_statement is not None and anchor is not None:
@@ -795,8 +802,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for k, n in enumerate(nums):
         cands = []
         for j, p in enumerate(phrases):
-            if id(p) in aside_ids:
-                continue
+            if id(p) in aside_ids or (id(p) in rel_starts and n.end <= rel_starts[id(p)]):
+                continue  # ("thousands are sheltering in the hospital, which troops raided on Thursday")
             c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
@@ -912,6 +919,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 periods[i] = "cumulative"
         if as_ofs[i] is None:
             as_ofs[i] = anchor
+    for i in range(1, len(nums)):
+        if periods[i] is None and periods[i - 1] is not None and links[i] in ("including", "apposition"):
+            periods[i] = periods[i - 1]  # a part shares the running total's period found from the verb
 
     # speakers
     low = text[s.start:s.end].lower()

@@ -88,7 +88,8 @@ TIME_RE = re.compile(
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
     r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
     r"(?:number|total|toll|tally|count)"
-    r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?!(?:weekly|daily|monthly)\s)"
+    r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
     r"|increased|passed|surpassed|topped|hit|took|takes|at|to)"
@@ -100,12 +101,13 @@ TIME_RE = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)(?:\s+of\s+(?:the\s+|this\s+|last\s+)?"
     r"(?:year|\d{4}))?|(?:last|this)\s+(?:summer|winter|spring|autumn)"
     r"|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+day\s+of"
+    r"|(?:put|puts|putting|placed)\s+(?:the|its|their)\s+(?:weekly|daily|monthly)\s+(?:toll|figure|number|tally|count|total)"
     r"|(?:in|during|over|within)\s+the\s+first\s+(?:\w+\s+)?(?:days?|hours?|nights?|weeks?|months?)"
     r"|during\s+an?\s+(?:\w+[\s-])?(?:day|week|month|hour|night)(?:-long)?\s+(?:raid|operation|offensive|siege"
     r"|campaign|assault|battle|crackdown|truce|ceasefire|pause)"
     r"|in\s+the\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s+hours\s+(?:after|since|to|before|following|until)"
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
-    r"|between\s+(?-i:" + _FULL_MONTH + r")\s+and\s+(?-i:" + _FULL_MONTH + r")"
+    r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
@@ -360,8 +362,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 # "died last year" is a count over that year; "compared with 900 last year" only dates
                 # a figure compared with another
                 compared = _COMPARED_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start())
-                p.kind, p.period = "back", (None if compared or "same period" in txt else "interval")
-                p.days_back = 365
+                if compared or "same period" in txt:
+                    p.kind, p.period = "back", None
+                    p.days_back = 365
+                else:
+                    # a window of its own, like "in 2023": "Last year the IOM recorded 2,406 deaths"
+                    p.kind, p.period = "month", "interval"
+                    p.since = dt.date(published.year - 1, 1, 1) if published else None
             else:
                 n = _count(_FIRST_WORD_RE.match(txt).group(1)) if g("bu") else 1
                 # "1,644 a day earlier" only dates a figure; whether it is a total comes from the

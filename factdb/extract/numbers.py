@@ -414,7 +414,8 @@ ONE_OK_AFTER_RE = re.compile(
     r"|journalist|worker|hostage|prisoner|detainee|officer|policeman|militant|fighter|student|patient|doctor|nurse"
     r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
     r"|building|victim|employee|member|refugee|migrant|citizen)\b"
-    r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)")  # "one of the 24 convoys", "one in every 5"
+    r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)"  # "one of the 24 convoys", "one in every 5"
+    r"|^\s+in\s+[A-Z]")  # "three in Zaporizhzhia and one in Khmelnytskyi"
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
 # the five tests above in their order, as one match (an alternation takes its first alternative that
 # matches; COMPOUND_AFTER_RE is case-sensitive)
@@ -1022,6 +1023,7 @@ _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
+_SENTENCE_WORDS = {"In", "At", "On", "From", "The", "And", "But", "Of", "For", "To", "By", "With"}
 _PHONE_WORDS = ("call", "calling", "dial", "dialling", "dialing", "line", "hotline", "helpline", "phone", "telephone",
                 "text", "texting", "whatsapp")
 
@@ -1050,10 +1052,15 @@ _NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
 
 
 def _is_place_name(before: str) -> bool:
-    """Whether the word before "X, 12," is a place (a count by place, not a person's age)."""
+    """Whether the words before "X, 12," name a place (a count by place, not a person's age): "Rafah, 12,"
+    is a place, but "Ahmed Hassan, 31," a person even though Hassan is also a city."""
     from .places import gazetteer  # lazy: the gazetteer loads on first use
 
-    return before.rstrip().rstrip(",").rsplit(None, 1)[-1] in gazetteer()[0]
+    words = before.rstrip().rstrip(",").split()
+    names = gazetteer()[0]
+    if len(words) >= 2 and words[-2][:1].isupper() and words[-2].isalpha() and words[-2] not in _SENTENCE_WORDS:
+        return " ".join(words[-2:]) in names
+    return bool(words) and words[-1] in names
 
 
 def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
@@ -1093,7 +1100,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
-        if n.kind == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]):
+        if n.kind == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]) \
+                and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"  # "under this one building"
         if n.kind == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
