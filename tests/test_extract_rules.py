@@ -579,3 +579,12 @@ def test_round6_dates_and_ages():
                "24,000", "2025-05-20")
     assert c.as_of == dt.date(2024, 12, 8)
     assert extract_claims('"We lost everything," said Ahmed Hassan, 31, a Syrian man.', dt.date(2024, 1, 1)) == []
+
+
+def test_round7():
+    assert [c.text for c in extract_claims("A quarter of the dead were under 18.", dt.date(2024, 1, 1))] == \
+        ["A quarter"]
+    assert [c.text for c in extract_claims("Turnout was under 40 percent.", dt.date(2024, 1, 1))] == \
+        ["under 40 percent"]
+    assert _claim("Some 10 of the escapees had been recaptured.", "10").metric == "detained"
+    assert _claim("Doctors are treating hundreds of people with bullet wounds.", "hundreds").metric == "injured"

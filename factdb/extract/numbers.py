@@ -58,7 +58,8 @@ _MAGNITUDE_BEFORE_RE = re.compile(r"\b(?:magnitude|Magnitude|scale of|Richter)\s
 _LETTER_START_RE = re.compile(r"^[A-Za-z]")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _LEADING_ZERO_RE = re.compile(r"0\d+")
-_AGE_UNDER_BEFORE_RE = re.compile(r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?)\s+(?:under|below)\s+$", re.I)
+_AGE_UNDER_BEFORE_RE = re.compile(r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?|were|are|was|is)\s+"
+                                  r"(?:under|below)\s+$", re.I)
 _FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", re.I)
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
@@ -1039,6 +1040,7 @@ def _phone_before(before: str) -> bool:
     return word.lstrip("(\"“'") in _PHONE_WORDS
 _STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
+_BE_UNDER_BEFORE_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:under|below)\s+$", re.I)
 _SHORT_YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
 _TIMES_AFTER_RE = re.compile(r"\s+times\s+(?:the|as|more|higher|greater|larger|fewer|less|that|than|what)\b", re.I)
 _THIS_BEFORE_RE = re.compile(r"\b(?:this|that)\s+$", re.I)
@@ -1089,8 +1091,9 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 return "year"
         if _LEADING_ZERO_RE.fullmatch(core):
             return "identifier"
-        if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]):
-            return "age"
+        if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]) \
+                and (n.value is None or n.value <= 21 or not _BE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 12):n.core_start])):
+            return "age"  # "children under 5"; "a quarter of the dead were under 18" (an age, not a bound)
         if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
