@@ -709,18 +709,19 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             continue
         if metrics[i] is None or (links[i] in ("including", "with") and prios[i] < 2):
             metrics[i] = metrics[i - 1]
-    # "the toll rose by 12 to 240": an increase and the new total, of the same thing
-    steps = [i for i in range(1, len(nums)) if _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start)
-             and _STEP_BEFORE_RE.search(text, max(s.start, nums[i - 1].start - 40), nums[i - 1].start)]
+    # "the toll rose by 12 to 240": an increase and the new total; "the number of injured had climbed from
+    # 15 to 29": the old and the new figure -- either way two figures of the same thing
+    steps = []
     for i in range(1, len(nums)):
-        if _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start) and _FROM_BEFORE_RE.search(
-                text, max(s.start, nums[i - 1].start - 12), nums[i - 1].start):
-            # "the number of injured had climbed from 15 to 29": the old and the new figure
+        if not _STEP_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start):
+            continue
+        head = max(s.start, nums[i - 1].start - 40)
+        by = _STEP_BEFORE_RE.search(text, head, nums[i - 1].start)
+        if by or _FROM_BEFORE_RE.search(text, head, nums[i - 1].start):
             metrics[i] = metrics[i] or metrics[i - 1]
             metrics[i - 1] = metrics[i - 1] or metrics[i]
-    for i in steps:
-        metrics[i] = metrics[i] or metrics[i - 1]
-        metrics[i - 1] = metrics[i - 1] or metrics[i]
+            if by:
+                steps.append(i)
     subjects = [_subject(text, n, s.start) for n in nums]
     for i in range(len(nums) - 1, 0, -1):
         if metrics[i - 1] is None and links[i] in ("including", "apposition", "and") and metrics[i] \
