@@ -81,25 +81,17 @@ def _index(text: str) -> dict[str, list[int]]:
     idx: dict[str, list[int]] = {}
     get = idx.get
     wanted = _WANTED
-    if text.isascii():
-        # lower-casing keeps offsets; index the lower-cased words directly
-        for m in _WORD_RE.finditer(text.lower()):
-            tok = m.group()
-            if tok in wanted:
-                lst = get(tok)
-                if lst is None:
-                    idx[tok] = [m.start()]
-                else:
-                    lst.append(m.start())
-    else:
-        for m in _WORD_RE.finditer(text):
-            tok = m.group().lower()
-            if tok in wanted:
-                lst = get(tok)
-                if lst is None:
-                    idx[tok] = [m.start()]
-                else:
-                    lst.append(m.start())
+    # lower-casing ASCII text keeps offsets, so its words are read lower-cased already; other text may
+    # change length when lower-cased, so its (ASCII-letter) words are lower-cased one by one
+    ascii_text = text.isascii()
+    for m in _WORD_RE.finditer(text.lower() if ascii_text else text):
+        tok = m.group() if ascii_text else m.group().lower()
+        if tok in wanted:
+            lst = get(tok)
+            if lst is None:
+                idx[tok] = [m.start()]
+            else:
+                lst.append(m.start())
     digits = [m.start() for m in _DIGITS_RE.finditer(text)]
     if digits:
         idx[_DIGIT] = digits

@@ -426,7 +426,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         elif kind == "year":
             # "killed 25,000 people in 2023": a count over that year, stated on the day it was stated
             p.kind, p.period = "month", "interval"
-            y = int(re.search(r"\d{4}", m.group(0)).group(0))
+            y = int(_YEAR_RE.search(m.group(0)).group(0))
             if published is not None and y > published.year:
                 continue
             p.since = dt.date(y, 1, 1)
