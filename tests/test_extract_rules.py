@@ -245,7 +245,8 @@ DAY_CASES = [
     ("Strikes killed 40 people on Monday, while 2 million people remain displaced.", "2 million", "2024-03-12",
      "2024-03-12", "unknown"),
     # windows of a quarter, a season, last year; "a day earlier" only dates a compared total
-    ("Some 1,500 migrants died in the first three months of the year.", "1,500", "2024-04-10", "2024-04-10",
+    # (a stretch that has ended: its last day, see test_stretches_of_the_year)
+    ("Some 1,500 migrants died in the first three months of the year.", "1,500", "2024-04-10", "2024-03-31",
      "interval"),
     ("The heat killed more than 61,000 people in Europe last summer.", "61,000", "2023-07-10", "2023-07-10",
      "interval"),
@@ -588,3 +589,97 @@ def test_round7():
         ["under 40 percent"]
     assert _claim("Some 10 of the escapees had been recaptured.", "10").metric == "detained"
     assert _claim("Doctors are treating hundreds of people with bullet wounds.", "hundreds").metric == "injured"
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    # an adjective of the counted people is their metric when no event word says more
+    ("Fifty-two bodies and 190 wounded people were brought to hospitals.", "190", "metric", "injured"),
+    ("Two wounded men died on the way to hospital.", "Two", "metric", "killed"),
+    # a relative clause's speaker covers the figure it hangs on
+    ("Hamas still holds 136 hostages, at least 30 of whom Israel says are no longer alive.", "30", "speaker",
+     "Israel"),
+    ("Hamas still holds 136 hostages, at least 30 of whom Israel says are no longer alive.", "30", "metric", "killed"),
+    ("Hamas still holds 136 hostages, at least 30 of whom Israel says are no longer alive.", "136", "speaker", None),
+    ("101 remain in captivity, including at least 34 whom the military has declared dead.", "34", "speaker",
+     "military"),
+    # "..., and said" takes the subject of the sentence, also a lower-case one
+    ("The central bank raised its rate by 500 basis points, its highest since 2002, and said it expected inflation "
+     "to peak at 70 to 75 percent.", "70 to 75 percent", "speaker", "central bank"),
+    # wordings
+    ("The whereabouts of roughly 1,200 people remain unknown, officials said.", "1,200", "metric", "missing"),
+    ("The Red Cross is tracing 150 children whose whereabouts were unknown.", "150", "metric", "missing"),
+    ("About 28,600 people spent the night in school gyms and community halls.", "28,600", "metric", "sheltering"),
+    ("Some 320,000 people had been forced to seek shelter in relief camps.", "320,000", "metric", "sheltering"),
+    ("More than 17 million Yemenis do not know where their next meal will come from.", "17 million", "metric",
+     "food_insecure"),
+    ("The group said some 7,800 Palestinians were now held in Israeli jails.", "7,800", "metric", "detained"),
+    ('"We have lost nine patients since Friday," he said.', "nine", "metric", "killed"),
+    ("Of the dead, 97 were in Jajarkot and the remaining 35 in Rukum West.", "97", "metric", "killed"),
+    ("Of the dead, 97 were in Jajarkot and the remaining 35 in Rukum West.", "35", "metric", "killed"),
+    ("The Sudanese lost 30 percent of their income.", "30 percent", "metric", "other"),
+])
+def test_round8(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-12-10"), field) == expected
+
+
+def test_round8_speaker_before_a_day_and_a_pronoun():
+    text = ("The White Helmets rescue group said its teams had searched the prison. The group said on Tuesday it had "
+            "found no one else alive but had recovered 40 bodies.")
+    assert _claim(text, "40", "2024-12-10").speaker == "White Helmets rescue group"
+
+
+@pytest.mark.parametrize("text,published,as_of,since", [
+    # a stretch that has ended dates its figures on its last day, like "between Jan. 1 and Aug. 17"
+    ("3,598 people were killed in gang violence in the first half of the year, the U.N. said in July.", "2024-10-05",
+     "2024-06-30", "2024-01-01"),
+    ("At least 1,100 people were abducted between January and June, the U.N. said.", "2024-10-05", "2024-06-30",
+     "2024-01-01"),
+    ("Between November and February, 86 people were killed.", "2024-03-20", "2024-02-29", "2023-11-01"),
+    ("The U.N. said on Tuesday that 1,518 people were killed in the first three months of the year.", "2025-04-02",
+     "2025-03-31", "2025-01-01"),
+    ("Exports rose 3 percent in the first quarter of 2024.", "2024-10-05", "2024-03-31", "2024-01-01"),
+    ("Only about 24,200 detainees walked free between Sunday and Tuesday, the group said.", "2024-12-10",
+     "2024-12-10", "2024-12-08"),
+    # a stretch not yet over has no last day to date a figure on
+    ("Exports rose 3 percent in the first half of the year.", "2024-05-05", "2024-05-05", None),
+])
+def test_stretches_of_the_year(text, published, as_of, since):
+    c = extract_claims(text, dt.date.fromisoformat(published))[0]
+    assert (c.as_of, c.since) == (dt.date.fromisoformat(as_of), since and dt.date.fromisoformat(since))
+
+
+def test_the_event_day_beats_the_statement_day():
+    text = ("Gang members killed at least 64 people, including 11 women and three infants, in an attack on the town "
+            "of Liancourt in Haiti's Artibonite region on Thursday, the U.N. human rights office said on Friday.")
+    claims = extract_claims(text, dt.date(2024, 10, 5))
+    assert [(c.text, c.as_of, c.period) for c in claims] == [
+        ("at least 64", dt.date(2024, 10, 3), "interval"), ("11", dt.date(2024, 10, 3), "interval"),
+        ("three", dt.date(2024, 10, 3), "interval")]
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("The group screened 29,000 children and found that nearly a third were acutely malnourished.",
+     ["29,000", "nearly a third"]),
+    ("The authorities said a hotline, 9000, had received more than 5,000 calls.", ["more than 5,000"]),
+    ("He spent 11 years in a cell measuring 4 by 6 metres.", []),
+    ("The prime minister, 43, told supporters that 12 people were hurt.", ["12"]),
+    ("A third time lucky, they said.", []),
+])
+def test_round8_numbers(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 1, 1))] == surfaces
+
+
+def test_round8_periods():
+    # a part takes its head's day; the "now" of a relative clause about something else is not its period
+    claims = extract_claims("Hamas freed 16 more captives from Gaza on Wednesday, 12 of them Israeli citizens, as "
+                            "mediators pushed to extend a truce that has now held for six days.", dt.date(2023, 11, 30))
+    assert [(c.text, c.as_of, c.period) for c in claims] == [
+        ("16", dt.date(2023, 11, 29), "interval"), ("12", dt.date(2023, 11, 29), "interval")]
+    # a digit group separator inside an aside is no comma
+    c = _claim("More than 11,000 residents, among them 1,500 children, have been evacuated from the border town, the "
+               "governor said.", "11,000", "2024-05-20")
+    assert c.period == "cumulative"
+    # the day in "the death toll from Saturday's bombing" starts the count; it does not date the total
+    c = _claim("Three more people died overnight, bringing the death toll from Saturday's market bombing to 27, the "
+               "health board said.", "27", "2024-02-19")
+    assert (c.as_of, c.since, c.period) == (dt.date(2024, 2, 19), dt.date(2024, 2, 17), "cumulative")

@@ -109,22 +109,29 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 
 _RELATIVE_SPEAKER_RE = re.compile(
-    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4})(?:has\s+|have\s+)?$")
+    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4}"
+    r"|the\s+(?:military|army|ministry|government|police|authorities|agency|group|U\.N\.\s+|UN\s+)\s*)"
+    r"(?:has\s+|have\s+)?$")
 _LEADING_CONJ_RE = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+"
     r"|(?:Later|Earlier|Last|This|On|By)\s+(?:on\s+|in\s+the\s+)?(?:\w+day|year|month|week|morning|afternoon|evening|night"
     r"|weekend)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+")
 _REPORTING_START_RE = re.compile(r"(?:said|says|told|added|reported|announced|stated)\s+(?:it|he|she|they|that)\b")
+# ... also after its own subject and a day: "The group said on Tuesday it had found"
+_REPORTING_INSIDE_RE = re.compile(
+    r"\b(?:said|says|told|added|reported|announced|stated)\s+(?:(?:on|late|early|in\s+a)\s+)?(?:\w+\s+)?"
+    r"(?:it|he|she|they|that)$")
 _EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
                                r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
 _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+$)")
 _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
                                 r"|estimate|total)\b", re.I)
-_AND_BEFORE_RE = re.compile(r"[^,]\s+and\s+(?:also\s+|later\s+)?$")
+_AND_BEFORE_RE = re.compile(r"\S,?\s+and\s+(?:also\s+|later\s+)?$")
 # a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){0,4}?" + _NAME_WORD + r")"
+    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){0,4}?" + _NAME_WORD
+    + r"|The\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
     r"(?:,[^,;.]{1,120},)?,?\s+(?:(?:later|also|then|again)\s+)?(?:[a-z]+(?:ed|s)|gave|put|took|made|saw|found|brought"
     r"|sent|held|set|told|said|struck|hit|left|won|lost|kept|began|went|came|ran|spoke|wrote)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
@@ -169,6 +176,9 @@ class Attribution:
     kind: str  # said | according_to | quote
     direction: str  # right: "X said (that) ..." covers what follows; left: ", X said" covers what precedes
     definite: bool = False  # written with "the"/"this": a description that may point back
+    # a relative clause's speaker ("30 of whom Israel says are dead"): where its relative pronoun starts,
+    # so that the figure it hangs on is covered too; -1 otherwise
+    head_end: int = -1
 
     @property
     def raw(self) -> str:
@@ -256,7 +266,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
-    if _REPORTING_START_RE.match(np_clean):
+    if _REPORTING_START_RE.match(np_clean) or _REPORTING_INSIDE_RE.search(np_clean):
         return None  # "OCHA said it had recorded": the subject of "recorded" is "it", after a cue already found
     ml = _LEADING_CONJ_RE.match(np_clean)
     if ml:  # "But aid agencies warn that ...", "Later on Tuesday the ministry said"
@@ -386,7 +396,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             sp = clean_speaker(mr.group("np"))
             if sp:
                 out.append(Attribution(v, ve, sp, v - len(before) + mr.start("np"), "said", "right",
-                                       _definite(mr.group("np"))))
+                                       _definite(mr.group("np")), head_end=v - len(before) + mr.start()))
                 continue
         if verb == "saying" or _AND_BEFORE_RE.search(before):
             # "with X saying"; "X renewed his call, saying ..." and "X called for calm and said ...": the

@@ -64,7 +64,9 @@ _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|
                              re.I)
 _TOLL_NOUNS = ("toll", "tally", "count", "figure", "figures")
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
-_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),[^,;\n]{1,120},([^,;\n]{0,20})")
+_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},([^,;\n]{0,20})")
+# what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
+_RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
@@ -86,7 +88,8 @@ _THINGS = frozenset({
 _RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tracked|tracks|reported|reports"
                              r"|confirmed|confirms|showed|shows|found|finds")
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
-_ASIDE_RE = re.compile(r"[^,;.]{0,40},[^,;.]{1,70},\s*(?=(?:have|has|had)\b)")
+# (a digit group separator inside the aside is no comma: "residents, among them 1,500 children, have")
+_ASIDE_RE = re.compile(r"[^,;.]{0,40},(?:[^,;.]|(?<=\d)[,.](?=\d)){1,70},\s*(?=(?:have|has|had)\b)")
 # "42 drones ..., and air defences shot down 36 of them": a clause about the same things
 _SAME_THINGS_CLAUSE_RE = re.compile(r"^\s*[^;.]{0,120},\s+(?:and|but)\s+[^\d;.,]{0,60}$")
 
@@ -225,8 +228,6 @@ _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
-    if t.side == "after" and t.start >= n.end and _PERSON_NOUN_AFTER_RE.match(text, t.end):
-        return None  # "two wounded men died": an adjective of the counted people, not what happened to them
     if t.start < n.end and n.start < t.end:
         # a trigger may end inside the qualifier: "the toll has now passed 1,000"
         return 0 if t.side == "before" and t.start < n.start and t.end <= n.core_start else None
@@ -239,7 +240,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
             return None
         a, b = t.end, n.start
     gap = None
-    if t.side == "after" and b - a < 200 and text.count(",", a, b) == 2:
+    if t.side == "after" and b - a < 200 and text.count(",", a, b) >= 2:
         ma = _GAP_ASIDE_RE.fullmatch(text, a, b)
         if ma:
             # "42 people, most of them women and children, were killed": the aside costs one comma
@@ -297,9 +298,14 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
             c = _trigger_cost(text, t, n)
             if c is None:
                 continue
-            key = (-t.priority, c, 0 if t.start >= n.end else 1)
+            prio = t.priority
+            if t.side == "after" and t.start >= n.end and _PERSON_NOUN_AFTER_RE.match(text, t.end):
+                # "two wounded men died": an adjective of the counted people yields to what happened to
+                # them, but is their metric when nothing else is said ("190 wounded people were brought in")
+                prio = 1
+            key = (-prio, c, 0 if t.start >= n.end else 1)
             if best is None or key < best[0]:
-                best = (key, t.metric, c, t.priority)
+                best = (key, t.metric, c, prio)
         out.append((best[1], best[2], best[3]) if best else (None, 99.0, 0))
     return out
 
@@ -770,6 +776,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             if mr:
                 rel_starts[id(p)] = mr.start()
     aside_ids = {i for i in rel_starts if verb_dates}
+    # ("16 captives, 12 of them Israelis, as mediators pushed to extend a truce that has now held": the "now"
+    # of a relative clause is the clause's, not a running total of the figures before it)
+    for p in phrases:
+        if p.kind == "now" and p.period:
+            mr = _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)
+            if mr:
+                rel_starts[id(p)] = mr.start()
 
     def as_of_of(p: TimePhrase):
         if p.days_before_statement is not None and anchor is not None:
@@ -786,6 +799,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     cue_after: list[bool] = []  # the period cue stands after the number
     as_ofs: list[dt.date | None] = []
     sinces: list[dt.date | None] = []
+    by_statement: list[bool] = []  # the date is the statement's ("said on Friday"), not the figure's own
     # a phrase serves its nearest number; others only when no comma stands between
     nearest: dict[int, NumberSpan] = {}
     tcost = _time_costs(text, phrases, nums)
@@ -815,6 +829,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             if c is not None and c < 99:
                 cands.append((c, p))
         cands.sort(key=lambda cp: cp[0])
+        if verb_ids and len(cands) > 1 and any(p.kind == "range" and p.as_of for _, p in cands):
+            # the figure's own stretch ("in the first three months of the year") dates it, not the day it
+            # was stated ("said on Tuesday that ...")
+            cands.sort(key=lambda cp: id(cp[1]) in verb_ids)
         period = None
         after = False
         # a month ("rose 0.4 percent in August") makes a count an interval, not a rate
@@ -824,7 +842,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             cue = min(ranked, key=lambda cp: cp[0])[1]
             period, after = cue.period, cue.start >= n.end
         as_of = since = None
-        got = False
+        got = stated = False
         for _c, p in cands:
             if p.kind == "back":
                 # "120 a day earlier": relative to the sentence's other date
@@ -845,6 +863,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             v = as_of_of(p)
             if v is not None:
                 as_of = v
+                stated = id(p) in verb_ids
                 if p.kind == "range":
                     since = p.since
                 elif p.kind == "window" and p.days_back and v:
@@ -858,6 +877,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         periods.append(period)
         cue_after.append(after)
         as_ofs.append(as_of if got else None)
+        by_statement.append(stated)
         sinces.append(since)
     def n_end(i: int) -> int:
         return nums[i].end
@@ -891,7 +911,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             and id(p) not in aside_ids]
     breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
     for i, n in enumerate(nums):
-        if not days or as_ofs[i] is not None or periods[i] is not None or n.population:
+        if not days or (as_ofs[i] is not None and not by_statement[i]) or periods[i] is not None or n.population:
             continue
         if breaks is None:
             breaks = [m.start() for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end)]
@@ -950,6 +970,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             pool = [(a, sp) for a, sp in resolved_atts
                     if a.direction == "both"
                     or (a.direction == "right" and min(a.start, a.speaker_start) <= n.start)
+                    or (a.head_end >= 0 and n.end <= a.head_end and _RELATIVE_HEAD_GAP_RE.fullmatch(
+                        text, n.end, a.head_end))
                     or (a.direction == "left" and a.start >= n.end)]
             # the subject of a reporting verb does not report a figure inside itself when another cue
             # does: "a quarter of the firms surveyed said ..., the chamber reported"

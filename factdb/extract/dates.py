@@ -53,6 +53,7 @@ _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 TIME_RE = re.compile(
     r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|-|–)\s+(?P<r2>" + _MD + r"))"
+    r"|(?P<wdrange>\b(?:between|from)\s+(?P<wr1>" + _WD + r")\s+(?:and|to|until|through)\s+(?P<wr2>" + _WD + r")\b)"
     r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
     r"|\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:this\s+)?\w+(?:\s+\w+)?"
     r"|(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}?(?:war|conflict|fighting|invasion|offensive|attack|attacks|crisis"
@@ -130,7 +131,7 @@ _TIME_GUARDS = {
     "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
     "a": r"a\s+(?:day|week|month|year|total)",
-    "from": r"from\s+(?:\d|" + _MON3 + r")",
+    "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun)",
     "for": r"for\s+the\s",
     "as": r"as\s+(?:of|yet)",
     "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
@@ -214,6 +215,59 @@ def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
     return d, False
 
 
+_MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?P<m2>[A-Za-z]+)"
+                             r"(?:\s+(?P<y2>\d{4}))?$", re.I)
+_YEAR_PART_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter|half"
+                           r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
+                           r"(?:(?P<this>the\s+year|this\s+year)|(?P<y>\d{4}))$", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+
+
+def _stretch_of_year(phrase: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of "between January and June" or "the first half of the year/2024" when that
+    stretch has ended by ``published``; None otherwise (a stretch still running or to come has no last day
+    to date a figure on)."""
+    phrase = _SPACES_RE.sub(" ", phrase.strip())
+    m = _MONTH_RANGE_RE.match(phrase)
+    if m:
+        a, b = MONTHS.get(m.group("m1").lower()), MONTHS.get(m.group("m2").lower())
+        if a is None or b is None:
+            return None
+        if m.group("y2"):
+            y2 = int(m.group("y2"))
+        elif published is None:
+            return None
+        else:
+            y2 = published.year if b <= published.month else published.year - 1
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if a <= b else y2 - 1)
+        first, last = dt.date(y1, a, 1), dt.date(y2, b, calendar.monthrange(y2, b)[1])
+    else:
+        m = _YEAR_PART_RE.match(phrase)
+        if not m or (m.group("this") and published is None):
+            return None
+        y = int(m.group("y")) if m.group("y") else published.year
+        k = _ORDINALS[m.group("ord").lower()]
+        part = m.group("part").lower()
+        if part == "half":
+            if k > 2:
+                return None
+            a, b = (1, 6) if k == 1 else (7, 12)
+        elif part == "quarter":
+            a, b = 3 * k - 2, 3 * k
+        else:
+            n = m.group("n").lower()
+            months = int(n) if n.isdigit() else _COUNTS[n]
+            if k != 1 or not 1 <= months <= 12:
+                return None
+            a, b = 1, months
+        first, last = dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1])
+    if published is not None and last > published or first > last:
+        return None
+    return first, last
+
+
 def _month_end(name: str, year: str | None, pre: str, published: dt.date | None, by: bool
                ) -> tuple[dt.date | None, bool]:
     """The day a named month ends ("in June": its last day; "in early June": the 10th; the current
@@ -288,6 +342,7 @@ _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$",
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
 # "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
 _BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
+_TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
@@ -308,7 +363,9 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
             out[i] = None  # "..., most of them in the past three weeks": the window of a part, not of the total
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
                 and (_since_clause(text, max(lo, p.start - 60), p.start)
-                     or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)):
+                     or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)
+                     # "the death toll from Saturday's bombing rose to 27": the day the count starts
+                     or _TOLL_OF_BEFORE_RE.search(text, max(lo, p.start - 30), p.start)):
             start = p.as_of if p.kind == "point" else p.since
             out[i] = TimePhrase(p.start, p.end, "since", since=start, period="cumulative", text=p.text)
             # the event phrase the date belongs to ("since the invasion") carries no date of its own
@@ -332,6 +389,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if a and b and a > b:
                 a = a.replace(year=a.year - 1) if a.month > b.month else a
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
+        elif kind == "wdrange":
+            # "between Sunday and Tuesday": the last such Tuesday, counted from the Sunday before it
+            p.kind, p.period = "range", "interval"
+            if published:
+                b = _weekday_on_or_before(published, WEEKDAYS.index(g("wr2").capitalize()))
+                p.as_of = b
+                p.since = _weekday_on_or_before(b, WEEKDAYS.index(g("wr1").capitalize()))
         elif kind == "since":
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
@@ -466,6 +530,11 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.period = "cumulative", "cumulative"
         elif kind == "intv":
             p.kind, p.period = "interval", "interval"
+            span = _stretch_of_year(m.group(0), published)
+            if span is not None:
+                # "between January and June", "in the first half of the year": a stretch that has ended
+                # dates its figures on its last day, like "between Jan. 1 and Aug. 17"
+                p.kind, (p.since, p.as_of) = "range", span
         else:  # pragma: no cover - every alternative is named
             continue
         if kind:

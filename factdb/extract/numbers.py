@@ -771,9 +771,9 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
             continue
         if strict and (num is None or num.lower() in ("a", "an", "one")):
             # single fractions need context: "a quarter of", "half the", "more than half"
-            ok = _FRACTION_CONTEXT_AFTER_RE.match(after)
+            # ... or a qualifier before: "more than half", "nearly a third were acutely malnourished"
+            ok = _FRACTION_CONTEXT_AFTER_RE.match(after) or _HALF_QUALIFIER_BEFORE_RE.search(before)
             if den_l == "half":
-                ok = ok or _HALF_QUALIFIER_BEFORE_RE.search(before)
                 if _HALF_ORDINAL_BEFORE_RE.search(before) and not _OF_AFTER_RE.match(after):
                     ok = False
             if not ok:
@@ -1019,6 +1019,14 @@ def _scale_of(norm: str, n: NumberSpan) -> int | None:
 # Claim filters
 
 # "Maria Ferrer, 61, ...": a small number set off by commas right after a name is an age
+# a person named by a role before ", 43,": an age
+_ROLE_COMMA_RE = re.compile(
+    r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[\w'’-]+\s+){0,3}(?:minister|president|premier|leader|chancellor"
+    r"|spokes(?:man|woman|person)|mother|father|son|daughter|wife|husband|widow|farmer|driver|teacher|doctor|nurse"
+    r"|officer|journalist|photographer|resident|owner|shopkeeper|mayor|governor|commander|activist|student|worker"
+    r"|engineer|lawyer|director|survivor|man|woman|boy|girl|grandmother|grandfather|fisherman|trader|vendor"
+    r"|candidate|defendant|suspect|victim|pilot|volunteer|priest|imam|surgeon|paramedic)\s*,\s$", re.I)
+_DIMENSION_AFTER_RE = re.compile(r"\s*(?:by|x|×)\s*\d+(?:[.,]\d+)?", re.I)
 _NAME_COMMA_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+,\s$")
 _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
@@ -1098,6 +1106,12 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
+        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
+                and before.endswith(", ") and int(core) <= 120 and _ROLE_COMMA_RE.search(before[-60:]):
+            return "age"  # "The prime minister, 43, told supporters"
+        if n.kind == "number" and _DIMENSION_AFTER_RE.match(after) and MEASURE_AFTER_RE.match(
+                after[_DIMENSION_AFTER_RE.match(after).end():]):
+            return "measure"  # "a cell measuring 4 by 6 metres"
         if n.kind == "number" and n.qualifier == "exact" and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
                 and len(core) == 2:
             return "year"  # "the 1975-90 civil war"
@@ -1112,6 +1126,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 and _THE_BEFORE_RE.search(before):
             return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
         if n.kind == "number" and ((before[-1:] == " " and _phone_before(before))
+                                   or (before.endswith(", ") and after[:1] in (",", ")") and _phone_before(before[:-2]))
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
         if before.endswith(" ") and (_AGE_OF_BEFORE_RE.search(before[-20:]) or _FLIGHT_CODE_BEFORE_RE.search(before[-24:])):
