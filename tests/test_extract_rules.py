@@ -683,3 +683,62 @@ def test_round8_periods():
     c = _claim("Three more people died overnight, bringing the death toll from Saturday's market bombing to 27, the "
                "health board said.", "27", "2024-02-19")
     assert (c.as_of, c.since, c.period) == (dt.date(2024, 2, 19), dt.date(2024, 2, 17), "cumulative")
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    # "WHO" the organisation is no relative pronoun
+    ("The ministry has reported 4,500 cases, the WHO said.", "4,500", "speaker", "WHO"),
+    ("4,500 cases were recorded, WHO said.", "4,500", "speaker", "WHO"),
+    # names with "of" head a sentence; "feared dead" is a fate, not a statement
+    ("The National Bank of Ukraine raised its key rate to 13.5%, and said inflation had accelerated to 9.7%.", "9.7%",
+     "speaker", "National Bank of Ukraine"),
+    ("Dozens feared dead after migrant boat capsizes off Lampedusa", "Dozens", "speaker", None),
+    ("Officials feared 200 people had died.", "200", "speaker", "Officials"),
+    # a document speaks for whoever issued it
+    ("The IPC said on Monday that the situation was dire. The analysis warns that 1.8 million children are likely "
+     "to be acutely malnourished.", "1.8 million", "speaker", "IPC"),
+    # wordings
+    ("Monsoon floods forced 700,000 to leave their homes, officials said.", "700,000", "metric", "displaced"),
+    ("About 2,000 residents had left the camp by Tuesday.", "2,000", "metric", "displaced"),
+    ("Catatumbo displacement tops 60,000", "60,000", "metric", "displaced"),
+    ("The number of Sudanese refugees in eastern Chad rose to more than 600,000.", "600,000", "metric", "displaced"),
+    ("Nearly half the country's population does not have enough to eat.", "half", "metric", "food_insecure"),
+    ("Around 10,000 people are believed to be buried beneath the rubble.", "10,000", "metric", "missing"),
+    ("The army said 4 of them required hospital treatment.", "4", "metric", "injured"),
+    ("The winds tore the roofs off an estimated 3,400 homes.", "3,400", "metric", "destroyed"),
+    # a name is one word when a trigger's distance is counted
+    ("Tens of thousands of people in Jajarkot and West Rukum districts are still sleeping in tents.",
+     "Tens of thousands", "metric", "sheltering"),
+    # "a month" is a rate's window
+    ("The agency can now help fewer than 350,000 people a month.", "350,000", "period", "interval"),
+])
+def test_round9(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2025-04-23"), field) == expected
+
+
+@pytest.mark.parametrize("text,published,surface,as_of,since", [
+    ("Between 20 and 27 August, 16 evacuation orders were issued.", "2024-08-29", "16", "2024-08-27", "2024-08-20"),
+    ("On Aug. 20-27, 45 people died.", "2024-08-29", "45", "2024-08-27", "2024-08-20"),
+    # a figure compared with a past month or year is that month's or year's
+    ("62 percent of structures were damaged, up from 45 percent in January.", "2025-04-23", "45 percent",
+     "2025-01-31", None),
+    ("Some 900 people died in 2024, compared with 1,200 in 2023.", "2025-04-23", "1,200", "2023-12-31", None),
+    # a date deep in a "since" clause starts the count
+    ("According to the ombudsman, 63,415 people have fled their homes since the ELN launched an offensive against "
+     "dissidents of the former FARC guerrilla on Jan. 16.", "2025-03-12", "63,415", "2025-03-12", "2025-01-16"),
+])
+def test_round9_dates(text, published, surface, as_of, since):
+    c = _claim(text, surface, published)
+    assert (c.as_of, c.since) == (dt.date.fromisoformat(as_of), since and dt.date.fromisoformat(since))
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("Between the afternoons of 21 and 28 August, 287 Palestinians were killed.", ["287"]),
+    ("MINISTRY OF HEALTH — PRESS RELEASE No. 14/2024: 12 new cases", ["12"]),
+    ("Call the toll-free line 54 or +265 1 789 400 for help.", []),
+    ("The clinic at 12 Salah al-Din Street was hit, killing 5.", ["5"]),
+    ("Political prisoners top 20,000\n\nThousands of young people are trying to leave.", ["20,000", "Thousands"]),
+    ("Some 20 to 25 may die.", ["Some 20 to 25"]),
+])
+def test_round9_numbers(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces

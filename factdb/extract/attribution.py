@@ -123,6 +123,8 @@ _REPORTING_INSIDE_RE = re.compile(
     r"(?:it|he|she|they|that)$")
 _EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
                                r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
+_FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
+                             re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
 _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+$)")
 _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
@@ -130,7 +132,8 @@ _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s
 _AND_BEFORE_RE = re.compile(r"\S,?\s+and\s+(?:also\s+|later\s+)?$")
 # a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+){0,4}?" + _NAME_WORD
+    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+(?:(?:of|for|the)\s+)*){0,4}?"
+    + _NAME_WORD
     + r"|The\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
     r"(?:,[^,;.]{1,120},)?,?\s+(?:(?:later|also|then|again)\s+)?(?:[a-z]+(?:ed|s)|gave|put|took|made|saw|found|brought"
     r"|sent|held|set|told|said|struck|hit|left|won|lost|kept|began|went|came|ran|spoke|wrote)\b")
@@ -199,7 +202,8 @@ def _definite(np: str) -> bool:
 
 
 def is_pronoun(s: str) -> bool:
-    return s.lower() in PRONOUNS
+    # ("WHO", the World Health Organization, is no "who")
+    return s.lower() in PRONOUNS and not (len(s) > 1 and s.isupper())
 
 
 _VERBISH_RE = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|will|would|can|could|should|may|might|must"
@@ -355,6 +359,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         verb = m.group("v").lower()
         if text[v].isupper() and text[max(lo, v - 2):v].strip(" \"“") and text[max(lo, v - 2):v].rstrip()[-1:].isalpha():
             continue  # a capitalised word inside a name is no verb: "the United States", "Reports Committee"
+        if verb in ("feared", "fears") and _FEARED_FATE_RE.match(text, ve, hi):
+            continue  # "Dozens feared dead": a fate, not a statement
         if verb in ("expect", "expects") and not _EXPECT_FIGURE_RE.match(text, ve, hi):
             continue  # "a figure officials expect to rise": no statement of a figure
         if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
@@ -496,6 +502,9 @@ _GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", 
 # commission" names itself
 _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
                        "association", "company", "firm", "board", "mission"}
+# a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
+_DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
+                   "census", "review", "audit", "tally"}
 _ORG_WORDS_RE = re.compile(
     r"\b(?:Ministry|Agency|Organi[sz]ation|Office|Department|Council|Committee|Society|Forces|Army|Military|Observatory"
     r"|Programme|Program|Nations|Fund|Bank|Cross|Crescent|Service|Authority|Government|Institute|Network|Union|Group"
@@ -695,7 +704,7 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     # "the group", "the U.N. agency", "the fund": the organisation that spoke last, else the one named
     # last; not a description that names itself ("the statistics service", "the civil aviation authority")
     if (head in _GENERIC_HEADS and all(w[:1].isupper() for w in words[:-1])) or (
-            head in _BARE_GENERIC_HEADS and len(words) == 1):
+            head in _BARE_GENERIC_HEADS and len(words) == 1) or head in _DOCUMENT_HEADS:
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
             return found

@@ -222,6 +222,12 @@ class _Spans:
 
 
 # more words than any cost limit allows: stops after 41 words instead of counting a long gap
+_COMPARED_FIGURE_RE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increase|decrease|drop|rise)\s+from\s+"
+                                 r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|just|only)\s+)?$"
+                                 r"|\b(?:compared\s+(?:with|to)|against|versus|than)\s+"
+                                 r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|just|only)\s+)?$", re.I)
+_RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly", re.I)
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
@@ -260,6 +266,9 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
     cost = len(_WORD_RE.findall(gap))
+    if cost > 3 and not gap.islower():
+        # a name is one word however many it is written in: "in Jajarkot and West Rukum districts"
+        cost -= sum(m.group().count(" ") for m in _NAME_RUN_RE.finditer(gap))
     if cost > limit:
         return None
     cost += 3 * len(_CLAUSE_PUNCT_RE.findall(gap))
@@ -811,8 +820,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # what a bare day adds to its cost when ranked for the period, for each phrase that may give one
     # an explicit cue ("toll rose to", "since", "in the past 24 hours") outranks a bare day, and a bare day
     # outranks a mere sum ("a total of 212 trucks entered on Friday" is that day's count)
+    # ... and a rate ("350,000 people a month") is the count's own window, ahead of a "now" nearby
     cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count"))
-                         else 5 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text) else 0)
+                         else 5 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text)
+                         else -1 if p.kind == "interval" and _RATE_CUE_RE.fullmatch(p.text) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
@@ -861,6 +872,11 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 since = p.since
                 continue
             v = as_of_of(p)
+            if p.kind == "month" and p.until is not None and _COMPARED_FIGURE_RE.search(
+                    text, max(s.start, n.start - 30), n.start):
+                # "up from 45 percent in January", "compared with 900 in 2023": the earlier figure is of
+                # that month or year, not of the day the new one was stated
+                v = p.until
             if v is not None:
                 as_of = v
                 stated = id(p) in verb_ids

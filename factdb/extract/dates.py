@@ -37,7 +37,7 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = (r"(?:January|February|March|April|(?-i:May)|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _FULL_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
@@ -53,6 +53,11 @@ _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 TIME_RE = re.compile(
     r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|-|–)\s+(?P<r2>" + _MD + r"))"
+    r"|(?P<dayrange>\b(?:(?:between|from|on|during|over)\s+)?(?:the\s+(?:afternoons?|mornings?|evenings?|nights?)\s+of\s+)?"
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<dm1>" + _MONTH + r")\b\.?(?:,?\s+(?P<dy1>\d{4})\b)?"
+    r"|\b(?:(?:between|from|on|during|over)\s+)?(?P<dm2>" + _MONTH + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*"
+    r"(?P<d4>\d{1,2})\b(?![,.]\d)(?:,?\s+(?P<dy2>\d{4})\b)?)"
     r"|(?P<wdrange>\b(?:between|from)\s+(?P<wr1>" + _WD + r")\s+(?:and|to|until|through)\s+(?P<wr2>" + _WD + r")\b)"
     r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
     r"|\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:this\s+)?\w+(?:\s+\w+)?"
@@ -110,6 +115,7 @@ TIME_RE = re.compile(
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
     r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
+    r"|(?:a|per|each|every)\s+month(?!\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
 _TIME_STARTS = (
@@ -118,7 +124,7 @@ _TIME_STARTS = (
        "couple", "yesterday", "today", "this", "on", "by", "late", "early", "until", "through", "next", "as",
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
-       "tally", "count", "daily", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
+       "tally", "count", "daily", "monthly", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
        "weekend", "day", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
        "estimated"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
@@ -126,7 +132,8 @@ _TIME_STARTS = (
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # (possessive "\d++": no digit follows the digits, so giving some back cannot help)
 _TIME_GUARDS = {
-    "digits": r"\d++(?:-|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3 + r"|day|week|month|year))",
+    "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
+              + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
     "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
@@ -158,6 +165,7 @@ class TimePhrase:
     # publication date: "struck 200 targets overnight, the army said on Thursday")
     days_before_statement: int | None = None
     text: str = ""
+    until: dt.date | None = None  # for "month" phrases: the last day of the month or year named (so far)
 
 
 def _weekday_on_or_before(day: dt.date, wd: int) -> dt.date:
@@ -345,7 +353,7 @@ _BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|er
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
-_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,60}$", re.I)
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,100}$", re.I)
 
 
 def _since_clause(text: str, a: int, b: int) -> bool:
@@ -362,7 +370,7 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
         elif p.kind == "window" and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
             out[i] = None  # "..., most of them in the past three weeks": the window of a part, not of the total
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
-                and (_since_clause(text, max(lo, p.start - 60), p.start)
+                and (_since_clause(text, max(lo, p.start - 100), p.start)
                      or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)
                      # "the death toll from Saturday's bombing rose to 27": the day the count starts
                      or _TOLL_OF_BEFORE_RE.search(text, max(lo, p.start - 30), p.start)):
@@ -389,6 +397,15 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if a and b and a > b:
                 a = a.replace(year=a.year - 1) if a.month > b.month else a
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
+        elif kind == "dayrange":
+            # "between 20 and 27 August", "Aug. 20-27": the last day dates the figures, the first starts them
+            mon, y = (g("dm1"), g("dy1")) if g("dm1") else (g("dm2"), g("dy2"))
+            d1, d2 = (g("d1"), g("d2")) if g("dm1") else (g("d3"), g("d4"))
+            b, fut = _md(f"{mon} {d2}" + (f", {y}" if y else ""), published)
+            a, _ = _md(f"{mon} {d1}" + (f", {y}" if y else ""), published)
+            if not (a and b) or fut or a > b:
+                continue
+            p.kind, p.since, p.as_of, p.period = "range", a, b, "interval"
         elif kind == "wdrange":
             # "between Sunday and Tuesday": the last such Tuesday, counted from the Sunday before it
             p.kind, p.period = "range", "interval"
@@ -433,6 +450,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                     # a window of its own, like "in 2023": "Last year the IOM recorded 2,406 deaths"
                     p.kind, p.period = "month", "interval"
                     p.since = dt.date(published.year - 1, 1, 1) if published else None
+                    p.until = dt.date(published.year - 1, 12, 31) if published else None
             else:
                 n = _count(_FIRST_WORD_RE.match(txt).group(1)) if g("bu") else 1
                 # "1,644 a day earlier" only dates a figure; whether it is a total comes from the
@@ -487,6 +505,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.period = "month", ("cumulative" if by else "interval")
             p.as_of = d if "end of" in pre else None
             p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
+            p.until = d
         elif kind == "year":
             # "killed 25,000 people in 2023": a count over that year, stated on the day it was stated
             p.kind, p.period = "month", "interval"
@@ -494,6 +513,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if published is not None and y > published.year:
                 continue
             p.since = dt.date(y, 1, 1)
+            p.until = dt.date(y, 12, 31) if published is None or y < published.year else published
         elif kind == "weekend":
             p.kind, p.period = "point", "interval"
             if published:

@@ -63,7 +63,7 @@ _AGE_UNDER_BEFORE_RE = re.compile(r"\b(?:children|kids|aged|those|people|adults|
 _FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", re.I)
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_LETTERS_RE = re.compile(r"(?<![A-Za-z])(?!(?:and|to|of|st|nd|rd|th)\b)[A-Za-z]+")  # the month of a date (not "and", "of")
 _NUMERIC_DATE_START_RE = re.compile(r"^\d{4}-|^\d{1,2}[/.]")
 
 
@@ -315,12 +315,15 @@ _URL_LOWER_RE = re.compile(r"https?://\S+|www\.\S+|@(?:[\w-]+\.)*(?:com|org|net|
                            r"|\.(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?")
 _ZONE_RE = re.compile(
     r"(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+    r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}\b(?![,.]\d))?(?:,?\s+\d{4}\b)?"
+    # (a range of days: "between 20 and 27 August", "Aug. 20-27")
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS
+    + r"\b\.?(?:,?\s+\d{4}\b)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b\.?(?:,?\s+\d{4}\b)?"
     r"|\b" + MONTHS + r"\.?,?\s+\d{4}\b)"
     r"|(?P<time>\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|local time)\b\.?)?"
     r"|\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours GMT)\b)"
-    r"|(?P<phone>\+?\b\d{1,4}(?:[-. ]\d{2,4}){2,}(?:/\d+)?\b(?![,.]\d))"
+    r"|(?P<phone>\+?\b\d{1,4}(?:[-. ]\d{2,4}){2,}(?:/\d+)?\b(?![,.]\d)|\+\d{1,4}(?:[-. ]\d{1,4}){2,}\b(?![,.]\d))"
     r"|(?P<version>\b\d+\.\d+\.\d+(?:\.\d+)*\b)"
     r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3}\b)*\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
@@ -329,7 +332,7 @@ _ZONE_RE = re.compile(
 # in news, "27,585 people", have none: they are dropped before the full pattern is tried)
 # (possessive "\d++": what follows the digits never starts with a digit, so giving some back cannot help)
 _ZONE_DIGIT_GUARD = re.compile(
-    r"\d++(?:[-/.:]\d|[ -]\d\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\d++(?:[-/.:]\d|[ -]\d|\s*(?:and|to|–)\s*\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\s*(?:[ap]\.?m|o'clock|gmt|utc|hrs|hours|years?|yrs?))", re.I)
 # a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
 _ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
@@ -715,7 +718,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
 
     # vague amounts and majorities first: "tens of thousands" beats "thousands"
     for m in VAGUE_SCAN.finditer(norm):
-        if re.search(r"(?:\d|\b(?:" + _SMALLWORD + r"|a))\s+$", norm[max(0, m.start() - 12):m.start()], re.I) \
+        if re.search(r"(?:\d|\b(?:" + _SMALLWORD + r"|a))[^\S\n]+$", norm[max(0, m.start() - 12):m.start()], re.I) \
                 and m.group(0).lower() in ("dozens", "hundreds", "thousands", "millions"):
             continue  # "3 dozens" is 36, not a vague amount
         key = _SPACES_RE.sub(" ", m.group(0).lower())
@@ -800,7 +803,7 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         if _overlaps(m.start(), m.end(), taken):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
-        if (a, b) in ((9, 11), (24, 7)) or b == 0 or a >= b:
+        if (a, b) in ((9, 11), (24, 7)) or b == 0 or a >= b or 1900 <= b <= 2100:  # ("No. 14/2024")
             continue
         mi = _WHOLE_BEFORE_FRACTION_RE.search(norm[max(0, m.start() - 6):m.start()])
         if mi:  # "2 1/4"
@@ -1046,7 +1049,7 @@ def _phone_before(before: str) -> bool:
         return False
     word = b.rsplit(None, 1)[-1]
     return word.lstrip("(\"“'") in _PHONE_WORDS
-_STREET_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
+_STREET_AFTER_RE = re.compile(r"\s+(?:(?:(?:al|el|ad|ar|as|an|at|az|ash|ibn|bin|de|del|la|le|van|von)[-\s])?[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Avenue|Boulevard|Lane|Drive|Way|Square"
                               r"|Place|Court|Terrace|St\.|Ave\.|Rd\.|Blvd\.?)(?![\w])")
 _BE_UNDER_BEFORE_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:under|below)\s+$", re.I)
 _SHORT_YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
