@@ -742,3 +742,9 @@ def test_round9_dates(text, published, surface, as_of, since):
 ])
 def test_round9_numbers(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces
+
+
+def test_a_decimal_between_commas_after_a_name_is_no_age_and_does_not_raise():
+    # (the age rule read such a number with int() and raised on "1.5")
+    claims = extract_claims("Ahmed Hassan, 1.5, said. The minister, 2.5, said.", dt.date(2024, 1, 1))
+    assert [c.text for c in claims] == ["1.5", "2.5"]

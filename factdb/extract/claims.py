@@ -221,13 +221,13 @@ class _Spans:
         return max(0, bisect.bisect_right(self.ends, b) - bisect.bisect_left(self.starts, a))
 
 
-# more words than any cost limit allows: stops after 41 words instead of counting a long gap
 _COMPARED_FIGURE_RE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increase|decrease|drop|rise)\s+from\s+"
                                  r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|just|only)\s+)?$"
                                  r"|\b(?:compared\s+(?:with|to)|against|versus|than)\s+"
                                  r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|just|only)\s+)?$", re.I)
 _RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly", re.I)
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
+# more words than any cost limit allows: stops after 41 words instead of counting a long gap
 _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 

@@ -1105,11 +1105,11 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]) \
                 and (n.value is None or n.value <= 21 or not _BE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 12):n.core_start])):
             return "age"  # "children under 5"; "a quarter of the dead were under 18" (an age, not a bound)
-        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
+        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
-        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and after[:1] == "," \
+        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and int(core) <= 120 and _ROLE_COMMA_RE.search(before[-60:]):
             return "age"  # "The prime minister, 43, told supporters"
         if n.kind == "number" and _DIMENSION_AFTER_RE.match(after) and MEASURE_AFTER_RE.match(
