@@ -748,3 +748,51 @@ def test_a_decimal_between_commas_after_a_name_is_no_age_and_does_not_raise():
     # (the age rule read such a number with int() and raised on "1.5")
     claims = extract_claims("Ahmed Hassan, 1.5, said. The minister, 2.5, said.", dt.date(2024, 1, 1))
     assert [c.text for c in claims] == ["1.5", "2.5"]
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    # the "that" of reported speech opens no relative clause: the event's own day dates its figures
+    ("Lebanon's health ministry said on Friday that Israeli strikes on Wednesday had killed 12 people in Baalbek.",
+     "12", "as_of", dt.date(2024, 11, 6)),
+    ("Lebanon's health ministry said on Friday that Israeli strikes on Wednesday had killed 12 people in Baalbek.",
+     "12", "period", "interval"),
+    # ... but a day inside a relative clause after the figure is still that clause's
+    ("Emergency services said 14 people remained missing in the town, where a torrent swept cars through the "
+     "streets late on Saturday.", "14", "as_of", dt.date(2024, 11, 8)),
+    # names with digits speak; "said by mid-morning" is a time, not an agent
+    ("The M23 rebels said on Saturday that they had handed over 870 captured soldiers.", "870", "speaker",
+     "M23 rebels"),
+    ("At least nine people were killed in Kyiv and 63 were injured, spokesman Oleh Tkachenko said by mid-morning.",
+     "63", "speaker", "spokesman Oleh Tkachenko"),
+    # a newspaper named before is "the newspaper"
+    ("The state-run Global New Light of Myanmar reported that 74 people had died. About 65,000 houses were damaged, "
+     "the newspaper said.", "65,000", "speaker", "state-run Global New Light of Myanmar"),
+    # wordings
+    ("City official Iryna Bondar said 41 flats had been gutted by the blast.", "41", "metric", "destroyed"),
+    ("A landslide killed 19 people, and eight miners have not yet been found.", "eight", "metric", "missing"),
+    ('"At least 40 more people are under collapsed buildings and we cannot reach them."', "40", "metric", "missing"),
+    ("Police detained 47 people on Sunday; 39 of them were let go without charge on Monday.", "39", "metric",
+     "released"),
+    ('The group said it had "taken 37 fighters prisoner".', "37", "metric", "detained"),
+    ("The camp had housed some 6,400 displaced people.", "6,400", "metric", "sheltering"),
+    ("The city already hosts around 2 million people displaced by the insurgency.", "2 million", "metric",
+     "displaced"),
+    ("More than 220,000 people have sought refuge in Syria since Sept. 23.", "220,000", "metric", "displaced"),
+    ("16.7 million Yemenis cannot meet their basic food needs.", "16.7 million", "metric", "food_insecure"),
+    ("The agency said 41,500 people had crossed from eastern Congo into Burundi.", "41,500", "metric", "displaced"),
+    ("The military said about 90 projectiles had crossed the border during the day.", "90", "metric", "other"),
+    ("The military said about 90 projectiles had crossed the border during the day.", "90", "period", "interval"),
+    # "a month's worth of rain" is no rate
+    ("Flash floods have killed at least 27 people, authorities said, after a month's worth of rain fell in hours.",
+     "27", "period", "cumulative"),
+])
+def test_round10(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-11-08"), field) == expected
+
+
+def test_round10_dates():
+    c = _claim("An average of 69 trucks a day entered Gaza in the first half of August, OCHA said.", "69", "2024-08-20")
+    assert (c.as_of, c.since) == (dt.date(2024, 8, 15), dt.date(2024, 8, 1))
+    c = _claim("COGAT said 419 aid trucks entered Gaza on Tuesday, but the United Nations counted only 223 for the "
+               "same day.", "223", "2024-04-11")
+    assert c.as_of == dt.date(2024, 4, 9)

@@ -36,7 +36,9 @@ _ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
 _BLANK_RE = re.compile(r"^\s*$")
 _PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
 _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
-_PASSIVE_AFTER_VERB_RE = re.compile(r"^\s+(?:to\s+be|by)\b")
+# ("said by mid-morning", "reported by noon": a time, not an agent)
+_PASSIVE_AFTER_VERB_RE = re.compile(
+    r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b))\b")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their)\s+$", re.I)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
 _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her)\s+(?:(?:earlier|latest|new|previous"
@@ -47,7 +49,7 @@ _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
-_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 _SPEAKER_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
 _QUOTE_ATTRIBUTION_BEFORE_RE = re.compile(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$")
@@ -97,7 +99,7 @@ _TRAIL_RE = re.compile(
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who"}
 _BAD_NP_RE = re.compile(
-    r"\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as)\b"
+    r"(?<!\w)\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as)\b"
     r"|^(?:in|on|at|from|by|for|with|to|of|after|before|during|since|between|according|while|and|or|so|yet)\b",
     re.I)
 _ADVERB_SEG_RE = re.compile(
@@ -501,7 +503,8 @@ _GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", 
 # heads that point back only when bare: "the fund said" is the IMF named before, but "the electoral
 # commission" names itself
 _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
-                       "association", "company", "firm", "board", "mission"}
+                       "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
+                       "broadcaster", "channel", "station", "outlet", "website"}
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
 _DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
                    "census", "review", "audit", "tally"}

@@ -70,7 +70,9 @@ _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
-_RELATIVE_DAY_RE = re.compile(r"\b(?:that|which|who|where)\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
+_RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+_REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|warned"
+                               r"|estimated|confirmed|claimed)\b[^,.;]{0,30}$", re.I)
 _PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
@@ -84,7 +86,8 @@ _THINGS = frozenset({
     "outposts", "bases", "positions", "crossings", "checkpoints", "towns", "villages", "cities", "districts", "areas",
     "buildings", "homes", "houses", "vehicles", "tanks", "drones", "missiles", "rockets", "weapons", "boats", "ships",
     "aircraft", "planes", "helicopters", "bridges", "roads", "kilometres", "kilometers", "miles", "acres", "hectares",
-    "tonnes", "tons", "dollars", "euros", "cases", "infections", "tests", "doses", "votes", "seats"})
+    "tonnes", "tons", "dollars", "euros", "cases", "infections", "tests", "doses", "votes", "seats", "projectiles",
+    "shells", "rounds", "munitions", "bombs", "mines"})
 _RECORD_VERB_RE = re.compile(r"recorded|records|registered|counted|documented|tracked|tracks|reported|reports"
                              r"|confirmed|confirms|showed|shows|found|finds")
 # "10 million Ukrainians, almost a quarter of the population, have fled": the verb after an aside
@@ -411,6 +414,15 @@ def _time_costs(text: str, phrases: list[TimePhrase], nums: list[NumberSpan]) ->
                 break
         out.append(row)
     return out
+
+
+def _relative_clause_before(text: str, lo: int, hi: int) -> re.Match | None:
+    """The relative pronoun that opens the clause ``text[lo:hi]`` ends in, if any; not the "that" of
+    reported speech ("said on Friday that strikes on Wednesday had killed 12")."""
+    m = _RELATIVE_DAY_RE.search(text, lo, hi)
+    if m and m.group(1).lower() == "that" and _REPORTED_THAT_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    return m
 
 
 def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
@@ -781,7 +793,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     rel_starts = {}
     for p in phrases:
         if p.kind == "point" and id(p) not in verb_ids:
-            mr = _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)
+            mr = _relative_clause_before(text, max(s.start, p.start - 60), p.start)
             if mr:
                 rel_starts[id(p)] = mr.start()
     aside_ids = {i for i in rel_starts if verb_dates}
@@ -789,7 +801,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # of a relative clause is the clause's, not a running total of the figures before it)
     for p in phrases:
         if p.kind == "now" and p.period:
-            mr = _RELATIVE_DAY_RE.search(text, max(s.start, p.start - 50), p.start)
+            mr = _relative_clause_before(text, max(s.start, p.start - 60), p.start)
             if mr:
                 rel_starts[id(p)] = mr.start()
 
@@ -859,7 +871,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 # "120 a day earlier": relative to the sentence's other date
                 others = [q for q in phrases if q.kind == "point" and q.as_of and q.end <= p.start]
                 base = others[-1].as_of if others else anchor
-                as_of = base - dt.timedelta(days=p.days_back) if base and p.days_back and p.days_back < 365 else None
+                as_of = base - dt.timedelta(days=p.days_back) if base and p.days_back is not None and p.days_back < 365 else None
                 got = as_of is not None
                 if got:
                     break
@@ -913,8 +925,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             periods[i - 1] = periods[i]
         # ... and across "and" from a cue after both: "21 people had died and 2,882 had been admitted in
         # the 24 hours to 8 a.m. on Sunday"
-        elif links[i] == "and" and periods[i - 1] is None and as_ofs[i - 1] is None and periods[i] is not None \
-                and cue_after[i]:
+        elif links[i] == "and" and periods[i - 1] is None and (as_ofs[i - 1] is None or by_statement[i - 1]) \
+                and periods[i] is not None and cue_after[i]:
             periods[i - 1], as_ofs[i - 1], sinces[i - 1] = periods[i], as_ofs[i], sinces[i]
     for i in steps:
         if nums[i - 1].unit == nums[i].unit == "count":

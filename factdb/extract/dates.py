@@ -73,6 +73,7 @@ TIME_RE = re.compile(
     r"(?P<wu2>hours|days|weeks|months)\b)"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously)\b"
     r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year)\b|\bthe\s+day\s+before\b"
+    r"|\b(?:on|for)\s+the\s+same\s+day\b"
     r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
     r"|(?P<ago>\b(?P<an>" + _NUMW + r")\s+(?P<au>days?|weeks?|months?)\s+ago\b)"
     r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today|(?<=the\s)day)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
@@ -103,7 +104,8 @@ TIME_RE = re.compile(
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
     r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded))\b)"
-    r"|(?P<intv>\b(?:(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last|latest)\s+(?:quarter|half"
+    r"|(?P<intv>\b(?:(?:in|during|over)\s+the\s+(?:first|second|last)\s+half\s+of\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
+    r"|(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last|latest)\s+(?:quarter|half"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)(?:\s+of\s+(?:the\s+|this\s+|last\s+)?"
     r"(?:year|\d{4}))?|(?:last|this)\s+(?:summer|winter|spring|autumn)"
     r"|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last|final)\s+day\s+of"
@@ -115,7 +117,8 @@ TIME_RE = re.compile(
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
     r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
-    r"|(?:a|per|each|every)\s+month(?!\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
+    r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
+    r"|(?:during|over|throughout)\s+the\s+day"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
 _TIME_STARTS = (
@@ -177,7 +180,9 @@ def _count(word: str | None) -> float | None:
         return 1
     w = _SPACES_RE.sub(" ", word.lower())
     if w.isdigit():
-        return int(w)
+        # (no window or distance of a news figure spans more than a few thousand of anything: "in the past
+        # 99999999999999999999 hours" is no date to compute)
+        return int(w) if len(w) <= 4 else None
     if w in ("few", "several", "couple of"):
         return None
     if w == "twenty-four":
@@ -228,6 +233,8 @@ _MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\
 _YEAR_PART_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter|half"
                            r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
                            r"(?:(?P<this>the\s+year|this\s+year)|(?P<y>\d{4}))$", re.I)
+_MONTH_HALF_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|last)\s+half\s+of\s+(?P<mon>[A-Za-z]+)"
+                            r"(?:\s+(?P<y>\d{4}))?$", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11}
@@ -251,6 +258,16 @@ def _stretch_of_year(phrase: str, published: dt.date | None) -> tuple[dt.date, d
             y2 = published.year if b <= published.month else published.year - 1
         y1 = int(m.group("y1")) if m.group("y1") else (y2 if a <= b else y2 - 1)
         first, last = dt.date(y1, a, 1), dt.date(y2, b, calendar.monthrange(y2, b)[1])
+    elif _MONTH_HALF_RE.match(phrase):
+        # "in the first half of August": the 1st to the 15th
+        m = _MONTH_HALF_RE.match(phrase)
+        mon = MONTHS.get(m.group("mon").lower())
+        if mon is None or (published is None and not m.group("y")):
+            return None
+        y = int(m.group("y")) if m.group("y") else (published.year if mon <= published.month else published.year - 1)
+        last_day = calendar.monthrange(y, mon)[1]
+        first, last = ((dt.date(y, mon, 1), dt.date(y, mon, 15)) if m.group("ord").lower() == "first"
+                       else (dt.date(y, mon, 16), dt.date(y, mon, last_day)))
     else:
         m = _YEAR_PART_RE.match(phrase)
         if not m or (m.group("this") and published is None):
@@ -451,6 +468,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                     p.kind, p.period = "month", "interval"
                     p.since = dt.date(published.year - 1, 1, 1) if published else None
                     p.until = dt.date(published.year - 1, 12, 31) if published else None
+            elif "same day" in txt:
+                p.kind, p.period = "back", None
+                p.days_back = 0  # "counted only 223 for the same day": the day of the figure before
             else:
                 n = _count(_FIRST_WORD_RE.match(txt).group(1)) if g("bu") else 1
                 # "1,644 a day earlier" only dates a figure; whether it is a total comes from the
