@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +52,54 @@ def test_never_raises_on_arbitrary_text(text):
 def test_never_raises_on_news_like_noise(parts):
     extract_claims(" ".join(parts), dt.date(2024, 2, 7))
     extract_claims("".join(parts))
+
+
+def _gold_sentences() -> list[str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "extract" / "gold-sentences.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()[:300]]
+
+
+_ODD_NUMBERS = ["1.5", "0", "00", "1,5", "½", "2 1/2", "-3", "٣", "１２", "3/0", "99999999999999999999", ".5",
+                "12th", "24/7", "1 000", "1,000,000,000,000,000", "No. 1/2024", "Feb. 30", "31 February", "(4)",
+                "5%%", "20-27", "+265 1 789", "1e5", "7½", "4 by 6", "2024-13-45"]
+
+
+# the shapes whose rules read a number's digits (ages after names and roles, years, windows, ranges,
+# phone lines), each number in turn swapped for each odd one: exhaustive, not sampled
+_DIGIT_READING_SHAPES = ["Ahmed Hassan, 31, said 12 people died.", "The minister, 43, told reporters 5 were hurt.",
+                         "In the past 24 hours, 12 people were killed.", "Between 20 and 27 August, 16 died.",
+                         "Some 12 people died 3 days ago, 4 weeks after the 1975-90 war.",
+                         "Call 112 or +44 20 7946 0958.", "The toll rose by 12 to 240, up from 45 in January 2023."]
+
+
+@pytest.mark.parametrize("shape", _DIGIT_READING_SHAPES)
+def test_never_raises_when_any_number_is_odd(shape):
+    import re
+
+    pieces = re.split(r"(\d+(?:[,.]\d+)*)", shape)
+    for i in range(1, len(pieces), 2):
+        for odd in _ODD_NUMBERS:
+            mutated = "".join(pieces[:i] + [odd] + pieces[i + 1:])
+            for c in extract_claims(mutated, dt.date(2024, 2, 29)):
+                assert mutated[c.start:c.end] == c.text
+
+
+# every number of a real sentence swapped for an odd one
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_gold_sentences()), st.lists(st.sampled_from(_ODD_NUMBERS), min_size=1, max_size=6),
+       st.sampled_from([dt.date(2024, 2, 29), dt.date(2000, 1, 1), None]))
+def test_never_raises_on_real_sentences_with_odd_numbers(text, odd, published):
+    import re
+
+    pieces = re.split(r"(\d+(?:[,.]\d+)*)", text)
+    for i in range(1, len(pieces), 2):
+        pieces[i] = odd[(i // 2) % len(odd)]
+    mutated = "".join(pieces)
+    for c in extract_claims(mutated, published):
+        assert mutated[c.start:c.end] == c.text
 
 
 @given(st.integers(min_value=1000, max_value=10**12))
