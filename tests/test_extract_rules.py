@@ -796,3 +796,14 @@ def test_round10_dates():
     c = _claim("COGAT said 419 aid trucks entered Gaza on Tuesday, but the United Nations counted only 223 for the "
                "same day.", "223", "2024-04-11")
     assert c.as_of == dt.date(2024, 4, 9)
+
+
+def test_digit_group_commas_are_no_clause_breaks():
+    claims = extract_claims("The mission said 232 civilians had been killed and 1,343 injured in Ukraine in June.",
+                            dt.date(2024, 7, 12))
+    assert [(c.text, c.period) for c in claims] == [("232", "interval"), ("1,343", "interval")]
+    # "told a news conference on Tuesday" is the statement's day; "since the exchanges of fire began" a count
+    claims = extract_claims("Health Minister Firass Abiad told a news conference on Tuesday that 2,119 people had been "
+                            "killed and 10,019 wounded in Lebanon since the exchanges of fire began a year ago.",
+                            dt.date(2024, 10, 8))
+    assert [(c.text, c.period) for c in claims] == [("2,119", "cumulative"), ("10,019", "cumulative")]

@@ -46,14 +46,16 @@ _POPULATION_OF_BEFORE_RE = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _APPOSITION_OPEN_RE = re.compile(r"[,—–(]\s*$")
 _AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
 _COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
-_TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
+_TIME_GAP_PUNCT_RE = re.compile(r"[;:—–]|(?<!\d),|,(?!\d)")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
 _VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
-                  r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+)?")
+                  r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+"
+                  r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+|(?:a|the)\s+(?:briefing|meeting)\s+)?")
 _COMMA_AFTER_RE = re.compile(r"\s*,")
 _TOLL_OF_STOP_RE = re.compile(r"[\d,;:]")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
-_COMMA_OR_SEMICOLON_RE = re.compile(r"[,;]")
+# (a comma between digits separates digit groups, not clauses: "killed and 1,343 injured")
+_COMMA_OR_SEMICOLON_RE = re.compile(r";|(?<!\d),|,(?!\d)")
 _STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _CLAUSE_END_RE = re.compile(r"[;,]")
@@ -143,7 +145,7 @@ class ExtractedClaim:
 # --------------------------------------------------------------------------------------------
 
 _MARKER_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
-_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
+_CLAUSE_PUNCT_RE = re.compile(r"[;:()\"“”—–]|(?<!\d),|,(?!\d)|\s-\s")
 _CONJ_RE = re.compile(r"\b(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
                       re.I)
 _AND_RE = re.compile(r"\band\b", re.I)
