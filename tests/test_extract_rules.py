@@ -807,3 +807,54 @@ def test_digit_group_commas_are_no_clause_breaks():
                             "killed and 10,019 wounded in Lebanon since the exchanges of fire began a year ago.",
                             dt.date(2024, 10, 8))
     assert [(c.text, c.period) for c in claims] == [("2,119", "cumulative"), ("10,019", "cumulative")]
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    # one event's count is an interval ("in an attack", ", killing N"), not an ongoing one's
+    ("Fighters killed at least 150 people in an attack near the town of Dassa.", "150", "period", "interval"),
+    ("A bomber rammed a checkpoint, killing 11 people, including five policemen, and wounding 23.", "23", "period",
+     "interval"),
+    ("Ukraine and Russia each released 205 prisoners of war in an exchange mediated by the UAE.", "205", "period",
+     "interval"),
+    ("At least 75 civilians had been killed in the clashes, which began on Oct. 5.", "75", "period", "cumulative"),
+    ("Gang members killed at least 28 people in an attack on Petion-Ville on Tuesday, police said.", "28", "as_of",
+     dt.date(2024, 11, 19)),
+    # "had been killed ..., and 1,463 injured": the verb left out, the stretch shared
+    ("At least 4,544 people had been killed between January and the end of September, and 1,463 injured.", "1,463",
+     "as_of", dt.date(2024, 9, 30)),
+    # speakers: "its spokesman", "A rebel spokesman ... and said", "Ghana's central bank ..., saying"
+    ("The civil defence service said 12 people were killed. Its spokesman said rescuers could not reach at least 70 "
+     "bodies.", "70", "speaker", "civil defence service"),
+    ("A rebel spokesman disputed that figure on Sunday and said the group had handed 1,200 captured soldiers over.",
+     "1,200", "speaker", "rebel spokesman"),
+    ("Ghana's central bank left its rate unchanged at 27%, saying inflation, which eased to 22.1% in November, was "
+     "still high.", "22.1%", "speaker", "Ghana's central bank"),
+    # a verb does not reach across ", and" into the next clause
+    ("In the camp, where an estimated 500,000 people are sheltering, and 25.6 million Sudanese face acute hunger.",
+     "25.6 million", "metric", "food_insecure"),
+    # other people, described after a gap, do not name the metric
+    ("Air strikes killed at least 32 Palestinians, including 21 people at a tent camp for displaced families.", "21",
+     "metric", "killed"),
+    ("Some 1,000 displaced families arrived.", "1,000", "metric", "displaced"),
+    # wordings
+    ("More than 165,000 Afghans have left Pakistan since the order.", "165,000", "metric", "displaced"),
+    ("Border Patrol agents made 131,400 apprehensions in April.", "131,400", "metric", "detained"),
+    ("Paramedics treated 14 people after the attack.", "14", "metric", "injured"),
+    ("Medics treated 400 patients for cholera.", "400", "metric", "other"),
+    ("Nine of them later escaped, police said.", "Nine", "metric", "released"),
+    ("Some 160,000 people went into evacuation centres.", "160,000", "metric", "sheltering"),
+    ("Some 18,500 residents remained under evacuation orders.", "18,500", "metric", "displaced"),
+])
+def test_round11(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-11-22"), field) == expected
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("Fighters killed at least 150 people, two security sources said.", ["at least 150"]),
+    ("Gunmen abducted 63 students aged between 10 and 17.", ["63"]),
+    ("Police arrested 14 men in the Delmas 32 neighbourhood and urged residents to call 114 or 2813-1111.", ["14"]),
+    ("Output is forecast to fall to 650,000 tonnes in the 2024/25 season.", ["650,000"]),
+    ("Rome recorded 112 millimetres of rain.", []),
+])
+def test_round11_numbers(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces

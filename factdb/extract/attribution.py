@@ -136,7 +136,7 @@ _AND_BEFORE_RE = re.compile(r"\S,?\s+and\s+(?:also\s+|later\s+)?$")
 _SENTENCE_SUBJECT_RE = re.compile(
     r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+(?:(?:of|for|the)\s+)*){0,4}?"
     + _NAME_WORD
-    + r"|The\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
+    + r"|(?:The|An?|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
     r"(?:,[^,;.]{1,120},)?,?\s+(?:(?:later|also|then|again)\s+)?(?:[a-z]+(?:ed|s)|gave|put|took|made|saw|found|brought"
     r"|sent|held|set|told|said|struck|hit|left|won|lost|kept|began|went|came|ran|spoke|wrote)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
@@ -507,7 +507,7 @@ _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "co
                        "broadcaster", "channel", "station", "outlet", "website"}
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
 _DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
-                   "census", "review", "audit", "tally"}
+                   "census", "review", "audit", "tally", "count", "figures", "data", "estimates", "estimate"}
 _ORG_WORDS_RE = re.compile(
     r"\b(?:Ministry|Agency|Organi[sz]ation|Office|Department|Council|Committee|Society|Forces|Army|Military|Observatory"
     r"|Programme|Program|Nations|Fund|Bank|Cross|Crescent|Service|Authority|Government|Institute|Network|Union|Group"
@@ -670,7 +670,9 @@ class SpeakerMemory:
 _POSSESSIVE_SOURCE_RE = re.compile(
     r"(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:figures?|data|breakdown|reports?|tally|tallies|count|statement"
     r"|estimates?|numbers?|records?|statistics|update|bulletin|survey|analysis|assessment|findings|list|database"
-    r"|website|account|post|tweet|release|calculations?|tracker|dashboard)$", re.I)
+    r"|website|account|post|tweet|release|calculations?|tracker|dashboard"
+    # ... or its voice: "its spokesman said", "their director"
+    r"|spokes(?:man|woman|person)|director|head|chief|leader|commander)$", re.I)
 _POSSESSIVE_PRONOUN = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 

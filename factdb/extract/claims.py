@@ -69,7 +69,10 @@ _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|over
 _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},([^,;\n]{0,20})")
 # what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
 _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
+_PERSON_NOUN_END_RE = re.compile(r"\s(?:people|persons|families|households|civilians|children|residents|palestinians)$",
+                                 re.I)
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
+                                   r"|families|households"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
 _RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
@@ -187,7 +190,9 @@ _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|
 _APPOS_AFTER_RE = re.compile(r"\s+(?:people|persons|residents|civilians|children|[A-Z][a-z]+(?:ans|ians|is|ese|s))\b")
 _ELLIPSIS_AFTER_RE = re.compile(
     r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
-    r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b|since\b)", re.I)
+    r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b|since\b"
+    # ("had been killed ..., and 1,463 injured": the verb left out)
+    r"|(?:injured|wounded|hurt|missing|dead|killed|displaced|detained|arrested)\s*[,.;]|$)", re.I)
 
 
 def _parse_published(published) -> dt.date | None:
@@ -231,6 +236,10 @@ _COMPARED_FIGURE_RE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas
                                  r"|\b(?:compared\s+(?:with|to)|against|versus|than)\s+"
                                  r"(?:(?:about|around|some|roughly|nearly|almost|more\s+than|just|only)\s+)?$", re.I)
 _RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly", re.I)
+# "where 500,000 people are sheltering, and 25.6 million face hunger": a verb does not reach into the next clause
+_EVENT_PARTICIPLE_BEFORE_RE = re.compile(
+    r"(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly|up\s+to|over)\s+)?$")
+_COMMA_CONJ_RE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # more words than any cost limit allows: stops after 41 words instead of counting a long gap
 _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
@@ -264,7 +273,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         return None
     if t.side == "before" and ((_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
                                 and not any(w.endswith("ing") for w in text[t.start:t.end].split()))
-                               or _CONJ_RE.search(gap)):
+                               or _CONJ_RE.search(gap) or _COMMA_CONJ_RE.search(gap)):
         # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
         # passive has none ("one woman was killed and 22 other people ... were shot")
         return None
@@ -313,7 +322,10 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
             if c is None:
                 continue
             prio = t.priority
-            if t.side == "after" and t.start >= n.end and _PERSON_NOUN_AFTER_RE.match(text, t.end):
+            if t.side == "after" and t.start >= n.end and (
+                    _PERSON_NOUN_AFTER_RE.match(text, t.end)
+                    # ("21 people at a tent camp for displaced families": other people, described)
+                    or (_PERSON_NOUN_END_RE.search(text, t.start, t.end) and c >= 2)):
                 # "two wounded men died": an adjective of the counted people yields to what happened to
                 # them, but is their metric when nothing else is said ("190 wounded people were brought in")
                 prio = 1
@@ -941,7 +953,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             and id(p) not in aside_ids]
     breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
     for i, n in enumerate(nums):
-        if not days or (as_ofs[i] is not None and not by_statement[i]) or periods[i] is not None or n.population:
+        # (an event's own count, "in an attack", still takes the day the event is given)
+        if not days or (as_ofs[i] is not None and not by_statement[i]) or periods[i] not in (None, "interval") \
+                or n.population:
             continue
         if breaks is None:
             breaks = [m.start() for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end)]
@@ -955,6 +969,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 best = (b - a, p)
         if best and not _STATE_AFTER_RE.match(text, n.end, s.end):
             as_ofs[i], periods[i] = best[1].as_of, best[1].period
+    for i, n in enumerate(nums):
+        if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
+            periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)

@@ -116,10 +116,16 @@ TIME_RE = re.compile(
     r"|campaign|assault|battle|crackdown|truce|ceasefire|pause)"
     r"|in\s+the\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s+hours\s+(?:after|since|to|before|following|until)"
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
-    r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
+    r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?:the\s+end\s+of\s+)?(?-i:" + _FULL_MONTH
+    + r")(?:\s+\d{4})?"
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
     r"|(?:during|over|throughout)\s+the\s+day"
+    # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
+    # (not an ongoing one: "in the clashes, which began on Oct. 7", "in the fighting")
+    r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|blast"
+    r"|explosion|raid|ambush|exchange|swap|stampede|crash|collision|massacre|shooting|incident|landslide|fire|blaze"
+    r"|sinking|capsizing)\b(?!,?\s+(?:which|that)\s+(?:began|started))"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
 _TIME_STARTS = (
@@ -139,7 +145,7 @@ _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|one|early|mid|late|" + _MON3 + r")",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun)",
@@ -229,7 +235,7 @@ def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
     return d, False
 
 
-_MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?P<m2>[A-Za-z]+)"
+_MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(?P<m2>[A-Za-z]+)"
                              r"(?:\s+(?P<y2>\d{4}))?$", re.I)
 _YEAR_PART_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter|half"
                            r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"

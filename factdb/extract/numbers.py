@@ -325,7 +325,8 @@ _ZONE_RE = re.compile(
     r"|\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours GMT)\b)"
     r"|(?P<phone>\+?\b\d{1,4}(?:[-. ]\d{2,4}){2,}(?:/\d+)?\b(?![,.]\d)|\+\d{1,4}(?:[-. ]\d{1,4}){2,}\b(?![,.]\d))"
     r"|(?P<version>\b\d+\.\d+\.\d+(?:\.\d+)*\b)"
-    r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b|\baged?\s+(?:of\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3}\b)*\b"
+    r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b"
+    r"|\baged?\s+(?:of\s+|between\s+|from\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3}\b)*\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
     re.I)
 # a zone starting at a digit run has one of these right after the run's first digits (most numbers
@@ -337,7 +338,7 @@ _ZONE_DIGIT_GUARD = re.compile(
 # a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
 _ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
 _ZONE_WORD_GUARD = re.compile(r"[a-z]+(?:[\s-][a-z]+)?-year", re.I)
-_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+)?\d", re.I)
+_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+|between\s+|from\s+)?\d", re.I)
 _ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
                       digits=True, chars="+",
                       guards={"digits": _ZONE_DIGIT_GUARD, "age": _ZONE_AGE_GUARD, "aged": _ZONE_AGE_GUARD,
@@ -357,6 +358,7 @@ RANGE_DURATION_AFTER_RE = re.compile(
 MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*-\s*|\s*)(?:km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|nm|nanomet(?:er|re)s?"
     r"|kg|kgs|kilograms?|g|grams?|mg|lbs?|oz|ounces?|°[CF]?|degrees?|[CF](?![\w])|mph|km/h|kph|knots?"
+    r"|millimet(?:er|re)s?|centimet(?:er|re)s?"
     r"|ft|feet|foot|inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|cubic|ml|cl|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
     r"|magnitude|-magnitude|on the Richter|storey|story|stories|floors?|calories|kcal|volts?|amps?"
     r"|mb|millibars?|ppm|inches)(?![\w])",
@@ -1029,6 +1031,12 @@ _ROLE_COMMA_RE = re.compile(
     r"|officer|journalist|photographer|resident|owner|shopkeeper|mayor|governor|commander|activist|student|worker"
     r"|engineer|lawyer|director|survivor|man|woman|boy|girl|grandmother|grandfather|fisherman|trader|vendor"
     r"|candidate|defendant|suspect|victim|pilot|volunteer|priest|imam|surgeon|paramedic)\s*,\s$", re.I)
+_SPEAKER_COUNT_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:sources|officials|witnesses|diplomats|residents|people\s+familiar\s+with\s+[\w\s]{1,30}?)"
+    r"\s+(?:said|say|says|told|confirmed|reported)\b")
+_FISCAL_YEAR_BEFORE_RE = re.compile(r"(?:19|20)\d\d/$")
+_NAMED_AREA_RE = re.compile(r"\s+(?:neighbou?rhood|district|sector|zone|block|quarter|commune|camp|area)\b")
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _DIMENSION_AFTER_RE = re.compile(r"\s*(?:by|x|×)\s*\d+(?:[.,]\d+)?", re.I)
 _NAME_COMMA_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+,\s$")
 _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
@@ -1045,6 +1053,11 @@ def _phone_before(before: str) -> bool:
     b = before.rstrip().lower()
     if b.endswith((" on", " at")):
         b = b[:-3].rstrip()
+    elif b.endswith(" or") and b[:-3].rstrip()[-1:].isdigit():
+        # "call 114 or 2813-1111": the number before the "or" follows the phone word
+        b = b[:-3].rstrip().rstrip("0123456789-+ ").rstrip()
+        if b.endswith((" on", " at")):
+            b = b[:-3].rstrip()
     if not b.endswith(_PHONE_WORDS):
         return False
     word = b.rsplit(None, 1)[-1]
@@ -1112,6 +1125,12 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and int(core) <= 120 and _ROLE_COMMA_RE.search(before[-60:]):
             return "age"  # "The prime minister, 43, told supporters"
+        if n.qualifier == "exact" and _SPEAKER_COUNT_AFTER_RE.match(after):
+            return "speakers"  # "two security sources said": who speaks, not what is counted
+        if n.kind == "number" and len(core) == 2 and _FISCAL_YEAR_BEFORE_RE.search(before[-6:]):
+            return "year"  # "the 2024/25 season"
+        if n.kind == "number" and _NAMED_AREA_RE.match(after) and _CAPITAL_WORD_BEFORE_RE.search(before[-24:]):
+            return "identifier"  # "the Delmas 32 neighbourhood"
         if n.kind == "number" and _DIMENSION_AFTER_RE.match(after) and MEASURE_AFTER_RE.match(
                 after[_DIMENSION_AFTER_RE.match(after).end():]):
             return "measure"  # "a cell measuring 4 by 6 metres"
