@@ -46,7 +46,7 @@ _POPULATION_OF_BEFORE_RE = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _APPOSITION_OPEN_RE = re.compile(r"[,—–(]\s*$")
 _AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
 _COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
-_TIME_GAP_PUNCT_RE = re.compile(r"[;:—–]|(?<!\d),|,(?!\d)")
+_TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
 _VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
                   r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+"
@@ -56,6 +56,7 @@ _TOLL_OF_STOP_RE = re.compile(r"[\d,;:]")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
 # (a comma between digits separates digit groups, not clauses: "killed and 1,343 injured")
 _COMMA_OR_SEMICOLON_RE = re.compile(r";|(?<!\d),|,(?!\d)")
+_DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
 _STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _CLAUSE_END_RE = re.compile(r"[;,]")
@@ -148,7 +149,7 @@ class ExtractedClaim:
 # --------------------------------------------------------------------------------------------
 
 _MARKER_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
-_CLAUSE_PUNCT_RE = re.compile(r"[;:()\"“”—–]|(?<!\d),|,(?!\d)|\s-\s")
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _CONJ_RE = re.compile(r"\b(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
                       re.I)
 _AND_RE = re.compile(r"\band\b", re.I)
@@ -246,6 +247,14 @@ _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 
+def _punct_count(rx: re.Pattern, gap: str) -> int:
+    """Clause punctuation in ``gap``, not counting the commas of digit groups ("1,343")."""
+    n = len(rx.findall(gap))
+    if n and "," in gap and not gap.isalpha():
+        n -= len(_DIGIT_COMMA_RE.findall(gap))
+    return n
+
+
 def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
     if t.start < n.end and n.start < t.end:
@@ -285,7 +294,7 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         cost -= sum(m.group().count(" ") for m in _NAME_RUN_RE.finditer(gap))
     if cost > limit:
         return None
-    cost += 3 * len(_CLAUSE_PUNCT_RE.findall(gap))
+    cost += 3 * _punct_count(_CLAUSE_PUNCT_RE, gap)
     if cost > limit:
         return None
     cost += 3 * len(_CONJ_RE.findall(gap)) + len(_AND_RE.findall(gap))
@@ -394,7 +403,7 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
-    punct = len(_TIME_GAP_PUNCT_RE.findall(gap))
+    punct = _punct_count(_TIME_GAP_PUNCT_RE, gap)
     if 3 * punct + 2 * blocked > 8:
         return None  # over the limit before the words are counted
     cost = 0.2 * len(_WORD_RE.findall(gap)) + 3 * punct + 2 * blocked
