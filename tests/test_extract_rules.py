@@ -858,3 +858,35 @@ def test_round11(text, surface, field, expected):
 ])
 def test_round11_numbers(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    # a relative clause's speaker with a lower-case head
+    ("101 hostages remain in Gaza, at least a third of whom Israeli officials believe are dead.", "a third",
+     "speaker", "Israeli officials"),
+    # "a year after the Oct. 7 attack" dates nothing
+    ("A year after the Oct. 7 attack, 101 hostages remain in Gaza.", "101", "as_of", dt.date(2024, 10, 7)),
+    # "X, an apposition, said Y had killed 14" is no inverted "said X"
+    ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said air strikes on the towns had killed "
+     "14 civilians.", "14", "speaker", "Syrian Observatory for Human Rights"),
+    ("Twelve people died, said Ahmed Hassan, a spokesman, on Monday.", "Twelve", "speaker", "Ahmed Hassan"),
+    ("Dozens of homes, said the mayor, were destroyed.", "Dozens", "speaker", "mayor"),
+    # a pronoun resolves to a speaker named earlier in the same sentence
+    ("The director of al-Shifa hospital said 27 patients had died, and he warned that 39 premature babies were at "
+     "risk.", "39", "speaker", "director of al-Shifa hospital"),
+    # a whole keeps the metric of its noun
+    ("The military believes 35 of the 128 hostages still in Gaza are no longer alive.", "128", "metric", "hostages"),
+    # wordings
+    ("The minister said the dead also included two paramedics.", "two", "metric", "killed"),
+    ("It expected another 14 to be returned before the truce ends.", "14", "metric", "released"),
+    ("The foundation distributed 8,000 food boxes on Tuesday.", "8,000", "metric", "aid"),
+    # "since Oct. 8 to 54" is no range of days
+    ("Hezbollah said eight of its fighters had been killed, bringing its losses since Oct. 8 to 54.", "54", "period",
+     "cumulative"),
+])
+def test_round12(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-10-07"), field) == expected
+
+
+def test_a_range_ending_in_a_measure_is_a_measure():
+    assert extract_claims("Water levels were falling by 5-7 centimetres an hour.", dt.date(2024, 1, 1)) == []

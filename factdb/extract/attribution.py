@@ -111,7 +111,7 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 
 _RELATIVE_SPEAKER_RE = re.compile(
-    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4}"
+    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4}(?:officials\s+|authorities\s+|sources\s+)?"
     r"|the\s+(?:military|army|ministry|government|police|authorities|agency|group|U\.N\.\s+|UN\s+)\s*)"
     r"(?:has\s+|have\s+)?$")
 _LEADING_CONJ_RE = re.compile(
@@ -125,6 +125,9 @@ _REPORTING_INSIDE_RE = re.compile(
     r"(?:it|he|she|they|that)$")
 _EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
                                r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
+# what counted things start with ("Dozens of homes, said the mayor, were destroyed"): no speaker
+_QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|scores|some|many|most|several|all|half|one|two"
+                                r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b", re.I)
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
@@ -389,6 +392,11 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained",
                     "warned", "reported") and _COMMA_OR_QUOTE_END_RE.search(before):
             mi = _INVERTED_SPEAKER_RE.match(text[ve:hi])
+            if mi and not _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi]):
+                subj = _subject_before(text, lo, v)
+                if subj is not None and not _QUANTITY_START_RE.match(subj[0]) \
+                        and not _VERBISH_RE.search(" ".join(w for w in subj[0].split() if w[:1].islower())):
+                    mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
             if mi and not _NOT_SPEAKER_AFTER_RE.match(text[ve:hi]) or (
                     mi and _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi])):
                 np = mi.group("np")

@@ -702,9 +702,14 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         atts = find_attributions(text, s.start, s.end, masked)
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
+        spoken = []
         for a in atts:
             sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite, a.speaker_start)
             resolved_atts.append((a, sp))
+            if not (is_pronoun(sp) and sp.lower() != "officials"):
+                # remembered at once: "The director said 27 patients had died, and he warned that 39 ..."
+                memory.add(sp, s.paragraph, a.speaker_start)
+                spoken.append(sp)
         nums = by_sentence.get(s.index, [])
         if nums:
             # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
@@ -719,11 +724,6 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                                      prev_metric)
             out.extend(found)
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
-        spoken = []
-        for a, sp in resolved_atts:
-            if not (is_pronoun(sp) and sp.lower() != "officials"):
-                memory.add(sp, s.paragraph, a.speaker_start)
-                spoken.append(sp)
         for qa in quotes.by_sentence.get(s.index, ()):
             if s.start <= qa.start < s.end:
                 sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite, qa.speaker_start)
@@ -743,6 +743,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None)
     bound = _bind_metrics(text, nums, triggers)
     metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
+    for k in range(1, len(nums)):
+        if nums[k].population and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, nums[k].start):
+            # a whole ("35 of the 128 hostages") is no claim about the event, but still a count of what its
+            # noun names
+            end = nums[k].end
+            metrics[k] = next((t.metric for t in triggers if t.priority == 1 and t.side == "after"
+                               and end <= t.start <= end + 1 and not text[end:t.start].strip()), None)
     prios = [p for _, _, p in bound]
     links = _links(text, nums)
     # borrow metrics across ties: an apposition's or a part's own metric is its head's too ("22 other people,

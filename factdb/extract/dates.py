@@ -56,7 +56,7 @@ TIME_RE = re.compile(
     r"|(?P<dayrange>\b(?:(?:between|from|on|during|over)\s+)?(?:the\s+(?:afternoons?|mornings?|evenings?|nights?)\s+of\s+)?"
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?P<dm1>" + _MONTH + r")\b\.?(?:,?\s+(?P<dy1>\d{4})\b)?"
-    r"|\b(?:(?:between|from|on|during|over)\s+)?(?P<dm2>" + _MONTH + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*"
+    r"|\b(?:(?:between|from|on|during|over)\s+)?(?P<dm2>" + _MONTH + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*"
     r"(?P<d4>\d{1,2})\b(?![,.]\d)(?:,?\s+(?P<dy2>\d{4})\b)?)"
     r"|(?P<wdrange>\b(?:between|from)\s+(?P<wr1>" + _WD + r")\s+(?:and|to|until|through)\s+(?P<wr2>" + _WD + r")\b)"
     r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
@@ -374,6 +374,8 @@ _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$",
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
 # "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
 _BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
+_SPAN_AFTER_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)"
+                                   r"\s+(?:after|since|before)\s+(?:the\s+)?$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
@@ -391,6 +393,8 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
+        elif p.kind == "point" and _SPAN_AFTER_BEFORE_RE.search(text, max(lo, p.start - 40), p.start):
+            out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
         elif p.kind == "window" and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
             out[i] = None  # "..., most of them in the past three weeks": the window of a part, not of the total
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \

@@ -315,7 +315,8 @@ _URL_LOWER_RE = re.compile(r"https?://\S+|www\.\S+|@(?:[\w-]+\.)*(?:com|org|net|
                            r"|\.(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?")
 _ZONE_RE = re.compile(
     r"(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}\b(?![,.]\d))?(?:,?\s+\d{4}\b)?"
+    # ("Aug. 20-27"; not "to": "its losses since Oct. 8 to 54")
+    r"|\b" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b(?![,.]\d))?(?:,?\s+\d{4}\b)?"
     # (a range of days: "between 20 and 27 August", "Aug. 20-27")
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS
     + r"\b\.?(?:,?\s+\d{4}\b)?"
@@ -1045,6 +1046,7 @@ def _SPEAKER_NOUNS_TEST(after: str) -> bool:
 _FISCAL_YEAR_BEFORE_RE = re.compile(r"(?:19|20)\d\d/$")
 _NAMED_AREA_RE = re.compile(r"\s+(?:neighbou?rhood|district|sector|zone|block|quarter|commune|camp|area)\b")
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_RANGE_TO_MEASURE_RE = re.compile(r"[-–]\d+(?:\.\d+)?\s*" + MEASURE_AFTER_RE.pattern[1:], re.I)
 _DIMENSION_AFTER_RE = re.compile(r"\s*(?:by|x|×)\s*\d+(?:[.,]\d+)?", re.I)
 _NAME_COMMA_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+,\s$")
 _NAME_WORD_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
@@ -1141,6 +1143,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.kind == "number" and before[-2:-1].islower() and _NAMED_AREA_RE.match(after) \
                 and _CAPITAL_WORD_BEFORE_RE.search(before[-24:]):
             return "identifier"  # "the Delmas 32 neighbourhood"
+        if n.kind == "number" and after[:1] in ("-", "–") and _RANGE_TO_MEASURE_RE.match(after):
+            return "measure"  # "falling by 5-7 centimetres an hour": the range's end is a measure
         if n.kind == "number" and ("by" in after[:4] or "x" in after[:3] or "×" in after[:3]):
             md = _DIMENSION_AFTER_RE.match(after)
             if md and MEASURE_AFTER_RE.match(after[md.end():]):
