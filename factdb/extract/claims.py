@@ -82,7 +82,7 @@ _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|
 _PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 _EVENT_BREAK_RE = re.compile(
-    r"[;]|\b(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
+    r"[;]|\b(?=[abcfhrstuw])(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
     r"|said|says|say|told"
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
@@ -150,14 +150,14 @@ class ExtractedClaim:
 
 _MARKER_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
-_CONJ_RE = re.compile(r"\b(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
+_CONJ_RE = re.compile(r"\b(?=[abitw])(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
                       re.I)
 _AND_RE = re.compile(r"\band\b", re.I)
 _WORD_RE = re.compile(r"[\w'’]+")
 _PERFECT_RE = re.compile(
-    r"\b(?:has|have|had|'ve|’ve)\s+(?:(?:already|now|so\s+far|reportedly|also|since|been\s+confirmed|not)\s+)*"
+    r"\b(?=[h'’])(?:has|have|had|'ve|’ve)\s+(?:(?:already|now|so\s+far|reportedly|also|since|been\s+confirmed|not)\s+)*"
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
-_ANAPHOR_RE = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
+_ANAPHOR_RE = re.compile(r"\b(?=t)(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
                          re.I)
 _ANAPHOR_METRIC_RE = re.compile(
     r"\b(?:the|that|this|its|their|the\s+same)\s+(?:[A-Z][\w.'’-]*\s+|\w+(?:'s|’s)\s+)?(?:figure|number|tally|total"
@@ -239,7 +239,7 @@ _COMPARED_FIGURE_RE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas
 _RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly", re.I)
 # "where 500,000 people are sheltering, and 25.6 million face hunger": a verb does not reach into the next clause
 _EVENT_PARTICIPLE_BEFORE_RE = re.compile(
-    r"(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly|up\s+to|over)\s+)?$")
+    r"(?=[,a])(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly|up\s+to|over)\s+)?$")
 _COMMA_CONJ_RE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # more words than any cost limit allows: stops after 41 words instead of counting a long gap
