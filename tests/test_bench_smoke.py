@@ -48,3 +48,16 @@ def test_bench_scale_tiny(engine, tmp_path):
                              {"p": prefix + "%"}).scalar()
         eng.dispose()
         assert left == 0
+
+
+def test_bench_extract_runs_and_reports_every_group():
+    # (without ../shared/corpora only the seeds are measured; without quantulum3 there is no ratio column)
+    res = subprocess.run([sys.executable, str(ROOT / "bench" / "extract.py"), "--repeat", "1"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 0, res.stderr[-3000:]
+    rows = {line.split()[0]: line.split() for line in res.stdout.splitlines() if re.match(r"[a-z]+ +\d+ ", line)}
+    assert "seeds" in rows and "all" in rows, res.stdout
+    if (ROOT.parent / "shared" / "corpora").exists():
+        assert {"news", "notes", "articles"} <= set(rows), res.stdout
+    assert float(rows["all"][6]) > 0  # MB/s
+    assert "scaling" in res.stdout
