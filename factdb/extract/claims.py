@@ -67,7 +67,8 @@ _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|
                              re.I)
 _TOLL_NOUNS = ("toll", "tally", "count", "figure", "figures")
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
-_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},([^,;\n]{0,20})")
+_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},([^,;\n]{0,20})"
+                           r"|([^,;\n—]{0,40})\s—\s[^;\n—]{1,120}\s—\s([^,;\n—]{0,20})")
 # what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
 _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
 _PERSON_NOUN_END_RE = re.compile(r"\s(?:people|persons|families|households|civilians|children|residents|palestinians)$",
@@ -80,7 +81,7 @@ _RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,
 _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|warned"
                                r"|estimated|confirmed|claimed)\b[^,.;]{0,30}$", re.I)
 _PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?=[abcfhrstuw])(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
     r"|said|says|say|told"
@@ -241,7 +242,9 @@ _RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|week
 _EVENT_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?=[,a])(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly|up\s+to|over)\s+)?$")
 _COMMA_CONJ_RE = re.compile(r",\s+(?:and|but|while|whereas)\b")
-_NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
+_PUBLISHED_BEFORE_RE = re.compile(r"\b(?:data|figures|report|reports|statistics|numbers|statement|video|footage"
+                                  r"|images|list|survey|study|documents?|results|findings|details)\s+$", re.I)
+_NAMES_RE = re.compile(r"[A-Z][\w'’.-]*(?:(?: |, |,? and )[A-Z][\w'’.-]*)+")
 # more words than any cost limit allows: stops after 41 words instead of counting a long gap
 _MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
@@ -269,18 +272,20 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
             return None
         a, b = t.end, n.start
     gap = None
-    if t.side == "after" and b - a < 200 and text.count(",", a, b) >= 2:
+    if t.side == "after" and b - a < 200 and (text.count(",", a, b) >= 2 or text.count("—", a, b) >= 2):
         ma = _GAP_ASIDE_RE.fullmatch(text, a, b)
         if ma:
-            # "42 people, most of them women and children, were killed": the aside costs one comma
-            gap = ma.group(1) + " , " + ma.group(2)
+            # "42 people, most of them women and children, were killed", "4.4 million people — nearly a
+            # quarter of the population — are expected to face ...": the aside costs one comma
+            gap = (ma.group(1) if ma.group(1) is not None else ma.group(3)) + " , " + (
+                ma.group(2) if ma.group(2) is not None else ma.group(4))
     if gap is None:
         if b - a > 20 and _MANY_WORDS_11_RE.match(text, a, b):  # 11 words need 21+ chars
             return None
         gap = text[a:b]
     if "\n" in gap:
         return None
-    if t.side == "before" and ((_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 12), t.start)
+    if t.side == "before" and ((_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 24), t.start)
                                 and not any(w.endswith("ing") for w in text[t.start:t.end].split()))
                                or _CONJ_RE.search(gap) or _COMMA_CONJ_RE.search(gap)):
         # a verb does not reach across a clause to its object ("wounded and that dozens ..."), and a
@@ -288,10 +293,11 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         return None
     # (integer terms, each >= 0: stop as soon as the sum is over the limit)
     limit = 10 if t.start >= n.end else 8
+    if not gap.islower() and len(gap) > 12:
+        # a name is one word however many it is written in, and a list of names one too: "in Jajarkot and
+        # West Rukum districts", "in Borno, Adamawa and Yobe states"
+        gap = _NAMES_RE.sub("X", gap)
     cost = len(_WORD_RE.findall(gap))
-    if cost > 3 and not gap.islower():
-        # a name is one word however many it is written in: "in Jajarkot and West Rukum districts"
-        cost -= sum(m.group().count(" ") for m in _NAME_RUN_RE.finditer(gap))
     if cost > limit:
         return None
     cost += 3 * _punct_count(_CLAUSE_PUNCT_RE, gap)
@@ -310,7 +316,7 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
         if t.side == "before":
             i = bisect.bisect_left(starts, t.end)
             if i < len(nums) and not text[t.end:nums[i].start].strip():
-                claimed.add(t.start)
+                claimed.add((t.start, t.end))  # (the span: another phrase may start at the same word)
     out = []
     others = _Spans([o for o in nums if not o.population])
     o_starts, o_ends = others.starts, others.ends
@@ -325,8 +331,10 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
         for t in triggers:
             if t.start >= hi or t.end <= lo:
                 continue
-            if t.side == "after" and t.start >= n.end and t.start in claimed:
+            if t.side == "after" and t.start >= n.end and (t.start, t.end) in claimed:
                 continue
+            if t.metric == "released" and _PUBLISHED_BEFORE_RE.search(text, max(0, t.start - 16), t.start):
+                continue  # "data released on Tuesday": published, not set free
             c = _trigger_cost(text, t, n)
             if c is None:
                 continue
