@@ -914,3 +914,29 @@ def test_published_data_is_not_released():
     c = _claim("Agents made 131,400 apprehensions in April, down 4% from March, according to data released on "
                "Tuesday.", "4%", "2024-11-14")
     assert c.metric == "detained"
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    ("Rescuers pulled 19 bodies from the mud after a landslide buried dozens of homes.", "dozens", "metric",
+     "destroyed"),
+    ("He said 21,000 homes had been wrecked.", "21,000", "metric", "destroyed"),
+    ("Authorities said three people had died and some 95,000 had been moved to safety.", "95,000", "metric",
+     "displaced"),
+    ("Police said 31 people were still missing and 22 had been taken to hospital.", "22", "metric", "injured"),
+    ("The group was still holding about 9,500 suspected fighters in its prisons.", "9,500", "metric", "detained"),
+    ("The group said it had documented 860 cases of arbitrary arrest this year.", "860", "metric", "detained"),
+    ("Deliveries so far this month had averaged fewer than 160 a day.", "160", "metric", "aid"),
+    # an NGO named without an organisation word is still an organisation "the charity" points back to
+    ("Doctors Without Borders said its teams had treated hundreds of wounded people. The charity said 12 of its "
+     "patients had died.", "12", "speaker", "Doctors Without Borders"),
+])
+def test_round13(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-07-05"), field) == expected
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("The department had raised its danger signal to 10, the highest level.", []),
+    ("There were 900 aftershocks, the strongest measuring 5.2.", ["900"]),
+])
+def test_round13_numbers(text, surfaces):
+    assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces

@@ -521,7 +521,8 @@ _ORG_WORDS_RE = re.compile(
     r"|Programme|Program|Nations|Fund|Bank|Cross|Crescent|Service|Authority|Government|Institute|Network|Union|Group"
     r"|Commission|Federation|Association|Coalition|Centre|Center|Board|Police|Company|Corporation|Watch|International"
     r"|Agencies|Unit|Court|Bureau|UN|WHO|WFP|UNRWA|OCHA|UNICEF|IDF|Hamas|Reuters|AP|AFP|Times|Post|Journal|News"
-    r"|Television|TV|Radio|Network|Tool)\b")
+    r"|Television|TV|Radio|Network|Tool|Doctors|Borders|Frontières|Amnesty|Oxfam|Rescue|Relief|Foundation|Trust"
+    r"|Monitor|Eurostat|Statistics)\b")
 
 
 # "\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:...)+" with the capital first (the lookbehind is that "\b"), so the

@@ -88,6 +88,8 @@ _EVENT_BREAK_RE = re.compile(
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
 _STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
+_BUILDINGS = frozenset({"homes", "houses", "buildings", "structures", "flats", "apartments", "shops", "schools",
+                        "shelters", "tents", "huts", "dwellings"})
 _PEOPLE_METRICS = frozenset({"killed", "injured", "displaced", "hostages", "released", "detained", "missing"})
 _THINGS = frozenset({
     "outposts", "bases", "positions", "crossings", "checkpoints", "towns", "villages", "cities", "districts", "areas",
@@ -240,7 +242,8 @@ _COMPARED_FIGURE_RE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas
 _RATE_CUE_RE = re.compile(r"(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly", re.I)
 # "where 500,000 people are sheltering, and 25.6 million face hunger": a verb does not reach into the next clause
 _EVENT_PARTICIPLE_BEFORE_RE = re.compile(
-    r"(?=[,a])(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly|up\s+to|over)\s+)?$")
+    r"(?=[,a])(?:,|\band)\s+(?:killing|injuring|wounding|leaving)\s+(?:(?:at\s+least|more\s+than|about|some|around|nearly"
+    r"|up\s+to|over|another|a\s+further)\s+)?$")
 _COMMA_CONJ_RE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 _PUBLISHED_BEFORE_RE = re.compile(r"\b(?:data|figures|report|reports|statistics|numbers|statement|video|footage"
                                   r"|images|list|survey|study|documents?|results|findings|details)\s+$", re.I)
@@ -810,10 +813,15 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             earlier = next((m for m in reversed(metrics[:i]) if m), back)
             if earlier and earlier != "other":
                 metrics[i] = earlier
-    # people's fates are not counts of things: "captured 100 military outposts"
+    # people's fates are not counts of things: "captured 100 military outposts"; buried or lost buildings are
+    # destroyed ones: "a landslide buried dozens of homes"
     for i, subj in enumerate(subjects):
-        if metrics[i] in _PEOPLE_METRICS and subj and subj.split()[-1].lower() in _THINGS:
-            metrics[i] = None
+        if metrics[i] in _PEOPLE_METRICS and subj:
+            head = subj.split()[-1].lower()
+            if head in _BUILDINGS and metrics[i] in ("killed", "missing"):
+                metrics[i] = "destroyed"
+            elif head in _THINGS and not (prios[i] == 1 and bound[i][1] == 0):
+                metrics[i] = None  # (unless the things are the counted noun itself: "860 cases of arbitrary arrest")
 
     # time phrases
     phrases = find_time_phrases(text, s.start, s.end, pub)

@@ -54,7 +54,7 @@ _SYMBOL_OPERAND_RE = re.compile(r"[\w)]\s*$")
 _BOUNDS_JOIN_RE = re.compile(r"\s*(?:and|but|,)\s*")
 _SCALE_WORD_END_RE = re.compile(r"(hundred|thousand|million|billion|trillion)\s*$", re.I)
 _SCALE_SUFFIX_END_RE = re.compile(r"\d(bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBT])$")
-_MAGNITUDE_BEFORE_RE = re.compile(r"\b(?:magnitude|Magnitude|scale of|Richter)\s*$")
+_MAGNITUDE_BEFORE_RE = re.compile(r"\b(?:magnitude|Magnitude|scale of|Richter|measuring)\s*$")
 _LETTER_START_RE = re.compile(r"^[A-Za-z]")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _LEADING_ZERO_RE = re.compile(r"0\d+")
@@ -404,7 +404,7 @@ def _ident_endings() -> tuple[str, ...]:
 
 
 _IDENT_ENDINGS = _ident_endings()
-_MAGNITUDE_ENDS = ("magnitude", "Magnitude", "scale of", "Richter")  # the words _MAGNITUDE_BEFORE_RE ends with
+_MAGNITUDE_ENDS = ("magnitude", "Magnitude", "scale of", "Richter", "measuring")  # what _MAGNITUDE_BEFORE_RE ends with
 
 YEAR_PREP_RE = re.compile(
     r"(?:\b(?:in|since|of|from|by|until|till|before|after|during|year|early|late|mid|spring|summer|autumn"
@@ -1043,6 +1043,8 @@ def _SPEAKER_NOUNS_TEST(after: str) -> bool:
         or "amiliar" in after
 
 
+_LEVEL_BEFORE_RE = re.compile(r"\b(?:signal|alert\s+level|alert|warning\s+level|level|category|grade|stage|threat\s+level)"
+                              r"\s+(?:to|of|at)\s+$", re.I)
 _FISCAL_YEAR_BEFORE_RE = re.compile(r"(?:19|20)\d\d/$")
 _NAMED_AREA_RE = re.compile(r"\s+(?:neighbou?rhood|district|sector|zone|block|quarter|commune|camp|area)\b")
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
@@ -1117,6 +1119,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "identifier"
         if n.kind == "number" and before.rstrip().endswith(_MAGNITUDE_ENDS) and _MAGNITUDE_BEFORE_RE.search(before):
             return "measure"
+        if n.kind == "number" and before.endswith(("to ", "of ", "at ")) and _LEVEL_BEFORE_RE.search(before[-40:]):
+            return "identifier"  # "raised its danger signal to 10", "an alert level of 4": a level on a scale
         if n.kind == "number" and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
         if n.kind == "number" and n.qualifier == "exact" and _FOUR_DIGITS_RE.fullmatch(core):
