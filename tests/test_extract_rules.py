@@ -940,3 +940,20 @@ def test_round13(text, surface, field, expected):
 ])
 def test_round13_numbers(text, surfaces):
     assert [c.text for c in extract_claims(text, dt.date(2024, 9, 1))] == surfaces
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    ("More than 750,000 people spent Sunday night in cyclone shelters along the coast.", "750,000", "metric",
+     "sheltering"),
+    ("The number of people who have fled Ukraine since the invasion has passed 2.1 million, the UNHCR said.",
+     "2.1 million", "metric", "displaced"),
+    ("A spokesman said rescuers were still digging through the rubble for at least six people.", "six", "metric",
+     "missing"),
+    ("City officials said around 80 residents had been moved out of the damaged building.", "80", "metric",
+     "displaced"),
+    # "the war monitor" is the monitor named before, whatever describes it
+    ("The Syrian Observatory for Human Rights said 40 people were killed. The Britain-based war monitor said the "
+     "dead included 11 civilians.", "11", "speaker", "Syrian Observatory for Human Rights"),
+])
+def test_round14(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-10-07"), field) == expected

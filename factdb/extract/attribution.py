@@ -514,6 +514,8 @@ _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "co
                        "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
                        "broadcaster", "channel", "station", "outlet", "website"}
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
+# heads no body is named by, whatever describes them: "the Britain-based war monitor"
+_NEVER_SELF_NAMING = {"monitor", "watchdog"}
 _DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
                    "census", "review", "audit", "tally", "count", "figures", "data", "estimates", "estimate"}
 _ORG_WORDS_RE = re.compile(
@@ -718,7 +720,7 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     # "the group", "the U.N. agency", "the fund": the organisation that spoke last, else the one named
     # last; not a description that names itself ("the statistics service", "the civil aviation authority")
     if (head in _GENERIC_HEADS and all(w[:1].isupper() for w in words[:-1])) or (
-            head in _BARE_GENERIC_HEADS and len(words) == 1) or head in _DOCUMENT_HEADS:
+            head in _BARE_GENERIC_HEADS and len(words) == 1) or head in _DOCUMENT_HEADS or head in _NEVER_SELF_NAMING:
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
             return found
