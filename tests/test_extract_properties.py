@@ -64,7 +64,7 @@ def _gold_sentences() -> list[str]:
 
 _ODD_NUMBERS = ["1.5", "0", "00", "1,5", "½", "2 1/2", "-3", "٣", "１２", "3/0", "99999999999999999999", ".5",
                 "12th", "24/7", "1 000", "1,000,000,000,000,000", "No. 1/2024", "Feb. 30", "31 February", "(4)",
-                "5%%", "20-27", "+265 1 789", "1e5", "7½", "4 by 6", "2024-13-45"]
+                "5%%", "20-27", "+265 1 789", "1e5", "7½", "4 by 6", "2024-13-45", "0000", "99"]
 
 
 # the shapes whose rules read a number's digits (ages after names and roles, years, windows, ranges,
@@ -72,7 +72,9 @@ _ODD_NUMBERS = ["1.5", "0", "00", "1,5", "½", "2 1/2", "-3", "٣", "１２", "3
 _DIGIT_READING_SHAPES = ["Ahmed Hassan, 31, said 12 people died.", "The minister, 43, told reporters 5 were hurt.",
                          "In the past 24 hours, 12 people were killed.", "Between 20 and 27 August, 16 died.",
                          "Some 12 people died 3 days ago, 4 weeks after the 1975-90 war.",
-                         "Call 112 or +44 20 7946 0958.", "The toll rose by 12 to 240, up from 45 in January 2023."]
+                         "Call 112 or +44 20 7946 0958.", "The toll rose by 12 to 240, up from 45 in January 2023.",
+                         "12 died in the first half of 2023 and 5 between 20 and 27 August 2024.",
+                         "12 have died since January 2023 and 40 since 2022, up from 7 in 2021."]
 
 
 @pytest.mark.parametrize("shape", _DIGIT_READING_SHAPES)

@@ -251,7 +251,13 @@ def _stretch_of_year(phrase: str, published: dt.date | None) -> tuple[dt.date, d
     """(first day, last day) of "between January and June" or "the first half of the year/2024" when that
     stretch has ended by ``published``; None otherwise (a stretch still running or to come has no last day
     to date a figure on)."""
-    phrase = _SPACES_RE.sub(" ", phrase.strip())
+    try:
+        return _stretch(_SPACES_RE.sub(" ", phrase.strip()), published)
+    except ValueError:
+        return None  # a year no date can hold ("the first half of 0000")
+
+
+def _stretch(phrase: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
     m = _MONTH_RANGE_RE.match(phrase)
     if m:
         a, b = MONTHS.get(m.group("m1").lower()), MONTHS.get(m.group("m2").lower())
@@ -316,6 +322,8 @@ def _month_end(name: str, year: str | None, pre: str, published: dt.date | None,
         y = published.year - 1
     else:
         y = published.year
+    if not 1 <= y <= 9999:
+        return None, False  # ("in January 0000": no date)
     if "start" in pre or "beginning" in pre:
         day = 1
     elif "early" in pre:
@@ -456,9 +464,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 mon = MONTHS[parts[0].lower().rstrip(".")]
                 year = int(parts[1]) if len(parts) > 1 else (
                     published.year if mon <= published.month else published.year - 1)
-                p.since = dt.date(year, mon, 1)
+                p.since = dt.date(year, mon, 1) if 1 <= year <= 9999 else None
             elif _YEAR_RE.fullmatch(sx):
-                p.since = dt.date(int(sx), 1, 1)
+                p.since = dt.date(int(sx), 1, 1) if 1 <= int(sx) <= 9999 else None
         elif kind == "window":
             n = _count(g("wn") or g("wn2"))
             unit = (g("wu") or g("wu2")).lower().rstrip("s")
