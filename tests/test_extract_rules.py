@@ -957,3 +957,14 @@ def test_round13_numbers(text, surfaces):
 ])
 def test_round14(text, surface, field, expected):
     assert getattr(_claim(text, surface, "2024-10-07"), field) == expected
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    # "of confirmed deaths", "keeping records": no reporting verbs
+    ("A separate tally from the Tripoli-based health ministry put the number of confirmed deaths at 2,084.", "2,084",
+     "separate tally from the Tripoli-based health ministry"),
+    ("Last year OCHA recorded 1,229 settler attacks, the highest annual number since it began keeping records.",
+     "1,229", "OCHA"),
+])
+def test_adjectives_and_nouns_are_no_reporting_verbs(text, surface, speaker):
+    assert _claim(text, surface, "2024-01-10").speaker == speaker

@@ -39,9 +39,11 @@ _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
 # ("said by mid-morning", "reported by noon": a time, not an agent)
 _PASSIVE_AFTER_VERB_RE = re.compile(
     r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b))\b")
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their)\s+$", re.I)
+# (also "of": "the number of confirmed deaths", never a reporting verb)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of)\s+$", re.I)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
-_NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her)\s+(?:(?:earlier|latest|new|previous"
+_NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept)\s+"
+                                 r"(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
 _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
                 r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", re.I)
