@@ -968,3 +968,14 @@ def test_round14(text, surface, field, expected):
 ])
 def test_adjectives_and_nouns_are_no_reporting_verbs(text, surface, speaker):
     assert _claim(text, surface, "2024-01-10").speaker == speaker
+
+
+@pytest.mark.parametrize("text,surface,field,expected", [
+    ("Congo recorded 21,390 suspected mpox cases this year, 627 of them fatal.", "627", "metric", "killed"),
+    # a long description names its own body, not the commission named before
+    ("The Ethiopian Human Rights Commission said it had documented 183 deaths. The government's disaster risk "
+     "management commission said some 3.2 million people needed food aid.", "3.2 million", "speaker",
+     "government's disaster risk management commission"),
+])
+def test_round15(text, surface, field, expected):
+    assert getattr(_claim(text, surface, "2024-03-28"), field) == expected

@@ -715,6 +715,8 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     if named or not definite:
         return speaker
     head = _NON_WORD_RE.sub("", words[-1].lower())
+    if len(words) >= 4 and head not in _DOCUMENT_HEADS and head not in _NEVER_SELF_NAMING:
+        return speaker  # a long description names its own body: "the government's disaster risk management commission"
     # "the ministry" -> the earlier speaker that contains "ministry"
     found = memory.by_head(head)
     if found:
