@@ -526,7 +526,7 @@ _ORG_WORDS_RE = re.compile(
     r"|Commission|Federation|Association|Coalition|Centre|Center|Board|Police|Company|Corporation|Watch|International"
     r"|Agencies|Unit|Court|Bureau|UN|WHO|WFP|UNRWA|OCHA|UNICEF|IDF|Hamas|Reuters|AP|AFP|Times|Post|Journal|News"
     r"|Television|TV|Radio|Network|Tool|Doctors|Borders|Frontières|Amnesty|Oxfam|Rescue|Relief|Foundation|Trust"
-    r"|Monitor|Eurostat|Statistics)\b")
+    r"|Monitor|Statistics)\b")
 
 
 # "\b[A-Z]{3,6}\b|\b[A-Z][\w'’-]+(?:...)+" with the capital first (the lookbehind is that "\b"), so the

@@ -749,13 +749,15 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None) -> list[ExtractedClaim]:
     triggers = lex.triggers(text, s.start, s.end)
+    # wholes: "35 of the 128 hostages"
+    wholes = [k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None
+              for k, n in enumerate(nums)]
     for k, n in enumerate(nums):
-        n.population = _is_population(text, n) or (
-            k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None)
+        n.population = wholes[k] or _is_population(text, n)
     bound = _bind_metrics(text, nums, triggers)
     metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
     for k in range(1, len(nums)):
-        if nums[k].population and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, nums[k].start):
+        if wholes[k]:
             # a whole ("35 of the 128 hostages") is no claim about the event, but still a count of what its
             # noun names
             end = nums[k].end

@@ -1037,7 +1037,7 @@ _SPEAKER_COUNT_AFTER_RE = re.compile(
     r"\s+(?:said|say|says|told|confirmed|reported)\b")
 
 
-def _SPEAKER_NOUNS_TEST(after: str) -> bool:
+def _may_name_speakers(after: str) -> bool:
     """A substring every _SPEAKER_COUNT_AFTER_RE match holds (most numbers have none)."""
     return "ourc" in after or "ffic" in after or "itness" in after or "iplomat" in after or "esident" in after \
         or "amiliar" in after
@@ -1140,7 +1140,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 and before.endswith(", ") and int(core) <= 120 and _ROLE_COMMA_RE.search(before[-60:]):
             return "age"  # "The prime minister, 43, told supporters"
         # (each rare rule behind a substring test its pattern needs)
-        if n.qualifier == "exact" and _SPEAKER_NOUNS_TEST(after) and _SPEAKER_COUNT_AFTER_RE.match(after):
+        if n.qualifier == "exact" and _may_name_speakers(after) and _SPEAKER_COUNT_AFTER_RE.match(after):
             return "speakers"  # "two security sources said": who speaks, not what is counted
         if n.kind == "number" and len(core) == 2 and before[-1:] == "/" and _FISCAL_YEAR_BEFORE_RE.search(before[-6:]):
             return "year"  # "the 2024/25 season"
