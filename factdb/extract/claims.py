@@ -35,6 +35,7 @@ from .attribution import (
     resolve_speaker,
 )
 from .dates import TimePhrase, find_time_phrases
+from .layout import read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
 from .places import find_places, gazetteer  # (the gazetteer itself is loaded on first use)
@@ -676,11 +677,15 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         except ValueError:
             pub = None
     lex = lexicon or load_lexicon()
+    paragraphs = split_paragraphs(text)
+    # datelines, bylines, credits and stamps are blanked (offsets kept): they are not prose
+    layout = read_layout(text, pub, paragraphs)
+    original, text = text, layout.mask(text)
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
-    paragraphs = split_paragraphs(text)
-    sentences = split_sentences(text, paragraphs)
+    sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph)
+                 for s in split_sentences(text, paragraphs)]
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -706,6 +711,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
+    statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
 
     for s in sentences:
         if s.index > last_claim:
@@ -722,6 +728,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 memory.add(sp, s.paragraph, a.speaker_start)
                 spoken.append(sp)
         nums = by_sentence.get(s.index, [])
+        carried = _continued(statement, spoken, resolved_atts, s, layout)
+        said_day = None
         if nums:
             # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
             # for "the figure"/"the count", not for "half of them")
@@ -729,10 +737,16 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 prev_metric = (out[-1].metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
+            found, said_day = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                     prev_metric)
+                                     prev_metric, carried.day if carried else None)
+            if carried and carried.speaker:
+                for c in found:
+                    if c.speaker is None and c.attribution == "outlet":
+                        # "The ministry said 283 were killed ... A further 814 were wounded ...": the
+                        # statement goes on in the sentences after it
+                        c.speaker, c.attribution = carried.speaker, "said"
             out.extend(found)
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
         for qa in quotes.by_sentence.get(s.index, ()):
@@ -742,12 +756,123 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                     memory.add(sp, s.paragraph, qa.speaker_start)
         prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
         prev_paragraph = s.paragraph
+        if not nums and spoken:
+            said_day = _said_day(text, s, pub, resolved_atts)
+        statement = _next_statement(statement, carried, spoken, said_day, s)
+    _restate_headline(out, layout)
     return out
+
+
+_NAME_WORD_RE = re.compile(r"[a-z0-9]+")
+_NAME_STOP = frozenset({"the", "a", "an", "of", "in", "for", "and", "s", "its", "on"})
+# a sentence without a reporting cue goes on with the statement before it only when it says so: "A
+# further 814 were wounded in the same period", "Of the total killed, 13,230 were children", "bringing
+# the number of injured to ..."
+_GOES_ON_RE = re.compile(
+    r"\b(?:a\s+further|another|(?:in|over|during)\s+the\s+same\s+(?:period|time|day|hours?)|of\s+(?:the|that)\s+total"
+    r"|of\s+(?:the|those)\s+(?:dead|killed|wounded|injured)|(?:bringing|taking|raising|pushing)\s+the"
+    r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
+_LEDE_SENTENCES = 4  # a headline restates a figure of the first few body sentences
+
+
+def _figure(c: ExtractedClaim):
+    return c.value if c.value is not None else (c.low if c.low is not None else c.high)
+
+
+def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
+    """Give headline figures the meaning of the body figures they restate.
+
+    A headline is written after the story and cut short: "Death toll in Gaza rises to 5,087:
+    ministry", "38 dead as floods sweep southern Malawi, says agency". Its figure is the body's
+    figure with the same value (else the lede's figure of the same metric, "tops 600" for "has risen
+    to 612"), so it takes that figure's speaker, dates and period; a bare "ministry" or "agency" cue
+    is resolved to the body's speaker it names.
+    """
+    if not layout.headline_end:
+        return
+    head = [c for c in claims if c.start < layout.headline_end]
+    body = [c for c in claims if c.start >= layout.headline_end]
+    if not head or not body:
+        return
+    lede = [b for b in body if b.sentence_index <= body[0].sentence_index + _LEDE_SENTENCES]
+    for h in head:
+        v = _figure(h)
+        same = [b for b in body if b.unit == h.unit and v is not None and _figure(b) == v]
+        same.sort(key=lambda b: (b.metric != h.metric, b.start))
+        src = same[0] if same else None
+        if src is None and h.metric != "other":
+            src = next((b for b in lede if b.metric == h.metric and b.unit == h.unit), None)
+        if src is None:
+            if h.speaker:
+                h.speaker = next((b.speaker for b in body if b.speaker and _same_body(h.speaker, b.speaker)),
+                                 h.speaker)
+            continue
+        if src.speaker and (same or h.speaker is None or _same_body(h.speaker, src.speaker)):
+            h.speaker, h.attribution = src.speaker, src.attribution
+        h.as_of, h.since = src.as_of, src.since
+        if h.metric == "other":
+            h.metric = src.metric
+        if same and src.period != "unknown" or h.period == "unknown":
+            h.period = src.period
+        h.location = h.location or src.location
+
+
+@dataclass
+class _Statement:
+    speaker: str | None
+    day: dt.date
+    paragraph: int
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two speaker names name the same body: equal, or one's words within the other's
+    ("the ministry" / "Health Ministry in Gaza")."""
+    # (words of two letters or less, "U.N.", name nobody on their own)
+    wa = {w for w in _NAME_WORD_RE.findall(a.lower()) if len(w) > 2 and w not in _NAME_STOP}
+    wb = {w for w in _NAME_WORD_RE.findall(b.lower()) if len(w) > 2 and w not in _NAME_STOP}
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s: Sentence,
+               layout) -> _Statement | None:
+    """The dated statement ``s`` continues, if any: a sentence whose reporting cues all name the
+    statement's speaker ("It added that ...", "the ministry said in a statement"), or one without a
+    cue in the statement's paragraph; the lede of a dated dateline is that day's report."""
+    if statement is not None:
+        if spoken and all(_same_body(sp, statement.speaker) for sp in spoken if statement.speaker):
+            return statement if statement.speaker else _Statement(spoken[0], statement.day, s.paragraph)
+        if not resolved_atts and s.paragraph == statement.paragraph and _GOES_ON_RE.search(s.text):
+            return statement
+        return None
+    if layout.dateline_date is not None and s.paragraph == layout.dateline_paragraph:
+        return _Statement(spoken[0] if spoken else None, layout.dateline_date, s.paragraph)
+    return None
+
+
+def _said_day(text: str, s: Sentence, pub, resolved_atts) -> dt.date | None:
+    """The day a reporting verb of ``s`` is dated with ("said on Monday"), if any."""
+    atts = [a for a, _ in resolved_atts]
+    for p in find_time_phrases(text, s.start, s.end, pub):
+        if p.as_of and p.kind == "point" and _attached_to_verb(text, p, atts):
+            return p.as_of
+    return None
+
+
+def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _Statement | None:
+    """The statement in force after ``s``: a new one when ``s`` dates its own reporting verb ("the
+    ministry said on Monday"), the continued one moved to this paragraph, else the one before."""
+    if said_day is not None and spoken:
+        return _Statement(spoken[0], said_day, s.paragraph)
+    if carried is not None:
+        return _Statement(carried.speaker or (spoken[0] if spoken else None), carried.day, s.paragraph)
+    return statement
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                     prev_metric=None) -> list[ExtractedClaim]:
+                     prev_metric=None, carried_day: dt.date | None = None) -> tuple[list[ExtractedClaim], dt.date | None]:
+    """The claims of sentence ``s``, and the day its reporting verb is dated with, if any.
+    ``carried_day``: the day of the statement the sentence continues, for figures without a date."""
     triggers = lex.triggers(text, s.start, s.end)
     # wholes: "35 of the 128 hostages"
     wholes = [k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None
@@ -828,7 +953,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     # time phrases
     phrases = find_time_phrases(text, s.start, s.end, pub)
     atts_only = [a for a, _ in resolved_atts]
-    anchor = pub
+    anchor = carried_day or pub
     # ("raised the day's death toll to 12": a toll's day, not the day of the statement)
     verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and not p.text.lower().endswith(_TOLL_NOUNS)
                   and _attached_to_verb(text, p, atts_only)]
@@ -1091,4 +1216,4 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                                                      place_penalties),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
-    return claims
+    return claims, (verb_dates[0].as_of if verb_dates else None)

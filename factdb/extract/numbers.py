@@ -162,6 +162,9 @@ _PRE_QUALIFIERS = [
     ("exceed", "more_than"), ("surpass", "more_than"), ("larger than", "more_than"),
     ("bigger than", "more_than"), ("more then", "more_than"), ("past", "more_than"), ("passed", "more_than"),
     ("surpassed", "more_than"), ("topped", "more_than"), ("exceeded", "more_than"), ("beyond", "more_than"),
+    # headlines are written in the present: "Death toll tops 600", "passes 10,000", "crosses 40,000"
+    ("tops", "more_than"), ("passes", "more_than"), ("surpasses", "more_than"), ("exceeds", "more_than"),
+    ("crosses", "more_than"), ("crossed", "more_than"),
     ("as high as", "at_most"), ("as much as", "at_most"), ("as low as", "at_least"),
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
     ("not less than", "at_least"), ("not fewer than", "at_least"), ("a minimum of", "at_least"),

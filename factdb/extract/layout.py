@@ -1,0 +1,154 @@
+"""Document layout: the parts of a news page that are not running prose.
+
+Wire copy and web pages put things before and around the story that must not be read as its
+sentences: a headline line (a title without final punctuation), a dateline ("GAZA CITY, Oct. 23
+(Xinhua) --", "KHAN YOUNIS, Gaza Strip (AP) —", "Gaza, MINA –"), bylines ("By Jane Doe"), photo
+credits ("PHOTO: REUTERS", "(Photo by X/AFP)") and live-blog time stamps ("10:42 GMT", "Updated 2
+hours ago"). Read as prose they become subjects ("people DEIR AL") and speakers ("Israel-Gaza Wa").
+
+:func:`read_layout` finds them; :meth:`Layout.mask` blanks the dateline, byline, credit and stamp
+spans with spaces, so every offset stays the offset in the original text, and the rest of the
+extractor never sees them. The headline is kept (its figures are claims) and reported by its end
+offset, so that its figures can take the meaning of the body figures they restate; the dateline's
+date is the day of the lede's report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .sentences import split_paragraphs
+
+__all__ = ["Layout", "read_layout"]
+
+_MONTHS = {m: i for i, ms in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december")), start=1) for m in ms}
+
+# A dateline opens the first paragraphs of a report: a place in capitals (or a capitalised place
+# followed by an agency in capitals), optional region, optional date, optional agency in brackets,
+# then a dash (or a colon after capitals). Place words are capitalised words of 1-25 letters.
+_PLACE = r"[A-Z][A-Za-z'’.\-]{0,24}(?:[ \-][A-Z][A-Za-z'’.\-]{0,24}){0,3}"
+_DATE = r"(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?"
+_DATE_AHEAD = r"[A-Z][a-z]{2,8}\.?\s+\d"
+_DATELINE_RE = re.compile(
+    rf"(?P<place>{_PLACE})(?:,\s+(?!{_DATE_AHEAD}){_PLACE}){{0,2}}(?:,?\s+{_DATE})?"
+    r"(?:\s+\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?P<sep>--|—|–|-|:)\s+(?=[\"“‘'A-Z0-9])")
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’.\-]+\b")
+_BYLINE_RE = re.compile(r"By\s+[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|&|,|de|van|von|al|bin))*\s*$")
+_CREDIT_LINE_RE = re.compile(
+    r"(?:(?:FILE\s+)?PHOTO|Photo|PICTURE|Picture|IMAGE|Image|Caption|Credit|Video|VIDEO)\s*(?:credit)?\s*:\s*[^\n]{0,80}$")
+_CREDIT_INLINE_RE = re.compile(
+    r"\((?:(?:FILE\s+)?(?:Photo|PHOTO|Image|IMAGE|Picture)\b[^()\n]{0,80}|[^()\n]{0,60}/(?:[A-Z][\w ]{1,25})"
+    r"(?:\s+via\s+[^()\n]{1,30})?)\)")
+_STAMP_RE = re.compile(
+    r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|local\s+time)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?)$", re.I)
+_END_PUNCT = ".!?\"”’'):;"
+
+
+@dataclass
+class Layout:
+    """Where the non-prose parts of a document are."""
+
+    headline_end: int = 0  # the headline lines are text[:headline_end]; 0 when there is none
+    dateline: tuple[int, int] | None = None
+    dateline_date: dt.date | None = None
+    dateline_paragraph: int = -1
+    blanks: list[tuple[int, int]] = field(default_factory=list)  # spans to blank (dateline included)
+
+    def mask(self, text: str) -> str:
+        """``text`` with the blanked spans replaced by spaces (offsets unchanged)."""
+        if not self.blanks:
+            return text
+        parts, pos = [], 0
+        for a, b in sorted(self.blanks):
+            if a < pos:
+                a = pos
+            if b <= a:
+                continue
+            parts.append(text[pos:a])
+            # line breaks are kept, so paragraphs and lines stay where they were
+            parts.append("".join(c if c == "\n" else " " for c in text[a:b]))
+            pos = b
+        parts.append(text[pos:])
+        return "".join(parts)
+
+
+def _date_of(m: re.Match, published: dt.date | None) -> dt.date | None:
+    mon = _MONTHS.get((m.group("mon") or "").lower().rstrip("."))
+    if not mon or not m.group("day"):
+        return None
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        d = dt.date(year, mon, day)
+    except ValueError:
+        return None
+    if published and not m.group("year") and d > published + dt.timedelta(days=2):
+        try:  # "Dec. 31" in a report published on Jan. 1
+            d = dt.date(year - 1, mon, day)
+        except ValueError:
+            return None
+    return d
+
+
+def _is_dateline(m: re.Match) -> bool:
+    """A dash-separated prefix is a dateline when its place is in capitals or an agency names it;
+    a colon only after capitals ("BEIRUT: ...")."""
+    place = m.group("place")
+    caps = _CAPS_WORD_RE.match(place) is not None and place.upper() == place
+    if m.group("sep") == ":":
+        return caps
+    if caps or m.group("agency"):
+        return True
+    # "Gaza, MINA –": a capitalised place and an agency written in capitals; "Kyiv, Ukraine —": a
+    # place and its country or region; "Kyiv, March 3 —": a place and a date
+    tail = m.group(0)[len(place):]
+    return _CAPS_WORD_RE.search(tail) is not None or tail.lstrip().startswith(",") or m.group("mon") is not None
+
+
+def read_layout(text: str, published: dt.date | None = None,
+                paragraphs: list[tuple[int, int]] | None = None) -> Layout:
+    """The layout of ``text``: headline lines at the top, the dateline of the first body
+    paragraphs, bylines, credits and time stamps."""
+    out = Layout()
+    paras = split_paragraphs(text) if paragraphs is None else paragraphs
+    if not paras:
+        return out
+    body_from = 0
+    # headline: the first paragraph's lines while they are short and end without sentence
+    # punctuation (a kicker above the title is such a line too), when a body follows
+    first_s, first_e = paras[0]
+    lines = text[first_s:first_e].split("\n")
+    if len(paras) > 1 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines) \
+            and len(lines) <= 3:
+        out.headline_end = first_e
+        body_from = 1
+    for k in range(body_from, len(paras)):
+        ps, pe = paras[k]
+        line_end = text.find("\n", ps, pe)
+        line_end = pe if line_end < 0 else line_end
+        line = text[ps:line_end]
+        if _BYLINE_RE.fullmatch(line) or _CREDIT_LINE_RE.fullmatch(line) or _STAMP_RE.fullmatch(line.strip()):
+            out.blanks.append((ps, line_end))
+            continue
+        # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
+        if out.dateline is None and k <= body_from + 3:
+            m = _DATELINE_RE.match(text, ps, line_end)
+            if m and m.end() - ps <= 90 and _is_dateline(m):
+                out.dateline = (ps, m.end())
+                out.dateline_date = _date_of(m, published)
+                out.dateline_paragraph = k
+                out.blanks.append((ps, m.end()))
+    for ps, pe in paras[body_from:]:
+        for m in _CREDIT_INLINE_RE.finditer(text, ps, pe):
+            out.blanks.append(m.span())
+    return out

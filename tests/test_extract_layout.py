@@ -1,0 +1,118 @@
+"""Document structure in real wire copy: headlines restate the body, datelines and credits are no
+prose, and a dated statement keeps its day through the sentences that continue it."""
+
+import datetime as dt
+
+import pytest
+
+from factdb.extract import extract_claims
+from factdb.extract.layout import read_layout
+
+
+def _claims(text, published):
+    return {c.text: c for c in extract_claims(text, dt.date.fromisoformat(published))}
+
+
+def _all(text, published):
+    return extract_claims(text, dt.date.fromisoformat(published))
+
+
+@pytest.mark.parametrize("para, date", [
+    ("HARBOUR CITY, Oct. 23 (Wire) -- Strikes killed 12 people, officials said.", dt.date(2023, 10, 23)),
+    ("NORTH TOWN, Coast Province (Agency) — Strikes killed 12 people, officials said.", None),
+    ("Harbour City, NEWSWIRE – Strikes killed 12 people, officials said.", None),
+    ("Harbour City, Coastland — Strikes killed 12 people, officials said.", None),
+    ("PORT ROYAL (AP) — Strikes killed 12 people, officials said.", None),
+    ("PORT ROYAL: Strikes killed 12 people, officials said.", None),
+])
+def test_a_dateline_is_blanked_and_its_date_read(para, date):
+    text = "Strikes kill 12\n\n" + para
+    layout = read_layout(text, dt.date(2023, 10, 24))
+    masked = layout.mask(text)
+    assert len(masked) == len(text)
+    assert masked[layout.dateline[1]:] == text[layout.dateline[1]:]
+    assert masked[layout.dateline[1]:].startswith("Strikes killed")
+    assert not masked[layout.dateline[0]:layout.dateline[1]].strip()
+    assert layout.dateline_date == date
+    assert layout.headline_end == len("Strikes kill 12")
+
+
+def test_an_ordinary_first_sentence_is_no_dateline():
+    text = "Talks resume\n\nDiplomats, mediators and envoys met again on Monday, officials said."
+    assert read_layout(text, dt.date(2024, 1, 1)).dateline is None
+
+
+def test_dateline_words_never_become_the_subject():
+    text = ("Strikes on camp kill 20\n\nDEIR AL-BALAH, Gaza Strip — At least 20 people were killed in a strike "
+            "on a camp overnight, health officials said.")
+    c = _claims(text, "2024-05-02")["At least 20"]
+    assert "DEIR" not in (c.subject or "") and "AL" not in (c.subject or "").split()
+
+
+def test_credits_bylines_and_stamps_are_not_read():
+    text = ("Floods kill 9 in river valley\n\nBy Jane Roe\n\nPHOTO: NEWSWIRE 2024\n\n10:42 GMT\n\n"
+            "RIVERTON, Valley State (Wire) — Floods have killed 9 people, the disaster agency said on Monday.")
+    claims = _all(text, "2024-06-04")
+    assert [c.text for c in claims] == ["9", "9"]
+    assert claims[1].speaker == "disaster agency"
+
+
+def test_headline_figure_takes_the_speaker_and_day_of_the_body_figure_it_restates():
+    text = ("Death toll in the enclave rises to 5,087: ministry\n\n"
+            "HARBOUR CITY, Oct. 23 (Wire) -- Air and artillery strikes have now killed 5,087 people, the Health "
+            "Ministry said on Monday.")
+    head, body = _all(text, "2023-10-24")
+    assert head.start == text.index("5,087")
+    assert (head.speaker, head.as_of, head.period) == ("Health Ministry", dt.date(2023, 10, 23), "cumulative")
+    assert (body.speaker, body.as_of) == ("Health Ministry", dt.date(2023, 10, 23))
+
+
+def test_headline_bound_restates_the_lede_figure_of_its_metric():
+    text = ("Quake death toll tops 600\n\n"
+            "HILLTOWN, Upland (Wire) — The number of people killed by the earthquake has risen to 612, the "
+            "disaster management agency said on Wednesday.")
+    head = _all(text, "2025-03-20")[0]
+    assert (head.low, head.high, head.qualifier) == (600, None, "more_than")
+    assert head.speaker == "disaster management agency"
+    assert head.as_of == dt.date(2025, 3, 19)
+    assert head.period == "cumulative"
+
+
+def test_a_bare_headline_cue_names_the_body_speaker():
+    text = ("38 dead as floods sweep the south, says agency\n\n"
+            "LOWTOWN, Southland — At least 38 people have died in floods, the Department of Disaster Management "
+            "Affairs said on Sunday.")
+    head = _all(text, "2025-02-10")[0]
+    assert head.speaker == "Department of Disaster Management Affairs"
+    assert head.as_of == dt.date(2025, 2, 9)
+
+
+def test_a_dated_statement_keeps_its_day_through_it_added_and_in_a_statement():
+    text = ("HARBOUR CITY — Strikes have killed 5,087 people, the Health Ministry said on Monday.\n\n"
+            "In a statement, the ministry said 436 people had been killed over the past 24 hours. It added "
+            "that 15,273 people had been wounded.\n\n"
+            "According to the relief agency, about 1.4 million people have fled their homes.")
+    c = _claims(text, "2023-10-24")
+    monday = dt.date(2023, 10, 23)
+    assert c["436"].as_of == monday and c["436"].period == "interval"
+    assert c["15,273"].as_of == monday and c["15,273"].speaker == "Health Ministry"
+    # another speaker without a day of its own speaks on the day of publication
+    assert c["about 1.4 million"].as_of == dt.date(2023, 10, 24)
+
+
+def test_an_unattributed_sentence_continues_the_statement_only_when_it_says_so():
+    text = ("The ministry said on Sunday that 283 people had been killed over the previous 24 hours. A further "
+            "814 were wounded in the same period, bringing the number of injured to 84,494. The drought has "
+            "also driven 1,000 herders from the plains.")
+    c = _claims(text, "2024-06-10")
+    sunday = dt.date(2024, 6, 9)
+    assert (c["814"].speaker, c["814"].as_of) == ("ministry", sunday)
+    assert (c["84,494"].speaker, c["84,494"].as_of) == ("ministry", sunday)
+    assert c["1,000"].speaker is None and c["1,000"].as_of == dt.date(2024, 6, 10)
+
+
+def test_a_dateline_date_dates_the_lede_report():
+    text = ("Toll rises\n\nHARBOUR CITY, Feb. 29 (Wire) -- The number of people killed since the war began has "
+            "exceeded 30,000, the Health Ministry said.")
+    c = _all(text, "2024-03-01")[-1]
+    assert c.as_of == dt.date(2024, 2, 29)
