@@ -116,3 +116,52 @@ def test_a_dateline_date_dates_the_lede_report():
             "exceeded 30,000, the Health Ministry said.")
     c = _all(text, "2024-03-01")[-1]
     assert c.as_of == dt.date(2024, 2, 29)
+
+
+def test_the_same_period_is_the_window_named_before():
+    text = ("The ministry said on Thursday that 81 people had been killed over the past 24 hours, bringing the "
+            "overall death toll to 30,035. It added that 132 others were injured in the same period.\n\n"
+            "A hospital has received 979 wounded since the fighting began, and recorded 145 deaths over the "
+            "same period.")
+    c = _claims(text, "2024-03-01")
+    assert c["132"].period == "interval"
+    assert c["145"].period == "cumulative"
+
+
+def test_a_comparison_with_last_year_is_no_same_window():
+    c = _claims("Rescuers pulled 46,000 migrants from the sea in the first five months, up from about 34,000 "
+                "over the same period last year.", "2024-06-10")
+    assert c["more than 46,000" if "more than 46,000" in c else "46,000"].period == "interval"
+
+
+def test_a_bare_role_points_back_to_the_person_named_before():
+    text = ('"Most new infections are in places without clean water," said Dr. Amina Njoya, who leads the '
+            "agency's emergency team. The representative added that nearly 40 percent of cases involved children.")
+    assert _claims(text, "2025-08-01")["nearly 40 percent"].speaker == "Dr. Amina Njoya"
+
+
+@pytest.mark.parametrize("sentence, surface, metric", [
+    ("It added that the dead since Oct. 7 included 2,055 children.", "2,055", "killed"),
+    ("The number of people killed by the magnitude 6.8 earthquake that struck the east on Monday has risen "
+     "to 612, the agency said.", "612", "killed"),
+    ("Camps in the provincial capital already shelter about 110,000 people.", "about 110,000", "sheltering"),
+    ("More than 1,400 families have moved into temporary shelters.", "More than 1,400", "sheltering"),
+    ("Fighters killed some 1,200 people and took some 250 others hostage.", "some 250", "hostages"),
+    ("She said 140 tonnes of maize flour had already reached the camps.", "140", "aid"),
+    ("The Red Crescent said it had handed out 120,000 hot meals since Monday.", "120,000", "aid"),
+])
+def test_metrics_by_the_phrase_that_governs_the_number(sentence, surface, metric):
+    assert _claims(sentence, "2025-01-01")[surface].metric == metric
+
+
+def test_an_event_day_in_reported_speech_dates_the_figure_not_the_statement():
+    c = _claims("The military said on Tuesday that 21 soldiers had been killed in the centre on Monday when a "
+                "building collapsed.", "2024-01-24")["21"]
+    assert c.as_of == dt.date(2024, 1, 22)
+
+
+def test_an_aside_between_two_figures_of_one_event_keeps_its_day():
+    text = ("Fighters stormed the border towns on Oct. 7, killing about 1,400 people, according to officials, "
+            "and carrying more than 200 hostages back across the line.")
+    c = _claims(text, "2023-10-24")
+    assert c["more than 200"].as_of == dt.date(2023, 10, 7) and c["more than 200"].period == "interval"

@@ -516,6 +516,10 @@ _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "co
                        "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
                        "broadcaster", "channel", "station", "outlet", "website"}
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
+# one person's office, pointing back when bare: "the representative added"
+_PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "coordinator",
+                 "director", "commissioner", "governor", "mayor", "minister", "chairman", "chairwoman", "adviser",
+                 "advisor", "doctor", "physician", "official"}
 # heads no body is named by, whatever describes them: "the Britain-based war monitor"
 _NEVER_SELF_NAMING = {"monitor", "watchdog"}
 _DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
@@ -602,6 +606,7 @@ class SpeakerMemory:
         self._by_surname: dict[str, int] = {}  # last word of a multi-word speaker -> latest index
         self._by_org_word: dict[str, int] = {}  # any word of a multi-word organisation -> latest index
         self._by_named_word: dict[str, int] = {}  # normalised word of a named speaker -> latest index
+        self._last_person = -1  # the latest speaker named as a person ("Dr. Amina Njoya")
         # paragraph -> (positions, mentions) of person / organisation mentions, in document order
         self._persons: dict[int, tuple[list[int], list[_Mention]]] = {}
         self._orgs: dict[int, tuple[list[int], list[_Mention]]] = {}
@@ -625,6 +630,8 @@ class SpeakerMemory:
         if named:
             for w in ws:
                 self._by_named_word[_NON_WORD_RE.sub("", w.lower())] = i
+            if not org and len(ws) > 1:
+                self._last_person = i
 
     def add_mentions(self, text: str, lo: int, hi: int, paragraph: int, is_place=None) -> None:
         """Remember capitalised names in ``text[lo:hi]`` ("Mayor Ihor Terekhov", "UNRWA") and people
@@ -672,6 +679,10 @@ class SpeakerMemory:
         i = max(self._by_surname.get(word, -1), self._by_org_word.get(word, -1))
         return self.known[i].speaker if i >= 0 else None
 
+    def last_person(self) -> str | None:
+        """The latest speaker named as a person."""
+        return self.known[self._last_person].speaker if self._last_person >= 0 else None
+
     def by_head(self, head: str) -> str | None:
         """The latest named speaker with the (normalised) word ``head``."""
         i = self._by_named_word.get(head)
@@ -715,6 +726,12 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     if named or not definite:
         return speaker
     head = _NON_WORD_RE.sub("", words[-1].lower())
+    if len(words) == 1 and head in _PERSON_ROLES:
+        # "The representative added ...": the person named as speaking before ("said Dr. Amina Njoya, who
+        # leads the emergency team")
+        found = memory.last_person()
+        if found:
+            return found
     if len(words) >= 4 and head not in _DOCUMENT_HEADS and head not in _NEVER_SELF_NAMING:
         return speaker  # a long description names its own body: "the government's disaster risk management commission"
     # "the ministry" -> the earlier speaker that contains "ministry"

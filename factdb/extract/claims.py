@@ -88,7 +88,9 @@ _EVENT_BREAK_RE = re.compile(
     r"|said|says|say|told"
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
+_ACCORDING_ASIDE_RE = re.compile(r"according\s+to\s+[^,;.]{1,60},\s+(?:and|while)\b", re.I)
 _STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
+_STATE_AFTER_REPORTED_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has)\b", re.I)
 _BUILDINGS = frozenset({"homes", "houses", "buildings", "structures", "flats", "apartments", "shops", "schools",
                         "shelters", "tents", "huts", "dwellings"})
 _PEOPLE_METRICS = frozenset({"killed", "injured", "displaced", "hostages", "released", "detained", "missing"})
@@ -712,6 +714,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
     statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
+    window_period = None  # the period of the latest window or start named ("in the past 24 hours", "since ...")
 
     for s in sentences:
         if s.index > last_claim:
@@ -737,10 +740,11 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 prev_metric = (out[-1].metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
+            found, said_day, sentence_window = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                     prev_metric, carried.day if carried else None)
+                                     prev_metric, carried.day if carried else None, window_period)
+            window_period = sentence_window or window_period
             if carried and carried.speaker:
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet":
@@ -772,6 +776,8 @@ _GOES_ON_RE = re.compile(
     r"\b(?:a\s+further|another|(?:in|over|during)\s+the\s+same\s+(?:period|time|day|hours?)|of\s+(?:the|that)\s+total"
     r"|of\s+(?:the|those)\s+(?:dead|killed|wounded|injured)|(?:bringing|taking|raising|pushing)\s+the"
     r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
+_SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
+                             r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
 _LEDE_SENTENCES = 4  # a headline restates a figure of the first few body sentences
 
 
@@ -812,8 +818,8 @@ def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
         h.as_of, h.since = src.as_of, src.since
         if h.metric == "other":
             h.metric = src.metric
-        if same and src.period != "unknown" or h.period == "unknown":
-            h.period = src.period
+        if src.period != "unknown":
+            h.period = src.period  # (the body's clause says more than the cut-short headline: "tops 600")
         h.location = h.location or src.location
 
 
@@ -870,8 +876,10 @@ def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _State
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                     prev_metric=None, carried_day: dt.date | None = None) -> tuple[list[ExtractedClaim], dt.date | None]:
-    """The claims of sentence ``s``, and the day its reporting verb is dated with, if any.
+                     prev_metric=None, carried_day: dt.date | None = None, prev_window: str | None = None
+                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None]:
+    """The claims of sentence ``s``, the day its reporting verb is dated with, if any, and the period of
+    the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any.
     ``carried_day``: the day of the statement the sentence continues, for figures without a date."""
     triggers = lex.triggers(text, s.start, s.end)
     # wholes: "35 of the 128 hostages"
@@ -1117,16 +1125,26 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 or n.population:
             continue
         if breaks is None:
-            breaks = [m.start() for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end)]
+            breaks, reported = [], []
+            for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end):
+                w = m.group(0).lower()
+                if w == "according" and _ACCORDING_ASIDE_RE.match(text, m.start()):
+                    continue  # ", according to officials, and carrying 200 hostages": an aside, same event
+                breaks.append(m.start())
+                if w != "had":
+                    reported.append(m.start())
+        # in reported speech "had" is the past shifted back ("said on Tuesday that 21 soldiers had been
+        # killed on Monday"), not a state
+        brk = reported if by_statement[i] else breaks
         best = None
         for p in days:
             a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-            k = bisect.bisect_left(breaks, a)
-            if b - a > 200 or (k < len(breaks) and breaks[k] < b):
+            k = bisect.bisect_left(brk, a)
+            if b - a > 200 or (k < len(brk) and brk[k] < b):
                 continue
             if best is None or b - a < best[0]:
                 best = (b - a, p)
-        if best and not _STATE_AFTER_RE.match(text, n.end, s.end):
+        if best and not (_STATE_AFTER_REPORTED_RE if by_statement[i] else _STATE_AFTER_RE).match(text, n.end, s.end):
             as_ofs[i], periods[i] = best[1].as_of, best[1].period
     for i, n in enumerate(nums):
         if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
@@ -1216,4 +1234,20 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                                                      place_penalties),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
-    return claims, (verb_dates[0].as_of if verb_dates else None)
+    # (a window beats a start in the same sentence: "over the previous 24 hours, taking the toll since the
+    # start of the war to 37,084")
+    named = [p for p in phrases if p.kind in ("window", "since", "range") and not _SAME_WINDOW_RE.search(p.text)]
+    same = next((p for p in phrases if _SAME_WINDOW_RE.search(p.text)), None)
+    if same is not None:
+        # "wounded in the same period": the window named before it, whichever it was ("over the past 24 hours",
+        # "since Oct. 7"), in this sentence or an earlier one
+        earlier = [p for p in named if p.end <= same.start]
+        earlier.sort(key=lambda p: p.kind == "since")
+        ref = earlier[0].period if earlier else prev_window
+        if ref:
+            for c in claims:
+                if c.period == "interval":
+                    c.period = ref
+    named.sort(key=lambda p: p.kind == "since")
+    window = named[0].period if named else None
+    return claims, (verb_dates[0].as_of if verb_dates else None), window

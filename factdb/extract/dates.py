@@ -121,6 +121,10 @@ TIME_RE = re.compile(
     r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
     r"|(?:during|over|throughout)\s+the\s+day"
+    # a window named before: "354 were wounded in the same period", "17 deaths during the week"
+    r"|(?:in|over|during|within)\s+the\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four|24)[\s-]hours?|hours|days?|week)"
+    r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))"
+    r"|during\s+the\s+(?:week|weekend|night)"
     # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
     # (not an ongoing one: "in the clashes, which began on Oct. 7", "in the fighting")
     r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|blast"
