@@ -165,3 +165,27 @@ def test_an_aside_between_two_figures_of_one_event_keeps_its_day():
             "and carrying more than 200 hostages back across the line.")
     c = _claims(text, "2023-10-24")
     assert c["more than 200"].as_of == dt.date(2023, 10, 7) and c["more than 200"].period == "interval"
+
+
+@pytest.mark.parametrize("sentence", ["One Sudanese was killed in the raid.", "One Palestinian was killed in the raid.",
+                                      "One Thai was killed in the raid."])
+def test_one_before_any_demonym_is_a_count(sentence):
+    c = _all(sentence, "2024-01-01")
+    assert [(x.value, x.metric) for x in c] == [(1, "killed")]
+
+
+def test_no_organisation_or_nationality_names_in_extractor_code():
+    """Vocabulary lives in factdb/extract/data; rules are general (checked on the code, comments aside)."""
+    import io
+    import re
+    import tokenize
+    from pathlib import Path
+
+    names = re.compile(r"\b(Palestinian|Israeli|Ukrainian|Sudanese|UNRWA|OCHA|Hamas|Reuters|Oxfam|Amnesty)s?\b", re.I)
+    hits = []
+    for path in sorted((Path(__file__).parent.parent / "factdb" / "extract").glob("*.py")):
+        src = path.read_text(encoding="utf-8")
+        for t in tokenize.generate_tokens(io.StringIO(src).readline):
+            if t.type == tokenize.STRING and names.search(t.string) and not t.line.strip().startswith(('"""', 'r"""')):
+                hits.append(f"{path.name}:{t.start[0]}")
+    assert hits == []

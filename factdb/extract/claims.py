@@ -72,8 +72,9 @@ _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},(
                            r"|([^,;\n—]{0,40})\s—\s[^;\n—]{1,120}\s—\s([^,;\n—]{0,20})")
 # what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
 _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
-_PERSON_NOUN_END_RE = re.compile(r"\s(?:people|persons|families|households|civilians|children|residents|palestinians)$",
-                                 re.I)
+# (a people named by its demonym's plural, by the shape of the word: "Palestinians", "Israelis", "Sudanese")
+_PERSON_NOUN_END_RE = re.compile(r"\s(?:people|persons|families|households|civilians|children|residents"
+                                 r"|(?-i:[A-Z][a-z]+(?:ans|is|ese)))$", re.I)
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|families|households"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
@@ -359,7 +360,8 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
     return out
 
 
-_POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|population|Palestinians|people's)\b")
+_POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|population|people's"
+                            r"|[A-Z][a-z]+(?:ans|is|ese))\b")  # (or a demonym's plural)
 
 
 def _is_population(text: str, n: NumberSpan) -> bool:

@@ -422,8 +422,10 @@ COUNT_NOUN_AFTER_RE = re.compile(
 ONE_OK_AFTER_RE = re.compile(
     r"^[\s-]+(?:(?:more|other|further|additional)\s+)?(?:person|man|woman|child|boy|girl|baby|infant|soldier|civilian"
     r"|journalist|worker|hostage|prisoner|detainee|officer|policeman|militant|fighter|student|patient|doctor|nurse"
-    r"|paramedic|teenager|resident|Palestinian|Israeli|Ukrainian|Russian|American|body|death|truck|home|house"
-    r"|building|victim|employee|member|refugee|migrant|citizen)\b"
+    r"|paramedic|teenager|resident|body|death|truck|home|house"
+    r"|building|victim|employee|member|refugee|migrant|citizen"
+    # a people named by its demonym, by the shape of the word: "one Sudanese", "one Palestinian", "one Thai"
+    r"|(?-i:[A-Z][a-z]+(?:an|ese|i|ish|ch)))\b"
     r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)"  # "one of the 24 convoys", "one in every 5"
     r"|^\s+in\s+[A-Z]")  # "three in Zaporizhzhia and one in Khmelnytskyi"
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)

@@ -48,7 +48,6 @@ def gazetteer() -> tuple[dict[str, str], int]:
             names.setdefault(plain, plain)
     for c in gc.get_countries().values():
         names[c["name"]] = c["name"]
-    names["Palestinian Territory"] = "Palestinian territories"
     for alias, target in data.get("aliases", {}).items():
         names[alias] = target
     for region, display in data.get("regions", {}).items():
