@@ -56,7 +56,11 @@ _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
 _TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 _SPEAKER_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
-_QUOTE_ATTRIBUTION_BEFORE_RE = re.compile(r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote|declared|warned)\s*[:,]?\s*$")
+# ... also "The ministry issued a statement declaring, '...'" (a lower-case head after "the")
+_QUOTE_ATTRIBUTION_BEFORE_RE = re.compile(
+    r"(?P<a>(?:[A-Z][\w'’.-]*\s+|the\s+|[a-z]+'s\s+|(?<=[Tt]he\s)[a-z]+\s+){1,6}?)(?:said|says|told\s+\w+|added|wrote"
+    r"|declared|warned|(?:issued|released|published|posted|put\s+out)\s+an?\s+(?:\w+\s+)?(?:statement|message|post"
+    r"|update)\s+(?:declaring|saying|stating|reading|that\s+read))\s*[:,]?\s*$")
 _NON_WORD_RE = re.compile(r"[^\w]")
 _ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 
@@ -96,6 +100,9 @@ _SOURCE_NOUNS_RE = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:figures|data|estimates?|statistics"
     r"|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count)\s+(?:from|by|of|compiled\s+by"
     r"|released\s+by|published\s+by|issued\s+by)\s+)", re.I)
+_OWNER_SOURCE_RE = re.compile(
+    r"(?<=[\w.])(?:'s|’s)\s+(?:latest\s+|own\s+|new\s+|official\s+|preliminary\s+|most\s+recent\s+)?(?:figures|data"
+    r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey)$", re.I)
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
     r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
@@ -200,6 +207,7 @@ class Attribution:
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
     np = _SOURCE_NOUNS_RE.sub("", np)
+    np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
     np = _TRAIL_RE.sub("", np).strip(" ,")
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np)
@@ -516,13 +524,13 @@ _GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", 
 _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
                        "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
                        "broadcaster", "channel", "station", "outlet", "website"}
-# a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
 # one person's office, pointing back when bare: "the representative added"
 _PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "coordinator",
                  "director", "commissioner", "governor", "mayor", "minister", "chairman", "chairwoman", "adviser",
                  "advisor", "doctor", "physician", "official"}
 # heads no body is named by, whatever describes them: "the Britain-based war monitor"
 _NEVER_SELF_NAMING = {"monitor", "watchdog"}
+# a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
 _DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
                    "census", "review", "audit", "tally", "count", "figures", "data", "estimates", "estimate"}
 # words that mark a speaker as an organisation (data: common nouns heading a body's name, and names)

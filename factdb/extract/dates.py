@@ -72,7 +72,9 @@ TIME_RE = re.compile(
     r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?:in|over|within)\s+(?P<wn2>\d+|twenty-four|twelve|two|three|four|five|six|seven|ten)\s+"
     r"(?P<wu2>hours|days|weeks|months)\b)"
-    r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously)\b"
+    r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
+    # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
+    r"|after\s+(?:reporting|announcing|giving|publishing|putting|releasing))\b"
     r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year)\b|\bthe\s+day\s+before\b"
     r"|\b(?:on|for)\s+the\s+same\s+day\b"
     r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
@@ -100,7 +102,7 @@ TIME_RE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
-    r"|increased|passed|surpassed|topped|hit|took|takes|at|to)"
+    r"|increased|passed|surpassed|topped|hit|took|takes|at(?!\s+(?:least|most))|to)"
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
@@ -118,7 +120,7 @@ TIME_RE = re.compile(
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
     r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?:the\s+end\s+of\s+)?(?-i:" + _FULL_MONTH
     + r")(?:\s+\d{4})?"
-    r"|daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
+    r"|daily|per\s+day|a\s+day(?!\s+(?:after|before|later|earlier|ago))|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
     r"|(?:during|over|throughout)\s+the\s+day"
     # a window named before: "354 were wounded in the same period", "17 deaths during the week"

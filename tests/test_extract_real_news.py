@@ -1,0 +1,79 @@
+"""The failure classes seen on real published news, each as the issue describing them says the figure
+must be read (paraphrased sentences in the same structure; see test_extract_layout.py for headlines,
+datelines, credits and statements continued over sentences)."""
+
+import datetime as dt
+
+import pytest
+
+from factdb.extract import extract_claims
+
+DAY = dt.date(2024, 4, 16)
+
+
+def _claim(text, surface, published=DAY):
+    found = [c for c in extract_claims(text, published) if c.text.endswith(surface)]
+    assert found, [c.text for c in extract_claims(text, published)]
+    return found[0]
+
+
+# 2. the window that governs the number
+@pytest.mark.parametrize("text, surface, period", [
+    ("The toll includes at least 42 deaths over the past 24 hours, the ministry said.", "42", "interval"),
+    ("Ten people were killed in an overnight strike on a house in the city, medics said.", "Ten", "interval"),
+    ("More than 15,000 people have been killed during the war, the ministry said.", "15,000", "cumulative"),
+    ("In nearly two months of fighting, 15,200 people have been killed, the ministry said.", "15,200", "cumulative"),
+    ("Since the war began, 33,000 people have been killed, the ministry said.", "33,000", "cumulative"),
+    ("The ministry said in a statement that 62 were killed in the past 24 hours, bringing the total to 33,037.",
+     "62", "interval"),
+    ("The ministry said in a statement that 62 were killed in the past 24 hours, bringing the total to 33,037.",
+     "33,037", "cumulative"),
+])
+def test_the_window_that_governs_the_number_sets_its_period(text, surface, period):
+    assert _claim(text, surface).period == period
+
+
+def test_a_figure_reported_a_day_before_the_statement_is_that_days_running_total():
+    c = _claim("The ministry said on Monday, a day after reporting a total death toll of more than 9,770, that "
+               "the number had risen.", "9,770", dt.date(2023, 11, 7))
+    assert (c.period, c.as_of) == ("cumulative", dt.date(2023, 11, 5))
+
+
+# 3. event anchors
+def test_a_dated_attack_dates_and_places_the_figures_of_its_relative_clause():
+    c = _claim("The war began with the October 7 attack, which killed about 1,200 people in southern Israel.",
+               "1,200")
+    assert (c.as_of, c.period, c.location) == (dt.date(2023, 10, 7), "interval", "Israel")
+
+
+# 4. a statement's date
+def test_announced_yesterday_dates_the_figure_once():
+    assert _claim("The ministry announced yesterday that 112 people had been killed.", "112").as_of == \
+        dt.date(2024, 4, 15)
+
+
+# 5. speakers
+@pytest.mark.parametrize("text, surface, speaker", [
+    ('The ministry issued a statement declaring, "A total of 33,037 people have been killed."', "33,037", "ministry"),
+    ("According to the CPJ's figures, 79 journalists and media workers have been killed.", "79", "CPJ"),
+    ("The ministry was quoted by the news agency as saying that 120 people had been killed.", "120", "ministry"),
+    ("Beth Bechdol, deputy director general of the FAO, told the agency that 1.1 million people face famine.",
+     "1.1 million", "Beth Bechdol"),
+])
+def test_the_speaker_is_who_made_the_statement(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+# 6. metrics by meaning
+@pytest.mark.parametrize("text, surface, metric", [
+    ("The death toll from the quake has risen above 800, officials said.", "800", "killed"),
+    ("The number of people killed rose to 30, officials said.", "30", "killed"),
+    ("The strike killed more than 43 children, 13 women and 9 men, medics said.", "43", "killed"),
+    ("The strike killed more than 43 children, 13 women and 9 men, medics said.", "13", "killed"),
+    ("The strike killed more than 43 children, 13 women and 9 men, medics said.", "9", "killed"),
+    ("Half of the population is going through catastrophic hunger, the report said.", "Half", "food_insecure"),
+    ("About 7,000 people remain missing under the rubble, the civil defence said.", "7,000", "missing"),
+    ("Three people succumbed to the wounds they sustained in the attack, the hospital said.", "Three", "killed"),
+])
+def test_the_metric_is_read_from_the_phrase_that_governs_the_number(text, surface, metric):
+    assert _claim(text, surface).metric == metric
