@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .attribution import (
     SpeakerMemory,
@@ -883,13 +883,65 @@ def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _State
     return statement
 
 
+@dataclass
+class _Reading:
+    """One sentence as its passes read it: the sentence and its numbers, and, per number (same index),
+    what the passes have decided so far. Each pass reads what earlier passes wrote and fills in more."""
+
+    text: str
+    s: Sentence
+    nums: list[NumberSpan]
+    pub: dt.date | None
+    # metrics pass
+    bound: list = field(default_factory=list)  # (metric, cost, priority) of each number's trigger
+    metrics: list[str | None] = field(default_factory=list)
+    prios: list[int] = field(default_factory=list)
+    links: list[str | None] = field(default_factory=list)  # how each number is tied to the one before
+    steps: list[int] = field(default_factory=list)  # "rose by 12 to 240": index of the new total
+    subjects: list[str | None] = field(default_factory=list)
+    # time phrases pass
+    phrases: list[TimePhrase] = field(default_factory=list)
+    anchor: dt.date | None = None  # the day figures without their own are of
+    verb_dates: list[TimePhrase] = field(default_factory=list)  # days of the reporting verb ("said on Friday")
+    verb_ids: set[int] = field(default_factory=set)
+    scoped_ids: set[int] = field(default_factory=set)  # phrases covering the whole sentence
+    rel_starts: dict[int, int] = field(default_factory=dict)  # phrase -> start of its relative clause
+    aside_ids: set[int] = field(default_factory=set)
+    # dates pass
+    periods: list[str | None] = field(default_factory=list)
+    cue_after: list[bool] = field(default_factory=list)  # the period cue stands after the number
+    as_ofs: list[dt.date | None] = field(default_factory=list)
+    sinces: list[dt.date | None] = field(default_factory=list)
+    by_statement: list[bool] = field(default_factory=list)  # the date is the statement's, not the figure's
+
+
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None, carried_day: dt.date | None = None, prev_window: str | None = None
                      ) -> tuple[list[ExtractedClaim], dt.date | None, str | None]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, and the period of
     the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any.
-    ``carried_day``: the day of the statement the sentence continues, for figures without a date."""
+    ``carried_day``: the day of the statement the sentence continues, for figures without a date.
+
+    The sentence is read in named passes, in this order: what each number counts, the time phrases,
+    each number's dates and period, what ties pass on, the days of events, periods from the verb,
+    and last the speakers (which build the claims)."""
+    x = _Reading(text, s, nums, pub)
+    _read_metrics(x, lex, prev_metric)
+    _read_time_phrases(x, resolved_atts, carried_day)
+    _read_dates(x)
+    _share_across_ties(x)
+    _date_events(x)
+    _periods_from_verbs(x)
+    claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
+                        find_places, metric_names)
+    window = _same_window(x, claims, prev_window)
+    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window
+
+
+def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
+    """What each number counts: its trigger, then what ties, steps, anaphors and counted things say."""
+    text, s, nums = x.text, x.s, x.nums
     triggers = lex.triggers(text, s.start, s.end)
     # wholes: "35 of the 128 hostages"
     wholes = [k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None
@@ -966,8 +1018,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 metrics[i] = "destroyed"
             elif head in _THINGS and not (prios[i] == 1 and bound[i][1] == 0):
                 metrics[i] = None  # (unless the things are the counted noun itself: "860 cases of arbitrary arrest")
+    x.bound, x.metrics, x.prios, x.links, x.steps, x.subjects = bound, metrics, prios, links, steps, subjects
 
-    # time phrases
+
+def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
+    """The sentence's time phrases, the reporting verb's day and the phrases that cover the sentence."""
+    text, s, pub = x.text, x.s, x.pub
     phrases = find_time_phrases(text, s.start, s.end, pub)
     atts_only = [a for a, _ in resolved_atts]
     anchor = carried_day or pub
@@ -994,6 +1050,14 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
             mr = _relative_clause_before(text, max(s.start, p.start - 60), p.start)
             if mr:
                 rel_starts[id(p)] = mr.start()
+    x.phrases, x.anchor, x.verb_dates, x.verb_ids = phrases, anchor, verb_dates, verb_ids
+    x.scoped_ids, x.rel_starts, x.aside_ids = scoped_ids, rel_starts, aside_ids
+
+
+def _read_dates(x: _Reading) -> None:
+    """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
+    text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
+    verb_ids, scoped_ids, rel_starts, aside_ids = x.verb_ids, x.scoped_ids, x.rel_starts, x.aside_ids
 
     def as_of_of(p: TimePhrase):
         if id(p) in verb_ids:
@@ -1099,6 +1163,14 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         as_ofs.append(as_of if got else None)
         by_statement.append(stated)
         sinces.append(since)
+    x.periods, x.cue_after, x.as_ofs, x.sinces, x.by_statement = periods, cue_after, as_ofs, sinces, by_statement
+
+
+def _share_across_ties(x: _Reading) -> None:
+    """Ties pass periods and dates on to numbers without their own; steps are a change and a total."""
+    text, nums, links, steps = x.text, x.nums, x.links, x.steps
+    periods, as_ofs, sinces, by_statement, cue_after = x.periods, x.as_ofs, x.sinces, x.by_statement, x.cue_after
+
     def n_end(i: int) -> int:
         return nums[i].end
 
@@ -1123,6 +1195,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     for i in steps:
         if nums[i - 1].unit == nums[i].unit == "count":
             periods[i - 1], periods[i] = "interval", "cumulative"
+
+
+def _date_events(x: _Reading) -> None:
+    """A day stated once dates every figure of its event."""
+    text, s, nums, phrases = x.text, x.s, x.nums, x.phrases
+    verb_ids, aside_ids, periods, as_ofs, by_statement = x.verb_ids, x.aside_ids, x.periods, x.as_ofs, x.by_statement
     # a day stated once dates the whole event, however long the phrases between: "killed 18 and wounded 13
     # others at a bowling alley and a bar in Harbor Falls, Maine, on Wednesday night"; "on Tuesday,
     # killing 12 people, two of them children, and wounding nearly 2,800" -- but not a figure across
@@ -1157,6 +1235,12 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                 best = (b - a, p)
         if best and not (_STATE_AFTER_REPORTED_RE if by_statement[i] else _STATE_AFTER_RE).match(text, n.end, s.end):
             as_ofs[i], periods[i] = best[1].as_of, best[1].period
+
+
+def _periods_from_verbs(x: _Reading) -> None:
+    """Periods without a phrase: one event's participle, a present perfect's running total; the anchor
+    day for figures still without a date."""
+    text, s, nums, links, anchor, periods, as_ofs = x.text, x.s, x.nums, x.links, x.anchor, x.periods, x.as_ofs
     for i, n in enumerate(nums):
         if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
@@ -1179,6 +1263,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         if periods[i] is None and periods[i - 1] is not None and links[i] in ("including", "apposition"):
             periods[i] = periods[i - 1]  # a part shares the running total's period found from the verb
 
+
+def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
+               find_places, metric_names) -> list[ExtractedClaim]:
+    """Speakers (quotation, then the sentence's reporting cues, then an anaphor's earlier speaker) and
+    places; the claims themselves."""
+    text, s, nums, metrics, subjects, bound = x.text, x.s, x.nums, x.metrics, x.subjects, x.bound
+    periods, as_ofs, sinces = x.periods, x.as_ofs, x.sinces
     # speakers
     low = text[s.start:s.end].lower()
     # (non-ASCII text may hold letters that re.I folds onto ASCII ones, e.g. "ı" onto "i": no shortcut)
@@ -1245,6 +1336,13 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                                                      place_penalties),
             period=periods[i] or "unknown", speaker=speaker, attribution=attribution, as_of=as_ofs[i],
             since=sinces[i], confidence=_confidence(n, metric, speaker, bound[i][1])))
+    return claims
+
+
+def _same_window(x: _Reading, claims: list[ExtractedClaim], prev_window: str | None) -> str | None:
+    """"In the same period" is the window named before it; returns the period of the last window or
+    start this sentence names, for the sentences after it."""
+    phrases = x.phrases
     # (a window beats a start in the same sentence: "over the previous 24 hours, taking the toll since the
     # start of the war to 37,084")
     named = [p for p in phrases if p.kind in ("window", "since", "range") and not _SAME_WINDOW_RE.search(p.text)]
@@ -1261,4 +1359,4 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                     c.period = ref
     named.sort(key=lambda p: p.kind == "since")
     window = named[0].period if named else None
-    return claims, (verb_dates[0].as_of if verb_dates else None), window
+    return window
