@@ -19,14 +19,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .dates import MONTHS
 from .sentences import split_paragraphs
 
 __all__ = ["Layout", "read_layout"]
 
-_MONTHS = {m: i for i, ms in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-    ("nov", "november"), ("dec", "december")), start=1) for m in ms}
 
 # A dateline opens the first paragraphs of a report: a place in capitals (or a capitalised place
 # followed by an agency in capitals), optional region, optional date, optional agency in brackets,
@@ -81,7 +78,7 @@ class Layout:
 
 
 def _date_of(m: re.Match, published: dt.date | None) -> dt.date | None:
-    mon = _MONTHS.get((m.group("mon") or "").lower().rstrip("."))
+    mon = MONTHS.get((m.group("mon") or "").lower().rstrip("."))
     if not mon or not m.group("day"):
         return None
     day = int(m.group("day"))
