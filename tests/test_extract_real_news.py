@@ -77,3 +77,15 @@ def test_the_speaker_is_who_made_the_statement(text, surface, speaker):
 ])
 def test_the_metric_is_read_from_the_phrase_that_governs_the_number(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_day_in_the_subjects_relative_clause_dates_the_event_its_verb_tells():
+    c = _claim("A raid that rescued four hostages from the centre on Saturday killed 274 people, among them 64 "
+               "children, the health ministry said on Sunday.", "274", dt.date(2024, 6, 10))
+    assert c.as_of == dt.date(2024, 6, 8)
+
+
+def test_a_figure_held_now_is_not_dated_by_the_day_its_things_came_to_be():
+    c = _claim("The military says the group is holding more than 240 hostages seized during the Oct. 7 raid.", "240",
+               dt.date(2023, 11, 7))
+    assert c.as_of == dt.date(2023, 11, 7)

@@ -89,6 +89,19 @@ _EVENT_BREAK_RE = re.compile(
     r"|said|says|say|told"
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
+_STATE_BEFORE_RE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:still\s+)?(?:holding|keeping|sheltering|housing|hosting)|holds|hold|remain|remains)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?$", re.I)
+# a dated event noun and the start of its relative clause: "the Oct. 7 raid on southern Israel, in which"
+_DATED_EVENT_CLAUSE_RE = re.compile(
+    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:attacks?|raids?|assault|strikes?|air\s*strikes?|bombings?|blasts?"
+    r"|explosions?|massacres?|shootings?|ambush|incursion|offensive|earthquake|quake|storm|cyclone|typhoon|hurricane"
+    r"|floods?|landslides?|stampede|crash|fire|sinking)\b(?:\s+(?:on|in|at|near|against|across)\s+[^,;.]{1,40}?)?"
+    r",?\s+(?:in\s+)?(?:which|that)\b", re.I)
+# what may stand between the day of the subject's relative clause and the figure its main verb tells
+_MAIN_EVENT_VERB_RE = re.compile(
+    r"(?:\s+[\w'’.-]+){0,6}?\s+(?:killed|wounded|injured|left)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?", re.I)
 _ACCORDING_ASIDE_RE = re.compile(r"according\s+to\s+[^,;.]{1,60},\s+(?:and|while)\b", re.I)
 _STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
 _STATE_AFTER_REPORTED_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has)\b", re.I)
@@ -1095,9 +1108,14 @@ def _read_dates(x: _Reading) -> None:
                  for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []
+        # "is holding more than 240 hostages seized during the Oct. 7 raid": a state now; a day after the
+        # figure tells when its things came to be, not the figure's date
+        state = _STATE_BEFORE_RE.search(text, max(s.start, n.start - 50), n.start) is not None
         for j, p in enumerate(phrases):
             if id(p) in aside_ids or (id(p) in rel_starts and n.end <= rel_starts[id(p)]):
                 continue  # ("thousands are sheltering in the hospital, which troops raided on Thursday")
+            if state and p.kind == "point" and p.start >= n.end:
+                continue
             c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
@@ -1207,12 +1225,17 @@ def _date_events(x: _Reading) -> None:
     # a contrast, a comparison or another statement, nor a state ("2 million remain displaced")
     days = [p for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids
             and id(p) not in aside_ids]
+    # ... and a day in the subject's relative clause dates the event its main verb tells: "An Israeli raid that
+    # rescued four hostages on Saturday killed 274 people, the ministry said on Sunday"
+    subject_days = [p for p in phrases if id(p) in aside_ids and p.kind == "point" and p.as_of is not None]
     breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
     for i, n in enumerate(nums):
         # (an event's own count, "in an attack", still takes the day the event is given)
-        if not days or (as_ofs[i] is not None and not by_statement[i]) or periods[i] not in (None, "interval") \
-                or n.population:
+        if not (days or subject_days) or (as_ofs[i] is not None and not by_statement[i]) \
+                or periods[i] not in (None, "interval") or n.population:
             continue
+        if _STATE_BEFORE_RE.search(text, max(s.start, n.start - 50), n.start):
+            continue  # "Hamas is holding more than 240 hostages seized during the Oct. 7 raid": a state now
         if breaks is None:
             breaks, reported = [], []
             for m in _EVENT_BREAK_RE.finditer(text, s.start, s.end):
@@ -1228,11 +1251,20 @@ def _date_events(x: _Reading) -> None:
         best = None
         for p in days:
             a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
+            if p.end <= n.start:
+                # "the Oct. 7 raid on southern Israel, in which fighters killed some 1,200 people": the clause
+                # of the dated event noun is that event's
+                m = _DATED_EVENT_CLAUSE_RE.match(text, p.end)
+                if m and m.end() <= n.start:
+                    a = m.end()
             k = bisect.bisect_left(brk, a)
             if b - a > 200 or (k < len(brk) and brk[k] < b):
                 continue
             if best is None or b - a < best[0]:
                 best = (b - a, p)
+        for p in subject_days:
+            if p.end <= n.start and _MAIN_EVENT_VERB_RE.fullmatch(text, p.end, n.start):
+                best = (n.start - p.end, p)
         if best and not (_STATE_AFTER_REPORTED_RE if by_statement[i] else _STATE_AFTER_RE).match(text, n.end, s.end):
             as_ofs[i], periods[i] = best[1].as_of, best[1].period
 
