@@ -89,3 +89,33 @@ def test_a_figure_held_now_is_not_dated_by_the_day_its_things_came_to_be():
     c = _claim("The military says the group is holding more than 240 hostages seized during the Oct. 7 raid.", "240",
                dt.date(2023, 11, 7))
     assert c.as_of == dt.date(2023, 11, 7)
+
+
+def test_a_description_names_the_body_whose_name_holds_its_words():
+    text = ("The World Health Organization welcomed the ceasefire on Sunday but cautioned that the threat of disease "
+            "was growing.\n\nOnly 38% of primary health care centres are functioning, the UN health agency said.")
+    assert _claim(text, "38%").speaker == "World Health Organization"
+
+
+def test_whoever_says_so_reports_the_source_they_cite():
+    c = _claim("The United Nations said on Monday that preliminary figures from local sources showed more than 300 "
+               "civilians had been killed.", "300")
+    assert c.speaker == "United Nations"
+
+
+def test_a_second_statement_after_though_keeps_its_own_speaker():
+    c = _claim("Police detained 143 people in dawn raids, the rights group said, though the interior ministry put "
+               "the figure at 62.", "62")
+    assert c.speaker == "interior ministry"
+
+
+def test_a_statement_from_a_body_speaks_for_it():
+    text = ("The Health Ministry said on Monday that 44,235 people had been killed.\n\nA statement from the ministry "
+            "added that some 104,638 people had been wounded.")
+    assert _claim(text, "104,638").speaker == "Health Ministry"
+
+
+def test_list_markers_are_layout_not_words():
+    text = ("What we know so far:\n- On Saturday, the mediating government, which helped broker the deal, said a "
+            "total of 1,890 prisoners would be released.")
+    assert _claim(text, "1,890").speaker == "mediating government"

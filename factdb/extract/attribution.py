@@ -97,12 +97,14 @@ CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
 
 _DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SOURCE_NOUNS_RE = re.compile(
-    r"^(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:figures|data|estimates?|statistics"
-    r"|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count)\s+(?:from|by|of|compiled\s+by"
+    r"^(?:(?:(?:the|an?)\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:figures|data|estimates?|statistics"
+    r"|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count|statement|release|bulletin"
+    r"|update)\s+(?:from|by|of|compiled\s+by"
     r"|released\s+by|published\s+by|issued\s+by)\s+)", re.I)
 _OWNER_SOURCE_RE = re.compile(
     r"(?<=[\w.])(?:'s|’s)\s+(?:latest\s+|own\s+|new\s+|official\s+|preliminary\s+|most\s+recent\s+)?(?:figures|data"
     r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey)$", re.I)
+_CONJ_START_RE = re.compile(r"^(?:though|although|while|whereas|but|and|yet)\s+", re.I)
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
     r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
@@ -208,6 +210,7 @@ def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
     np = _SOURCE_NOUNS_RE.sub("", np)
     np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
+    np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
     np = _TRAIL_RE.sub("", np).strip(" ,")
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np)
@@ -215,7 +218,8 @@ def clean_speaker(np: str) -> str:
 
 
 def _definite(np: str) -> bool:
-    return bool(_LEADING_DETERMINER_RE.match(np))
+    # ("a statement from the ministry" speaks for "the ministry", which points back)
+    return bool(_LEADING_DETERMINER_RE.match(_SOURCE_NOUNS_RE.sub("", np.strip(" \t\n,;:—–-\"'“”‘’"))))
 
 
 def is_pronoun(s: str) -> bool:
@@ -524,6 +528,9 @@ _GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", 
 _BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
                        "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
                        "broadcaster", "channel", "station", "outlet", "website"}
+_MENTIONS_BACK = 200  # how many recent names a description is matched against
+# words that qualify a description without naming its body: "the UN health agency"
+_QUALIFIER_WORDS = {"un", "international", "global", "national", "state", "federal", "official", "main", "top"}
 # one person's office, pointing back when bare: "the representative added"
 _PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "coordinator",
                  "director", "commissioner", "governor", "mayor", "minister", "chairman", "chairwoman", "adviser",
@@ -685,6 +692,23 @@ class SpeakerMemory:
         i = max(self._by_surname.get(word, -1), self._by_org_word.get(word, -1))
         return self.known[i].speaker if i >= 0 else None
 
+    def by_words(self, words: list[str]) -> str | None:
+        """The latest named organisation whose name holds every one of ``words`` (a few generic
+        qualifiers such as "UN" or "international" aside)."""
+        want = {_NON_WORD_RE.sub("", w.lower()) for w in words} - _QUALIFIER_WORDS - {""}
+        if not want:
+            return None
+        ids = [self._by_named_word.get(w) for w in want]
+        if all(i is not None for i in ids):
+            known = self.known[min(ids)]  # every word's latest speaker must be the same one
+            if known.org and want <= {_NON_WORD_RE.sub("", w.lower()) for w in known.speaker.split()}:
+                return known.speaker
+        # ... or a body only mentioned so far ("The World Health Organization welcomed the ceasefire")
+        for mm in reversed(self.mentions[-_MENTIONS_BACK:]):
+            if mm.org and want <= {_NON_WORD_RE.sub("", w.lower()) for w in mm.text.split()}:
+                return mm.text
+        return None
+
     def last_person(self) -> str | None:
         """The latest speaker named as a person."""
         return self.known[self._last_person].speaker if self._last_person >= 0 else None
@@ -728,7 +752,9 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     # a surname alone: "Hagari" -> "Rear Admiral Daniel Hagari"
     if len(words) == 1 and words[0][:1].isupper():
         return memory.by_surname(words[0]) or speaker
-    named = any(w[:1].isupper() and not w.endswith("-based") for w in words)
+    # ("the UN health agency" is a description: a qualifier such as "UN" names no body)
+    named = any(w[:1].isupper() and not w.endswith("-based") and w.lower().replace(".", "") not in _QUALIFIER_WORDS
+                for w in words)
     if named or not definite:
         return speaker
     head = _NON_WORD_RE.sub("", words[-1].lower())
@@ -744,6 +770,12 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     found = memory.by_head(head)
     if found:
         return found
+    if head in _GENERIC_HEADS and len(words) >= 2:
+        # "the UN health agency" -> the World Health Organization named before: the body whose name holds
+        # every word that describes it
+        found = memory.by_words(words[:-1])
+        if found:
+            return found
     # "the group", "the U.N. agency", "the fund": the organisation that spoke last, else the one named
     # last; not a description that names itself ("the statistics service", "the civil aviation authority")
     if (head in _GENERIC_HEADS and all(w[:1].isupper() for w in words[:-1])) or (

@@ -800,7 +800,9 @@ _GOES_ON_RE = re.compile(
     r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
 _SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
                              r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
-_LEDE_SENTENCES = 4  # a headline restates a figure of the first few body sentences
+_LEDE_SENTENCES = 4
+_SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
+_CLAUSE_BREAK_RE = re.compile(r"[;]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)  # a headline restates a figure of the first few body sentences
 
 
 def _figure(c: ExtractedClaim):
@@ -1345,6 +1347,14 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
                     closing = [(b, bsp) for b, bsp in pool if b.direction in ("left", "both") and b.start >= n.end]
                     if closing:
                         a, sp = closing[-1]
+                outer = next((b, bsp) for b, bsp in resolved_atts + [(a, sp)]
+                             if b is a or (b.kind == "said" and b.direction in ("right", "both")
+                                           and b.end <= a.speaker_start and b.end <= n.start
+                                           and _SPEECH_VERB_RE.fullmatch(text, b.start, b.end)
+                                           and not _CLAUSE_BREAK_RE.search(text, b.end, n.start)))
+                # "The United Nations said on Monday that figures from local sources showed more than 300 ...":
+                # whoever says so reports the source they cite
+                a, sp = outer
                 speaker = sp
                 attribution = "according_to" if a.kind == "according_to" else "said"
                 if in_quote is not None and a.kind != "according_to":

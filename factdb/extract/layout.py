@@ -46,6 +46,7 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|local\s+time)?"
     r"|\d{1,2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?)$", re.I)
+_BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
 _END_PUNCT = ".!?\"”’'):;"
 
 
@@ -148,4 +149,7 @@ def read_layout(text: str, published: dt.date | None = None,
     for ps, pe in paras[body_from:]:
         for m in _CREDIT_INLINE_RE.finditer(text, ps, pe):
             out.blanks.append(m.span())
+        # list markers at line starts ("- On Saturday, Egypt said ...") are layout, not words
+        for m in _BULLET_RE.finditer(text, ps, pe):
+            out.blanks.append((m.start(1), m.end(1)))
     return out
