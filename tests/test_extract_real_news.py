@@ -119,3 +119,21 @@ def test_list_markers_are_layout_not_words():
     text = ("What we know so far:\n- On Saturday, the mediating government, which helped broker the deal, said a "
             "total of 1,890 prisoners would be released.")
     assert _claim(text, "1,890").speaker == "mediating government"
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("More than 60,000 people have been killed in 21 months of war, the ministry said.", "60,000", "cumulative"),
+    ("At least 830 civilians have been killed in four days of violence, the monitor said.", "830", "interval"),
+    ("The ministry added that in the past twenty-four hours 241 people were killed.", "241", "interval"),
+    ("The civil defence agency said the toll had gone past 50,000.", "50,000", "cumulative"),
+    ("The new figure of 1,644 was a steep increase on the one announced hours earlier.", "1,644", "cumulative"),
+])
+def test_periods_of_real_wordings(text, surface, period):
+    assert _claim(text, surface).period == period
+
+
+def test_a_headline_toll_is_a_running_total_matched_to_the_lede_figure_it_rounds():
+    text = ("Ministry says war death toll tops 34,000\n\nThe toll includes at least 42 deaths over the past 24 hours. "
+            "The Health Ministry said on Monday that 34,012 people had been killed since the war began.")
+    head = extract_claims(text, dt.date(2024, 4, 23))[0]
+    assert (head.period, head.as_of, head.speaker) == ("cumulative", dt.date(2024, 4, 22), "Health Ministry")

@@ -801,6 +801,9 @@ _GOES_ON_RE = re.compile(
 _SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
                              r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
 _LEDE_SENTENCES = 4
+_HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
+_TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
+                                  r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
 _SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[;]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)  # a headline restates a figure of the first few body sentences
 
@@ -831,7 +834,10 @@ def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
         same.sort(key=lambda b: (b.metric != h.metric, b.start))
         src = same[0] if same else None
         if src is None and h.metric != "other":
-            src = next((b for b in lede if b.metric == h.metric and b.unit == h.unit), None)
+            kin = [b for b in lede if b.metric == h.metric and b.unit == h.unit]
+            # ("tops 34,000" stands for the lede's 34,012, not for its 42 deaths in 24 hours)
+            within = [b for b in kin if v is not None and _figure(b) is not None and v <= _figure(b) <= 1.2 * v]
+            src = (within or kin or [None])[0]
         if src is None:
             if h.speaker:
                 h.speaker = next((b.speaker for b in body if b.speaker and _same_body(h.speaker, b.speaker)),
@@ -842,7 +848,9 @@ def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
         h.as_of, h.since = src.as_of, src.since
         if h.metric == "other":
             h.metric = src.metric
-        if src.period != "unknown":
+        if _HEADLINE_TOLL_RE.search(h.sentence) and h.unit == "count" and not same:
+            h.period = "cumulative"  # "war death toll tops 34,000", whichever lede figure stood for it
+        elif src.period != "unknown":
             h.period = src.period  # (the body's clause says more than the cut-short headline: "tops 600")
         h.location = h.location or src.location
 
@@ -1278,6 +1286,8 @@ def _periods_from_verbs(x: _Reading) -> None:
     for i, n in enumerate(nums):
         if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
+        elif periods[i] is None and _TOLL_NOUN_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start):
+            periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)

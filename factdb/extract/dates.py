@@ -44,7 +44,8 @@ _MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b\.?(?:,?\s+\d{4}\b)?"
        r"|\b\d{4}-\d{2}-\d{2}\b)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMW = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty"
+_NUMW = (r"(?:\d+|twenty-four|forty-eight|seventy-two|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+         r"|fourteen|fifteen|twenty"
          r"|thirty|a|an|few|several|couple\s+of|24|48|72)")
 _UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -71,7 +72,10 @@ TIME_RE = re.compile(
     r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
     r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?:in|over|within)\s+(?P<wn2>\d+|twenty-four|twelve|two|three|four|five|six|seven|ten)\s+"
-    r"(?P<wu2>hours|days|weeks|months)\b)"
+    r"(?P<wu2>hours|days|weeks|months)\b"
+    # ("killed in 21 months of war": since the war began, a running total, not a window)
+    r"(?!\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
+    r")"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
     r"|after\s+(?:reporting|announcing|giving|publishing|putting|releasing))\b"
@@ -102,6 +106,7 @@ TIME_RE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
+    r"|gone\s+(?:past|over|above)|went\s+(?:past|over|above)|crossed|exceeded|exceeds|tops|passes"
     r"|increased|passed|surpassed|topped|hit|took|takes|at(?!\s+(?:least|most))|to)"
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
