@@ -189,3 +189,20 @@ def test_no_organisation_or_nationality_names_in_extractor_code():
             if t.type == tokenize.STRING and names.search(t.string) and not t.line.strip().startswith(('"""', 'r"""')):
                 hits.append(f"{path.name}:{t.start[0]}")
     assert hits == []
+
+
+def test_a_live_blog_entry_is_of_its_stamps_day():
+    text = ("Ceasefire live\n\n10:40 GMT 20 January\n\nThree hostages were freed on the first day, officials said.\n\n"
+            "12:51 GMT 19 January\n\nThe group said 90 prisoners would be freed today.")
+    layout = read_layout(text, dt.date(2025, 1, 20))
+    assert [d for _, d in layout.stamps] == [dt.date(2025, 1, 20), dt.date(2025, 1, 19)]
+    c = _claims(text, "2025-01-20")
+    assert c["90"].as_of == dt.date(2025, 1, 19)
+    assert "GMT" not in (c["90"].subject or "") and c["Three"].as_of == dt.date(2025, 1, 20)
+
+
+@pytest.mark.parametrize("line", ["10:40 GMT 20 January", "2023-12-26 | 07:36", "12/31/2024 5:09:38 AM", "10:42 GMT",
+                                  "Updated 9:12 p.m. ET, January 19, 2025"])
+def test_stamps_are_not_read_as_prose(line):
+    text = f"Title line\n\n{line}\n\nOfficials said 12 people were killed."
+    assert [c.text for c in _all(text, "2025-01-20")] == ["12"]

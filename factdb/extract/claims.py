@@ -755,6 +755,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         nums = by_sentence.get(s.index, [])
         carried = _continued(statement, spoken, resolved_atts, s, layout)
         said_day = None
+        # a live blog's entry is of its stamp's day ("10:40 GMT 20 January"), not of the page's date
+        day = (layout.day_at(s.start) or pub) if layout.stamps else pub
         if nums:
             # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
             # for "the figure"/"the count", not for "half of them")
@@ -762,7 +764,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 prev_metric = (out[-1].metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day, sentence_window = _sentence_claims(text, s, nums, resolved_atts, quotes, pub, lex, memory,
+            found, said_day, sentence_window = _sentence_claims(text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                                      prev_metric, carried.day if carried else None, window_period)
@@ -783,7 +785,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
         prev_paragraph = s.paragraph
         if not nums and spoken:
-            said_day = _said_day(text, s, pub, resolved_atts)
+            said_day = _said_day(text, s, day, resolved_atts)
         statement = _next_statement(statement, carried, spoken, said_day, s)
     _restate_headline(out, layout)
     return out

@@ -15,6 +15,7 @@ date is the day of the lede's report.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -42,10 +43,19 @@ _CREDIT_LINE_RE = re.compile(
 _CREDIT_INLINE_RE = re.compile(
     r"\((?:(?:FILE\s+)?(?:Photo|PHOTO|Image|IMAGE|Picture)\b[^()\n]{0,80}|[^()\n]{0,60}/(?:[A-Z][\w ]{1,25})"
     r"(?:\s+via\s+[^()\n]{1,30})?)\)")
+# a live-blog or update stamp: a clock time with its zone, perhaps a date ("10:40 GMT 20 January",
+# "Updated 9:12 p.m. ET, January 19, 2025", "2023-12-26 | 07:36", "12/31/2024 5:09:38 AM")
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|local\s+time)?|\d{1,2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?"
+def _stamp_date_rx(k: str) -> str:
+    return (rf"(?P<sd{k}>\d{{1,2}})\s+(?P<sm{k}>[A-Z][a-z]{{2,8}})\.?(?:,?\s+(?P<sy{k}>\d{{4}}))?"
+            rf"|(?P<tm{k}>[A-Z][a-z]{{2,8}})\.?\s+(?P<td{k}>\d{{1,2}})(?:,?\s+(?P<ty{k}>\d{{4}}))?"
+            rf"|(?P<iy{k}>\d{{4}})-(?P<im{k}>\d{{2}})-(?P<id{k}>\d{{2}})|(?P<um{k}>\d{{1,2}})/(?P<ud{k}>\d{{1,2}})/(?P<uy{k}>\d{{4}})")
+
+
 _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|local\s+time)?"
-    r"|\d{1,2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?)$", re.I)
+    rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
+    rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
 _END_PUNCT = ".!?\"”’'):;"
 
@@ -59,6 +69,13 @@ class Layout:
     dateline_date: dt.date | None = None
     dateline_paragraph: int = -1
     blanks: list[tuple[int, int]] = field(default_factory=list)  # spans to blank (dateline included)
+    # (offset, day) of each dated stamp: a live blog's entries are of their stamp's day
+    stamps: list[tuple[int, dt.date]] = field(default_factory=list)
+
+    def day_at(self, pos: int) -> dt.date | None:
+        """The day of the dated stamp ``pos`` stands under, if any."""
+        k = bisect.bisect_right(self.stamps, (pos, dt.date.max)) - 1
+        return self.stamps[k][1] if k >= 0 else None
 
     def mask(self, text: str) -> str:
         """``text`` with the blanked spans replaced by spaces (offsets unchanged)."""
@@ -98,6 +115,28 @@ def _date_of(m: re.Match, published: dt.date | None) -> dt.date | None:
     return d
 
 
+def _stamp_date(m: re.Match, published: dt.date | None) -> dt.date | None:
+    """The day a stamp names, if any (never after the publication date)."""
+    g = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}
+    if not g:
+        g = {}
+    try:
+        if "iy" in g:
+            d = dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        elif "uy" in g:
+            d = dt.date(int(g["uy"]), int(g["um"]), int(g["ud"]))
+        else:
+            mon = MONTHS.get((g.get("sm") or g.get("tm") or "").lower())
+            day = g.get("sd") or g.get("td")
+            year = g.get("sy") or g.get("ty") or (published.year if published else None)
+            if not mon or not day or not year:
+                return None
+            d = dt.date(int(year), mon, int(day))
+    except ValueError:
+        return None
+    return d if published is None or d <= published else None
+
+
 def _is_dateline(m: re.Match) -> bool:
     """A dash-separated prefix is a dateline when its place is in capitals or an agency names it;
     a colon only after capitals ("BEIRUT: ...")."""
@@ -135,7 +174,12 @@ def read_layout(text: str, published: dt.date | None = None,
         line_end = text.find("\n", ps, pe)
         line_end = pe if line_end < 0 else line_end
         line = text[ps:line_end]
-        if _BYLINE_RE.fullmatch(line) or _CREDIT_LINE_RE.fullmatch(line) or _STAMP_RE.fullmatch(line.strip()):
+        stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 else None
+        if stamp:
+            d = _stamp_date(stamp, published)
+            if d is not None:
+                out.stamps.append((ps, d))
+        if stamp or _BYLINE_RE.fullmatch(line) or _CREDIT_LINE_RE.fullmatch(line):
             out.blanks.append((ps, line_end))
             continue
         # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
