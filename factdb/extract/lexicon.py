@@ -12,6 +12,8 @@ File format::
         "killed": {
           "before": ["killed", "death of", ...],    # trigger written BEFORE the number: "killed 15"
           "after":  ["were killed", "dead", ...],   # trigger written AFTER the number:  "15 dead"
+          "verbs_before": ["kill", ...],            # verbs by lemma: every form ("kills", "killing")
+          "verbs_after": ["die", ...],              # is a trigger on that side (see inflections.py)
           "nouns":  [...],                          # counted nouns ("hostages", "trucks"); weaker
                                                     # than event words, either side of the number
           "partitive": ["of the dead", ...],        # the group a share is taken from, after the
@@ -41,6 +43,7 @@ from importlib import resources
 from pathlib import Path
 
 from .anchored import AnchoredSet, first_words
+from .inflections import LEMMA_KEYS, forms
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
 
@@ -94,6 +97,17 @@ class Lexicon:
                         words = first_words(compiled)
                         # tried only where one of its first words stands, when those can be read off
                         regexes.append((compiled, words, metric, side, 2))
+                    continue
+                if key in LEMMA_KEYS:
+                    # verbs listed once, by lemma: every inflected form is a trigger on that side
+                    side = key[len("verbs_"):]
+                    for lemma in values:
+                        for p in forms(lemma):
+                            norm = _norm_phrase(p)
+                            phrases[side].add(norm)
+                            info = self._phrase_info.setdefault((side, norm), [])
+                            if (metric, 2) not in info:  # (a form may also be listed as a phrase)
+                                info.append((metric, 2))
                     continue
                 if key not in SIDES:
                     continue
