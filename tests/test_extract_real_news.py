@@ -137,3 +137,12 @@ def test_a_headline_toll_is_a_running_total_matched_to_the_lede_figure_it_rounds
             "The Health Ministry said on Monday that 34,012 people had been killed since the war began.")
     head = extract_claims(text, dt.date(2024, 4, 23))[0]
     assert (head.period, head.as_of, head.speaker) == ("cumulative", dt.date(2024, 4, 22), "Health Ministry")
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("Air strikes killed 12 people in the town, medics said.", "12", "interval"),
+    ("Twelve people were killed when the building collapsed.", "Twelve", "interval"),
+    ("Floods have submerged a third of the country and killed 1,702 people.", "1,702", "cumulative"),
+])
+def test_a_simple_past_event_is_what_happened_once_unless_a_perfect_governs_it(text, surface, period):
+    assert _claim(text, surface).period == period

@@ -803,6 +803,13 @@ _GOES_ON_RE = re.compile(
 _SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
                              r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
 _LEDE_SENTENCES = 4
+# a simple past event verb governing the figure (a perfect, "have been killed", is a running total)
+_PAST_EVENT_BEFORE_RE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|wounded|injured)\s+"
+                                   r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|another|up\s+to)\s+)?$",
+                                   re.I)
+_PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:was|were)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
+                                  re.I)
+_PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
@@ -1290,6 +1297,11 @@ def _periods_from_verbs(x: _Reading) -> None:
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
         elif periods[i] is None and _TOLL_NOUN_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
+        elif periods[i] is None and (_PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start)
+                                     or _PAST_EVENT_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))) \
+                and not _PERFECT_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
+            # (not under a perfect's auxiliary: "floods have submerged a third of the country and killed 1,702")
+            periods[i] = "interval"  # "strikes killed 12 people", "12 people were killed": what happened, once
     for i, n in enumerate(nums):
         if periods[i] is None:
             lo = max(s.start, n.start - 100)
