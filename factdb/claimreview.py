@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from .models import ClaimVersion, Document
+from .output import plain
 from .queries import ClaimFilter, filtered
 
 PUBLISHED_STATUSES = ("verified", "corrected", "disputed")
@@ -80,7 +81,7 @@ def claimreview(c: dict, review: dict, document: dict, base_url: str) -> dict:
               "bestRating": 3, "worstRating": 1}
     if review.get("note"):
         rating["ratingExplanation"] = review["note"]
-    return {
+    return _plain({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{base_url.rstrip('/')}/claims/{c['id']}",
@@ -89,7 +90,16 @@ def claimreview(c: dict, review: dict, document: dict, base_url: str) -> dict:
         "author": {"@type": "Organization", "name": publisher()},
         "reviewRating": rating,
         "itemReviewed": item,
-    }
+    })
+
+
+def _plain(v):
+    """Dates as ISO strings and whole floats as ints at every depth, ready for JSON."""
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return plain(v)
 
 
 def last_review(session: Session, claim_id: int) -> dict | None:
