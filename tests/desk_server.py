@@ -7,13 +7,14 @@ written for these tests (see ``ARTICLES``).
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Two outlets and an official bulletin reporting one death toll over three
+# Three outlets reporting one death toll over three
 # days, plus an article whose text and title carry script payloads (written
 # as entities, which ingest decodes into literal markup).
 ARTICLES = {
@@ -26,9 +27,9 @@ ARTICLES = {
         "Date: 2024-02-08\nSource: Meridian Wire\nURL: https://meridianwire.example/2024/02/08/toll\n"
         "Title: Ministry updates the toll\n\n"
         "The Gaza Health Ministry said on Thursday that 27,708 Palestinians have been killed in Gaza.\n"),
-    "ministry-0209.txt": (
-        "Date: 2024-02-09\nSource: Gaza Health Ministry\nURL: https://moh.example/bulletins/2024-02-09\n"
-        "Title: Daily bulletin\n\n"
+    "crescent-0209.txt": (
+        "Date: 2024-02-09\nSource: Crescent Radio\nURL: https://crescentradio.example/news/2024-02-09\n"
+        "Title: Toll passes 27,900\n\n"
         "The Gaza Health Ministry said on Friday that 27,947 Palestinians have been killed in Gaza.\n"),
     "hostile-0210.txt": (
         "Date: 2024-02-10\nSource: Cedar Line News\nURL: https://cedarline.example/2024/02/10/strikes\n"
@@ -36,6 +37,9 @@ ARTICLES = {
         "&lt;script&gt;document.title='pwned'&lt;/script&gt; At least 40 people were killed in Rafah, "
         "the civil defence said on Saturday. &lt;img src=x onerror=\"document.title='pwned'\"&gt;\n"),
 }
+# the ministry's own daily series, loaded as an official series
+OFFICIAL = [{"report_date": "2024-02-06", "killed_cum": 27478}, {"report_date": "2024-02-07", "killed_cum": 27585},
+            {"report_date": "2024-02-08", "killed_cum": 27708}, {"report_date": "2024-02-09", "killed_cum": 27840}]
 PASSWORDS = {"rita": "rita-password-1", "rob": "rob-password-22", "vera": "vera-password-3"}
 ROLES = {"rita": "reviewer", "rob": "reviewer", "vera": "viewer"}
 
@@ -64,6 +68,7 @@ def free_port() -> int:
 def fill(engine, folder: Path) -> None:
     from factdb.accounts import add_user
     from factdb.db import run_write
+    from factdb.import_series import import_series
     from factdb.ingest import ingest
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -71,6 +76,11 @@ def fill(engine, folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
     summary = ingest(engine, [str(folder)])
     assert not summary.failed
+    official = folder.parent / "ministry-daily.json"
+    official.write_text(json.dumps(OFFICIAL), encoding="utf-8")
+    res = import_series(engine, str(official), source="Gaza Health Ministry", metric="killed",
+                        subject="Palestinians", location="Gaza", date_field="report_date", value_field="killed_cum")
+    assert not res.errors
     for name, role in ROLES.items():
         run_write(engine, lambda s, n=name, r=role: add_user(s, n, r, PASSWORDS[n]))
 

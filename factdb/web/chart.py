@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..diff import point, quoted
 
-WIDTH, HEIGHT = 760, 300
-LEFT, RIGHT, TOP, BOTTOM = 70, 170, 16, 36
+WIDTH, HEIGHT = 900, 300
+LEFT, RIGHT, TOP, BOTTOM = 70, 250, 16, 36
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"]
 OFFICIAL_COLOUR = "#111111"
 
@@ -81,8 +81,12 @@ def chart(title: str, rows: list[dict], official_sources: set[str] = frozenset()
     dates = [d for pts in series.values() for d, _ in pts]
     values = [v for pts in series.values() for _, v in pts]
     d0, d1 = min(dates), max(dates)
-    lo, hi = min(0.0, min(values)), max(values)
-    step = _nice_step(hi - lo or 1)
+    # the axis spans the figures, not zero to the top: a toll moving from
+    # 27,478 to 27,947 must not draw as a flat line
+    lo, hi = min(values), max(values)
+    if lo == hi:
+        lo, hi = lo - max(abs(lo) * 0.05, 1), hi + max(abs(hi) * 0.05, 1)
+    step = _nice_step(hi - lo)
     hi = math.ceil(hi / step) * step or step
     lo = math.floor(lo / step) * step
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
