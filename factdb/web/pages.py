@@ -188,16 +188,19 @@ def _query(values: dict, **over) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue(request: Request, offset: int = 0):
+def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
     from ..desk import queue_facets, queue_page
 
     user = require_user(request)
     f, values = claim_filter(request)
+    size = max(1, min(size, 200))
+    if size != PAGE_SIZE:
+        values["size"] = str(size)
     with read_session(_engine(request)) as s:
-        page = queue_page(s, f, offset, PAGE_SIZE)
+        page = queue_page(s, f, offset, size)
         facets = queue_facets(s, f)
-    prev_q = _query(values, offset=max(0, page.offset - PAGE_SIZE)) if page.offset else None
-    next_q = _query(values, offset=page.offset + PAGE_SIZE) if page.more else None
+    prev_q = _query(values, offset=max(0, page.offset - size)) if page.offset else None
+    next_q = _query(values, offset=page.offset + size) if page.more else None
     return render(request, "queue.html", {"page": page, "facets": facets, "values": values,
                                           "prev_q": prev_q, "next_q": next_q, "statuses": STATUSES,
                                           "query": lambda **kw: _query(values, offset="", **kw)}, user=user)
