@@ -61,14 +61,28 @@ def queue_page(session: Session, f: ClaimFilter, offset: int = 0, size: int = 50
     return QueuePage(rows[:size], offset, size, len(rows) > size)
 
 
-def queue_facets(session: Session, f: ClaimFilter, top: int = 12) -> dict[str, list[tuple[str, int]]]:
+# facets count at most this many queue rows, so a page over a million-claim
+# queue costs a bounded scan; counts past it are shown as lower bounds
+FACET_SCAN = 20_000
+
+
+@dataclass
+class Facets:
+    counts: dict[str, list[tuple[str, int]]]
+    capped: bool
+
+
+def queue_facets(session: Session, f: ClaimFilter, top: int = 12, scan: int = FACET_SCAN) -> Facets:
     """Counts of the filtered queue by metric and by source (largest first)."""
-    sub = queue_select(session, f).subquery("q")
+    base = queue_select(session, f)
+    sub = base.with_only_columns(base.selected_columns.metric, base.selected_columns.source).limit(scan + 1)
+    sub = sub.subquery("q")
+    total = session.execute(select(func.count()).select_from(sub)).scalar_one()
     out = {}
     for name, col in (("metric", sub.c.metric), ("source", sub.c.source)):
         q = select(col, func.count()).group_by(col).order_by(func.count().desc(), col).limit(top)
         out[name] = [(v or "", n) for v, n in session.execute(q)]
-    return out
+    return Facets(out, total > scan)
 
 
 # --- the article, marked ------------------------------------------------------------

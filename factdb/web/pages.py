@@ -201,7 +201,9 @@ def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
         facets = queue_facets(s, f)
     prev_q = _query(values, offset=max(0, page.offset - size)) if page.offset else None
     next_q = _query(values, offset=page.offset + size) if page.more else None
-    return render(request, "queue.html", {"page": page, "facets": facets, "values": values,
+    from ..desk import FACET_SCAN
+
+    return render(request, "queue.html", {"page": page, "facets": facets, "values": values, "facet_scan": FACET_SCAN,
                                           "prev_q": prev_q, "next_q": next_q, "statuses": STATUSES,
                                           "query": lambda **kw: _query(values, offset="", **kw)}, user=user)
 
