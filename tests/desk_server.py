@@ -32,7 +32,7 @@ ARTICLES = {
         "Title: Toll passes 27,900\n\n"
         "The Gaza Health Ministry said on Friday that 27,947 Palestinians have been killed in Gaza.\n"),
     "hostile-0210.txt": (
-        "Date: 2024-02-10\nSource: Cedar Line News\nURL: https://cedarline.example/2024/02/10/strikes\n"
+        "Date: 2024-02-10\nSource: Cedar Line News\nURL: javascript:document.title='pwned'//cedarline.example/strikes\n"
         "Title: &lt;b onmouseover=alert(1)&gt;Strikes&lt;/b&gt;\n\n"
         "&lt;script&gt;document.title='pwned'&lt;/script&gt; At least 40 people were killed in Rafah, "
         "the civil defence said on Saturday. &lt;img src=x onerror=\"document.title='pwned'\"&gt;\n"),

@@ -68,6 +68,7 @@ def test_script_payloads_in_article_title_and_notes_render_inert(desk):
     with read_session(desk.engine) as s:
         doc = s.get(Document, s.get(Claim, cid).document_id)
         assert "<script>" in doc.text and "onerror=" in doc.text  # stored as the outlet wrote it
+        assert doc.url.startswith("javascript:")
     c = login(desk, "rita")
     page = c.get(f"/claims/{cid}").text
     note = '<img src=x onerror="alert(1)"> "quoted" </td><script>alert(2)</script>'
@@ -81,6 +82,7 @@ def test_script_payloads_in_article_title_and_notes_render_inert(desk):
         html = r.text
         assert "<script>document" not in html and "<script>alert" not in html, path
         assert "<img src=x" not in html and "<b onmouseover" not in html, path
+        assert 'href="javascript:' not in html.lower(), path  # the article's URL is no link
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     html = c.get(f"/claims/{cid}").text

@@ -37,7 +37,9 @@ def create_app(engine: Engine, *, read_only: bool = False, secret_key: str | Non
     app.include_router(api.router)
     app.include_router(pages.router)
     pages.install_handlers(app)
+    # behind an HTTPS proxy, FACTDB_SECURE_COOKIES=1 adds the Secure flag
+    secure = os.environ.get("FACTDB_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
     app.add_middleware(SessionMiddleware, secret_key=key, session_cookie="factdb_session",
-                       same_site="lax", max_age=12 * 3600)
+                       same_site="lax", max_age=12 * 3600, https_only=secure)
     app.add_middleware(SecurityHeaders)
     return app

@@ -29,7 +29,17 @@ router = APIRouter()
 
 _env = jinja2.Environment(loader=jinja2.PackageLoader("factdb.web", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(figure=figure_text, cell=output.cell, number=output.fmt_number)
+
+
+def web_url(url: str | None) -> str | None:
+    """A link target only for http(s) URLs: an article's URL is untrusted input
+    and a javascript: or data: URL must never become a link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+_env.globals.update(figure=figure_text, cell=output.cell, number=output.fmt_number, web_url=web_url)
 templates = Jinja2Templates(env=_env)
 
 STATUSES = ("unreviewed", "verified", "corrected", "disputed", "rejected")
