@@ -115,3 +115,22 @@ def test_factdb_serve_binds_to_loopback_and_serves_the_desk(desk):
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(15)
+
+
+def test_api_diff_answers_the_three_diff_questions_like_the_cli(desk, run):
+    tok = {"Authorization": f"Bearer {desk.tokens['vera']}"}
+    api = f"{desk.url}/api/diff"
+    timeline = httpx.get(api, params={"metric": "killed", "location": "Gaza", "against": "Gaza Health Ministry"},
+                         headers=tok).json()
+    cli = json.loads(run("diff", "--metric", "killed", "--location", "Gaza", "--against", "Gaza Health Ministry",
+                         "--format", "json").stdout)
+    assert [(r["claim_id"], r["flags"], r["official"]) for r in timeline] == \
+        [(r["claim_id"], r["flags"], r["official"]) for r in cli]
+    doc = "https://harbourpost.example/2024/02/07/toll"
+    added = httpx.get(api, params={"document": doc, "from": "0"}, headers=tok).json()
+    assert {r["change"] for r in added} == {"added"} and len(added) == 2
+    since = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat().replace("+00:00", "Z")
+    digest = httpx.get(api, params={"recorded_since": since}, headers=tok).json()
+    assert sum(r["event"] == "new document" for r in digest) == 5
+    assert httpx.get(api, params={"metric": "killed", "tolerance": "lots"}, headers=tok).status_code == 400
+    assert httpx.get(api, params={"document": "https://nowhere.example/"}, headers=tok).status_code == 404

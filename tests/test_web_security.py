@@ -250,3 +250,29 @@ def test_a_read_only_desk_refuses_reviews(db_url, tmp_path):
             assert s.execute(select(ClaimVersion.action).where(ClaimVersion.claim_id == cid)).scalars().all() == ["extract"]
     finally:
         d.stop()
+
+
+def test_failed_logins_from_one_address_lock_it_across_user_names(db_url, tmp_path):
+    from factdb.web.security import LoginThrottle
+
+    d = start_desk(db_url, tmp_path / "articles", login_throttle=LoginThrottle(per_user=50, per_address=3))
+    try:
+        c = httpx.Client(base_url=d.url)
+        for name in ("admin", "root", "editor"):
+            r = c.post("/login", data={"username": name, "password": "guess", "csrf_token": _csrf(c.get("/login").text)})
+            assert r.status_code == 401
+        r = c.post("/login", data={"username": "rob", "password": PASSWORDS["rob"],
+                                   "csrf_token": _csrf(c.get("/login").text)})
+        assert r.status_code == 429
+    finally:
+        d.stop()
+
+
+def test_disabling_a_user_ends_their_session(desk, run):
+    c = login(desk, "rita")
+    assert c.get("/").status_code == 200
+    assert run("user", "disable", "rita").exit_code == 0
+    r = c.get("/")
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    r = c.post("/logout", data={"csrf_token": _csrf(c.get("/login").text)})
+    assert r.status_code == 303
