@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from .. import output
 from ..accounts import Account, token_account
@@ -106,6 +107,14 @@ def api_claim(request: Request, claim_id: int):
 
 @router.post("/claims/{claim_id}/review")
 async def api_review(request: Request, claim_id: int):
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    return await run_in_threadpool(_review, request, claim_id, body)
+
+
+def _review(request: Request, claim_id: int, body: Any) -> JSONResponse:
     from ..desk import changes_since, claim_record, parse_changes
     from ..review import ACTIONS
     from ..review import review as run_review
@@ -115,10 +124,6 @@ async def api_review(request: Request, claim_id: int):
         raise HTTPException(403, "this desk is read-only")
     if not user.can_review:
         raise HTTPException(403, f"{user.name} is a {user.role}: viewers cannot review claims")
-    try:
-        body = await request.json()
-    except ValueError:
-        raise HTTPException(400, "the body must be a JSON object") from None
     if not isinstance(body, dict):
         raise HTTPException(400, "the body must be a JSON object")
     action, expect = body.get("action"), body.get("expect_version")

@@ -16,6 +16,7 @@ import jinja2
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from .. import output
 from ..accounts import Account, account, authenticate
@@ -131,11 +132,16 @@ def login_form(request: Request, next: str = "/"):
 @router.post("/login")
 async def login(request: Request):
     form = await require_csrf(request)
+    # password hashing and the database are blocking work: off the event loop
+    return await run_in_threadpool(_login, request, form)
+
+
+def _login(request: Request, form: dict) -> Response:
     name, password = str(form.get("username") or ""), str(form.get("password") or "")
     nxt = _safe_next(str(form.get("next") or "/"))
     address = request.client.host if request.client else "?"
     throttle = request.app.state.throttle
-    wait = throttle.blocked(name, address)
+    wait = throttle.attempt(name, address)
     if wait:
         return render(request, "login.html", {
             "next": nxt, "error": f"too many failed logins; try again in {int(wait // 60) + 1} minutes"},
@@ -143,9 +149,8 @@ async def login(request: Request):
     with read_session(_engine(request)) as s:
         user = authenticate(s, name, password)
     if user is None:
-        throttle.failed(name, address)
         return render(request, "login.html", {"next": nxt, "error": "wrong user name or password"}, status=401)
-    throttle.succeeded(name)
+    throttle.succeeded(name, address)
     request.session.clear()  # a fresh session (and CSRF token) after login
     request.session["uid"] = user.id
     csrf_token(request.session)
@@ -267,11 +272,15 @@ def claim_page(request: Request, claim_id: int):
 
 @router.post("/claims/{claim_id}/review")
 async def claim_review(request: Request, claim_id: int):
+    form = await require_csrf(request)
+    return await run_in_threadpool(_claim_review, request, claim_id, form)
+
+
+def _claim_review(request: Request, claim_id: int, form: dict) -> Response:
     from ..desk import changes_since, claim_record, parse_changes
     from ..review import ACTIONS
     from ..review import review as run_review
 
-    form = await require_csrf(request)
     user = require_user(request)
     if request.app.state.read_only:
         raise HTTPException(403, "this desk is read-only")

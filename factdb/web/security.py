@@ -83,23 +83,28 @@ class LoginThrottle:
             q.popleft()
         return q
 
-    def blocked(self, user: str, address: str) -> float:
-        """Seconds until a login may be tried again (0: allowed now)."""
-        now = time.monotonic()
-        with self._lock:
-            waits = []
-            for key, limit in ((("user", user.casefold()), self.per_user), (("addr", address), self.per_address)):
-                q = self._recent(key, now)
-                if len(q) >= limit:
-                    waits.append(q[0] + self.window - now)
-            return max(waits, default=0.0)
+    def attempt(self, user: str, address: str) -> float:
+        """Register a login attempt; returns the seconds to wait when over the limit
+        (the attempt is then refused and not counted), else 0.
 
-    def failed(self, user: str, address: str) -> None:
+        The attempt counts as failed until :meth:`succeeded` says otherwise, so
+        parallel guesses cannot all slip in before the first one is counted.
+        """
         now = time.monotonic()
+        keys = ((("user", user.casefold()), self.per_user), (("addr", address), self.per_address))
         with self._lock:
-            for key in (("user", user.casefold()), ("addr", address)):
+            waits = [q[0] + self.window - now for key, limit in keys
+                     if len(q := self._recent(key, now)) >= limit]
+            if waits:
+                return max(waits)
+            for key, _ in keys:
                 self._recent(key, now).append(now)
+            return 0.0
 
-    def succeeded(self, user: str) -> None:
+    def succeeded(self, user: str, address: str) -> None:
+        """A correct password: the user's count starts again, the address's attempt is withdrawn."""
         with self._lock:
             self._fails.pop(("user", user.casefold()), None)
+            q = self._fails.get(("addr", address))
+            if q:
+                q.pop()
