@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from .models import ClaimVersion, Document
+from .models import Claim, ClaimVersion, Document, Speaker
 from .output import plain
 from .queries import ClaimFilter, filtered
 
@@ -63,8 +63,10 @@ def claimreview(c: dict, review: dict, document: dict, base_url: str) -> dict:
     ``document`` the article it appears in (url, identity, title, published_at).
     """
     speaker = c.get("speaker")
-    author = ({"@type": "Person" if speaker else "Organization", "name": speaker or c.get("source")}
-              if speaker or c.get("source") else None)
+    # a speaker is a Person only when known to be one; ministries, agencies
+    # and the outlet itself are organisations
+    kind = "Person" if speaker and c.get("speaker_kind") == "person" else "Organization"
+    author = {"@type": kind, "name": speaker or c.get("source")} if speaker or c.get("source") else None
     appearance: dict = {"@type": "NewsArticle", "url": document.get("url") or document.get("identity")}
     if document.get("title"):
         appearance["headline"] = document["title"]
@@ -118,6 +120,9 @@ def for_claim(session: Session, c: dict, base_url: str) -> dict | None:
         return None
     review = last_review(session, c["id"]) or {}
     doc = session.get(Document, c["document_id"])
+    if c.get("speaker") and "speaker_kind" not in c:
+        c = {**c, "speaker_kind": session.execute(
+            select(Speaker.kind).join(Claim, Claim.speaker_id == Speaker.id).where(Claim.id == c["id"])).scalar()}
     document = {"url": doc.url, "identity": doc.identity, "title": doc.title, "published_at": doc.published_at}
     return claimreview(c, review, document, base_url)
 
@@ -131,9 +136,11 @@ def claimreview_rows(session: Session, f: ClaimFilter | None, base_url: str) -> 
     last = (select(cv.c.claim_id, func.max(cv.c.version).label("version"))
             .where(cv.c.action.in_(["verify", "correct", "dispute"])).group_by(cv.c.claim_id).subquery("last"))
     rv = cv.alias("rv")
+    sp = Speaker.__table__.alias("sp")  # the speaker filter may join speaker already
     q = (q.add_columns(rv.c.actor.label("review_actor"), rv.c.recorded_at.label("review_at"),
                        rv.c.note.label("review_note"), Document.url.label("doc_url"),
-                       Document.title.label("doc_title"))
+                       Document.title.label("doc_title"), sp.c.kind.label("speaker_kind"))
+         .outerjoin(sp, sp.c.id == c.c.speaker_id)
          .join(last, last.c.claim_id == c.c.id)
          .join(rv, (rv.c.claim_id == last.c.claim_id) & (rv.c.version == last.c.version))
          .where(c.c.status.in_(statuses)).order_by(c.c.id))
