@@ -162,3 +162,28 @@ def test_timeline_chart_draws_each_source_and_the_official_series(desk, browser,
     assert text.startswith("as_of,source,") and "Meridian Wire" in text and "official" in text.splitlines()[0]
     _shot(page, tmp_path, "desk-timeline.png")
     ctx.close()
+
+
+def test_every_step_works_without_javascript(desk, browser):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    _login(page, desk, "rob")
+    rows = page.locator("table.queue tbody tr")
+    expect(rows.nth(0)).not_to_have_class(re.compile(r"\bsel\b"))  # the script did not run
+    claim = _claim(desk, "27,708")
+    page.click(f"table.queue a[href='/claims/{claim.id}#fig']")
+    expect(page.locator("mark#fig")).to_have_text("27,708")
+    page.fill("#decide input[name=note]", "same as the bulletin")
+    page.click("#act-verify")
+    expect(page.locator("#claim-status")).to_have_text("verified")
+    expect(page.locator("#history tbody tr").nth(1)).to_contain_text("same as the bulletin")
+    page.click("#correct-box summary")
+    page.fill("#f-value", "27,710")
+    page.fill("#correct input[name=note]", "typo in the wire copy")
+    page.click("#act-correct")
+    expect(page.locator("#claim-status")).to_have_text("corrected")
+    page.click("#next-claim")
+    expect(page.locator("mark#fig")).to_be_visible()
+    page.click("text=Log out")
+    expect(page).to_have_url(re.compile(r"/login$"))
+    ctx.close()
