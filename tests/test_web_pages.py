@@ -32,7 +32,7 @@ def desk(db_url, tmp_path):
 
 
 def _queue_ids(html: str) -> list[int]:
-    return [int(i) for i in re.findall(r'<tr data-href="/claims/(\d+)#fig"', html)]
+    return [int(i) for i in re.findall(r'<tr data-href="/claims/(\d+)[?#]', html)]
 
 
 def test_queue_follows_the_review_service_order_and_pages_through_it(desk, run):
@@ -134,3 +134,23 @@ def test_api_diff_answers_the_three_diff_questions_like_the_cli(desk, run):
     assert sum(r["event"] == "new document" for r in digest) == 5
     assert httpx.get(api, params={"metric": "killed", "tolerance": "lots"}, headers=tok).status_code == 400
     assert httpx.get(api, params={"document": "https://nowhere.example/"}, headers=tok).status_code == 404
+
+
+def test_next_in_queue_stays_inside_the_filtered_queue(desk, run):
+    expected = [r["id"] for r in json.loads(run("review", "queue", "--metric", "killed", "--source", "Harbour Post",
+                                                "--source", "Meridian Wire", "--format", "json").stdout)]
+    assert len(expected) == 2
+    c = login(desk, "rita")
+    html = c.get("/", params=[("metric", "killed"), ("source", "Harbour Post"), ("source", "Meridian Wire")]).text
+    assert _queue_ids(html) == expected
+    first = re.search(r'<tr data-href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    page = c.get(first.split("#")[0]).text
+    nxt = re.search(r'<a href="([^"]+)" rel="next" id="next-claim">', page).group(1).replace("&amp;", "&")
+    assert nxt.startswith(f"/claims/{expected[1]}?") and "source=Meridian+Wire" in nxt
+    # after a review the editor lands back on the claim, still inside that queue
+    form = re.search(r'<form method="post" action="([^"]+)" class="review" id="decide">', page).group(1)
+    tok = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    r = c.post(form.replace("&amp;", "&"), data={"csrf_token": tok, "action": "verify", "expect_version": "1"})
+    assert r.status_code == 303 and "metric=killed" in r.headers["location"]
+    page = c.get(r.headers["location"].split("#")[0]).text
+    assert f'/claims/{expected[1]}?' in page and 'rel="next"' in page

@@ -179,24 +179,33 @@ def _date(value: str | None, what: str) -> dt.date | None:
 def claim_filter(request: Request, *, limit: int | None = None) -> tuple[ClaimFilter, dict]:
     """The `factdb claims` filters from the query string; also the values to refill the form."""
     q = request.query_params
-    status = tuple(s for s in q.getlist("status") if s in STATUSES)
+
+    def many(name: str) -> list[str]:
+        # repeated parameters, or one form field listing several: "killed, injured"
+        return [v.strip() for raw in q.getlist(name) for v in raw.split(",") if v.strip()]
+
+    status = tuple(s for s in many("status") if s in STATUSES)
     flag = q.get("flag") or ""
     if flag in QUEUE_FLAGS:
         status = tuple(s for s in QUEUE_FLAGS[flag] if not status or s in status) or ("none",)
     f = ClaimFilter(
-        metric=tuple(m for m in q.getlist("metric") if m), subject=q.get("subject") or None,
+        metric=tuple(many("metric")), subject=q.get("subject") or None,
         location=q.get("location") or None, source=tuple(s for s in q.getlist("source") if s),
         speaker=q.get("speaker") or None, since=_date(q.get("since"), "since"), until=_date(q.get("until"), "until"),
         status=status, document=q.get("document") or None, limit=limit,
     )
     values = {k: q.get(k) or "" for k in ("subject", "location", "speaker", "since", "until", "document", "flag")}
-    values.update(metric=q.get("metric") or "", source=q.get("source") or "", status=q.get("status") or "")
+    values.update(metric=", ".join(many("metric")), source=q.get("source") or "", status=", ".join(status))
+    values["_sources"] = [s for s in q.getlist("source") if s]
     return f, values
 
 
 def _query(values: dict, **over) -> str:
-    merged = {k: v for k, v in {**values, **over}.items() if v not in ("", None)}
-    return urlencode(merged)
+    """A query string for these filter values (every source, when several were given)."""
+    merged = {k: v for k, v in {**values, **over}.items() if v not in ("", None) and not k.startswith("_")}
+    if len(values.get("_sources") or []) > 1 and "source" not in over:
+        merged["source"] = values["_sources"]
+    return urlencode(merged, doseq=True)
 
 
 # --- queue --------------------------------------------------------------------------------
@@ -220,13 +229,16 @@ def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
 
     return render(request, "queue.html", {"page": page, "facets": facets, "values": values, "facet_scan": FACET_SCAN,
                                           "prev_q": prev_q, "next_q": next_q, "statuses": STATUSES,
+                                          "claim_qs": _query(values, size=""),
                                           "query": lambda **kw: _query(values, offset="", **kw)}, user=user)
 
 
 # --- claim --------------------------------------------------------------------------------
 
 
-def _claim_context(s, claim_id: int) -> dict:
+def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "") -> dict:
+    """Everything the claim page shows; ``f``/``qs`` are the queue filters it was opened from,
+    so "next in queue" stays inside the queue the editor is working."""
     from ..claimreview import for_claim
     from ..desk import claim_record, document_view, series_context
     from ..queries import history_rows
@@ -235,7 +247,7 @@ def _claim_context(s, claim_id: int) -> dict:
     rec = claim_record(s, claim_id)
     view = document_view(s, rec["document_id"])
     history = list(history_rows(s, claim_id))
-    nxt = next(queue_rows(s, ClaimFilter(), limit=1, exclude=[claim_id]), None)
+    nxt = next(queue_rows(s, f or ClaimFilter(), limit=1, exclude=[claim_id]), None)
     review_ld = for_claim(s, rec, "")
     if review_ld is not None:
         review_ld["url"] = f"/claims/{claim_id}"
@@ -247,6 +259,7 @@ def _claim_context(s, claim_id: int) -> dict:
         "series_query": urlencode({k: v for k, v in (("metric", rec["metric"]), ("location", rec.get("location")),
                                                      ("subject", rec.get("subject"))) if v}),
         "note": "",
+        "qs": f"?{qs}" if qs else "",
     }
 
 
@@ -265,8 +278,9 @@ def _form_values(c: dict) -> dict:
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
 def claim_page(request: Request, claim_id: int):
     user = require_user(request)
+    f, values = claim_filter(request)
     with read_session(_engine(request)) as s:
-        ctx = _claim_context(s, claim_id)
+        ctx = _claim_context(s, claim_id, f, _query(values))
     return render(request, "claim.html", {**ctx, "form": _form_values(ctx["c"]), "error": None}, user=user)
 
 
@@ -310,8 +324,9 @@ def _claim_review(request: Request, claim_id: int, form: dict) -> Response:
                    "expect": expect}
         return render(request, "conflict.html", ctx, status=409, user=user)
     except InvalidReview as exc:
+        f, values = claim_filter(request)
         with read_session(eng) as s:
-            ctx = _claim_context(s, claim_id)
+            ctx = _claim_context(s, claim_id, f, _query(values))
         values = _form_values(ctx["c"])
         values.update({k: str(v) for k, v in form.items() if k in values})
         ctx["note"] = note
@@ -319,7 +334,8 @@ def _claim_review(request: Request, claim_id: int, form: dict) -> Response:
                       status=422, user=user)
     r = results[0]
     request.session["flash"] = f"claim {claim_id} {r.status} by {r.reviewer}; now version {r.version}"
-    return RedirectResponse(f"/claims/{claim_id}#fig", status_code=303)
+    qs = _query(claim_filter(request)[1])
+    return RedirectResponse(f"/claims/{claim_id}" + (f"?{qs}" if qs else "") + "#fig", status_code=303)
 
 
 # --- document -------------------------------------------------------------------------------
