@@ -212,7 +212,7 @@ def test_reviewed_claim_pages_embed_claimreview_and_export_matches(desk, run):
     # properties the ClaimReview documentation requires or recommends
     assert ld["@context"] == "https://schema.org" and ld["@type"] == "ClaimReview"
     assert ld["claimReviewed"].startswith("The Gaza Health Ministry said on Thursday that 27,708")
-    assert ld["url"].endswith(f"/claims/{cid}") and ld["datePublished"]
+    assert ld["url"] == f"{desk.url}/claims/{cid}" and ld["datePublished"]
     assert ld["author"]["@type"] == "Organization" and ld["author"]["name"]
     assert ld["reviewRating"]["@type"] == "Rating" and ld["reviewRating"]["alternateName"] == "Accurate"
     item = ld["itemReviewed"]

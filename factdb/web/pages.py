@@ -236,7 +236,7 @@ def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
 # --- claim --------------------------------------------------------------------------------
 
 
-def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "") -> dict:
+def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "", base: str = "") -> dict:
     """Everything the claim page shows; ``f``/``qs`` are the queue filters it was opened from,
     so "next in queue" stays inside the queue the editor is working."""
     from ..claimreview import for_claim
@@ -248,9 +248,7 @@ def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "")
     view = document_view(s, rec["document_id"])
     history = list(history_rows(s, claim_id))
     nxt = next(queue_rows(s, f or ClaimFilter(), limit=1, exclude=[claim_id]), None)
-    review_ld = for_claim(s, rec, "")
-    if review_ld is not None:
-        review_ld["url"] = f"/claims/{claim_id}"
+    review_ld = for_claim(s, rec, base)
     return {
         "c": rec, "view": view, "history": history, "context": series_context(s, rec),
         "next_id": nxt["id"] if nxt else None, "correctable": CORRECTABLE, "qualifiers": QUALIFIERS,
@@ -280,7 +278,7 @@ def claim_page(request: Request, claim_id: int):
     user = require_user(request)
     f, values = claim_filter(request)
     with read_session(_engine(request)) as s:
-        ctx = _claim_context(s, claim_id, f, _query(values))
+        ctx = _claim_context(s, claim_id, f, _query(values), str(request.base_url))
     return render(request, "claim.html", {**ctx, "form": _form_values(ctx["c"]), "error": None}, user=user)
 
 
@@ -326,7 +324,7 @@ def _claim_review(request: Request, claim_id: int, form: dict) -> Response:
     except InvalidReview as exc:
         f, values = claim_filter(request)
         with read_session(eng) as s:
-            ctx = _claim_context(s, claim_id, f, _query(values))
+            ctx = _claim_context(s, claim_id, f, _query(values), str(request.base_url))
         values = _form_values(ctx["c"])
         values.update({k: str(v) for k, v in form.items() if k in values})
         ctx["note"] = note
