@@ -66,10 +66,10 @@ def free_port() -> int:
 
 
 def fill(engine, folder: Path) -> None:
-    from factdb.accounts import add_user
     from factdb.db import run_write
     from factdb.import_series import import_series
     from factdb.ingest import ingest
+    from factdb.models import User
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ARTICLES.items():
@@ -82,7 +82,19 @@ def fill(engine, folder: Path) -> None:
                         subject="Palestinians", location="Gaza", date_field="report_date", value_field="killed_cum")
     assert not res.errors
     for name, role in ROLES.items():
-        run_write(engine, lambda s, n=name, r=role: add_user(s, n, r, PASSWORDS[n]))
+        run_write(engine, lambda s, n=name, r=role: s.add(User(name=n, role=r, password_hash=_hash(PASSWORDS[n]))))
+
+
+_HASHES: dict[str, str] = {}
+
+
+def _hash(password: str) -> str:
+    """Real argon2 hashes, made once per test run (each costs about half a second here)."""
+    from factdb.accounts import hash_password
+
+    if password not in _HASHES:
+        _HASHES[password] = hash_password(password)
+    return _HASHES[password]
 
 
 def start_desk(db_url: str, folder: Path, **app_options) -> Desk:
