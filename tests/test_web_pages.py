@@ -154,3 +154,25 @@ def test_next_in_queue_stays_inside_the_filtered_queue(desk, run):
     assert r.status_code == 303 and "metric=killed" in r.headers["location"]
     page = c.get(r.headers["location"].split("#")[0]).text
     assert f'/claims/{expected[1]}?' in page and 'rel="next"' in page
+
+
+def test_a_reviewed_claim_the_extractor_now_reads_differently_shows_both(desk, tmp_path):
+    from factdb.review import review
+
+    from .test_web_security import claim_id
+
+    cid = claim_id(desk, "27,585")
+    review(desk.engine, [cid], "verify", "rita", note="bulletin", expect_version=1)
+    new = tmp_path / "harbour-0207-v2.txt"
+    new.write_text("Date: 2024-02-07\nSource: Harbour Post\nURL: https://harbourpost.example/2024/02/07/toll\n"
+                   "Title: Toll rises in Gaza\n\nThe death toll in Gaza rose to 27,590 Palestinians, the Gaza Health "
+                   "Ministry said on Wednesday. About 1.7 million people have been displaced, according to UN "
+                   "OCHA.\n", encoding="utf-8")
+    assert not ingest(desk.engine, [str(new)]).failed
+    c = login(desk, "rita")
+    queue = c.get("/", params={"flag": "needs_review"}).text
+    assert f'id="q-{cid}"' in queue and "needs review" in queue
+    html = c.get(f"/claims/{cid}").text
+    machine = re.search(r'<p class="flag machine" id="machine-reading">(.*?)</p>', html, re.S).group(1)
+    assert "27,590" in machine
+    assert re.search(r'class="f-value">27585<', html)  # the reviewed value stands

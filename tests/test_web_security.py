@@ -276,3 +276,19 @@ def test_disabling_a_user_ends_their_session(desk, run):
     assert r.status_code == 303 and r.headers["location"].startswith("/login")
     r = c.post("/logout", data={"csrf_token": _csrf(c.get("/login").text)})
     assert r.status_code == 303
+
+
+def test_api_claims_as_recorded_at_shows_the_database_as_it_stood(desk):
+    import datetime as dt
+    import time
+
+    cid = claim_id(desk, "27,585")
+    before = dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
+    time.sleep(0.05)
+    review(desk.engine, [cid], "verify", "rita", expect_version=1)
+    tok = {"Authorization": f"Bearer {desk.tokens['vera']}"}
+    now = {r["id"]: r["status"] for r in httpx.get(f"{desk.url}/api/claims", headers=tok).json()}
+    then = {r["id"]: r["status"] for r in httpx.get(f"{desk.url}/api/claims", params={"as_recorded_at": before},
+                                                    headers=tok).json()}
+    assert (now[cid], then[cid]) == ("verified", "unreviewed")
+    assert httpx.get(f"{desk.url}/api/claims", params={"as_recorded_at": "soon"}, headers=tok).status_code == 400

@@ -68,8 +68,20 @@ def _filter(request: Request, limit: int | None) -> ClaimFilter:
         metric=tuple(q.getlist("metric")), subject=q.get("subject") or None, location=q.get("location") or None,
         source=tuple(q.getlist("source")), speaker=q.get("speaker") or None, since=_date(q, "since"),
         until=_date(q, "until"), status=tuple(q.getlist("status")), document=q.get("document") or None,
-        include_removed=q.get("include_removed") in ("1", "true"), limit=limit,
+        include_removed=q.get("include_removed") in ("1", "true"), as_recorded_at=_instant(q, "as_recorded_at"),
+        limit=limit,
     )
+
+
+def _instant(q, name: str) -> dt.datetime | None:
+    v = q.get(name)
+    if not v:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        raise HTTPException(400, f"{name}: {v!r} is not a date-time; use e.g. 2024-02-08T12:00:00Z") from None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _limit(request: Request, default: int = 100) -> int:

@@ -242,7 +242,7 @@ def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "",
     from ..claimreview import for_claim
     from ..desk import claim_record, document_view, series_context
     from ..queries import history_rows
-    from ..review import CORRECTABLE, QUALIFIERS, metric_vocabulary, queue_rows
+    from ..review import CORRECTABLE, QUALIFIERS, machine_reading, metric_vocabulary, queue_rows
 
     rec = claim_record(s, claim_id)
     view = document_view(s, rec["document_id"])
@@ -258,6 +258,7 @@ def _claim_context(s, claim_id: int, f: ClaimFilter | None = None, qs: str = "",
                                                      ("subject", rec.get("subject"))) if v}),
         "note": "",
         "qs": f"?{qs}" if qs else "",
+        "machine": machine_reading(s, claim_id) if rec["needs_review"] else None,
     }
 
 
