@@ -56,6 +56,11 @@ def test_pages_need_a_login_and_the_session_cookie_is_httponly_and_lax(desk):
     r = c.post("/login", data={"username": "rita", "password": PASSWORDS["rita"], "csrf_token": tok,
                                "next": "https://evil.example/"})
     assert r.status_code == 303 and r.headers["location"] == "/"  # no open redirect
+    for nxt in ("//evil.example/", "/\t/evil.example/", "/\\evil.example", "/claims/1"):
+        c2 = httpx.Client(base_url=desk.url)
+        r = c2.post("/login", data={"username": "rob", "password": PASSWORDS["rob"], "next": nxt,
+                                    "csrf_token": _csrf(c2.get("/login").text)})
+        assert r.headers["location"] == ("/claims/1" if nxt == "/claims/1" else "/"), nxt
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie
     assert c.get("/").status_code == 200

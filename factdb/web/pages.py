@@ -118,6 +118,8 @@ def _safe_next(nxt: str | None) -> str:
     """Only paths on this site: never an absolute or scheme-relative URL."""
     if not nxt or not nxt.startswith("/") or nxt.startswith("//") or "\\" in nxt:
         return "/"
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in nxt):
+        return "/"  # browsers drop tabs and newlines: "/\t/evil.example" would become "//evil.example"
     return nxt
 
 
