@@ -208,6 +208,9 @@ def serve(host, port, read_only):
     except ImportError as exc:
         raise click.ClickException(f"{exc}; install the web desk with `pip install 'factdb[web]'`") from exc
     app = create_app(_engine(), read_only=read_only)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, beyond this machine; the desk speaks plain HTTP, so put "
+                   "it behind an HTTPS proxy and set FACTDB_SECURE_COOKIES=1", err=True)
     click.echo(f"factdb desk on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

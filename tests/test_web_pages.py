@@ -176,3 +176,12 @@ def test_a_reviewed_claim_the_extractor_now_reads_differently_shows_both(desk, t
     machine = re.search(r'<p class="flag machine" id="machine-reading">(.*?)</p>', html, re.S).group(1)
     assert "27,590" in machine
     assert re.search(r'class="f-value">27585<', html)  # the reviewed value stands
+
+
+def test_timeline_has_a_readable_address(desk):
+    c = login(desk, "vera")
+    r = c.get("/series/killed/Gaza", params={"against": "Gaza Health Ministry"})
+    assert r.status_code == 307
+    assert r.headers["location"] == "/series?metric=killed&location=Gaza&against=Gaza+Health+Ministry"
+    html = c.get(r.headers["location"]).text
+    assert 'class="line official"' in html and "Meridian Wire" in html

@@ -411,6 +411,15 @@ def series_page(request: Request):
                                            "against": values.get("against"), "tolerance": str(tol)}, user=user)
 
 
+@router.get("/series/{metric}")
+@router.get("/series/{metric}/{location}")
+def series_path(request: Request, metric: str, location: str | None = None):
+    """Readable timeline addresses: /series/killed/Gaza is /series?metric=killed&location=Gaza."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("metric", "location")]
+    params = [("metric", metric)] + ([("location", location)] if location else []) + params
+    return RedirectResponse("/series?" + urlencode(params), status_code=307)
+
+
 @router.get("/series.{fmt}")
 def series_export(request: Request, fmt: str):
     from ..diff import AGAINST_COLUMNS, TIMELINE_COLUMNS
