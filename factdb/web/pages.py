@@ -62,6 +62,11 @@ def install_handlers(app) -> None:
     async def _not_found(request: Request, exc: NotFound):
         return _error(request, 404, str(exc))
 
+    @app.exception_handler(FactdbError)
+    async def _factdb_error(request: Request, exc: FactdbError):
+        # any other error a user can cause: one sentence, never a traceback
+        return _error(request, 400, str(exc))
+
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):
         if request.url.path.startswith("/api/"):
@@ -463,5 +468,3 @@ def digest_page(request: Request, since: str = ""):
     return render(request, "digest.html", {"rows": rows, "since": when, "truncated": len(rows) >= 2000},
                   user=user)
 
-
-__all__ = ["router", "install_handlers", "FactdbError"]
