@@ -185,3 +185,18 @@ def test_timeline_has_a_readable_address(desk):
     assert r.headers["location"] == "/series?metric=killed&location=Gaza&against=Gaza+Health+Ministry"
     html = c.get(r.headers["location"]).text
     assert 'class="line official"' in html and "Meridian Wire" in html
+
+
+def test_claim_page_shows_its_series_neighbours_and_the_official_figure(desk):
+    from .test_web_security import claim_id
+
+    cid = claim_id(desk, "27,585")
+    c = login(desk, "vera")
+    html = c.get(f"/claims/{cid}").text
+    official = re.search(r'<p class="official">(.*?)</p>', html, re.S).group(1)
+    assert "Gaza Health Ministry" in official and "27,585" in official and "2024-02-07" in official
+    assert "matches" in official
+    table = re.search(r'<table class="neighbours">.*?</table>', html, re.S).group(0)
+    for source, figure in (("Meridian Wire", "27,708"), ("Crescent Radio", "27,947"), ("Harbour Post", "27,585")):
+        assert re.search(rf"<td>{source}</td>\s*<td><a href=\"/claims/\d+#fig\">{figure}</a>", table), source
+    assert '<tr class="this">' in table  # the claim itself, marked among its neighbours
