@@ -621,6 +621,10 @@ cli.add_command(export)
 cli.add_command(import_series)
 cli.add_command(plot)
 
+from .cli_web import register as _register_web  # noqa: E402 - user, token, serve
+
+_register_web(cli)
+
 
 def main():
     cli(prog_name="factdb")

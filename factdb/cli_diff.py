@@ -265,7 +265,7 @@ def _diff_recorded(s, since, until, include_carried, fmt, all_columns) -> None:
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["claims", "series", "timeline", "sources"]))
+@click.argument("what", type=click.Choice(["claims", "series", "timeline", "sources", "claimreview"]))
 @claim_filter_options
 @click.option("--tolerance", type=TOLERANCE, default="2%", show_default=True, help="timeline: as for diff.")
 @click.option("--against", metavar="SOURCE", help="timeline: check figures against this official series.")
@@ -287,6 +287,11 @@ def export(what, tolerance, against, fmt, out, **filters):
       factdb export claims --status verified -o verified.csv
       factdb export timeline --metric killed --location Gaza --format jsonl
       factdb export series --format json -o series.json
+      factdb export claimreview --format jsonl -o reviews.jsonl
+
+    claimreview: schema.org ClaimReview objects of verified, corrected and
+    disputed claims, as JSON Lines (or --format json; see factdb/claimreview.py; each url is
+    $FACTDB_BASE_URL/claims/ID, the author $FACTDB_PUBLISHER).
     """
     from . import output
     from .db import read_session
@@ -305,6 +310,11 @@ def export(what, tolerance, against, fmt, out, **filters):
 
             rows = timeline_rows(s, f, tolerance, against=against)
             cols = TIMELINE_COLUMNS + (AGAINST_COLUMNS if against else [])
+        elif what == "claimreview":
+            from .claimreview import COLUMNS, base_url, claimreview_rows
+
+            rows, cols = claimreview_rows(s, f, base_url()), COLUMNS
+            fmt = "json" if fmt == "json" else "jsonl"  # nested objects: JSON Lines, not CSV
         else:
             rows, cols = source_rows(s), SOURCE_COLUMNS
         with output.atomic_output(out, sys.stdout) as fh:

@@ -214,3 +214,39 @@ class Alias(SQLModel, table=True):
     canonical_key: str
     created_at: dt.datetime = Field(default_factory=utcnow)
 
+
+
+USER_ROLES = ("viewer", "reviewer", "admin")
+
+
+class User(SQLModel, table=True):
+    """A person who may use the web desk or the JSON API.
+
+    ``name`` is what history records as the reviewer; ``password_hash`` is an
+    argon2 hash (never the password).  Users are disabled, never deleted, so
+    the names in claim histories keep meaning someone.
+    """
+
+    __tablename__ = "app_user"  # "user" is reserved on PostgreSQL
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    role: str = Field(default="viewer")  # viewer | reviewer | admin
+    password_hash: str
+    disabled: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ApiToken(SQLModel, table=True):
+    """A bearer token for the JSON API; only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+    __table_args__ = (UniqueConstraint("token_hash"), Index("ix_api_token_user", "user_id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id")
+    token_hash: str
+    label: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    revoked_at: dt.datetime | None = None
