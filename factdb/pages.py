@@ -19,6 +19,8 @@ from .fetch import host_of, normalise_url
 # trafilatura's own extensive search reads any date-like text on the page
 # (a "last updated" line, a date in a caption): only structured sources count
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# less than this many words is a menu or a stub, not an article
+MIN_WORDS = 5
 
 
 @dataclass
@@ -70,7 +72,7 @@ def parse_page(markup: str, url: str) -> Page:
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, date_extraction_params=_DATE_PARAMS)
     text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise InputError(where, "no article text found on the page (navigation or scripts only); skipped")
     published, how = None, None
     if doc.date:
@@ -80,7 +82,16 @@ def parse_page(markup: str, url: str) -> Page:
     if published is None:
         how = None
     return Page(url=identity, text=text, title=_clean(doc.title), author=_clean(doc.author),
-                site_name=_clean(doc.sitename), published=published, date_source=how)
+                site_name=_site_name(doc.sitename, url), published=published, date_source=how)
+
+
+def _site_name(name, url: str) -> str | None:
+    """The site name the page states; trafilatura's stand-in made from the host name is none."""
+    name = _clean(name)
+    host = host_of(url).removeprefix("www.")
+    if name and host and name.casefold() in {host, host.split(".")[0], host_of(url)}:
+        return None
+    return name
 
 
 def _htmldate(markup: str, url: str) -> dt.date | None:
