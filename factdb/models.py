@@ -245,6 +245,9 @@ class FetchState(SQLModel, table=True):
     failures: int = 0  # consecutive failed polls
     checked_at: dt.datetime | None = None
     changed_at: dt.datetime | None = None
+    # a feed's newest entries (JSON: link, published, authors, title), revisited while the
+    # feed itself answers 304, because articles are edited without their feed changing
+    entries: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Alert(SQLModel, table=True):

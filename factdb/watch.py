@@ -42,7 +42,7 @@ from sqlmodel import Session
 
 from .db import run_write
 from .errors import FactdbError, InputError
-from .feeds import Feed, looks_like_feed, parse_feed
+from .feeds import Entry, Feed, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchResult, normalise_url
 from .models import Alert, Document, FetchState, Source, utcnow
 from .readers import SourceDocument
@@ -88,8 +88,21 @@ def load_state(engine: Engine, url: str) -> FetchState | None:
         return row
 
 
+def entries_json(entries: list[Entry]) -> str:
+    return json.dumps([{"link": e.link, "title": e.title, "authors": e.authors,
+                        "published": e.published.isoformat() if e.published else None} for e in entries])
+
+
+def entries_from_json(text: str | None) -> list[Entry]:
+    out = []
+    for e in json.loads(text) if text else []:
+        published = dt.date.fromisoformat(e["published"]) if e.get("published") else None
+        out.append(Entry(link=e["link"], title=e.get("title"), authors=e.get("authors") or [], published=published))
+    return out
+
+
 def save_state(engine: Engine, url: str, *, res: FetchResult | None = None, digest: str | None = None,
-               error: str | None = None, keep_validators: bool = False) -> None:
+               error: str | None = None, keep_validators: bool = False, entries: list[Entry] | None = None) -> None:
     """Record a poll of ``url``: its validators and body hash, or its failure."""
     from . import store
 
@@ -108,6 +121,8 @@ def save_state(engine: Engine, url: str, *, res: FetchResult | None = None, dige
                 row.etag, row.last_modified = res.etag, res.last_modified
         if digest is not None and digest != row.body_hash:
             row.body_hash, row.changed_at = digest, now
+        if entries is not None:
+            row.entries = entries_json(entries)
 
     run_write(engine, work)
 
@@ -186,6 +201,8 @@ class Watcher:
     engine: Engine
     fetcher: Fetcher
     lexicon_paths: list[str] | None = None
+    # how many of a feed's newest linked entries are re-polled (conditionally) while the feed is unchanged
+    revisit: int = 20
     on_alert: Callable[[dict], None] = lambda a: None
     on_error: Callable[[str], None] = lambda msg: None
     stop: threading.Event = field(default_factory=threading.Event)
@@ -245,28 +262,35 @@ class Watcher:
     def _poll_target(self, url: str, summary: PollSummary) -> None:
         res, digest, state = self._conditional(url, summary)
         if res is None:
+            if state is not None and state.entries:
+                # the feed is unchanged, its articles may not be: ask each (conditionally)
+                self._poll_entries(entries_from_json(state.entries), url, None, False, summary)
             return
         baseline = state is None or state.body_hash is None
         if looks_like_feed(res.body, res.content_type):
             feed = parse_feed(res.body, url, content_type=res.content_type)
-            complete = self._poll_feed(feed, url, baseline, summary)
+            complete = self._poll_entries(feed.entries, url, feed, baseline, summary)
+            linked = [e for e in feed.entries if e.link and not e.content][: self.revisit]
             # a feed is marked seen only when every entry was handled, so a failed
             # article is tried again next time even if the feed itself is unchanged
-            save_state(self.engine, url, res=res, digest=digest if complete else None, keep_validators=not complete)
+            save_state(self.engine, url, res=res, digest=digest if complete else None, keep_validators=not complete,
+                       entries=linked)
             return
         doc = document_from_response(res, self.defaults)
         self._store(doc, url, baseline, summary)
         save_state(self.engine, url, res=res, digest=digest)
 
-    def _poll_feed(self, feed: Feed, feed_url: str, baseline: bool, summary: PollSummary) -> bool:
+    def _poll_entries(self, entries: list[Entry], feed_url: str, feed: Feed | None, baseline: bool,
+                      summary: PollSummary) -> bool:
+        """Each entry's article; True when every one was handled."""
         source = self.defaults.source_for(feed_url)
         complete = True
-        for n, entry in enumerate(feed.entries, 1):
+        for n, entry in enumerate(entries, 1):
             if self.stop.is_set():
                 return False
             where = entry.link or f"{feed_url} entry {n}"
             try:
-                if entry.content:
+                if entry.content and feed is not None:
                     self._store(entry_document(entry, feed, where, self.defaults, source), where, baseline, summary)
                     continue
                 if not entry.link:

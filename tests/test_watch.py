@@ -203,17 +203,15 @@ def test_an_edited_figure_is_one_alert_on_stdout_in_atom_and_at_the_webhook(run,
     received = []
 
     def hook(req):
-        body = req.rfile.read(int(req.headers["Content-Length"]))
-        received.append((body, req.headers.get("X-Factdb-Signature")))
+        received.append((req.body, req.headers.get("X-Factdb-Signature")))
         ws.send(req, b"ok", ctype="text/plain")
 
     web.routes["/hook"] = hook
     atom = tmp_path / "alerts.xml"
     args = ["watch", web.url("/rss.xml"), "--once", "--atom", str(atom), "--webhook", web.url("/hook")]
     assert run(*args, env=config).exit_code == 0
-    # the article is edited, the feed is not
+    # the article is edited, the feed is not (it answers 304)
     pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", TOLL_V2))
-    web.routes["/rss.xml"].set(web.routes["/rss.xml"].body + b"\n")  # a touched feed, same entries
     r = run(*args, env=config)
     assert r.exit_code == 0, r.output
     (alert,) = jsonl(r.stdout)
@@ -238,15 +236,16 @@ def test_an_edited_figure_is_one_alert_on_stdout_in_atom_and_at_the_webhook(run,
 
 
 def test_unchanged_content_gets_304s_and_no_work(run, web, config, db_url):
-    three_article_feed(web)
+    pages = three_article_feed(web)
     assert run("watch", web.url("/rss.xml"), "--once", env=config).exit_code == 0
     before = len(web.log)
     r = run("watch", web.url("/rss.xml"), "--once", env=config)
     assert r.exit_code == 0 and r.stdout == ""
-    assert "1 not modified" in r.stderr and "0 new and 0 updated" in r.stderr
-    new_requests = [p for _, p, _ in web.log[before:] if p != "/robots.txt"]
-    assert new_requests == ["/rss.xml"]  # the feed answered 304: no article was fetched
-    assert web.requests("/rss.xml")[-1]["If-None-Match"] == '"v1"'  # state resumed from the database
+    assert "4 not modified" in r.stderr and "0 new and 0 updated" in r.stderr
+    new_requests = [(p, h.get("If-None-Match")) for _, p, h in web.log[before:] if p != "/robots.txt"]
+    # the feed and each of its articles asked conditionally, with the ETags kept in the
+    # database by the previous run: all answered 304, nothing was downloaded or extracted
+    assert sorted(new_requests) == sorted([("/rss.xml", '"v1"')] + [(p, '"v1"') for p in pages])
     assert len(rows(db_url, Document)) == 3
 
 
@@ -341,6 +340,35 @@ def test_sigterm_finishes_the_current_poll_and_exits_cleanly(web, config, db_url
     eng.dispose()
 
 
+def test_sigterm_during_an_article_lets_it_finish_and_starts_no_other(web, config, db_url, tmp_path):
+    pages = three_article_feed(web)
+    slow_path = "/world/2024/02/07/marrow-floods"
+    started = []
+
+    def slow(req):
+        started.append(time.monotonic())
+        time.sleep(1.5)
+        pages[slow_path](req)
+
+    web.routes[slow_path] = slow
+    cfg = tmp_path / "slow.toml"
+    cfg.write_text(open(config["FACTDB_CONFIG"]).read().replace("read_timeout = 0.5", "read_timeout = 5")
+                   .replace("deadline = 1.5", "deadline = 10"))
+    env = {**os.environ, "FACTDB_CONFIG": str(cfg), "FACTDB_URL": db_url}
+    proc = subprocess.Popen([sys.executable, "-m", "factdb", "watch", web.url("/rss.xml"), "--every", "30s"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "SIGTERM: finishing the current article" in err
+    # the article being fetched when the signal came was stored whole; the next was never asked for
+    assert {d.title for d in rows(db_url, Document)} == {"Toll rises", "Floods in Marrow"}, err
+    assert web.requests("/world/2024/02/06/velmora-quake") == []
+
+
 def test_watch_all_sources_polls_the_registry(run, web, config, db_url):
     three_article_feed(web)
     assert run("sources", "add", "Harbour Post", "--feed", web.url("/rss.xml")).exit_code == 0
@@ -349,6 +377,29 @@ def test_watch_all_sources_polls_the_registry(run, web, config, db_url):
     assert len(rows(db_url, Document)) == 3
     r = run("watch", "--once", env=config)
     assert r.exit_code == 2 and "nothing to watch" in r.output
+
+
+def test_a_failing_webhook_is_retried_and_never_stops_the_watch(run, web, config, db_url):
+    pages = three_article_feed(web)
+    posts = []
+
+    def hook(req):
+        posts.append(req.body)
+        ws.send(req, b"busy", status=503 if len(posts) == 1 else 200, ctype="text/plain")
+
+    web.routes["/hook"] = hook
+    url = web.url("/world/2024/02/08/gaza-toll")
+    assert run("watch", url, "--once", "--webhook", web.url("/hook"), env=config).exit_code == 0
+    pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", TOLL_V2))
+    r = run("watch", url, "--once", "--webhook", web.url("/hook"), env=config)
+    assert r.exit_code == 0 and len(jsonl(r.stdout)) == 1
+    assert len(posts) == 2 and posts[0] == posts[1]  # one 503, then delivered
+    web.routes["/hook"] = ws.status(500)
+    pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", [TOLL_V2[0].replace("27,708", "27,840"),
+                                                                      *TOLL_V2[1:]]))
+    r = run("watch", url, "--once", "--webhook", web.url("/hook"), env=config)
+    assert r.exit_code == 0 and jsonl(r.stdout)[0]["after"] == "27,840"
+    assert "webhook delivery of alert on claim" in r.stderr and "failed (HTTP 500, 3 attempts)" in r.stderr, r.stderr.splitlines()
 
 
 def test_webhook_without_a_secret_is_refused(run, web, config, tmp_path):

@@ -25,6 +25,8 @@ class _Handler(BaseHTTPRequestHandler):
         server: WebServer = self.server.owner
         path = self.path.split("?", 1)[0]
         server.log.append((self.command, path, dict(self.headers)))
+        # read a request body whole, so an answer that ignores it leaves the connection clean
+        self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         route = server.routes.get(path)
         if route is None:
             if path == "/robots.txt":

@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.Column('failures', sa.Integer(), nullable=False),
     sa.Column('checked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('changed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('entries', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_fetch_state')),
     sa.UniqueConstraint('url', name=op.f('uq_fetch_state_url'))
     )
