@@ -54,6 +54,8 @@ ALERT_FIELDS = ["kind", "at", "document", "url", "claim_id", "metric", "location
 FIGURE_FIELDS = {"value", "low", "high", "qualifier", "unit"}
 # how far back the series is read when flagging a figure (days)
 FLAG_WINDOW = 30
+# a failing target is polled again after every, 2 x every, 4 x every ... up to this (seconds)
+MAX_BACKOFF = 6 * 3600
 
 
 @dataclass
@@ -64,13 +66,19 @@ class PollSummary:
     articles_new: int = 0
     articles_updated: int = 0
     failed: int = 0
+    backing_off: int = 0  # failing targets skipped this time
     alerts: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.targets} targets: {self.not_modified} not modified, {self.unchanged} unchanged, "
+        return (f"{_n(self.targets, 'target')}: {self.not_modified} not modified, {self.unchanged} unchanged, "
                 f"{self.articles_new} new and {self.articles_updated} updated articles, "
-                f"{len(self.alerts)} alerts, {self.failed} failed")
+                f"{_n(len(self.alerts), 'alert')}, {self.failed} failed"
+                + (f", {self.backing_off} failing targets backing off" if self.backing_off else ""))
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def body_hash(body: bytes) -> str:
@@ -125,6 +133,15 @@ def save_state(engine: Engine, url: str, *, res: FetchResult | None = None, dige
             row.entries = entries_json(entries)
 
     run_write(engine, work)
+
+
+def due(state: FetchState | None, every: float, now: dt.datetime) -> bool:
+    """Whether a target is polled now: a failing one backs off exponentially between polls."""
+    if state is None or not state.failures or state.checked_at is None:
+        return True
+    wait = min(every * 2 ** (state.failures - 1), MAX_BACKOFF)
+    checked = state.checked_at if state.checked_at.tzinfo else state.checked_at.replace(tzinfo=dt.UTC)
+    return now >= checked + dt.timedelta(seconds=wait) - dt.timedelta(seconds=1)
 
 
 # --- alerts (pure over diff rows) ---------------------------------------------
@@ -217,14 +234,21 @@ class Watcher:
             self.officials = list(s.execute(select(Source.name).where(Source.kind == "official")
                                             .order_by(Source.name_key)).scalars())
 
-    def poll(self, targets: list[str]) -> PollSummary:
-        """One pass over every target; failures are reported and the next target is polled."""
+    def poll(self, targets: list[str], every: float | None = None) -> PollSummary:
+        """One pass over every target; failures are reported and the next target is polled.
+
+        With ``every`` (the loop's interval), targets that keep failing are skipped
+        until their backoff has passed (see :func:`due`).
+        """
         summary = PollSummary()
         for url in targets:
             if self.stop.is_set():
                 break
-            summary.targets += 1
             url = normalise_url(url)
+            if every is not None and not due(load_state(self.engine, url), every, utcnow()):
+                summary.backing_off += 1
+                continue
+            summary.targets += 1
             try:
                 self._poll_target(url, summary)
             except FactdbError as exc:
@@ -348,7 +372,7 @@ class Watcher:
         n = 0
         while not self.stop.is_set():
             n += 1
-            on_poll(n, self.poll(targets))
+            on_poll(n, self.poll(targets, None if once else every))
             if once or self.stop.wait(every):
                 break
         return n

@@ -193,7 +193,7 @@ def test_watch_once_reads_a_feed_of_three_articles_as_a_baseline(run, web, confi
     assert r.exit_code == 0, r.output
     assert r.stdout == ""  # the first poll stores, it does not alert
     assert len(rows(db_url, Document)) == 3
-    assert "poll 1: 1 targets" in r.stderr and "3 new and 0 updated articles" in r.stderr
+    assert "poll 1: 1 target:" in r.stderr and "3 new and 0 updated articles" in r.stderr
     states = {s.url: s for s in rows(db_url, FetchState)}
     assert states[web.url("/rss.xml")].etag == '"v1"' and len(states) == 4
 
@@ -408,3 +408,32 @@ def test_webhook_without_a_secret_is_refused(run, web, config, tmp_path):
     cfg.write_text("[factdb]\n")
     r = run("watch", web.url("/rss.xml"), "--once", "--webhook", web.url("/hook"), env={"FACTDB_CONFIG": str(cfg)})
     assert r.exit_code == 1 and "webhook_secret" in r.output
+
+
+def test_a_failing_target_backs_off_exponentially_between_polls():
+    import datetime as dt
+
+    from factdb.watch import MAX_BACKOFF, due
+
+    t0 = dt.datetime(2024, 2, 8, 12, 0, tzinfo=dt.UTC)
+    state = FetchState(url="http://x/", failures=0, checked_at=t0)
+    assert due(state, 900, t0) and due(None, 900, t0)
+    state.failures = 1
+    assert not due(state, 900, t0 + dt.timedelta(minutes=10)) and due(state, 900, t0 + dt.timedelta(minutes=15))
+    state.failures = 3  # 4 x 15 minutes
+    assert not due(state, 900, t0 + dt.timedelta(minutes=59)) and due(state, 900, t0 + dt.timedelta(minutes=60))
+    state.failures = 30
+    assert due(state, 900, t0 + dt.timedelta(seconds=MAX_BACKOFF))
+
+
+def test_ingest_a_saved_feed_file_uses_its_full_content_entries(run, tmp_path, db_url):
+    items = [{"title": "Quake in Velmora", "link": "https://velmora-wire.example/quake", "author": "Ines Vark",
+              "date": "Tue, 06 Feb 2024 08:00:00 GMT", "content": "".join(f"<p>{p}</p>" for p in QUAKE * 2)}]
+    path = tmp_path / "wire.xml"
+    path.write_text(rss("Velmora Wire", items), encoding="utf-8")
+    r = run("ingest", str(path))
+    assert r.exit_code == 0, r.output
+    (doc,) = rows(db_url, Document)
+    assert (doc.identity, doc.author, str(doc.published_at)) == ("https://velmora-wire.example/quake", "Ines Vark",
+                                                                "2024-02-06")
+    assert 52 in [c.value for c in rows(db_url, Claim)]
