@@ -5,8 +5,8 @@ naming the URL: a connect/read timeout or a response that never finishes
 (an overall deadline), a body over the size cap (counted after
 decompression, read in chunks, never held whole), a redirect loop, a gzip
 bomb, a content type that is no page or feed, a 4xx/5xx status.  5xx
-answers, timeouts and dropped connections are retried with exponential
-backoff; a 4xx is not.
+and 429 answers, timeouts and dropped connections are retried with
+exponential backoff; any other 4xx is not.
 
 Politeness: one request at a time per host with a minimum interval, robots.txt
 honoured (urllib.robotparser, one read per host and run), and a User-Agent
@@ -243,9 +243,10 @@ class Fetcher:
                 if last_try:
                     raise FetchError(url, f"{exc.reason} (after {attempt + 1} attempts); skipped") from None
             else:
-                if res.status >= 500:
+                if res.status >= 500 or res.status == 429:
                     if last_try:
-                        raise FetchError(url, f"server error HTTP {res.status} (after {attempt + 1} attempts); skipped")
+                        what = "server error HTTP" if res.status >= 500 else "HTTP"
+                        raise FetchError(url, f"{what} {res.status} (after {attempt + 1} attempts); skipped")
                 elif res.status >= 400:
                     raise FetchError(url, f"HTTP {res.status}; skipped")
                 else:

@@ -1,8 +1,9 @@
 """The sources registry: which outlet, official body or agency publishes at which feed.
 
 ``factdb sources add NAME --feed URL`` records it; ``factdb watch --all-sources``
-polls every registered feed, and a page fetched from a registered site is
-credited to that source rather than to whatever site name the page gives.
+polls every registered feed, and the articles of a registered feed (or a
+registered page) are credited to that source rather than to whatever site
+name the pages give.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlmodel import Session
 
 from . import store
 from .errors import FactdbError
-from .fetch import host_of, is_url, normalise_url
+from .fetch import is_url, normalise_url
 from .models import Source, SourceFeed, utcnow
 
 KINDS = ("outlet", "official", "agency")
@@ -58,21 +59,16 @@ def feed_urls(session: Session) -> list[str]:
 
 
 def source_lookup(session: Session) -> Callable[[str], str | None]:
-    """URL -> registered source name: the feed itself, else a feed on the same site."""
-    by_url: dict[str, str] = {}
-    by_host: dict[str, set[str]] = {}
-    for url, name in session.execute(select(SourceFeed.url, Source.name).join(Source, Source.id == SourceFeed.source_id)):
-        by_url[url] = name
-        by_host.setdefault(host_of(url).removeprefix("www."), set()).add(name)
+    """URL -> the registered source's name, for a registered feed or page URL.
+
+    Only exact (normalised) URLs count: a host can carry several outlets, so a
+    page is credited to a source by the feed it came from, never by its host.
+    """
+    by_url = dict(session.execute(select(SourceFeed.url, Source.name).join(Source, Source.id == SourceFeed.source_id)).all())
 
     def lookup(url: str) -> str | None:
         if not url or not is_url(url):
             return None
-        found = by_url.get(normalise_url(url))
-        if found:
-            return found
-        names = by_host.get(host_of(url).removeprefix("www."), set())
-        return next(iter(names)) if len(names) == 1 else None  # a shared host names no one source
+        return by_url.get(normalise_url(url))
 
     return lookup
-

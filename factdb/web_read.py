@@ -5,8 +5,8 @@ the ingest service stores like any other.  Like the file readers it never
 raises for a bad item: a URL that cannot be fetched or read yields an
 :class:`InputError` naming it, and the next URL is read.
 
-The outlet is the registry's name for the feed or site, else the page's own
-site name, else ``--source``; never a file name.  The publication date is the
+The outlet is the registry's name for the feed (or page) URL, else the page's
+own site name, else ``--source``; never a file name.  The publication date is the
 page's, else the feed entry's, else ``--published``; with none, the article
 is refused with the reason.
 """

@@ -179,9 +179,15 @@ def test_sources_add_registers_a_feed_and_list_shows_it(run, db_url):
 def test_registry_name_wins_over_the_pages_site_name(run, web, config, db_url):
     three_article_feed(web)
     assert run("sources", "add", "HP World Desk", "--feed", web.url("/rss.xml")).exit_code == 0
-    assert run("ingest", web.url("/world/2024/02/08/gaza-toll"), env=config).exit_code == 0
-    (doc,) = rows(db_url, Document)
-    assert rows(db_url, Source, Source.id == doc.source_id)[0].name == "HP World Desk"
+    assert run("ingest", web.url("/rss.xml"), env=config).exit_code == 0
+    docs = rows(db_url, Document)
+    assert len(docs) == 3
+    assert {rows(db_url, Source, Source.id == d.source_id)[0].name for d in docs} == {"HP World Desk"}
+    # a page fetched on its own is credited to its own site name, even on the same host
+    web.routes["/other"] = ws.Resource(article("Toll", TOLL_V2, site="Meridian Wire"))
+    assert run("ingest", web.url("/other"), env=config).exit_code == 0
+    (doc,) = rows(db_url, Document, Document.identity == web.url("/other"))
+    assert rows(db_url, Source, Source.id == doc.source_id)[0].name == "Meridian Wire"
 
 
 # --- watch ------------------------------------------------------------------------------------
@@ -437,3 +443,20 @@ def test_ingest_a_saved_feed_file_uses_its_full_content_entries(run, tmp_path, d
     assert (doc.identity, doc.author, str(doc.published_at)) == ("https://velmora-wire.example/quake", "Ines Vark",
                                                                 "2024-02-06")
     assert 52 in [c.value for c in rows(db_url, Claim)]
+
+
+def test_a_figure_that_departs_from_the_official_source_is_flagged_misreported(run, web, config, db_url):
+    official = ["The health ministry in Gaza said on Thursday that 27,708 people had been killed since the war began.",
+                *TOLL_V1[1:]]
+    web.routes["/moh/toll"] = ws.Resource(article("Daily report", official, site="Ministry of Health"))
+    assert run("sources", "add", "Ministry of Health", "--feed", web.url("/moh/feed"), "--kind", "official").exit_code == 0
+    assert run("ingest", web.url("/moh/toll"), env=config).exit_code == 0
+    pages = three_article_feed(web)
+    url = web.url("/world/2024/02/08/gaza-toll")
+    assert run("watch", url, "--once", env=config).exit_code == 0
+    pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", [TOLL_V1[0].replace("27,000", "25,000"),
+                                                                      *TOLL_V1[1:]]))
+    r = run("watch", url, "--once", env=config)
+    assert r.exit_code == 0, r.output
+    (alert,) = jsonl(r.stdout)
+    assert (alert["before"], alert["after"], alert["flags"]) == ("27,000", "25,000", ["misreported"])

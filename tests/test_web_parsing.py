@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from factdb.errors import InputError
-from factdb.extract import extract_claims
 from factdb.feeds import looks_like_feed, parse_feed
 from factdb.fetch import FetchError, decode_body, normalise_url
 from factdb.html_text import html_to_text
@@ -67,8 +67,19 @@ def test_script_style_and_comment_contents_are_never_read_from_markup_in_text():
     text = clean_markup("<p>Three people were hurt.</p><script>var killed = 12000;</script>"
                         "<style>p:after{content:'40 dead'}</style><!-- 700 killed -->")
     assert text == "Three people were hurt."
-    assert extract_claims("<script>var killed = 12000;</script>", dt.date(2024, 2, 8)) is not None
-    assert [c.value for c in extract_claims(text, dt.date(2024, 2, 8))] == [3]
+
+
+def test_a_script_in_an_article_file_yields_no_claim():
+    from click.testing import CliRunner
+
+    from factdb.cli import cli
+
+    article_text = ("date 2024-02-08 <p>At least 40 people were killed in the strike, officials said.</p>"
+                    "<script>var killed = 12000;</script><!-- 700 people were killed -->"
+                    "<style>.x:after { content: '9,999 killed'; }</style>")
+    r = CliRunner().invoke(cli, ["extract"], input=article_text)
+    assert r.exit_code == 0, r.output
+    assert [json.loads(line)["value"] for line in r.stdout.splitlines()] == [40]
 
 
 def test_markup_blocks_become_line_breaks_and_entities_are_decoded_once():
