@@ -36,7 +36,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -326,7 +326,9 @@ class Watcher:
                 doc = document_from_response(res, self.defaults, entry=entry, feed_source=source)
                 self._store(doc, link, baseline, summary)
                 save_state(self.engine, link, res=res, digest=digest)
-            except FactdbError as exc:
+            except Exception as exc:  # noqa: BLE001 - one broken article never stops the feed
+                if not isinstance(exc, FactdbError):
+                    exc = InputError(where, f"unexpected {type(exc).__name__}: {exc}")
                 complete = False
                 summary.failed += 1
                 summary.errors.append(str(exc))
@@ -343,10 +345,17 @@ class Watcher:
         from .ingest import extract_for, store_document
 
         with Session(self.engine) as s:
-            known = s.execute(select(Document.id).where(Document.identity == doc.identity,
-                                                        Document.content_hash == doc.content_hash)).first()
+            known = s.execute(select(Document.version).where(Document.identity == doc.identity,
+                                                             Document.content_hash == doc.content_hash)).scalar()
+            latest = s.execute(select(func.max(Document.version)).where(Document.identity == doc.identity)).scalar()
         if known is not None:
             summary.unchanged += 1  # same text under a new layout: nothing to extract
+            if known != latest:
+                # the versioning keeps each text once: a revert cannot become version latest + 1
+                msg = (f"{url}: the article is back to the text of its version {known} (latest is {latest}); "
+                       f"not stored again — check its claims with `factdb diff --document {doc.identity}`")
+                summary.errors.append(msg)
+                self.on_error(msg)
             return
         candidates = extract_for(doc, self._lexicon)
 

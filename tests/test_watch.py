@@ -460,3 +460,14 @@ def test_a_figure_that_departs_from_the_official_source_is_flagged_misreported(r
     assert r.exit_code == 0, r.output
     (alert,) = jsonl(r.stdout)
     assert (alert["before"], alert["after"], alert["flags"]) == ("27,000", "25,000", ["misreported"])
+
+
+def test_an_article_reverted_to_an_earlier_text_is_reported_not_silently_skipped(run, web, config, db_url):
+    pages = three_article_feed(web)
+    url = web.url("/world/2024/02/08/gaza-toll")
+    assert run("watch", url, "--once", env=config).exit_code == 0
+    pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", TOLL_V2))
+    assert len(jsonl(run("watch", url, "--once", env=config).stdout)) == 1
+    pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", TOLL_V1))
+    r = run("watch", url, "--once", env=config)
+    assert f"{url}: the article is back to the text of its version 1 (latest is 2)" in r.stderr
