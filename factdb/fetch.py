@@ -23,11 +23,12 @@ import time
 import urllib.robotparser
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from .errors import InputError
+from .urls import host_of
 
 PAGE_TYPES = {"text/html", "application/xhtml+xml"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
@@ -117,24 +118,6 @@ def decode_body(body: bytes, where: str, header_charset: str | None = None) -> s
     except UnicodeDecodeError as exc:
         raise FetchError(where, f"not valid {charset} ({how}): byte 0x{body[exc.start]:02x} at offset {exc.start}; "
                                 "the declared charset is wrong; skipped") from None
-
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
-def normalise_url(url: str) -> str:
-    """Scheme and host lower-cased, default port and fragment dropped: one spelling per URL."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port
-    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
-
-
-def is_url(arg: str) -> bool:
-    return arg.startswith(("http://", "https://"))
 
 
 class _Decoder:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from .errors import InputError
-from .fetch import host_of, normalise_url
+from .urls import host_of, normalise_url
 
 # trafilatura's own extensive search reads any date-like text on the page
 # (a "last updated" line, a date in a caption): only structured sources count

@@ -15,8 +15,8 @@ from sqlmodel import Session
 
 from . import store
 from .errors import FactdbError
-from .fetch import is_url, normalise_url
 from .models import Source, SourceFeed, utcnow
+from .urls import is_url, normalise_url
 
 KINDS = ("outlet", "official", "agency")
 

@@ -43,9 +43,10 @@ from sqlmodel import Session
 from .db import run_write
 from .errors import FactdbError, InputError
 from .feeds import Entry, Feed, looks_like_feed, parse_feed
-from .fetch import Fetcher, FetchResult, normalise_url
+from .fetch import Fetcher, FetchResult
 from .models import Alert, Document, FetchState, Source, utcnow
 from .readers import SourceDocument
+from .urls import normalise_url
 from .web_read import Defaults, document_from_response, entry_document
 
 ALERT_FIELDS = ["kind", "at", "document", "url", "claim_id", "metric", "location", "before", "after", "flags",

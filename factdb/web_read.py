@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .feeds import Entry, Feed, looks_like_feed, parse_feed
-from .fetch import Fetcher, FetchResult, decode_body, is_url, normalise_url
+from .fetch import Fetcher, FetchResult, decode_body
 from .pages import Page, parse_page
 from .readers import SourceDocument, _check_published, normalise_text, read_documents
+from .urls import is_url, normalise_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}

@@ -9,10 +9,11 @@ import pytest
 
 from factdb.errors import InputError
 from factdb.feeds import looks_like_feed, parse_feed
-from factdb.fetch import FetchError, decode_body, normalise_url
+from factdb.fetch import FetchError, decode_body
 from factdb.html_text import html_to_text
 from factdb.pages import parse_page
 from factdb.readers import clean_markup
+from factdb.urls import normalise_url
 
 from .webpages import TOLL_V1, article, atom, rss
 
