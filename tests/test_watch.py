@@ -471,3 +471,20 @@ def test_an_article_reverted_to_an_earlier_text_is_reported_not_silently_skipped
     pages["/world/2024/02/08/gaza-toll"].set(article("Toll rises", TOLL_V1))
     r = run("watch", url, "--once", env=config)
     assert f"{url}: the article is back to the text of its version 1 (latest is 2)" in r.stderr
+
+
+def test_the_watch_loop_skips_a_failing_target_until_its_backoff_has_passed(engine, web):
+    from factdb.fetch import FetchConfig, Fetcher
+    from factdb.watch import Watcher
+
+    three_article_feed(web)
+    web.routes["/down"] = ws.status(500)
+    errors = []
+    with Fetcher(FetchConfig(retries=0, backoff=0.01, host_interval=0.0, read_timeout=1)) as f:
+        w = Watcher(engine, f, on_error=errors.append)
+        targets = [web.url("/down"), web.url("/rss.xml")]
+        first = w.poll(targets, every=3600)
+        second = w.poll(targets, every=3600)
+    assert (first.failed, first.articles_new, first.backing_off) == (1, 3, 0)
+    assert (second.targets, second.failed, second.backing_off, second.not_modified) == (1, 0, 1, 4)
+    assert len(web.requests("/down")) == 1 and len(errors) == 1
