@@ -177,7 +177,8 @@ def cli(ctx, db_url, debug):
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @db_option
 def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
-    """Ingest articles: files, directories (recursive, sorted) or - for stdin.
+    """Ingest articles: files, directories (recursive, sorted), - for stdin, web
+    pages and RSS/Atom feeds (URLs or saved .html/.xml files).
 
     Each document is stored whole or not at all.  The same content again is
     a no-op; changed content under the same URL/id is a new version whose
@@ -189,11 +190,19 @@ def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
       factdb ingest seeds/
       factdb ingest feed.jsonl --source "Harbour Post"
       cat article.txt | factdb ingest - --published 2024-02-07
+      factdb ingest https://harbourpost.example/world/2024/02/08/gaza-toll
+      factdb ingest https://harbourpost.example/world/rss.xml
     """
     from .ingest import ingest as run_ingest
     from .readers import iter_paths
+    from .web_read import is_web_input
 
     eng = engine()
+    documents = None
+    if any(is_web_input(p) for p in paths):  # URLs, saved pages and feeds: factdb.web_read
+        from .cli_watch import web_inputs
+
+        documents = web_inputs(eng, list(paths), source=source, published=published, fmt=fmt, encoding=encoding)
     lexicon = list(lexicon) or _config_lexicon()
     total = sum(1 for _ in iter_paths(paths))
     with progress(total, "ingesting") as bar:
@@ -210,7 +219,7 @@ def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
             eng, list(paths), fmt=fmt, source=source, published=published, encoding=encoding,
             lexicon_paths=lexicon or None, jobs=jobs,
             on_error=lambda msg: click.echo(msg, err=True),
-            on_document=step,
+            on_document=step, documents=documents,
         )
     if not quiet:
         click.echo(f"ingest run {summary.run_id}: {summary.line()}", err=True)
@@ -454,23 +463,6 @@ def history(claim_id, fmt):
 
 
 @cli.command()
-@format_option()
-@db_option
-def sources(fmt):
-    """List sources with their document and claim counts.
-
-    \b
-    Example:
-      factdb sources --format csv
-    """
-    from .db import read_session
-    from .queries import SOURCE_COLUMNS, source_rows
-
-    with read_session(engine()) as s:
-        emit(source_rows(s), SOURCE_COLUMNS, fmt)
-
-
-@cli.command()
 @click.option("--identity", help="Only this article (identity, URL or document id), all versions.")
 @click.option("--limit", type=click.IntRange(1), help="At most N rows.")
 @format_option()
@@ -609,8 +601,11 @@ def alias_list(kind, fmt):
 
 
 from .cli_review import review  # noqa: E402
+from .cli_watch import sources, watch  # noqa: E402
 
 cli.add_command(review)
+cli.add_command(sources)
+cli.add_command(watch)
 
 
 from .cli_diff import diff, export, import_series, plot, series  # noqa: E402

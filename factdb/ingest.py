@@ -382,12 +382,17 @@ def ingest(
     stdin=None,
     on_error: Callable[[str], None] = lambda msg: None,
     on_document: Callable[[str], None] = lambda where: None,
+    documents: Iterable[SourceDocument | InputError] | None = None,
 ) -> IngestSummary:
-    """Ingest every document under ``paths``; bad documents are reported and skipped."""
+    """Ingest every document under ``paths``; bad documents are reported and skipped.
+
+    ``documents`` replaces the file readers (web pages and feeds, see factdb.web_read).
+    """
     open_lexicon(lexicon_paths)  # a bad lexicon fails before anything is recorded
     summary = IngestSummary(run_id=_start_run(engine, paths))
     files = set()
-    docs = read_documents(paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)
+    docs = documents if documents is not None else read_documents(
+        paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)
     for item, candidates in _extracted(docs, lexicon_paths, jobs):
         if isinstance(item, InputError):
             summary.failed += 1

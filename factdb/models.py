@@ -215,7 +215,6 @@ class Alias(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
-
 USER_ROLES = ("viewer", "reviewer", "admin")
 
 
@@ -250,3 +249,51 @@ class ApiToken(SQLModel, table=True):
     label: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
     revoked_at: dt.datetime | None = None
+
+
+class SourceFeed(SQLModel, table=True):
+    """The sources registry: feeds (or pages) an outlet, official body or agency publishes at."""
+
+    __tablename__ = "source_feed"
+    __table_args__ = (UniqueConstraint("url"), Index("ix_source_feed_source", "source_id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    url: str  # normalised, see factdb.fetch.normalise_url
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class FetchState(SQLModel, table=True):
+    """What `factdb watch` last saw at a URL, so a restart resumes with conditional requests."""
+
+    __tablename__ = "fetch_state"
+    __table_args__ = (UniqueConstraint("url"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    # sha256 of the body last processed: a server without validators still costs no re-extraction
+    body_hash: str | None = None
+    status: int | None = None  # last HTTP status, None when the fetch failed
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    failures: int = 0  # consecutive failed polls
+    checked_at: dt.datetime | None = None
+    changed_at: dt.datetime | None = None
+    # a feed's newest entries (JSON: link, published, authors, title), revisited while the
+    # feed itself answers 304, because articles are edited without their feed changing
+    entries: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Alert(SQLModel, table=True):
+    """A figure a fact desk should look at: new, changed, or newly disagreeing (append-only)."""
+
+    __table_args__ = (Index("ix_alert_at", "at", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # new_figure | changed_figure | disagrees
+    at: dt.datetime = Field(default_factory=utcnow)
+    document_id: int = Field(foreign_key="document.id")
+    claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    url: str | None = None
+    payload: str = Field(sa_column=Column(Text, nullable=False))  # the alert as published (JSON)

@@ -35,7 +35,6 @@ FUTURE_SLACK = 1
 _SEED_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):[ \t]*(.*?)\s*$")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,500}>")
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|h[1-6]|li|tr)\b[^<>]*>", re.I)
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF file",
@@ -76,10 +75,11 @@ def normalise_text(text: str) -> str:
 
 
 def clean_markup(text: str) -> str:
-    """Drop HTML tags and decode entities left in scraped text."""
-    if "<" in text:
-        text = _BLOCK_TAG.sub("\n", text)
-        text = _TAG.sub("", text)
+    """Text of HTML left in scraped text (a real parser: script, style and comments are never read)."""
+    if "<" in text and (_TAG.search(text) or "<!--" in text):
+        from .html_text import html_to_text
+
+        return html_to_text(text)
     if "&" in text:
         text = html.unescape(text)
     return text

@@ -6,9 +6,15 @@ The config file is ``$FACTDB_CONFIG``, else ``./factdb.toml`` when present::
     db = "postgresql+psycopg://newsroom@db.internal/factdb"
     lexicon = ["lexicons/sudan.json"]   # extra metric lexicon files
     reviewer = "alice"
+    contact = "desk@newsroom.example"   # named in the User-Agent of fetches
+    webhook_secret = "..."              # signs `factdb watch --webhook` posts
+    [factdb.fetch]                      # optional limits, see factdb.fetch.FetchConfig
+    read_timeout = 20
+    max_bytes = 10485760
 
 Environment variables (``FACTDB_URL``, ``FACTDB_LEXICON`` with os.pathsep
-between files, ``FACTDB_REVIEWER``) override the file; command-line flags
+between files, ``FACTDB_REVIEWER``, ``FACTDB_CONTACT``, ``FACTDB_WEBHOOK_SECRET``)
+override the file; command-line flags
 override both.
 """
 
@@ -20,7 +26,8 @@ from pathlib import Path
 
 from .errors import FactdbError
 
-DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None}
+DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None, "contact": None, "webhook_secret": None,
+                  "fetch": {}}
 
 
 class SettingsError(FactdbError):
@@ -54,6 +61,8 @@ def load() -> dict:
             lex = [lex]
         if not isinstance(lex, list) or not all(isinstance(x, str) for x in lex):
             raise SettingsError(f"{path}: `lexicon` must be a file name or a list of them")
+        if not isinstance(section.get("fetch", {}), dict):
+            raise SettingsError(f"{path}: `fetch` must be a table ([factdb.fetch])")
         # relative lexicon paths are relative to the config file
         settings.update(section)
         settings["lexicon"] = [str(path.resolve().parent / p) for p in lex]
@@ -61,6 +70,7 @@ def load() -> dict:
         settings["db"] = os.environ["FACTDB_URL"]
     if os.environ.get("FACTDB_LEXICON"):
         settings["lexicon"] = [p for p in os.environ["FACTDB_LEXICON"].split(os.pathsep) if p]
-    if os.environ.get("FACTDB_REVIEWER"):
-        settings["reviewer"] = os.environ["FACTDB_REVIEWER"]
+    for key in ("reviewer", "contact", "webhook_secret"):
+        if os.environ.get(f"FACTDB_{key.upper()}"):
+            settings[key] = os.environ[f"FACTDB_{key.upper()}"]
     return settings

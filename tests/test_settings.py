@@ -42,3 +42,28 @@ def test_unknown_setting_is_refused(tmp_path, monkeypatch):
         load()
     r = CliRunner().invoke(cli, ["sources"])
     assert r.exit_code == 2 and "unknown setting(s) database" in r.stderr
+
+
+def test_fetch_limits_contact_and_webhook_secret_come_from_the_config(tmp_path, monkeypatch):
+    from factdb.fetch import FetchConfig
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTDB_WEBHOOK_SECRET", raising=False)
+    (tmp_path / "factdb.toml").write_text('[factdb]\ncontact = "desk@newsroom.example"\nwebhook_secret = "k"\n'
+                                          '[factdb.fetch]\nread_timeout = 3\nmax_bytes = 2048\n')
+    s = load()
+    cfg = FetchConfig.from_settings(s)
+    assert (cfg.read_timeout, cfg.max_bytes, cfg.connect_timeout) == (3, 2048, 10.0)
+    assert "desk@newsroom.example" in cfg.user_agent and cfg.user_agent.startswith("factdb/")
+    assert s["webhook_secret"] == "k"
+    monkeypatch.setenv("FACTDB_WEBHOOK_SECRET", "from-env")
+    assert load()["webhook_secret"] == "from-env"
+
+
+def test_unknown_fetch_setting_is_refused(tmp_path, monkeypatch):
+    from factdb.fetch import FetchConfig
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factdb.toml").write_text('[factdb.fetch]\ntimeout = 3\n')
+    with pytest.raises(SettingsError, match="unknown fetch setting"):
+        FetchConfig.from_settings(load())
