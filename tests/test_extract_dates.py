@@ -67,6 +67,19 @@ def test_dateparser_calls_are_cached_per_phrase_and_day():
     assert (info.misses, info.hits) == (2, 5)
 
 
+@pytest.mark.parametrize("base", [D("2024-02-26") + dt.timedelta(days=k) for k in range(9)] + [D("2023-12-31")])
+def test_answers_cached_by_weekday_or_offset_are_dateparsers_own(base):
+    # a weekday's answer depends on the base's weekday only, "yesterday" or "3 days ago" on no base at all,
+    # a month's on the base's month: cached so, they must still be what dateparser says for this very base
+    for name in days.WEEKDAYS:
+        assert days.weekday(name, base, before=True) == days._parse_day(name, base, "current")[0]
+    for phrase in ("yesterday", "today", "last week", "3 days ago", "two weeks ago", "a day ago"):
+        assert days.relative_day(phrase, base) == days._parse_day(phrase, base, "current")[0]
+    for name in ("january", "february", "march", "december"):
+        got = days.month(name, base, first=True, ahead=False)[0]
+        assert got == days._parse_day(name, base, "first")[0]
+
+
 # --- the rules dateparser has none for -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("wd,published,expected", [
@@ -132,6 +145,39 @@ def test_current_month_so_far(text, published, until):
     assert _phrase(text, published).until == D(until)
 
 
+@pytest.mark.parametrize("phrase,expected", [
+    ("May twenty-first", "May 21"),
+    ("the second of Aug", "the 2 of Aug"),
+    ("twenty third day of September", "23 of September"),
+    ("Jan first, 2000", "Jan 1, 2000"),
+    ("first Sunday", "first Sunday"),  # (no month next to it: no day)
+    ("one day ago", "one day ago"),
+])
+def test_day_number_in_words(phrase, expected):
+    assert days.day_number_in_words(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,published,expected", [
+    ("May twenty-first", "2016-11-07", "2016-05-21"),
+    ("the second of Aug", "2016-11-07", "2016-08-02"),
+])
+def test_a_day_number_in_words_resolves(phrase, published, expected):
+    assert resolve_date(phrase, D(published)) == D(expected)
+
+
+@pytest.mark.parametrize("phrase,published,expected", [
+    ("the 4th", "2018-08-07", "2018-08-04"),  # (dateparser alone: April 7)
+    ("the 27th", "2016-11-07", "2016-10-27"),
+    ("the 31st", "2024-03-05", "2024-01-31"),  # (February has none)
+    ("the 7", "2016-11-07", "2016-11-07"),
+    ("the 32nd", "2016-11-07", None),
+    ("the 31st", "0001-01-05", None),
+])
+def test_day_of_month_alone(phrase, published, expected):
+    assert days.day_of_month_alone(phrase, D(published)) == (expected and D(expected))
+    assert resolve_date(phrase, D(published)) == (expected and D(expected))
+
+
 # --- periods, not days (rules of factdb.extract.dates) ---------------------------------------------------------
 
 @pytest.mark.parametrize("text,published,kind,as_of,since,days_back", [
@@ -193,4 +239,4 @@ RT = json.loads((DATA / "recognizers-date-cases.json").read_text(encoding="utf-8
 def test_recognizers_text_date_specs_accuracy():
     right = [c for c in RT if (resolve_date(c["text"], D(c["reference"])) or dt.date.min).isoformat() == c["expected"]]
     # (bench/dates_specs.py scores all in-scope cases; this is every third of them)
-    assert len(right) / len(RT) >= 31 / 65, sorted({c["text"] for c in RT} - {c["text"] for c in right})
+    assert len(right) / len(RT) >= 35 / 65, sorted({c["text"] for c in RT} - {c["text"] for c in right})

@@ -284,7 +284,9 @@ def _month_end(name: str, year: str | None, pre: str, published: dt.date | None,
 
 def _dateparser(phrase: str, published: dt.date | None) -> dt.date | None:
     """A whole phrase as dateparser reads it, if it names a day on or before ``published``."""
-    got = days.parse_day(phrase, published)
+    if days.is_day_of_month_alone(phrase):
+        return days.day_of_month_alone(phrase, published)  # (dateparser reads "the 4th" as April)
+    got = days.parse_day(days.day_number_in_words(phrase), published)
     if got is None or published is None or got[0] > published:
         return None
     return got[0]
@@ -437,7 +439,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             unit = g("au").lower().rstrip("s")
             p.kind, p.period = "point", "interval"
             if published and n:
-                p.as_of = _dateparser(m.group(0), published)
+                p.as_of = days.relative_day(m.group(0), published)
         elif kind == "wdtoll":
             w = g("wdp")
             p.kind, p.period = "point", "interval"
@@ -445,7 +447,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 if w.lower() == "day":
                     p.as_of = published  # ("the day's death toll": the day of the report)
                 elif w.lower() in ("yesterday", "today"):
-                    p.as_of = _dateparser(w, published)
+                    p.as_of = days.relative_day(w, published)
                 else:
                     p.as_of = days.weekday(w, published)
         elif kind == "weekday":
@@ -500,14 +502,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind = "now"
             if w in ("yesterday", "last night"):
                 p.kind, p.period = "point", "interval"
-                p.as_of = _dateparser(w, published)
+                p.as_of = days.relative_day(w, published)
                 p.days_before_statement = 1
             elif w in ("overnight", "today", "tonight", "this morning"):
                 p.kind, p.period, p.as_of = "point", "interval", published
                 p.days_before_statement = 0
             elif w == "last week":
                 p.kind, p.period = "point", "interval"
-                p.as_of = _dateparser(w, published)
+                p.as_of = days.relative_day(w, published)
             elif w in ("last month",):
                 p.kind, p.period = "point", "interval"
                 p.as_of = None

@@ -14,7 +14,10 @@ decides and has a table test in ``tests/test_extract_dates.py``:
   day to come, not last year's Feb. 10 (dateparser, preferring the past, returns the latter);
 - :func:`month_named_ahead_is_a_future_reference`: the same for a month ("by March", "in February");
 - :func:`day_within_month`: "in early June" (the 10th), "mid-June" (the 15th), "at the start of June";
-- :func:`current_month_so_far`: "in January" in a report of Jan. 20 ends on the report day.
+- :func:`current_month_so_far`: "in January" in a report of Jan. 20 ends on the report day;
+- :func:`day_number_in_words`: "May twenty-first", "the second of Aug" are "May 21", "the 2 of Aug"
+  (dateparser reads day numbers in digits only);
+- :func:`day_of_month_alone`: "the 27th" is the most recent 27th (dateparser reads "the 4th" as April).
 
 Windows ("the past 24 hours"), "overnight", the weekend, day ranges and parts of a year ("the first
 half of August", "the third quarter") are periods, not days, and stay in :mod:`.dates`.
@@ -27,9 +30,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-__all__ = ["parse_day", "month_day", "weekday", "month", "current_month_so_far", "day_within_month",
+from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+
+__all__ = ["parse_day", "month_day", "weekday", "relative_day", "month", "current_month_so_far", "day_within_month",
            "month_day_ahead_is_a_future_reference", "month_named_ahead_is_a_future_reference",
-           "same_weekday_is_the_report_day"]
+           "same_weekday_is_the_report_day", "day_number_in_words", "day_of_month_alone",
+           "is_day_of_month_alone"]
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SPACES_RE = re.compile(r"\s+")
@@ -113,8 +119,48 @@ def weekday(name: str, base: dt.date | None, *, before: bool = False) -> dt.date
     wd = WEEKDAYS.index(name.lower())
     if not before and same_weekday_is_the_report_day(wd, base):
         return base
+    offset = _weekday_offset(name.lower(), base.weekday())
+    return None if offset is None or base.toordinal() + offset < 1 else base + dt.timedelta(days=offset)
+
+
+_MONDAY = dt.date(2024, 1, 1)
+
+
+@lru_cache(maxsize=64)
+def _weekday_offset(name: str, base_weekday: int) -> int | None:
+    """Days from the base to the day dateparser gives for a weekday name: they depend on the base's
+    weekday only, so dateparser is asked once per pair rather than once per publication date."""
+    base = _MONDAY + dt.timedelta(days=base_weekday)
     got = parse_day(name, base)
-    return got[0] if got else None
+    return None if got is None else (got[0] - base).days
+
+
+# phrases a fixed number of days before the base, whatever the base ("N months ago" is not: months differ)
+_FIXED_OFFSET_RE = re.compile(r"yesterday|today|tonight|last night|last week|this week"
+                              r"|(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?) ago")
+
+
+def relative_day(phrase: str, base: dt.date | None) -> dt.date | None:
+    """The day a relative phrase names ("yesterday", "last week", "three days ago"), on or before ``base``."""
+    if base is None:
+        return None
+    key = _SPACES_RE.sub(" ", phrase.strip()).lower()
+    if _FIXED_OFFSET_RE.fullmatch(key):
+        offset = _fixed_offset(key)
+        if offset is None or base.toordinal() + offset < 1:
+            return None
+        day = base + dt.timedelta(days=offset)
+    else:
+        got = parse_day(key, base)
+        day = got[0] if got else None
+    return day if day is not None and day <= base else None
+
+
+@lru_cache(maxsize=1024)
+def _fixed_offset(key: str) -> int | None:
+    """Days from the base to the day dateparser gives for ``key`` (any base: the offset is the same)."""
+    got = parse_day(key, _MONDAY)
+    return None if got is None else (got[0] - _MONDAY).days
 
 
 def month_named_ahead_is_a_future_reference(mon: int, base: dt.date, deadline: bool) -> bool:
@@ -147,8 +193,9 @@ def month(phrase: str, base: dt.date | None, *, deadline: bool = False, first: b
     """A month named with or without its year ("June", "June 2023"): (its last day, or first with
     ``first``; is_future). ``deadline``: "by June", a month still to come when later in the year;
     ``ahead=False`` where the phrase can only look back ("since October")."""
-    # (the first day: dateparser, preferring the past, puts the last day of the current month a year back)
-    got = parse_day(phrase, base, "first")
+    # (the first day: dateparser, preferring the past, puts the last day of the current month a year back;
+    # which month it names depends on the base's month only, so the cache is keyed on that month)
+    got = parse_day(phrase, base and base.replace(day=1), "first")
     if got is None or got[1] != "month":
         return None, False
     day = got[0]
@@ -162,3 +209,76 @@ def month(phrase: str, base: dt.date | None, *, deadline: bool = False, first: b
     if (day.year, day.month) > (base.year, base.month):
         return None, True
     return day, False
+
+
+def _ordinal(word: str) -> str:
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                 "nine": "ninth", "twelve": "twelfth"}
+    return irregular.get(word) or (word[:-1] + "ieth" if word.endswith("y") else word + "th")
+
+
+def _day_words() -> dict[str, int]:
+    """Every way to write a day number 1-31 in words: "one", "first", "twenty-one", "twenty first"."""
+    words = {w: n for w, n in {**UNIT_WORDS, **TEEN_WORDS}.items() if 1 <= n <= 31}
+    for w, n in TENS_WORDS.items():
+        if n <= 30:
+            words[w] = n
+            for u, k in UNIT_WORDS.items():
+                if 1 <= k and n + k <= 31:
+                    words[f"{w} {u}"] = n + k
+    out = {}
+    for w, n in words.items():
+        *head, last = w.split()
+        for form in (w, " ".join([*head, _ordinal(last)])):
+            out[form] = n
+    return out
+
+
+_DAY_WORDS = _day_words()
+_DAY_WORDS_ALT = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_DAY_WORDS, key=len, reverse=True))
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# a day number in words next to a month: "May twenty-first", "the second of Aug", "twenty third day of September"
+_DAY_IN_WORDS_RE = re.compile(
+    r"(?P<pre>\b" + _MONTH_NAME + r"\s+(?:the\s+)?)(?P<a>" + _DAY_WORDS_ALT + r")\b"
+    r"|\b(?P<b>" + _DAY_WORDS_ALT + r")(?:\s+day\b)?(?=(?:\s+of)?\s+" + _MONTH_NAME + r"(?!\w))", re.I)
+
+
+def day_number_in_words(phrase: str) -> str:
+    """"May twenty-first" -> "May 21", "the second of Aug" -> "the 2 of Aug": dateparser reads day
+    numbers in digits only. Only a number next to a month name is a day."""
+    if not any(c.isalpha() for c in phrase):
+        return phrase
+
+    def digits(m: re.Match) -> str:
+        words = _SPACES_RE.sub(" ", (m.group("a") or m.group("b")).lower().replace("-", " "))
+        return (m.group("pre") or "") + str(_DAY_WORDS[words])
+
+    return _DAY_IN_WORDS_RE.sub(digits, phrase)
+
+
+_DAY_ALONE_RE = re.compile(r"(?:the\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th))", re.I)
+
+
+def is_day_of_month_alone(phrase: str) -> bool:
+    """"the 27th", "the 4th", "the 21", "4th": a day of a month and nothing else."""
+    return _DAY_ALONE_RE.fullmatch(_SPACES_RE.sub(" ", phrase.strip())) is not None
+
+
+def day_of_month_alone(phrase: str, base: dt.date | None) -> dt.date | None:
+    """"the 27th", "the 4th", "the 21": the most recent such day of a month on or before ``base`` (the
+    current month's, else the month before's that has the day). None when ``phrase`` is not one."""
+    m = _DAY_ALONE_RE.fullmatch(_SPACES_RE.sub(" ", phrase.strip()))
+    if m is None or base is None:
+        return None
+    day = int(m.group(1) or m.group(2))
+    if not 1 <= day <= 31:
+        return None
+    y, mon = base.year, base.month
+    for _ in range(3):  # (at most two months back reach a month with a 29th, 30th or 31st)
+        if day <= calendar.monthrange(y, mon)[1] and dt.date(y, mon, day) <= base:
+            return dt.date(y, mon, day)
+        y, mon = (y, mon - 1) if mon > 1 else (y - 1, 12)
+        if y < 1:
+            return None
+    return None
