@@ -3,11 +3,11 @@
 ``find_time_phrases(text, lo, hi, published)`` returns :class:`TimePhrase` objects for the date
 phrases ("on Tuesday", "yesterday", "since Oct. 7", "in the past 24 hours", "between Jan 1 and
 Aug 17", "a day earlier") and period cues ("so far", "death toll rose to", "overnight") found in
-``text[lo:hi]``. Dates are resolved against the publication date, never the clock: a weekday is
-the most recent such day on or before publication, a month-day without a year takes the
-publication year unless that would put it after publication (then the year before; a date a few
-weeks ahead is a future reference and is ignored). Common forms are resolved with regexes;
-``dateparser`` (imported lazily) is only called on a found phrase the regexes cannot resolve.
+``text[lo:hi]``. This module finds the phrases and decides what period they set; the day a phrase
+names is resolved by dateparser against the publication date, never the clock, past preferred
+(:mod:`.days`, which also holds the few day rules dateparser lacks). What stays here are periods,
+not days: windows ("the past 24 hours"), day and weekday ranges, parts of a year or month ("the first
+half of August", "the third quarter"), the weekend, "overnight", "a day earlier".
 """
 
 from __future__ import annotations
