@@ -35,7 +35,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpora"
+# ../shared beside the repository (or beside a worktree directory holding it)
+SHARED = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared").is_dir()),
+              ROOT.parent / "shared" / "corpora")
 sys.path.insert(0, str(ROOT))
 
 GROUPS = ("news", "notes", "seeds")

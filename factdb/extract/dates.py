@@ -3,11 +3,11 @@
 ``find_time_phrases(text, lo, hi, published)`` returns :class:`TimePhrase` objects for the date
 phrases ("on Tuesday", "yesterday", "since Oct. 7", "in the past 24 hours", "between Jan 1 and
 Aug 17", "a day earlier") and period cues ("so far", "death toll rose to", "overnight") found in
-``text[lo:hi]``. Dates are resolved against the publication date, never the clock: a weekday is
-the most recent such day on or before publication, a month-day without a year takes the
-publication year unless that would put it after publication (then the year before; a date a few
-weeks ahead is a future reference and is ignored). Common forms are resolved with regexes;
-``dateparser`` (imported lazily) is only called on a found phrase the regexes cannot resolve.
+``text[lo:hi]``. This module finds the phrases and decides what period they set; the day a phrase
+names is resolved by dateparser against the publication date, never the clock, past preferred
+(:mod:`.days`, which also holds the few day rules dateparser lacks). What stays here are periods,
+not days: windows ("the past 24 hours"), day and weekday ranges, parts of a year or month ("the first
+half of August", "the third quarter"), the weekend, "overnight", "a day earlier".
 """
 
 from __future__ import annotations
@@ -16,16 +16,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from . import days
 from .anchored import Anchored, split_by_start
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
 _SPACES_RE = re.compile(r"\s+")
-_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
-_MONTH_DAY_RE = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?")
-_DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]+)\.?(?:,?\s+(?P<y>\d{4}))?")
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_START_RE = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
 _YEAR_RE = re.compile(r"\d{4}")
@@ -189,10 +186,6 @@ class TimePhrase:
     until: dt.date | None = None  # for "month" phrases: the last day of the month or year named (so far)
 
 
-def _weekday_on_or_before(day: dt.date, wd: int) -> dt.date:
-    return day - dt.timedelta(days=(day.weekday() - wd) % 7)
-
-
 def _count(word: str | None) -> float | None:
     if not word:
         return 1
@@ -208,42 +201,9 @@ def _count(word: str | None) -> float | None:
     return _WORDNUM.get(w)
 
 
-def _md(s: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
-    """Resolve a month-day phrase. Returns (date, is_future)."""
-    m = _ISO_DATE_RE.match(s.strip())
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
-        except ValueError:
-            return None, False
-    m = _MONTH_DAY_RE.match(s.strip())
-    if not m:
-        m = _DAY_MONTH_RE.match(s.strip())
-    if not m:
-        return _dateparser(s, published), False
-    mon = MONTHS.get(m.group("mon").lower())
-    if mon is None:
-        return None, False
-    day = int(m.group("d"))
-    if m.group("y"):
-        try:
-            return dt.date(int(m.group("y")), mon, day), False
-        except ValueError:
-            return None, False
-    if published is None:
-        return None, False
-    try:
-        d = dt.date(published.year, mon, day)
-    except ValueError:
-        return _dateparser(s, published), False
-    if d > published:
-        if (d - published).days <= 60:
-            return d, True
-        try:
-            d = dt.date(published.year - 1, mon, day)
-        except ValueError:
-            return None, False
-    return d, False
+def _md(s: str, published: dt.date | None, ahead: bool = True) -> tuple[dt.date | None, bool]:
+    """Resolve a month-day phrase ("Oct. 7", "7 October 2023"). Returns (date, is_future)."""
+    return days.month_day(s, published, ahead=ahead)
 
 
 _MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(?P<m2>[A-Za-z]+)"
@@ -322,63 +282,42 @@ def _month_end(name: str, year: str | None, pre: str, published: dt.date | None,
     """The day a named month ends ("in June": its last day; "in early June": the 10th; the current
     month: the publication date). Returns (date, is_future); ``by``: "by June", a deadline, is in
     the future when June is later in the year than the publication."""
-    mon = MONTHS[name.lower()]
-    if year:
-        y = int(year)
-    elif published is None:
-        return None, False
-    elif mon > published.month:
-        if by or mon - published.month <= 2:
-            return None, True
-        y = published.year - 1
-    else:
-        y = published.year
-    if not 1 <= y <= 9999:
-        return None, False  # ("in January 0000": no date)
-    if "start" in pre or "beginning" in pre:
-        day = 1
-    elif "early" in pre:
-        day = 10
-    elif "mid" in pre:
-        day = 15
-    else:
-        day = calendar.monthrange(y, mon)[1]
-    d = dt.date(y, mon, day)
-    if published is not None and d > published:
-        if y > published.year or (y == published.year and mon > published.month):
-            return None, True
-        d = published  # the month is not over yet
-    return d, False
+    last, fut = days.month(f"{name} {year}" if year else name, published, deadline=by)
+    if last is None:
+        return None, fut
+    day = days.day_within_month(pre)
+    return days.current_month_so_far(last if day is None else last.replace(day=day), published), False
 
 
-@lru_cache(maxsize=4096)
 def _dateparser(phrase: str, published: dt.date | None) -> dt.date | None:
-    """Fallback for date phrases the regexes cannot resolve (slow; cached)."""
-    if published is None:
+    """A whole phrase as dateparser reads it, if it names a day on or before ``published``."""
+    if days.is_day_of_month_alone(phrase):
+        return days.day_of_month_alone(phrase, published)  # (dateparser reads "the 4th" as April)
+    got = days.parse_day(days.day_number_in_words(phrase), published)
+    if got is None or published is None or got[0] > published:
         return None
-    import dateparser  # lazy: heavy import
+    return got[0]
 
-    base = dt.datetime(published.year, published.month, published.day, 12, 0)
-    try:
-        got = dateparser.parse(phrase, languages=["en"], settings={
-            "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-            "STRICT_PARSING": False})
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    if got is None:
-        return None
-    d = got.date()
-    return d if d <= published else None
+
+_EDGE = " \t\n,.;:!?\"'()"
 
 
 def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:
-    """Resolve one date phrase ("on Tuesday", "Oct. 7", "yesterday") against ``published``."""
-    for p in find_time_phrases(phrase, 0, len(phrase), published):
-        if p.as_of is not None:
-            return p.as_of
-        if p.since is not None:
-            return p.since
-    return _dateparser(phrase, published)
+    """Resolve one date phrase ("on Tuesday", "Oct. 7", "yesterday") against ``published``.
+
+    A date phrase found over the whole of ``phrase`` is resolved as in a text (with the rules of
+    :mod:`.days`); otherwise dateparser reads the whole ("the day before yesterday", "Dec. 31, 1994"
+    with its year), and a date phrase found inside it is the last resort."""
+    found = [p for p in find_time_phrases(phrase, 0, len(phrase), published)
+             if p.as_of is not None or p.since is not None]
+    lo, hi = len(phrase) - len(phrase.lstrip(_EDGE)), len(phrase.rstrip(_EDGE))
+    for p in found:
+        if p.start <= lo and p.end >= hi:
+            return p.as_of or p.since
+    whole = _dateparser(phrase, published)
+    if whole is not None or not found:
+        return whole
+    return found[0].as_of or found[0].since
 
 
 # "the lowest since 2001", "the first time since", "its worst drought since": a comparison, not a
@@ -439,10 +378,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         g = m.group
         # every alternative is a named group that matches text: the one that matched is lastgroup
         if kind == "range":
-            a, _ = _md(g("r1"), published)
             b, fut = _md(g("r2"), published)
-            if a and b and a > b:
-                a = a.replace(year=a.year - 1) if a.month > b.month else a
+            # (the first day is the last one before the second: "from Dec. 20 to Jan. 3, 2024")
+            a, _ = _md(g("r1"), b or published, ahead=False)
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
         elif kind == "dayrange":
             # "between 20 and 27 August", "Aug. 20-27": the last day dates the figures, the first starts them
@@ -457,25 +395,21 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             # "between Sunday and Tuesday": the last such Tuesday, counted from the Sunday before it
             p.kind, p.period = "range", "interval"
             if published:
-                b = _weekday_on_or_before(published, WEEKDAYS.index(g("wr2").capitalize()))
+                b = days.weekday(g("wr2"), published)
                 p.as_of = b
-                p.since = _weekday_on_or_before(b, WEEKDAYS.index(g("wr1").capitalize()))
+                p.since = days.weekday(g("wr1"), b)
         elif kind == "since":
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
-            if _DIGIT_RE.search(sx) and re.search(_MONTH, sx):
-                mdm = re.search(_MD, sx)
-                p.since = _md(mdm.group(0), published)[0] if mdm else None
+            mdm = re.search(_MD, sx) if _DIGIT_RE.search(sx) else None
+            if mdm:
+                p.since = _md(mdm.group(0), published, ahead=False)[0]
             elif published and _YEAR_START_RE.search(sx):
                 p.since = dt.date(published.year, 1, 1)
             elif published and re.fullmatch(_WD, sx):
-                p.since = _weekday_on_or_before(published - dt.timedelta(days=1), WEEKDAYS.index(sx))
+                p.since = days.weekday(sx, published, before=True)
             elif published and re.fullmatch(_MONTH + r"(?:\s+\d{4})?", sx):
-                parts = sx.split()
-                mon = MONTHS[parts[0].lower().rstrip(".")]
-                year = int(parts[1]) if len(parts) > 1 else (
-                    published.year if mon <= published.month else published.year - 1)
-                p.since = dt.date(year, mon, 1) if 1 <= year <= 9999 else None
+                p.since = days.month(sx, published, first=True, ahead=False)[0]
             elif _YEAR_RE.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1) if 1 <= int(sx) <= 9999 else None
         elif kind == "window":
@@ -512,19 +446,18 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             unit = g("au").lower().rstrip("s")
             p.kind, p.period = "point", "interval"
             if published and n:
-                p.as_of = published - dt.timedelta(days=n * _UNITS[unit])
+                p.as_of = days.relative_day(m.group(0), published)
         elif kind == "wdtoll":
             w = g("wdp")
             p.kind, p.period = "point", "interval"
             if published:
-                if w.lower() == "yesterday":
-                    p.as_of = published - dt.timedelta(days=1)
-                elif w.lower() in ("today", "day"):
+                if w.lower() == "day":
                     p.as_of = published  # ("the day's death toll": the day of the report)
+                elif w.lower() in ("yesterday", "today"):
+                    p.as_of = days.relative_day(w, published)
                 else:
-                    p.as_of = _weekday_on_or_before(published, WEEKDAYS.index(w.capitalize()))
+                    p.as_of = days.weekday(w, published)
         elif kind == "weekday":
-            wd = WEEKDAYS.index(g("wd").capitalize())
             mod = (g("wmod") or "").lower()
             if mod == "next":
                 continue
@@ -532,9 +465,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             by = mod in ("by", "until", "through", "as of") or (
                 mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
             p.kind, p.period = "point", ("cumulative" if by else "interval")
-            if published:
-                base = published - dt.timedelta(days=1) if mod == "last" else published
-                p.as_of = _weekday_on_or_before(base, wd)
+            p.as_of = days.weekday(g("wd"), published, before=mod == "last")
         elif kind == "md":
             if (g("mmod") or "").lower() == "next":
                 continue
@@ -568,9 +499,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.period = "point", "interval"
             if published:
                 # the weekend just past (the day itself when published on a Saturday or Sunday)
-                p.as_of = published if published.weekday() >= 5 else _weekday_on_or_before(published, 6)
-                if m.group(0).lower().startswith("last") and published.weekday() >= 5:
-                    p.as_of = _weekday_on_or_before(published - dt.timedelta(days=2), 6)
+                last = m.group(0).lower().startswith("last")
+                p.as_of = published if published.weekday() >= 5 and not last else days.weekday(
+                    "sunday", published, before=last and published.weekday() >= 5)
         elif kind == "deictic":
             w = _SPACES_RE.sub(" ", m.group(0).lower())
             if w.endswith(" the night"):
@@ -578,14 +509,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind = "now"
             if w in ("yesterday", "last night"):
                 p.kind, p.period = "point", "interval"
-                p.as_of = published - dt.timedelta(days=1) if published else None
+                p.as_of = days.relative_day(w, published)
                 p.days_before_statement = 1
             elif w in ("overnight", "today", "tonight", "this morning"):
                 p.kind, p.period, p.as_of = "point", "interval", published
                 p.days_before_statement = 0
             elif w == "last week":
                 p.kind, p.period = "point", "interval"
-                p.as_of = published - dt.timedelta(days=7) if published else None
+                p.as_of = days.relative_day(w, published)
             elif w in ("last month",):
                 p.kind, p.period = "point", "interval"
                 p.as_of = None
