@@ -146,3 +146,11 @@ def test_a_headline_toll_is_a_running_total_matched_to_the_lede_figure_it_rounds
 ])
 def test_a_simple_past_event_is_what_happened_once_unless_a_perfect_governs_it(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+def test_a_dated_event_noun_looks_back_and_dates_its_relative_clause():
+    text = ("The war was set off by the Oct. 7 raid on the border towns, in which fighters killed some 1,200 people "
+            "and dragged around 250 into the enclave as hostages.")
+    for surface in ("1,200", "250"):
+        c = _claim(text, surface, dt.date(2024, 8, 15))
+        assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval")

@@ -22,6 +22,9 @@ from .anchored import Anchored, split_by_start
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
+_EVENT_NOUN_AFTER_RE = re.compile(
+    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|raids?|assault|massacres?|strikes?|air\s*strikes?|bombings?|blasts?"
+    r"|explosions?|shootings?|earthquake|quake|incursion|invasion|ambush|stampede|crash)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_START_RE = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
@@ -469,10 +472,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         elif kind == "md":
             if (g("mmod") or "").lower() == "next":
                 continue
-            d, fut = _md(g("mdx"), published)
+            # "the Oct. 7 raid", "Friday's attack": a day naming an event that happened looks back, whatever
+            # month it is now; and "by" there is the passive's agent ("set off by the Oct. 7 raid"), no deadline
+            event = _EVENT_NOUN_AFTER_RE.match(text, m.end()) is not None
+            d, fut = _md(g("mdx"), published, ahead=not event)
             if fut:
                 continue
-            by = (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
+            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif kind == "month":
             # "killed 52 people in June": a count over that month. The figure's date stays the day it
