@@ -23,7 +23,7 @@ from .cli import (
     series_filter_options,
 )
 
-FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misreported"])
+FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misdated", "misreported"])
 
 
 class ToleranceType(click.ParamType):
@@ -214,6 +214,9 @@ def _diff_timeline(s, f, tolerance, against, fmt, summary_only, all_columns) -> 
             pass
         emit(summary.rows_out(), SUMMARY_COLUMNS, fmt)
         return summary.flags
+    if fmt == "table":
+        # one timeline per series on screen: counts, percentages and other periods apart
+        rows = iter(sorted(rows, key=lambda r: r["series"]))
     if fmt == "table" and not all_columns:
         cols = list(TIMELINE_TABLE)
         if against:
