@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import re
 import sys
@@ -35,7 +36,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpora"
+SHARED = Path(os.environ.get("FACTDB_SHARED") or ROOT.parent / "shared") / "corpora"
 sys.path.insert(0, str(ROOT))
 
 GROUPS = ("news", "notes", "seeds")

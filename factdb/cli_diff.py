@@ -97,7 +97,7 @@ def _diff_filters(f):
                      help="Figures as of this date or earlier; with --recorded-since, the end of the "
                           "recording window (a bare date includes that whole day)."),
         click.option("--status", multiple=True,
-                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected"]),
+                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected", "reference"]),
                      help="Only claims with this review status (default: all but rejected)."),
         click.option("--document", help="Diff two versions of this article (document id, identity or URL)."),
         click.option("--from", "from_version", type=click.IntRange(0), help="With --document: older version "

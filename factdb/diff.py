@@ -447,8 +447,15 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     best: dict[tuple, dict] = {}
     for r in rows:
         k = (r["_source"], bounds(r), r.get("qualifier"))
-        if k not in best or r["id"] > best[k]["id"]:
+        kept = best.get(k)
+        if kept is None:
+            r["_same"] = []
             best[k] = r
+        elif r["id"] > kept["id"]:
+            r["_same"] = [*kept["_same"], kept["id"]]
+            best[k] = r
+        else:
+            kept["_same"].append(r["id"])
     return sorted(best.values(), key=lambda r: (r["_source"], bounds(r), r["id"]))
 
 
@@ -569,6 +576,8 @@ def _timeline_row(r: dict, key: SeriesKey, st: _SeriesState, group: list[dict], 
         "corroborated_by": len(corroborating), "status": r.get("status"), "series": key.label(),
         "claim_id": r.get("id"), "document_id": r.get("document_id"), "sentence": r.get("sentence"),
         "surface": r.get("surface"),
+        # the same figure from the same source that day, shown once (their flags are this row's)
+        "same_claims": r.get("_same", []),
     }
     if official is not None:
         out["official"] = out["official_as_of"] = None
