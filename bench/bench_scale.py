@@ -814,6 +814,62 @@ def time_claims(url: str, flt, repeats: int) -> tuple[list[float], int, tuple[st
     return times, n, stmt
 
 
+def flag_some_claims(url: str) -> int:
+    """Give the bulk-loaded claims stored flags as a refresh would (about 1 in 200 flagged, spread
+    over the five queue flags) and drop the pending full refresh the migration leaves."""
+    from sqlalchemy import text
+
+    eng = open_db(url)
+    with eng.begin() as c:
+        c.execute(text("DELETE FROM series_change"))
+        n = 0
+        for i, flag in enumerate(("misreported", "disagrees", "misdated", "stale", "revised_down")):
+            n += c.execute(text("UPDATE claim SET flag = :f, flag_note = 'bench' WHERE id % 1000 = :i"),
+                           {"f": flag, "i": i * 2 + 1}).rowcount
+    eng.dispose()
+    return n
+
+
+def time_queue(url: str, flt, repeats: int) -> tuple[list[float], int, tuple[str, object]]:
+    """`review queue` as the CLI runs it: the flag refresh check, then the first page."""
+    from factdb.db import read_session
+    from factdb.review import queue_rows, refresh_flags
+
+    eng = open_db(url)
+    times = []
+    with capture_sql(eng) as seen:
+        refresh_flags(eng)
+        with read_session(eng) as s:
+            n = sum(1 for _ in queue_rows(s, flt))
+    stmt = _main_statement(seen)
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        refresh_flags(eng)
+        with read_session(eng) as s:
+            n = sum(1 for _ in queue_rows(s, flt))
+        times.append(time.perf_counter() - t0)
+    eng.dispose()
+    return times, n, stmt
+
+
+def time_family_refresh(url: str) -> tuple[float, int]:
+    """Seconds to recompute the flags of the largest family (killed in Gaza) after one change there."""
+    from sqlalchemy import text
+
+    from factdb.flags import refresh
+
+    eng = open_db(url)
+    with eng.begin() as c:
+        c.execute(text("INSERT INTO series_change (metric, location_key, recorded_at) "
+                       "VALUES ('killed', 'gaza', CURRENT_TIMESTAMP)"))
+        size = c.execute(text("SELECT count(*) FROM claim WHERE metric = 'killed' AND location_key = 'gaza'")).scalar()
+    t0 = time.perf_counter()
+    refresh(eng)
+    wall = time.perf_counter() - t0
+    eng.dispose()
+    return wall, size
+
+
 def time_cli_in_process(url: str, argv: list[str], repeats: int) -> tuple[list[float], int, tuple[str, object]]:
     """A CLI command run in-process (no interpreter start-up), e.g. ``diff``."""
     from click.testing import CliRunner
@@ -902,6 +958,20 @@ def bench_queries(targets: list[Target], args, rep: Report, state: dict) -> None
             results[tg.name][label] = (times, n)
             plans[tg.name][label] = stmt
         labels = [lb for lb, _ in specs]
+        if "review" in fcli.cli.commands:
+            note(f"{tg.name}: review queue")
+            flagged = flag_some_claims(qdb.url)
+            for label, flt in [(f"review queue, first page ({flagged:,} flagged claims)", ClaimFilter(limit=50)),
+                               ("review queue --metric killed --location Gaza, first page",
+                                ClaimFilter(metric=("killed",), location="Gaza", limit=50))]:
+                times, n, stmt = time_queue(qdb.url, flt, args.repeats)
+                results[tg.name][label] = (times, n)
+                plans[tg.name][label] = stmt
+                if label not in labels:
+                    labels.append(label)
+            if args.refresh_family:
+                note(f"{tg.name}: flag refresh of killed in Gaza")
+                state.setdefault("family_refresh", {})[tg.name] = time_family_refresh(qdb.url)
         if has_diff_cli:
             diff_label = (f"factdb diff --metric killed --location Gaza --since {year[0]} --until {year[1]} "
                           "(in-process CLI)")
@@ -952,6 +1022,10 @@ def bench_queries(targets: list[Target], args, rep: Report, state: dict) -> None
         rep("`factdb diff` does not exist yet: the last row times the series query a diff would read "
             "(`claim_rows` with metric + location + one year, no limit). Target: < 1 s.")
     rep()
+    for name, (wall, size) in state.get("family_refresh", {}).items():
+        rep(f"{name}: recomputing the stored flags of the largest family (killed in Gaza, {size:,} claims) after "
+            f"a change there took {wall:.1f} s (once, before the next queue read).")
+        rep()
     rep("### Query plans")
     rep()
     flagged = []
@@ -1216,6 +1290,8 @@ def parse_args(argv=None):
     p.add_argument("--sections", default="1,2,3,4,5", help="which sections to run")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--sqlite-analyze", action="store_true", help="run ANALYZE on the SQLite query database")
+    p.add_argument("--refresh-family", action="store_true",
+                   help="also time the stored-flag refresh of the largest family (killed in Gaza)")
     p.add_argument("--workdir", help="scratch directory (default: a temporary one, removed after)")
     p.add_argument("--out", help="also write the report to this file (e.g. bench/results/latest.md)")
     p.add_argument("--child-ingest", help=argparse.SUPPRESS)
