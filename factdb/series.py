@@ -82,7 +82,9 @@ class Keyer:
 
     def __call__(self, row: dict) -> SeriesKey:
         skey = row.get("subject_key")
-        if skey is None:
+        if "subject" in row and not (row["subject"] or "").strip():
+            skey = ""  # no subject at all: the metric's default (trucks are not the place's people)
+        elif skey is None:
             skey = normalize.subject_key(row.get("subject"), row.get("location"))
         lkey = row.get("location_key")
         if lkey is None:
