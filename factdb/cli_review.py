@@ -284,10 +284,14 @@ def next_(reviewer, **filters):
     flt = make_filter(None, **filters)
     skipped: list[int] = []
     done: dict[str, int] = {}
+    first = True
     metrics = None
     click.echo(f"reviewing as {who}", err=True)
     while True:
-        rows = review_queue(eng, flt, limit=1, exclude=skipped)
+        # flags are brought up to date once, when the session starts: recomputing a large
+        # family after every decision would make the editor wait
+        rows = review_queue(eng, flt, limit=1, exclude=skipped, refresh=first)
+        first = False
         with read_session(eng) as s:
             left = s.execute(_count_queue(s, flt, skipped)).scalar_one() if rows else 0
             proposed = machine_reading(s, rows[0]["id"]) if rows and rows[0]["needs_review"] else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -101,8 +101,9 @@ def _refresh_family(session: Session, metric: str, location_key: str, locations:
             new[cid] = value
     changed = [(cid, v) for cid, v in new.items() if old.get(cid) != v]
     changed += [(cid, (None, None)) for cid, v in old.items() if cid not in new and v != (None, None)]
-    for cid, (flag, note) in sorted(changed):
-        session.execute(update(c).where(c.c.id == cid).values(flag=flag, flag_note=note))
+    if changed:  # one executemany, in id order (concurrent refreshers lock rows in the same order)
+        stmt = update(c).where(c.c.id == bindparam("cid")).values(flag=bindparam("f"), flag_note=bindparam("n"))
+        session.execute(stmt, [{"cid": cid, "f": flag, "n": note} for cid, (flag, note) in sorted(changed)])
     # claims out of every timeline (rejected, reference, removed, undated) carry no flag
     cleared = session.execute(
         update(c).where(in_family, c.c.flag.is_not(None),

@@ -100,7 +100,8 @@ def _read_json(path) -> dict:
 def vocabulary(extra_paths: tuple[str, ...] = ()) -> Vocabulary:
     """The packaged vocabulary merged with the sections of extra lexicon files."""
     vocab = Vocabulary()
-    with resources.as_file(resources.files("factdb.extract").joinpath("data/subjects.json")) as p:
+    # through the factdb package: importing factdb.extract would compile the whole extractor
+    with resources.as_file(resources.files("factdb").joinpath("extract/data/subjects.json")) as p:
         vocab.add(_read_json(p))
     for path in extra_paths:
         vocab.add(_read_json(path))
