@@ -133,3 +133,32 @@ def test_checks_hold_whatever_the_extractor_says(run, engine, name):
     assert run(*IMPORT).exit_code == 0
     _check_timeline(_timeline(run))
     _check_queue(run)
+
+
+def test_flags_are_recomputed_only_for_what_changed(run, engine):
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from factdb.models import Claim, SeriesChange
+
+    def pending():
+        with Session(engine) as s:
+            return sorted(s.execute(select(SeriesChange.metric, SeriesChange.location_key)).all())
+
+    _ingest(run)
+    assert pending()  # every ingest and import left its family behind
+    queue = _check_queue(run)
+    assert pending() == []  # the queue read recomputed them
+    with Session(engine) as s:
+        stored = s.execute(select(func.count()).where(Claim.flag.is_not(None))).scalar_one()
+    assert stored == len([r for r in queue if r["flag"]])
+    # verifying changes no figure: nothing to recompute; rejecting does, for its family only
+    assert run("review", "verify", str(queue[-1]["id"])).exit_code == 0
+    assert pending() == []
+    assert run("review", "reject", str(queue[0]["id"]), "--note", "misquote").exit_code == 0
+    assert pending() == [("killed", "gaza")]
+    # an alias regroups series: every family
+    assert run("alias", "add", "location", "Ghazzah", "Gaza").exit_code == 0
+    assert ("*", "") in pending()
+    run("review", "queue", "--limit", "1")
+    assert pending() == []
