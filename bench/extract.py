@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import re
 import sys
@@ -35,9 +36,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the repository (or beside a worktree directory holding it)
-SHARED = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared").is_dir()),
-              ROOT.parent / "shared" / "corpora")
+# FACTDB_SHARED names the shared folder (CI sets it); else ../shared beside the repository or a
+# worktree directory holding it
+SHARED = (Path(os.environ["FACTDB_SHARED"]) if os.environ.get("FACTDB_SHARED") else
+          next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")) / "corpora"
 sys.path.insert(0, str(ROOT))
 
 GROUPS = ("news", "notes", "seeds")

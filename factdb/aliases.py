@@ -41,7 +41,16 @@ def add_alias(session: Session, kind: str, alias: str, canonical: str) -> Alias:
     row.alias, row.canonical, row.canonical_key = alias, canonical, ckey
     for other in session.execute(select(Alias).where(Alias.kind == kind, Alias.canonical_key == akey)).scalars():
         other.canonical, other.canonical_key = canonical, ckey
+    _regrouped(session, kind)
     return row
+
+
+def _regrouped(session: Session, kind: str) -> None:
+    """Subject and location aliases regroup series: every family's flags are recomputed."""
+    if kind in ("subject", "location"):
+        from .flags import mark_changed
+
+        mark_changed(session, [("*", "")])
 
 
 def remove_alias(session: Session, kind: str, alias: str) -> bool:
@@ -49,6 +58,7 @@ def remove_alias(session: Session, kind: str, alias: str) -> bool:
     if row is None:
         return False
     session.delete(row)  # aliases are configuration, not claims: removing one is allowed
+    _regrouped(session, kind)
     return True
 
 

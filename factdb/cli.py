@@ -331,7 +331,7 @@ def claim_filter_options(f):
         *series_filter_options(),
         click.option("--until", type=DATE, help="Only figures as of this date or earlier."),
         click.option("--status", multiple=True,
-                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected"]),
+                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected", "reference"]),
                      help="Review status (repeatable)."),
         click.option("--document", help="Document id, identity or URL (all its versions)."),
         click.option("--include-removed", is_flag=True, help="Also claims later versions of an article dropped."),

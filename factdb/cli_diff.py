@@ -23,7 +23,7 @@ from .cli import (
     series_filter_options,
 )
 
-FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misreported"])
+FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misdated", "misreported"])
 
 
 class ToleranceType(click.ParamType):
@@ -97,7 +97,7 @@ def _diff_filters(f):
                      help="Figures as of this date or earlier; with --recorded-since, the end of the "
                           "recording window (a bare date includes that whole day)."),
         click.option("--status", multiple=True,
-                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected"]),
+                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected", "reference"]),
                      help="Only claims with this review status (default: all but rejected)."),
         click.option("--document", help="Diff two versions of this article (document id, identity or URL)."),
         click.option("--from", "from_version", type=click.IntRange(0), help="With --document: older version "
@@ -214,6 +214,9 @@ def _diff_timeline(s, f, tolerance, against, fmt, summary_only, all_columns) -> 
             pass
         emit(summary.rows_out(), SUMMARY_COLUMNS, fmt)
         return summary.flags
+    if fmt == "table":
+        # one timeline per series on screen: counts, percentages and other periods apart
+        rows = iter(sorted(rows, key=lambda r: r["series"]))
     if fmt == "table" and not all_columns:
         cols = list(TIMELINE_TABLE)
         if against:
@@ -298,6 +301,15 @@ def export(what, tolerance, against, fmt, out, **filters):
     from .queries import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
 
     f = make_filter(**filters)
+    if what == "claims" and fmt == "csv" and not f.as_recorded_at:
+        # cells formatted by the database, batches written by csv.writerows, in two processes
+        from .export import write_claims_csv
+
+        with output.atomic_output(out, sys.stdout) as fh:
+            n = write_claims_csv(engine(), f, fh)
+        if out and out != "-":
+            click.echo(f"wrote {n} {what} rows to {out}", err=True)
+        return
     with read_session(engine()) as s:
         if what == "claims":
             rows, cols = claim_rows(s, f), CLAIM_COLUMNS

@@ -84,10 +84,14 @@ def review():
 @format_option()
 @db_option
 def queue(limit, all_columns, fmt, **filters):
-    """Claims waiting for review, most important first.
+    """Claims waiting for review, what most needs an editor first.
 
     Unreviewed claims and reviewed ones a newer extraction disagrees with
-    (needs_review): tracked metrics first, then the newest as_of.
+    (needs_review), in this order: flagged misreported, disagrees, misdated,
+    stale, revised_down (the series checks of `factdb diff`, against the
+    imported official series), then needs_review, then the rest; newest
+    as_of first within each.  Figures of imported official series are the
+    reference and never queued.
 
     \b
     Examples:
@@ -95,11 +99,12 @@ def queue(limit, all_columns, fmt, **filters):
       factdb review queue --location Gaza --limit 20 --format json
     """
     from .db import read_session
-    from .review import QUEUE_ALL_COLUMNS, QUEUE_COLUMNS, queue_rows
+    from .review import QUEUE_ALL_COLUMNS, QUEUE_COLUMNS, queue_rows, refresh_flags
 
     if fmt == "table" and limit is None:
         limit = 50
     cols = QUEUE_COLUMNS if fmt == "table" and not all_columns else QUEUE_ALL_COLUMNS
+    refresh_flags(engine())
     with read_session(engine()) as s:
         n = emit(queue_rows(s, make_filter(limit, **filters)), cols, fmt)
     if fmt == "table":
@@ -211,6 +216,8 @@ def _show(row: dict, position: str, proposed: dict | None) -> None:
         f"  source:   {row['source'] or '-'}   document: {row['document_id']} {row['identity']}",
         f"  sentence: {sentence}",
     ]
+    if row.get("flag"):
+        lines.insert(2, f"  FLAGGED {row['flag']}: {row.get('flag_note') or ''}".rstrip())
     if proposed:
         lines.append("  machine now reads: " + ", ".join(f"{k}={output.cell(v)}" for k, v in proposed.items()))
     click.echo("\n".join(lines))
@@ -268,7 +275,8 @@ def next_(reviewer, **filters):
     """
     from .db import read_session
     from .errors import InvalidReview, ReviewConflict
-    from .review import machine_reading, metric_vocabulary, queue_rows, reviewer_name
+    from .review import machine_reading, metric_vocabulary, reviewer_name
+    from .review import queue as review_queue
     from .review import review as run_review
 
     who = reviewer_name(reviewer)
@@ -276,11 +284,15 @@ def next_(reviewer, **filters):
     flt = make_filter(None, **filters)
     skipped: list[int] = []
     done: dict[str, int] = {}
+    first = True
     metrics = None
     click.echo(f"reviewing as {who}", err=True)
     while True:
+        # flags are brought up to date once, when the session starts: recomputing a large
+        # family after every decision would make the editor wait
+        rows = review_queue(eng, flt, limit=1, exclude=skipped, refresh=first)
+        first = False
         with read_session(eng) as s:
-            rows = list(queue_rows(s, flt, limit=1, exclude=skipped))
             left = s.execute(_count_queue(s, flt, skipped)).scalar_one() if rows else 0
             proposed = machine_reading(s, rows[0]["id"]) if rows and rows[0]["needs_review"] else None
         if not rows:

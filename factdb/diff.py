@@ -25,8 +25,9 @@ import datetime as dt
 import heapq
 import math
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from .series import Keyer, SeriesKey
@@ -36,9 +37,15 @@ from .series import Keyer, SeriesKey
 LOWER_BOUND = {"more_than", "at_least"}
 UPPER_BOUND = {"at_most", "less_than"}
 POINT = {"exact", "approximately"}
-FLAGS = ("disagrees", "revised_down", "stale", "matches", "misreported")
+FLAGS = ("disagrees", "revised_down", "stale", "matches", "misdated", "misreported")
 # how far back an official figure still counts for --against (days)
 AGAINST_WINDOW = 7
+# a figure equal to the official figure of a date this many days away is `misdated`
+MISDATED_DAYS = 3
+# an unknown-period claim joins the cumulative series when its figure lies within
+# PLAUSIBLE_SLACK of that series' figures of the PLAUSIBLE_WINDOW days around it
+PLAUSIBLE_WINDOW = 7
+PLAUSIBLE_SLACK = 0.25
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,48 @@ def quoted(r: dict) -> float | None:
     return float(r["value"])
 
 
+def precision(v: float) -> float:
+    """The step a figure is stated to: the place of its last non-zero digit, read no
+    coarser than its second significant digit ("30,000" is thousands, "30,700"
+    hundreds, "1.7 million" hundred-thousands, "40" tens, "42" units)."""
+    v = abs(float(v))
+    if not math.isfinite(v) or v == 0:
+        return 1.0
+    if not v.is_integer():
+        decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, zeros = int(v), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    digits = len(str(int(v)))
+    return 10.0 ** min(zeros, max(digits - 2, 1))
+
+
+def reading(r: dict) -> tuple[float, float] | None:
+    """The values a figure can stand for as the text states it: a point for an exact
+    figure, its rounding for "about N", one step of its precision beyond a bound
+    ("more than 30,000" is 30,000 to 31,000), a range as given; None when vague."""
+    q = r.get("qualifier") or "exact"
+    value, low, high = r.get("value"), r.get("low"), r.get("high")
+    if q == "range" and low is not None and high is not None:
+        return float(low), float(high)
+    if q in LOWER_BOUND:
+        b = low if low is not None else value
+        return (float(b), float(b) + precision(b)) if b is not None else None
+    if q in UPPER_BOUND:
+        b = high if high is not None else value
+        return (float(b) - precision(b), float(b)) if b is not None else None
+    if value is None:
+        return None
+    if q == "approximately":
+        half = precision(value) / 2
+        return float(value) - half, float(value) + half
+    if q == "exact":
+        return float(value), float(value)
+    return None
+
+
 def _num(v: float | None) -> str:
     if v is None or not math.isfinite(v):
         return "?"
@@ -160,7 +209,7 @@ TIMELINE_COLUMNS = [
     "series", "claim_id", "document_id", "sentence",
 ]
 AGAINST_COLUMNS = ["official", "official_as_of"]
-TIMELINE_TABLE = ["as_of", "source", "speaker", "subject", "period", "figure", "change",
+TIMELINE_TABLE = ["as_of", "source", "speaker", "series", "figure", "change",
                   "corroborated_by", "flags", "note", "status", "claim_id", "sentence"]
 
 
@@ -178,11 +227,21 @@ class _SeriesState:
     # (date a value was first reported, value), in date order
     order: list[tuple[dt.date, float]] = field(default_factory=list)
     sources: dict[str, _SourceTrack] = field(default_factory=dict)
+    # the point figures of the last PLAUSIBLE_WINDOW days, for placing unknown-period claims
+    points: deque[tuple[dt.date, float]] = field(default_factory=deque)
 
     def see(self, as_of: dt.date, value: float, source: str) -> None:
         if value not in self.first_seen:
             self.first_seen[value] = (as_of, source)
             self.order.append((as_of, value))
+        self.points.append((as_of, value))
+
+    def recent(self, as_of: dt.date) -> list[float]:
+        """Figures of the PLAUSIBLE_WINDOW days before ``as_of`` (rows arrive in date order)."""
+        start = as_of - dt.timedelta(days=PLAUSIBLE_WINDOW)
+        while self.points and self.points[0][0] < start:
+            self.points.popleft()
+        return [v for d, v in self.points if d < as_of]
 
     def newer_than(self, value: float) -> tuple[dt.date, float] | None:
         """A different figure first reported after ``value`` was (higher, for a running total)."""
@@ -223,30 +282,99 @@ class Official:
         return None
 
 
+def _days(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
+
+
+def _fits(row: dict, rd: tuple[float, float], official: float | None, tol: Tolerance) -> bool:
+    """Whether an official figure is one the news figure can stand for (see docs/series.md)."""
+    if official is None:
+        return False
+    if (row.get("qualifier") or "exact") == "approximately":
+        # a rounded figure: its rounding, or the tolerance around it
+        return rd[0] <= official <= rd[1] or abs(official - float(row["value"])) <= tol.allowed(official)
+    return rd[0] <= official <= rd[1]
+
+
+def _why_not(row: dict, rd: tuple[float, float]) -> str:
+    q = row.get("qualifier") or "exact"
+    if q == "exact":
+        return ""
+    if q in LOWER_BOUND or q in UPPER_BOUND:
+        b = rd[0] if q in LOWER_BOUND else rd[1]
+        return f"; a bound stated to the {_num(precision(b))} stands for {_num(rd[0])} to {_num(rd[1])}"
+    if q == "approximately":
+        return f"; rounded to the {_num(precision(row['value']))}, it stands for {_num(rd[0])} to {_num(rd[1])}"
+    return ""
+
+
 def check_against(row: dict, figures: list[tuple[dt.date, dict]], tol: Tolerance) -> tuple[str, str, dict | None]:
-    """(flag, note, official figure) for one news figure against an official series."""
+    """(flag, note, official figure of its date) for one news figure against an official series.
+
+    The rules (worked examples in docs/series.md):
+
+    * the official figure of the claim's date is the one dated that day, else
+      the latest before it (none older than AGAINST_WINDOW days: no check);
+    * ``matches``: an exact figure equals it; a rounded one ("about") rounds
+      to it or is within the tolerance of it; a bound is a plausible rounding
+      of it (it lies between the bound and one step of the bound's precision
+      beyond); a range contains it;
+    * ``misdated``: instead it fits the official figure of another date at
+      most MISDATED_DAYS away (yesterday's toll given as today's);
+    * ``stale``: it fits an older official figure only;
+    * ``misreported``: it fits no official figure of those dates.
+
+    Vague figures ("thousands") are not checked.
+    """
     as_of = row["as_of"]
-    i = bisect.bisect_right([d for d, _ in figures], as_of)
+    dates = [d for d, _ in figures]
+    i = bisect.bisect_right(dates, as_of)
     if i == 0:
         return "", "", None
-    ref_date, ref = figures[i - 1]
-    if same_figure(row, ref):
-        return "matches", "", ref
-    v = quoted(row)
-    if v is not None and v != quoted(ref):
-        for d, off in reversed(figures[: i - 1]):
-            if quoted(off) == v:
-                return "stale", f"= official figure of {d.isoformat()}", ref
-    if agrees(row, ref, tol):
-        how = "consistent with" if gap(bounds(row), bounds(ref)) == 0 else f"within {tol} of"
-        return "matches", f"{how} official {figure_text(ref)}", ref
-    window_start = as_of - dt.timedelta(days=AGAINST_WINDOW)
-    for d, off in reversed(figures[: i - 1]):
-        if d < window_start:
-            break
-        if agrees(row, off, tol):
-            return "matches", f"within {tol} of official {figure_text(off)} of {d.isoformat()}", ref
-    return "misreported", f"official {figure_text(ref)} as of {ref_date.isoformat()}", ref
+    ref_date = dates[i - 1]
+    refs = [o for d, o in figures[bisect.bisect_left(dates, ref_date): i]]
+    ref = refs[-1]
+    if (as_of - ref_date).days > AGAINST_WINDOW:
+        return "", f"no official figure in the {_days(AGAINST_WINDOW)} before (last: {ref_date.isoformat()})", None
+    rd = reading(row)
+    if rd is None:
+        return "", "a vague figure: not checked", ref
+    official = f"official {figure_text(ref)} of {ref_date.isoformat()}"
+    for o in refs:
+        if _fits(row, rd, quoted(o), tol):
+            return "matches", _match_note(row, rd, o, ref_date, tol), o
+    lo = bisect.bisect_left(dates, as_of - dt.timedelta(days=MISDATED_DAYS))
+    hi = bisect.bisect_right(dates, as_of + dt.timedelta(days=MISDATED_DAYS))
+    near = [(abs((d - as_of).days), d, o) for d, o in figures[lo:hi]
+            if d != ref_date and _fits(row, rd, quoted(o), tol)]
+    if near:
+        _, d, o = min(near, key=lambda t: (t[0], t[1]))
+        when = f"{_days(abs((d - as_of).days))} {'earlier' if d < as_of else 'later'}"
+        return "misdated", (f"= official {figure_text(o)} of {d.isoformat()} ({when}), not of its date: "
+                            f"{official}"), ref
+    for d, o in reversed(figures[:lo]):
+        if _fits(row, rd, quoted(o), tol):
+            return "stale", f"= official {figure_text(o)} of {d.isoformat()}; {official}", ref
+    first = dates[lo].isoformat() if lo < len(dates) else ref_date.isoformat()
+    last = dates[hi - 1].isoformat() if hi > 0 else ref_date.isoformat()
+    return "misreported", (f"{official}; fits no official figure from {first} to {last}"
+                           + _why_not(row, rd)), ref
+
+
+def _match_note(row: dict, rd: tuple[float, float], o: dict, d: dt.date, tol: Tolerance) -> str:
+    official = f"official {figure_text(o)} of {d.isoformat()}"
+    q = row.get("qualifier") or "exact"
+    if q == "exact":
+        return f"= {official}"
+    if q == "range":
+        return f"{official} lies in the range"
+    if q == "approximately":
+        v = quoted(o)
+        if rd[0] <= v <= rd[1]:
+            return f"{official} rounds to it (to the {_num(precision(row['value']))})"
+        return f"within {tol} of {official}"
+    b = rd[0] if q in LOWER_BOUND else rd[1]
+    return f"{official} is within one step ({_num(precision(b))}) of the bound"
 
 
 @dataclass
@@ -319,9 +447,57 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     best: dict[tuple, dict] = {}
     for r in rows:
         k = (r["_source"], bounds(r), r.get("qualifier"))
-        if k not in best or r["id"] > best[k]["id"]:
+        kept = best.get(k)
+        if kept is None:
+            r["_same"] = []
             best[k] = r
+        elif r["id"] > kept["id"]:
+            r["_same"] = [*kept["_same"], kept["id"]]
+            best[k] = r
+        else:
+            kept["_same"].append(r["id"])
     return sorted(best.values(), key=lambda r: (r["_source"], bounds(r), r["id"]))
+
+
+def place(key: SeriesKey, r: dict, as_of: dt.date, states: dict[SeriesKey, _SeriesState],
+          official: Official | None) -> tuple[SeriesKey, str]:
+    """The series a count of unknown or cumulative period belongs to, and why (a note).
+
+    Its neighbours are the figures of the cumulative series of the same metric,
+    subject, place and unit in the PLAUSIBLE_WINDOW days before (and, with an
+    official series, its figures up to as many days after).  An unknown-period
+    figure joins that series when what it can stand for (``reading``) comes
+    within PLAUSIBLE_SLACK of the neighbours' range; a figure labelled
+    cumulative that does not is moved out to the unknown-period series (a
+    daily count or a strike's toll read as a running total).  Without
+    neighbours a claim stays as labelled.
+    """
+    if key.period not in ("cumulative", "unknown") or key.unit:
+        return key, ""
+    ckey = replace(key, period="cumulative")
+    st = states.get(ckey)
+    near = st.recent(as_of) if st is not None else []
+    figures = official.figures_for(ckey) if official is not None else None
+    if figures:
+        window = dt.timedelta(days=PLAUSIBLE_WINDOW)
+        dates = [d for d, _ in figures]
+        lo, hi = bisect.bisect_left(dates, as_of - window), bisect.bisect_right(dates, as_of + window)
+        near += [v for _, o in figures[lo:hi] if (v := quoted(o)) is not None]
+    if not near:
+        return key, ""
+    low, high = min(near), max(near)
+    rd = reading(r)
+    fits = rd is not None and rd[0] <= high * (1 + PLAUSIBLE_SLACK) and rd[1] >= low * (1 - PLAUSIBLE_SLACK)
+    span = _num(low) if low == high else f"{_num(low)} to {_num(high)}"
+    around = f"its figures {span} within {_days(PLAUSIBLE_WINDOW)}"
+    if fits:
+        if key.period == "unknown":
+            return ckey, f"period unknown: joins the cumulative series ({around})"
+        return key, ""
+    if key.period == "cumulative":
+        return replace(key, period="unknown"), (f"not plausible as a running total ({around}): "
+                                                "kept apart as of unknown period")
+    return key, f"period unknown: kept apart from the cumulative series ({around})"
 
 
 def timeline(rows: Iterable[dict], keyer: Keyer, tol: Tolerance, *, official: Official | None = None,
@@ -340,7 +516,8 @@ def timeline(rows: Iterable[dict], keyer: Keyer, tol: Tolerance, *, official: Of
         for r in day:
             r = dict(r)
             r["_source"] = source_label(r)
-            by_series.setdefault(keyer(r), []).append(r)
+            key, r["_placed"] = place(keyer(r), r, as_of, states, official)
+            by_series.setdefault(key, []).append(r)
         for key in sorted(by_series):
             st = states.get(key)
             if st is None:
@@ -364,10 +541,13 @@ def _timeline_row(r: dict, key: SeriesKey, st: _SeriesState, group: list[dict], 
                   official: Official | None, summary: TimelineSummary) -> dict:
     src = r["_source"]
     flags: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = [r["_placed"]] if r.get("_placed") else []
     others = [o for o in group if o["_source"] != src]
+    if key.period == "interval":  # counts over different windows are different quantities
+        others = [o for o in others if o.get("since") == r.get("since")]
     corroborating = {o["_source"] for o in others if same_figure(o, r)}
-    against = [o for o in others if not agrees(o, r, tol)]
+    # figures of unknown period are not one quantity: they never disagree, nor go stale
+    against = [o for o in others if not agrees(o, r, tol)] if key.period != "unknown" else []
     if against:
         flags.append("disagrees")
         o = against[0]
@@ -382,7 +562,7 @@ def _timeline_row(r: dict, key: SeriesKey, st: _SeriesState, group: list[dict], 
             flags.append("revised_down")
             notes.append(f"was {figure_text(prev)} on {prev['as_of'].isoformat()}")
     v = quoted(r)
-    if v is not None and st.first_seen[v][0] < r["as_of"]:
+    if v is not None and key.period == "cumulative" and st.first_seen[v][0] < r["as_of"]:
         newer = st.newer_than(v)
         if newer is not None:
             flags.append("stale")
@@ -396,17 +576,18 @@ def _timeline_row(r: dict, key: SeriesKey, st: _SeriesState, group: list[dict], 
         "corroborated_by": len(corroborating), "status": r.get("status"), "series": key.label(),
         "claim_id": r.get("id"), "document_id": r.get("document_id"), "sentence": r.get("sentence"),
         "surface": r.get("surface"),
+        # the same figure from the same source that day, shown once (their flags are this row's)
+        "same_claims": r.get("_same", []),
     }
     if official is not None:
         out["official"] = out["official_as_of"] = None
         figures = official.figures_for(key)
         if figures:
             flag, note, ref = check_against(r, figures, tol)
-            if flag:
-                if flag not in flags:
-                    flags.append(flag)
-                if note:
-                    notes.append(note)
+            if flag and flag not in flags:
+                flags.append(flag)
+            if note:
+                notes.append(note)
             if ref is not None:
                 out["official"] = figure_text(ref)
                 out["official_as_of"] = ref["as_of"]

@@ -257,7 +257,8 @@ def import_series(engine: Engine, path: str, *, source: str, metric: str, subjec
         session.flush()
         result.added = store.insert_new_claims(
             session, doc, [cand for _, cand in fresh], actor, action="import",
-            ordinals=[i for i, _ in fresh], notes=[f"{name}, row {rows[i - 1].row}" for i, _ in fresh])
+            ordinals=[i for i, _ in fresh], notes=[f"{name}, row {rows[i - 1].row}" for i, _ in fresh],
+            status="reference")
 
     run_write(engine, work)
     return result

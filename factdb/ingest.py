@@ -20,7 +20,7 @@ from sqlmodel import Session
 from . import normalize, store
 from .db import run_write
 from .errors import FactdbError, InputError
-from .models import Claim, ClaimVersion, Document, IngestRun, utcnow
+from .models import MACHINE_STATUSES, Claim, ClaimVersion, Document, IngestRun, utcnow
 from .readers import SourceDocument, read_documents
 
 MAX_STORED_ERRORS = 1000
@@ -186,7 +186,7 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
     """
     differing = [f for f in _COMPARED if getattr(claim, f) != cand[f]]
     moved = [f for f in store.POSITION_FIELDS if getattr(claim, f) != cand[f]]
-    reviewed = claim.status != "unreviewed"
+    reviewed = claim.status not in MACHINE_STATUSES
     proposed = None
     note = None
     flagged = False

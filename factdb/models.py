@@ -34,7 +34,11 @@ SQLModel.metadata.naming_convention = {
 }
 metadata: MetaData = SQLModel.metadata
 
-REVIEW_STATUSES = ("unreviewed", "verified", "corrected", "disputed", "rejected")
+REVIEW_STATUSES = ("unreviewed", "verified", "corrected", "disputed", "rejected", "reference")
+# statuses no editor has decided on: a machine (extractor, series import) may update them.
+# `reference`: figures of an imported official series, the yardstick news claims are
+# checked against; they are not queued for review.
+MACHINE_STATUSES = ("unreviewed", "reference")
 
 
 def utcnow() -> dt.datetime:
@@ -160,6 +164,9 @@ class Claim(ClaimFields, table=True):
         Index("ix_claim_speaker", "speaker_id"),
         Index("ix_claim_source", "source_id", "as_of", "id"),
         Index("ix_claim_updated_at", "updated_at"),
+        # the review queue: each flag's newest claims first, then those needing review again
+        Index("ix_claim_flag", "flag", "as_of", "id"),
+        Index("ix_claim_needs_review", "needs_review", "as_of", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -172,6 +179,27 @@ class Claim(ClaimFields, table=True):
     version: int = 1  # optimistic-concurrency counter = latest ClaimVersion.version
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
+    # the most urgent flag the series checks give the claim (factdb.flags) and why;
+    # derived from the claims, so kept out of the versioned history
+    flag: str | None = None
+    flag_note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class SeriesChange(SQLModel, table=True):
+    """A change that may alter the flags of a family of series (one metric in one place).
+
+    Writers append a row in the same transaction as the change; the flag refresh
+    (factdb.flags) recomputes the families it finds and deletes exactly the rows
+    it read, so a change committed meanwhile is picked up by the next refresh.
+    ``metric`` "*" means every family (an alias regroups them).
+    """
+
+    __tablename__ = "series_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    metric: str
+    location_key: str = ""
+    recorded_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class ClaimVersion(ClaimFields, table=True):

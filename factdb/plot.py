@@ -26,7 +26,7 @@ from .diff import LOWER_BOUND, UPPER_BOUND, bounds, source_label  # noqa: E402
 
 MAX_PANELS = 6
 FLAG_COLOURS = {"disagrees": "tab:red", "revised_down": "tab:purple", "stale": "tab:orange",
-                "misreported": "crimson", "matches": None}
+                "misdated": "tab:brown", "misreported": "crimson", "matches": None}
 
 
 def _thousands(x, _pos):

@@ -26,13 +26,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from . import store
 from .db import run_write
 from .errors import InvalidReview, NotFound, ReviewConflict
+from .flags import QUEUE_FLAGS
+from .flags import refresh as refresh_flags
 from .models import REVIEW_STATUSES, Claim, ClaimVersion, Document, Source, utcnow
 from .queries import ClaimFilter, filtered
 
@@ -239,6 +241,10 @@ def apply_review(
     )
     if res.rowcount != 1:
         raise _conflict(session, claim_id)
+    if action == "correct":  # the family the claim leaves is re-flagged too
+        from .flags import mark_changed
+
+        mark_changed(session, [(claim.metric, claim.location_key)])
     row = store.record_version(session, snap, action, reviewer, changed=changed, note=note)
     row.recorded_at = now
     session.flush()
@@ -281,14 +287,20 @@ def review(
 
 # --- the queue ------------------------------------------------------------------
 
-QUEUE_COLUMNS = ["id", "version", "as_of", "metric", "value", "low", "high", "qualifier", "source",
+QUEUE_COLUMNS = ["id", "version", "flag", "as_of", "metric", "value", "low", "high", "qualifier", "source",
                  "speaker", "document_id", "needs_review", "sentence"]
-QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["identity", "status", "subject", "location", "period", "since", "unit",
-                                     "attribution", "surface", "start", "end", "confidence", "extractor"]
+QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["flag_note", "identity", "status", "subject", "location", "period", "since",
+                                     "unit", "attribution", "surface", "start", "end", "confidence", "extractor"]
+# what most needs an editor, first to last: each flag of the series checks, then claims a
+# newer extraction disagrees with, then the rest; newest as_of first within each
+QUEUE_ORDER = (*QUEUE_FLAGS, "needs_review", "unflagged")
 
 
 def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterable[int] = ()):
-    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``."""
+    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``.
+
+    Figures of imported official series (status ``reference``) are the yardstick, never queued.
+    """
     q, c = filtered(session, f or ClaimFilter())
     q = q.where(or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
     exclude = list(exclude)
@@ -297,22 +309,69 @@ def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterab
     return q
 
 
+def _queue_part(session: Session, f: ClaimFilter, exclude: list[int], part: str):
+    few = part != "unflagged"  # flagged and needs_review claims are few: read them off their index
+    unindexed = few and session.get_bind().dialect.name == "sqlite" and (f.metric or f.location)
+    if unindexed:
+        # SQLite has no statistics and would rather walk the metric/location index of a whole
+        # family; `col || ''` keeps the same test but takes it off that index
+        from dataclasses import replace
+
+        from . import aliases
+
+        q, c = filtered(session, replace(f, metric=(), location=None))
+        if f.metric:
+            q = q.where((c.c.metric + "").in_(f.metric))
+        if f.location:
+            q = q.where((c.c.location_key + "").in_(sorted(aliases.equivalent_keys(session, "location", f.location))))
+    else:
+        q, c = filtered(session, f)
+    if part in QUEUE_FLAGS:  # read off ix_claim_flag (flag, as_of, id)
+        q = q.where(c.c.flag == part, or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
+    elif part == "needs_review":  # ix_claim_needs_review
+        q = q.where(c.c.needs_review.is_(True), c.c.flag.is_(None))
+    else:  # ix_claim_status (status, as_of, id)
+        q = q.where(c.c.status == "unreviewed", c.c.needs_review.is_(False), c.c.flag.is_(None))
+    if exclude:
+        q = q.where(c.c.id.not_in(exclude))
+    return q.order_by(c.c.as_of.desc(), c.c.id.desc())
+
+
 def queue_rows(session: Session, f: ClaimFilter | None = None, limit: int | None = None,
                exclude: Iterable[int] = ()) -> Iterator[dict]:
-    """Claims waiting for an editor: unreviewed, or marked ``needs_review``.
+    """Claims waiting for an editor, in QUEUE_ORDER, newest ``as_of`` first within each part.
 
-    Most important first: tracked metrics (everything but ``other``), then the
-    newest ``as_of``, then the newest claim.
+    Reads the stored flags as they are; :func:`queue` refreshes them first.
+    Each part is one index-ordered query, so the first page costs the same
+    at a thousand claims as at a million.
     """
     f = f or ClaimFilter()
-    q = queue_select(session, f, exclude)
-    c = q.selected_columns
-    q = q.order_by(case((c.metric == "other", 1), else_=0), c.as_of.desc(), c.id.desc())
     limit = limit or f.limit
-    if limit:
-        q = q.limit(limit)
-    for row in session.execute(q):
-        yield dict(row._mapping)
+    exclude = list(exclude)
+    for part in QUEUE_ORDER:
+        q = _queue_part(session, f, exclude, part)
+        if limit:
+            q = q.limit(limit)
+        n = 0
+        for row in session.execute(q.execution_options(yield_per=1000)):
+            n += 1
+            yield dict(row._mapping)
+        if limit:
+            limit -= n
+            if limit <= 0:
+                return
+
+
+def queue(engine: Engine, f: ClaimFilter | None = None, limit: int | None = None,
+          exclude: Iterable[int] = (), *, refresh: bool = True) -> list[dict]:
+    """The review queue's first ``limit`` claims, with flags brought up to date first unless
+    ``refresh`` is false (the service the CLI and the web desk call)."""
+    from .db import read_session
+
+    if refresh:
+        refresh_flags(engine)
+    with read_session(engine) as s:
+        return list(queue_rows(s, f, limit, exclude))
 
 
 def machine_reading(session: Session, claim_id: int) -> dict | None:

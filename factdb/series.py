@@ -50,20 +50,31 @@ def unit_key(unit: str | None) -> str:
 
 
 class Keyer:
-    """Series keys for claim rows, with the database's aliases applied."""
+    """Series keys for claim rows, with the database's aliases and the subject vocabulary applied."""
 
     def __init__(self, subject_aliases: dict[str, str] | None = None,
-                 location_aliases: dict[str, str] | None = None):
+                 location_aliases: dict[str, str] | None = None, vocabulary=None):
+        from .subjects import configured
+
         self.subjects = subject_aliases or {}
         self.locations = location_aliases or {}
+        self.vocabulary = vocabulary if vocabulary is not None else configured()
+        # subjects an editor made canonical with an alias are part of the vocabulary
+        self._aliased = frozenset(self.subjects.values())
+        self._canon: dict[tuple[str, str, str], str] = {}
 
     @classmethod
     def for_session(cls, session: Session) -> Keyer:
         return cls(aliases.alias_map(session, "subject"), aliases.alias_map(session, "location"))
 
-    def subject(self, key: str | None) -> str:
+    def subject(self, key: str | None, metric: str = "other", location: str = "") -> str:
         key = key or ""
-        return self.subjects.get(key, key)
+        key = self.subjects.get(key, key)
+        k = (key, metric, location)
+        found = self._canon.get(k)
+        if found is None:
+            found = self._canon[k] = self.vocabulary.canonical(key, metric, location, self._aliased)
+        return found
 
     def location(self, key: str | None) -> str:
         key = key or ""
@@ -71,12 +82,16 @@ class Keyer:
 
     def __call__(self, row: dict) -> SeriesKey:
         skey = row.get("subject_key")
-        if skey is None:
+        if "subject" in row and not (row["subject"] or "").strip():
+            skey = ""  # no subject at all: the metric's default (trucks are not the place's people)
+        elif skey is None:
             skey = normalize.subject_key(row.get("subject"), row.get("location"))
         lkey = row.get("location_key")
         if lkey is None:
             lkey = normalize.location_key(row.get("location"))
-        return SeriesKey(row.get("metric") or "other", self.subject(skey), self.location(lkey),
+        metric = row.get("metric") or "other"
+        lkey = self.location(lkey)
+        return SeriesKey(metric, self.subject(skey, metric, lkey), lkey,
                          row.get("period") or "unknown", unit_key(row.get("unit")))
 
 

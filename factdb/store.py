@@ -90,6 +90,10 @@ def record_version(
     The caller has already bumped ``claim.version``; the unique
     (claim_id, version) constraint makes a concurrent second writer fail.
     """
+    from .flags import NEUTRAL_ACTIONS, mark_changed
+
+    if action not in NEUTRAL_ACTIONS:
+        mark_changed(session, [(claim.metric, claim.location_key)])
     now = utcnow()
     claim.updated_at = now
     row = ClaimVersion(
@@ -168,7 +172,7 @@ def mark_removed(session: Session, claim: Claim, document: Document, actor: str,
 
 def insert_new_claims(session: Session, document, candidates: list[dict], actor: str, first_ordinal: int = 0,
                       *, action: str = "extract", ordinals: list[int] | None = None,
-                      notes: list[str] | None = None) -> int:
+                      notes: list[str] | None = None, status: str = "unreviewed") -> int:
     """Insert new claims born in ``document`` and their first history rows.
 
     Core executemany inserts (two statements per document, not two per
@@ -187,7 +191,7 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
         row.update(
             subject_key=normalize.subject_key(cand["subject"], cand["location"]),
             location_key=normalize.location_key(cand["location"]),
-            status="unreviewed", needs_review=False, present=True,
+            status=status, needs_review=False, present=True,
             document_id=document.id, origin_document_id=document.id,
             ordinal=ordinals[i - 1] if ordinals else first_ordinal + i,
             source_id=document.source_id, version=1, created_at=now, updated_at=now,
@@ -198,6 +202,9 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
     # ordinal): RETURNING in parameter order falls back to one statement per
     # row on SQLite
     session.execute(insert(Claim.__table__), rows)
+    from .flags import mark_changed
+
+    mark_changed(session, [(r["metric"], r["location_key"]) for r in rows])
     ids = dict(session.execute(
         select(Claim.ordinal, Claim.id).where(Claim.origin_document_id == document.id,
                                               Claim.ordinal.in_([r["ordinal"] for r in rows]))

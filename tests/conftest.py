@@ -21,7 +21,9 @@ from factdb.db import make_engine, upgrade
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared"
+# the shared evaluation material beside the checkout; CI's clone sits elsewhere and is told
+# where it is by FACTDB_SHARED (see .ci/run)
+SHARED = Path(os.environ.get("FACTDB_SHARED") or ROOT.parent / "shared")
 PG_URL = os.environ.get("FACTDB_TEST_POSTGRES_URL")
 
 _template: dict[str, str] = {}

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "bench_scale.py"
 PG_URL = os.environ.get("FACTDB_TEST_POSTGRES_URL")
@@ -57,7 +59,7 @@ def test_bench_extract_runs_and_reports_every_group():
     assert res.returncode == 0, res.stderr[-3000:]
     rows = {line.split()[0]: line.split() for line in res.stdout.splitlines() if re.match(r"[a-z]+ +\d+ ", line)}
     assert "seeds" in rows and "all" in rows, res.stdout
-    if (ROOT.parent / "shared" / "corpora").exists():
+    if (SHARED / "corpora").exists():
         assert {"news", "notes", "articles"} <= set(rows), res.stdout
     assert float(rows["all"][6]) > 0  # MB/s
     assert "scaling" in res.stdout

@@ -116,24 +116,78 @@ def test_aliases_merge_series():
     assert all(r["flags"] == ["disagrees"] for r in merged)
 
 
-def test_check_against_official():
+# the Gaza Health Ministry's running totals of 5-8 February 2024 (tests/data/diff/casualties_daily_slice.json)
+MOH_FEB = [(D(2024, 2, 5), 27478), (D(2024, 2, 6), 27585), (D(2024, 2, 7), 27708), (D(2024, 2, 8), 27840)]
+
+
+def _official():
     key = SeriesKey("killed", "palestinian", "gaza", "cumulative")
     off = Official("MoH")
-    for d, v in [(D(2024, 2, 5), 27478), (D(2024, 2, 6), 27585), (D(2024, 2, 7), 27708), (D(2024, 2, 8), 27840)]:
+    for d, v in MOH_FEB:
         off.add(key, fig(v, as_of=d))
     off.finish()
-    figures = off.figures_for(key)
-    tol = parse_tolerance("2%")
-    assert check_against(fig(27840, as_of=D(2024, 2, 8)), figures, tol)[0] == "matches"
-    flag, note, ref = check_against(fig(27708, as_of=D(2024, 2, 8)), figures, tol)
-    assert (flag, note, ref["value"]) == ("stale", "= official figure of 2024-02-07", 27840)
-    assert check_against(fig(24780, as_of=D(2024, 2, 8)), figures, tol)[0] == "misreported"
-    # the latest official figure before the claim's date is the reference
-    assert check_against(fig(27840, as_of=D(2024, 2, 10)), figures, tol)[0] == "matches"
-    assert check_against(fig(27000, as_of=D(2024, 2, 1)), figures, tol)[0] == ""
+    return off, key
+
+
+@pytest.mark.parametrize("claim,as_of,flag", [
+    # exact figures: only the official figure of their date
+    (fig(27840), D(2024, 2, 8), "matches"),
+    (fig(27800), D(2024, 2, 8), "misreported"),           # 0.1 % off, but stated exactly
+    (fig(27708), D(2024, 2, 8), "misdated"),              # the day before's figure
+    (fig(27840), D(2024, 2, 7), "misdated"),              # the next day's figure
+    (fig(27478), D(2024, 2, 10), "stale"),                # five days old
+    (fig(24780), D(2024, 2, 8), "misreported"),
+    (fig(27840), D(2024, 2, 10), "matches"),              # the figure in force: none published since
+    # rounded figures: their rounding or the tolerance
+    (fig(27800, qualifier="approximately"), D(2024, 2, 8), "matches"),
+    (fig(28000, qualifier="approximately"), D(2024, 2, 8), "matches"),     # within 2 %
+    (fig(27000, qualifier="approximately"), D(2024, 2, 8), "misdated"),     # rounds 27,478 of 5 February
+    (fig(26000, qualifier="approximately"), D(2024, 2, 8), "misreported"),
+    # bounds: a plausible rounding, within one step of their precision
+    (fig(27800, low=27800, qualifier="more_than"), D(2024, 2, 8), "matches"),
+    (fig(27000, low=27000, qualifier="more_than"), D(2024, 2, 8), "matches"),
+    (fig(42, low=42, qualifier="at_least"), D(2024, 2, 8), "misreported"),
+    (fig(27500, low=27500, qualifier="more_than"), D(2024, 2, 8), "misdated"),  # 27,585 of 6 February
+    (fig(28000, high=28000, qualifier="at_most"), D(2024, 2, 8), "matches"),    # "nearly 28,000"
+    (fig(29000, high=29000, qualifier="less_than"), D(2024, 2, 8), "misreported"),
+    (fig(None, low=27400, high=27500, qualifier="range"), D(2024, 2, 5), "matches"),
+    (fig(None, low=1000, high=10000, qualifier="vague"), D(2024, 2, 8), ""),
+    # outside the official series
+    (fig(27000), D(2024, 2, 1), ""),
+    (fig(27840), D(2024, 2, 20), ""),
+])
+def test_check_against_official(claim, as_of, flag):
+    off, key = _official()
+    got, note, ref = check_against({**claim, "as_of": as_of}, off.figures_for(key), parse_tolerance("2%"))
+    assert got == flag, note
+
+
+def test_check_against_notes_name_the_official_figure_and_its_date():
+    off, key = _official()
+    figures, tol = off.figures_for(key), parse_tolerance("2%")
+    notes = {f: check_against({**c, "as_of": D(2024, 2, 8)}, figures, tol)[1] for f, c in [
+        ("matches", fig(27840)), ("misdated", fig(27708)), ("misreported", fig(42, low=42, qualifier="at_least")),
+        ("bound", fig(27000, low=27000, qualifier="more_than"))]}
+    assert notes["matches"] == "= official 27,840 of 2024-02-08"
+    assert notes["misdated"] == ("= official 27,708 of 2024-02-07 (1 day earlier), not of its date: "
+                                 "official 27,840 of 2024-02-08")
+    assert notes["misreported"] == ("official 27,840 of 2024-02-08; fits no official figure from 2024-02-05 to "
+                                    "2024-02-08; a bound stated to the 1 stands for 42 to 43")
+    assert notes["bound"] == "official 27,840 of 2024-02-08 is within one step (1,000) of the bound"
+    flag, note, ref = check_against({**fig(27478), "as_of": D(2024, 2, 12)}, figures, tol)
+    assert (flag, note, ref["value"]) == ("stale", "= official 27,478 of 2024-02-05; official 27,840 of 2024-02-08",
+                                          27840)
     # a subject-less news claim is compared with the only official series of its kind
     assert off.figures_for(SeriesKey("killed", "", "gaza", "cumulative")) is figures
     assert off.figures_for(SeriesKey("killed", "child", "gaza", "cumulative")) is None
+
+
+@pytest.mark.parametrize("value,step", [(42, 1), (40, 10), (30000, 1000), (30700, 100), (30717, 1),
+                                        (1_700_000, 100_000), (2.5, 0.1), (100, 10)])
+def test_precision_of_a_stated_figure(value, step):
+    from factdb.diff import precision
+
+    assert precision(value) == step
 
 
 def test_compare_states():

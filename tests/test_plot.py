@@ -5,11 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import matplotlib  # noqa: F401 - the dev extra installs it: a missing plot extra fails, never skips
 import pytest
 
 from .test_diff_fixtures import ALL, SLICE, load
-
-pytest.importorskip("matplotlib")
 
 
 @pytest.mark.parametrize("ext,magic", [("png", b"\x89PNG"), ("svg", b"<?xml")])

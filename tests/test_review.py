@@ -288,22 +288,23 @@ def test_queue_order_and_contents(engine, run):
     killed, displaced, trucks = seed(engine)
     r = run("review", "queue", "--format", "json")
     rows = json.loads(r.stdout)
-    # tracked metrics first (newest as_of first), the untracked "other" last
-    assert [row["id"] for row in rows] == [killed, displaced, trucks]
-    first = rows[0]
+    # nothing flagged: newest as_of first
+    assert [row["id"] for row in rows] == [trucks, killed, displaced]
+    assert [row["flag"] for row in rows] == [None, None, None]
+    first = rows[1]
     assert first["source"] == "Harbour Post" and first["speaker"] == "Gaza Health Ministry"
     assert first["identity"] == "https://example.org/a" and first["version"] == 1
     assert "27,585" in first["sentence"] and first["surface"] == "27,585"
 
     review(engine, [killed], "verify", "alice")
     r = run("review", "queue", "--metric", "displaced", "--metric", "other", "--format", "json")
-    assert [row["id"] for row in json.loads(r.stdout)] == [displaced, trucks]
+    assert [row["id"] for row in json.loads(r.stdout)] == [trucks, displaced]
     r = run("review", "queue", "--limit", "1")
-    assert r.exit_code == 0 and "1 claims to review" in r.stderr and "displaced" in r.stdout
+    assert r.exit_code == 0 and "1 claims to review" in r.stderr and "Some 12" in r.stdout
 
-    # a reviewed claim the machine now reads differently is back in the queue
+    # a reviewed claim the machine now reads differently is back in the queue, before the rest
     with Session(engine) as s:
-        assert [row["id"] for row in queue_rows(s)] == [displaced, trucks]
+        assert [row["id"] for row in queue_rows(s)] == [trucks, displaced]
     run_write(engine, lambda s: _mark_needs_review(s, killed))
     with Session(engine) as s:
         assert [row["id"] for row in queue_rows(s)][0] == killed
@@ -320,15 +321,15 @@ def _mark_needs_review(session, cid):
 
 def test_review_next_interactive(engine, run):
     killed, displaced, trucks = seed(engine)
-    keys = "\n".join([
+    keys = "\n".join([           # newest first: trucks, killed, displaced
+        "x",                      # not a choice: asked again
+        "r", "not a casualty figure",  # reject trucks (note)
         "s",                      # skip the killed claim
         "c",                      # correct the displaced claim:
         "1500000", "", "", "",    # value, low, high, qualifier (empty keeps)
         "", "", "", "",           # metric, subject, location, speaker
         "", "", "",               # as_of, since, period
         "UNRWA figure",           # note
-        "x",                      # not a choice: asked again
-        "r", "not a casualty figure",  # reject trucks (note)
     ]) + "\n"
     r = run("review", "next", "--reviewer", "alice", input=keys)
     assert r.exit_code == 0, r.output
@@ -340,7 +341,7 @@ def test_review_next_interactive(engine, run):
     assert claim(engine, trucks).status == "rejected"
     assert versions(engine, trucks)[-1].note == "not a casualty figure"
     assert claim(engine, killed).status == "unreviewed"
-    assert "reviewed 1 correct, 1 reject" in r.stderr
+    assert "reviewed 1 reject, 1 correct" in r.stderr
 
     r = run("review", "next", "--reviewer", "bob", input="v\n")
     assert r.exit_code == 0, r.output
@@ -369,8 +370,9 @@ def test_stats(engine, run):
     review(engine, [killed], "dispute", "bob", note="other bulletin")
     with Session(engine) as s:
         data = stats(s)
-    assert data["by_status"] == {"unreviewed": 1, "verified": 0, "corrected": 1, "disputed": 1, "rejected": 0}
-    assert list(data["by_status"]) == ["unreviewed", "verified", "corrected", "disputed", "rejected"]
+    assert data["by_status"] == {"unreviewed": 1, "verified": 0, "corrected": 1, "disputed": 1, "rejected": 0,
+                                 "reference": 0}
+    assert list(data["by_status"]) == ["unreviewed", "verified", "corrected", "disputed", "rejected", "reference"]
     assert data["by_reviewer"]["alice"] == {"verify": 1, "correct": 1, "reject": 0, "dispute": 0, "total": 2}
     assert data["by_reviewer"]["bob"]["total"] == 1
     assert data["oldest_unreviewed"]["id"] == trucks

@@ -33,6 +33,51 @@ def test_series_key_separates_periods_and_units():
     assert not SeriesKey("displaced", "people", "gaza", "cumulative").cumulative
 
 
+def test_series_subjects_come_from_the_vocabulary_of_counted_nouns():
+    k = Keyer()
+
+    def subject(text, metric="killed", location="Gaza"):
+        return k({"metric": metric, "subject": text, "location": location, "period": "cumulative"}).subject
+
+    assert subject("Palestinians") == subject("people") == subject(None) == subject("the dead") == "palestinian"
+    assert subject("Palestinian children") == subject("children") == subject("minors") == "child"
+    assert subject("Palestinian women and children") == "woman and child"
+    assert subject("UN aid workers") == subject("humanitarian workers") == "aid worker"
+    assert subject("Israeli soldiers") == "israeli soldier" and subject("soldiers") == "soldier"
+    assert subject("Hamas militants") == "fighter"
+    assert subject("journalists", location="Lebanon") == "journalist"
+    # a fragment of a headline is no subject: the metric's default
+    assert subject("strikes on Rafah as talks resume") == "palestinian"
+    assert subject("Israeli strike on a Rafah school") == "palestinian"
+    assert subject("Rafah", metric="aid") == "aid" and subject(None, metric="destroyed") == "building"
+    assert subject("people", location="Israel") == "israeli"
+
+
+def test_subject_vocabulary_is_extended_by_lexicon_files(engine, run, tmp_path):
+    from factdb.db import run_write
+    from factdb.ingest import store_document
+    from factdb.readers import SourceDocument
+
+    text = "Medics said 12 ambulance workers and 40 civilians had been killed."
+    doc = SourceDocument(identity="https://x.example/1", text=text, published=dt.date(2024, 2, 6), where="x",
+                         source="Wire")
+    cands = [{"value": v, "low": None, "high": None, "qualifier": "exact", "unit": None, "metric": "killed",
+              "subject": subj, "location": "Gaza", "period": "cumulative", "speaker": "Medics",
+              "attribution": "said", "as_of": doc.published, "since": None, "start": text.index(str(v)),
+              "end": text.index(str(v)) + len(str(v)), "surface": str(v), "sentence": text, "sentence_index": 0,
+              "confidence": 1.0, "extractor": "manual"} for v, subj in ((12, "ambulance workers"), (40, "civilians"))]
+    run_write(engine, lambda s: store_document(s, doc, cands))
+    series = [r["series"] for r in json.loads(run("series", "--format", "json").stdout)]
+    assert series == ["killed · palestinian · gaza · cumulative"]  # not a counted noun: people
+    lexicon = tmp_path / "paramedics.json"
+    lexicon.write_text(json.dumps({"version": 1, "subjects": {"paramedic": ["paramedic", "ambulance worker"]}}))
+    res = run("series", "--format", "json", env={"FACTDB_LEXICON": str(lexicon)})
+    assert [r["series"] for r in json.loads(res.stdout)] == ["killed · palestinian · gaza · cumulative",
+                                                             "killed · paramedic · gaza · cumulative"]
+    # the same file still works as an extraction lexicon (it has no metrics of its own)
+    assert run("extract", "-", "--lexicon", str(lexicon), input=text).exit_code == 0
+
+
 def test_series_listing(engine, run):
     load(engine, ALL)
     res = run("series", "--metric", "killed", "--format", "json")

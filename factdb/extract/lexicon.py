@@ -196,9 +196,11 @@ def _phrase_pattern(p: str) -> str:
 def _read(path) -> dict:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
-    if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
-        raise ValueError(f"{path}: a lexicon file needs a top-level 'metrics' object")
-    return data["metrics"]
+    if not isinstance(data, dict) or not isinstance(data.get("metrics", {}), dict) or not (
+            "metrics" in data or "subjects" in data or "subject_defaults" in data):
+        raise ValueError(f"{path}: a lexicon file needs a top-level 'metrics' object "
+                         "(or the 'subjects' sections of factdb.subjects)")
+    return data.get("metrics", {})
 
 
 def _merge(base: dict, extra: dict) -> dict:

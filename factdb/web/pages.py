@@ -24,6 +24,7 @@ from ..db import read_session
 from ..diff import figure_text
 from ..errors import FactdbError, InvalidReview, NotFound, ReviewConflict
 from ..queries import ClaimFilter
+from ..review import refresh_flags
 from .security import csrf_ok, csrf_token
 
 router = APIRouter()
@@ -227,6 +228,8 @@ def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
     size = max(1, min(size, 200))
     if size != PAGE_SIZE:
         values["size"] = str(size)
+    if not request.app.state.read_only:
+        refresh_flags(_engine(request))  # (the CLI's queue does the same: flags of what changed since)
     with read_session(_engine(request)) as s:
         page = queue_page(s, f, offset, size)
         facets = queue_facets(s, f)
