@@ -38,7 +38,7 @@ from .dates import TimePhrase, find_time_phrases
 from .layout import read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
-from .places import find_places, gazetteer  # (the gazetteer itself is loaded on first use)
+from .places import dateline_place, find_place_anaphors, find_places, gazetteer, territory_of  # (lazy)
 from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
@@ -577,8 +577,10 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
 
 
 # a place the figure happened in is usually governed by a locative preposition
+# (one modifier may come between: "in southern Israel", "in the occupied West Bank")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?$", re.I)
+    r"\b(?:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?"
+    r"(?:[a-z][a-z-]+\s+)?$", re.I)
 # a place that is the one speaking ("Israel says 136 hostages ...") is not where the figure is
 _SPEAKS_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
@@ -588,35 +590,45 @@ def _place_penalty(text: str, p) -> int:
     """What is added to the distance of the place ``p`` from a number (the same for every number)."""
     if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
         return 100_000
-    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
+    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 32), p[0]):
         return 200
     return 0
 
 
 def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces,
                penalties: list[int] | None = None) -> str | None:
-    """``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them."""
+    """The place governing the number: the cheapest of the sentence's places (distance plus
+    ``_place_penalty``), else the paragraph's latest before it (or first), else the document's.
+    ``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them.
+    "Across the country" (a place named "") stands for the territory of the document's place."""
     if sent_places:
         if penalties is None:
             penalties = [_place_penalty(text, p) for p in sent_places]
         costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
-        return sent_places[costs.index(min(costs))][2]  # the first of the cheapest
-    k = bisect.bisect_right(para_places.ends, n.start) - 1
-    if k >= 0:
-        return para_places.items[k][2]
-    if para_places.items:
-        return para_places.items[0][2]
-    return doc_places.first()
+        place = sent_places[costs.index(min(costs))][2]  # the first of the cheapest
+    else:
+        k = bisect.bisect_right(para_places.ends, n.start) - 1
+        if k >= 0:
+            place = para_places.items[k][2]
+        elif para_places.items:
+            place = para_places.items[0][2]
+        else:
+            return doc_places.first()
+    if place == "":
+        first = doc_places.first()
+        return territory_of(first) if first else None
+    return place
 
 
 class _DocPlaces:
-    """The first place named in the opening of the document, found when first asked for."""
+    """The place a document is about: its dateline's, else the first named in its opening (found when
+    first asked for)."""
 
-    def __init__(self, text: str, find_places) -> None:
+    def __init__(self, text: str, find_places, dateline: str | None = None) -> None:
         self.text = text
         self.find_places = find_places
-        self.done = False
-        self.name = None
+        self.done = dateline is not None
+        self.name = dateline
 
     def first(self) -> str | None:
         if not self.done:
@@ -707,7 +719,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
-    doc_places = _DocPlaces(text, find_places)
+    doc_places = _DocPlaces(text, find_places, dateline_place(original[slice(*layout.dateline)])
+                            if layout.dateline else None)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
     metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
@@ -1178,7 +1191,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
-        para_places_cache[para] = _Places(find_places(text, ps, pe))
+        para_places_cache[para] = _Places(sorted(find_places(text, ps, pe) + find_place_anaphors(text, ps, pe)))
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
     place_penalties = [_place_penalty(text, p) for p in sent_places]
