@@ -17,7 +17,7 @@ import pytest
 from factdb.extract import extract_claims
 
 GOLD = Path(__file__).resolve().parent / "data" / "extract" / "gold-locations.jsonl"
-FLOOR = 0.90  # location accuracy over the labelled claims (0.76 before places came from the gazetteers)
+FLOOR = 0.92  # location accuracy over the labelled claims (0.72 before the gazetteers and datelines, now 0.93)
 
 
 def _close(a, b):
@@ -26,8 +26,12 @@ def _close(a, b):
     return a == b or abs(a - b) <= 0.005 * max(abs(a), abs(b))
 
 
-def _matches(case, g, c) -> bool:
+def _matches(case, g, c, nth: int) -> bool:
+    """``c`` is the claim of ``g``; ``nth``: how many gold claims with the same surface come before it
+    (a surface written as often as it is labelled stands for its occurrences in order)."""
     where = [(m.start(), m.end()) for m in re.finditer(re.escape(g["surface"]), case["text"])]
+    if sum(x["surface"] == g["surface"] for x in case["claims"]) == len(where):
+        where = where[nth:nth + 1]
     return any(c.start < ge and gs < c.end for gs, ge in where) and _close(g["value"], c.value)
 
 
@@ -36,11 +40,13 @@ def location_score(cases) -> tuple[float, list[tuple[str, str, object, object]]]
     right, misses = 0, []
     for case in cases:
         claims = extract_claims(case["text"], dt.date.fromisoformat(case["published"]))
+        seen: dict[str, int] = {}
         for g in case["claims"]:
+            nth = seen[g["surface"]] = seen.get(g["surface"], -1) + 1
             if "location" not in g:
                 continue
             gold = g["location"] if isinstance(g["location"], list) else [g["location"]]
-            found = next((c for c in claims if _matches(case, g, c)), None)
+            found = next((c for c in claims if _matches(case, g, c, nth)), None)
             got = found.location if found else "<no claim>"
             if got in gold:
                 right += 1

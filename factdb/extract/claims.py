@@ -38,7 +38,14 @@ from .dates import TimePhrase, find_time_phrases
 from .layout import read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
-from .places import dateline_place, find_place_anaphors, find_places, gazetteer, territory_of  # (lazy)
+from .places import (  # (lazy)
+    dateline_place,
+    demonym_country,
+    find_place_anaphors,
+    find_places,
+    gazetteer,
+    territory_of,
+)
 from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
@@ -579,8 +586,13 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
 # a place the figure happened in is usually governed by a locative preposition
 # (one modifier may come between: "in southern Israel", "in the occupied West Bank")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?"
-    r"(?:[a-z][a-z-]+\s+)?$", re.I)
+    r"\b(?i:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?"
+    r"(?:[a-z][a-z-]+\s+|[A-Z][\w-]*['’]s\s+)?$")
+# a place that owns the next one is wider than it: "in Sudan's Gezira state" is in Gezira; one that owns
+# a thing is not where the figure is ("since Russia's invasion", "Lebanon's health ministry said")
+_OWNS_PLACE_AFTER = re.compile(r"['’]s\s+[A-Z]")
+_OWNS_THING_AFTER = re.compile(r"['’]s\s+[a-z]")
+_NOT_THERE = 100_000
 # a place that is the one speaking ("Israel says 136 hostages ...") is not where the figure is
 _SPEAKS_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
@@ -588,11 +600,12 @@ _SPEAKS_AFTER = re.compile(
 
 def _place_penalty(text: str, p) -> int:
     """What is added to the distance of the place ``p`` from a number (the same for every number)."""
-    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
-        return 100_000
+    owner = p[1] - 2 if text[p[1] - 2:p[1]] in ("'s", "’s") else p[1]  # (a place's span holds its "'s")
+    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]) or _OWNS_THING_AFTER.match(text, owner):
+        return _NOT_THERE
     if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 32), p[0]):
         return 200
-    return 0
+    return 20 if _OWNS_PLACE_AFTER.match(text, owner) else 0
 
 
 def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces,
@@ -601,15 +614,17 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
     ``_place_penalty``), else the paragraph's latest before it (or first), else the document's.
     ``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them.
     "Across the country" (a place named "") stands for the territory of the document's place."""
-    if sent_places:
-        if penalties is None:
-            penalties = [_place_penalty(text, p) for p in sent_places]
-        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
+    if penalties is None:
+        penalties = [_place_penalty(text, p) for p in sent_places]
+    costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
+    if costs and min(costs) < _NOT_THERE:
         place = sent_places[costs.index(min(costs))][2]  # the first of the cheapest
-    else:
+    else:  # the sentence names no place where the figure could be
         k = bisect.bisect_right(para_places.ends, n.start) - 1
         if k >= 0:
-            place = para_places.items[k][2]
+            # the latest place a locative governs ("In Kharkiv, Ukraine's second-largest city, ..."), else the latest
+            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if _place_penalty(text, p) < 200),
+                         para_places.items[k][2])
         elif para_places.items:
             place = para_places.items[0][2]
         else:
@@ -621,8 +636,8 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
 
 
 class _DocPlaces:
-    """The place a document is about: its dateline's, else the first named in its opening (found when
-    first asked for)."""
+    """The place a document is about: its dateline's, else the first named in its opening, else the
+    country of the first demonym there (found when first asked for)."""
 
     def __init__(self, text: str, find_places, dateline: str | None = None) -> None:
         self.text = text
@@ -633,7 +648,7 @@ class _DocPlaces:
     def first(self) -> str | None:
         if not self.done:
             found = self.find_places(self.text, 0, min(len(self.text), 2000))
-            self.name = found[0][2] if found else None
+            self.name = found[0][2] if found else demonym_country(self.text, 0, 2000)
             self.done = True
         return self.name
 

