@@ -50,6 +50,10 @@ def test_location(sentence, surface, place):
         # a place after an unplaced word of the same name is part of that name
         ("Hurricane Milton killed at least 16 people in Florida.\n\nThe sheriff said five people died near "
          "the coast.", "five", "Florida"),
+        # a report filed from elsewhere names its subject in the lede; a connector is no part of a name
+        ("GENEVA (Reuters) - More than 25,000 mpox cases were recorded across Africa this year.", "25,000",
+         "Africa"),
+        ("Parts of Somalia are on the verge of famine after four failed rainy seasons.", "four", "Somalia"),
         # a demonym names who, not where: only a document that names no place takes it
         ("The Sudanese army said its troops had killed 50 fighters near the capital.", "50", "Sudan"),
         ("Israeli strikes killed 25 people in southern Lebanon on Tuesday.", "25", "Lebanon"),

@@ -636,18 +636,26 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
 
 
 class _DocPlaces:
-    """The place a document is about: its dateline's, else the first named in its opening, else the
-    country of the first demonym there (found when first asked for)."""
+    """The place a document is about (found when first asked for): the first that a locative governs in
+    its headline or lede, else its dateline's country or territory ("GAZA, March 5 --", "ISLAMABAD (Reuters) -"), else
+    the first named in its opening, else the country of the first demonym there. (A report filed from
+    elsewhere names its subject in the lede: "GENEVA (Reuters) - ... in Sudan".)"""
 
-    def __init__(self, text: str, find_places, dateline: str | None = None) -> None:
+    def __init__(self, text: str, find_places, dateline: str | None = None, lede_end: int = 0) -> None:
         self.text = text
         self.find_places = find_places
-        self.done = dateline is not None
-        self.name = dateline
+        self.dateline = dateline
+        self.lede_end = lede_end
+        self.done = False
+        self.name = None
 
     def first(self) -> str | None:
         if not self.done:
-            found = self.find_places(self.text, 0, min(len(self.text), 2000))
+            found = [p for p in self.find_places(self.text, 0, self.lede_end)
+                     if _place_penalty(self.text, p) < 200] if self.dateline else []
+            if not found and self.dateline:
+                found = [(0, 0, territory_of(self.dateline))]
+            found = found or self.find_places(self.text, 0, min(len(self.text), 2000))
             self.name = found[0][2] if found else demonym_country(self.text, 0, 2000)
             self.done = True
         return self.name
@@ -734,8 +742,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
-    doc_places = _DocPlaces(text, find_places, dateline_place(original[slice(*layout.dateline)])
-                            if layout.dateline else None)
+    doc_places = _DocPlaces(text, find_places, dateline_place(original[slice(*layout.dateline)]) if layout.dateline
+                            else None, paragraphs[layout.dateline_paragraph][1] if layout.dateline else 0)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
     metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)

