@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from .attribution import (
@@ -588,10 +589,8 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?"
     r"(?:[a-z][a-z-]+\s+|[A-Z][\w-]*['’]s\s+)?$")
-# a place that owns the next one is wider than it: "in Sudan's Gezira state" is in Gezira; one that owns
-# a thing is not where the figure is ("since Russia's invasion", "Lebanon's health ministry said")
+# a place that owns the next one is wider than it: "in Sudan's Gezira state" is in Gezira
 _OWNS_PLACE_AFTER = re.compile(r"['’]s\s+[A-Z]")
-_OWNS_THING_AFTER = re.compile(r"['’]s\s+[a-z]")
 _NOT_THERE = 100_000
 # a place that is the one speaking ("Israel says 136 hostages ...") is not where the figure is
 _SPEAKS_AFTER = re.compile(
@@ -601,7 +600,7 @@ _SPEAKS_AFTER = re.compile(
 def _place_penalty(text: str, p) -> int:
     """What is added to the distance of the place ``p`` from a number (the same for every number)."""
     owner = p[1] - 2 if text[p[1] - 2:p[1]] in ("'s", "’s") else p[1]  # (a place's span holds its "'s")
-    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]) or _OWNS_THING_AFTER.match(text, owner):
+    if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
         return _NOT_THERE
     if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 32), p[0]):
         return 200
@@ -613,7 +612,7 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
     """The place governing the number: the cheapest of the sentence's places (distance plus
     ``_place_penalty``), else the paragraph's latest before it (or first), else the document's.
     ``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them.
-    "Across the country" (a place named "") stands for the territory of the document's place."""
+    "Across the country" (a place named "") stands for the territory the document names most."""
     if penalties is None:
         penalties = [_place_penalty(text, p) for p in sent_places]
     costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
@@ -630,8 +629,7 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
         else:
             return doc_places.first()
     if place == "":
-        first = doc_places.first()
-        return territory_of(first) if first else None
+        return doc_places.territory()
     return place
 
 
@@ -648,6 +646,7 @@ class _DocPlaces:
         self.lede_end = lede_end
         self.done = False
         self.name = None
+        self.main: str | None = None
 
     def first(self) -> str | None:
         if not self.done:
@@ -659,6 +658,15 @@ class _DocPlaces:
             self.name = found[0][2] if found else demonym_country(self.text, 0, 2000)
             self.done = True
         return self.name
+
+    def territory(self) -> str | None:
+        """The territory the document names most, counting its place's once more (that wins a tie)."""
+        if self.main is None:
+            first = self.first()  # (it counts once more, and first: it wins a tie)
+            counts = Counter([territory_of(first)] if first else [])
+            counts.update(territory_of(p[2]) for p in self.find_places(self.text))
+            self.main = max(counts, key=counts.__getitem__) if counts else ""  # (max: the first of the most)
+        return self.main or None
 
 
 class _Places:

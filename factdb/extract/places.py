@@ -26,7 +26,7 @@ MIN_CITY_POPULATION = 50_000
 _OPENERS = ".!?:;\"“‘'(\n"  # what a phrase that opens a sentence follows
 # words that open a sentence before a place ("In Kharkiv, ..."), unlike a name's first word ("Hurricane Milton")
 _OPENER_WORD_RE = re.compile(
-    r"In|At|On|From|To|Into|Inside|Outside|Across|Throughout|Near|Around|Through|Over|Along|Within|Beyond|And|But"
+    r"The|A|An|In|At|On|From|To|Into|Inside|Outside|Across|Throughout|Near|Around|Through|Over|Along|Within|Beyond|And|But"
     r"|Both|Elsewhere|Meanwhile|While|Unlike|Like|Besides|As|For|Of|Off|By|Northern|Southern|Eastern|Western"
     r"|Central|North|South|East|West|Greater|Occupied|Neighbouring|Neighboring|Rural|Coastal|Northeastern"
     r"|Northwestern|Southeastern|Southwestern")
