@@ -15,8 +15,9 @@ number phrases (:mod:`.numbers`), and for each one decides:
   means a running total. ``as_of`` defaults to the publication date.
 - ``speaker`` / ``attribution``: quotation, then the reporting cue of the sentence
   (:mod:`.attribution`), with pronouns and descriptions resolved to earlier speakers.
-- ``subject``: the noun after the number; ``location``: the nearest place name in the sentence,
-  else the latest in the paragraph, else the first of the document (:mod:`.places`).
+- ``subject``: the noun after the number; ``location``: the nearest place of the sentence (a locative
+  governing it counts), else the paragraph's latest, else the document's (lede, dateline, opening)
+  (:mod:`.places`).
 """
 
 from __future__ import annotations
@@ -634,10 +635,11 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
 
 
 class _DocPlaces:
-    """The place a document is about (found when first asked for): the first that a locative governs in
-    its headline or lede, else its dateline's country or territory ("GAZA, March 5 --", "ISLAMABAD (Reuters) -"), else
-    the first named in its opening, else the country of the first demonym there. (A report filed from
-    elsewhere names its subject in the lede: "GENEVA (Reuters) - ... in Sudan".)"""
+    """The place a document is about (found when first asked for): the first that a locative governs
+    in its headline or lede, else its dateline's country or territory ("GAZA, March 5 --",
+    "ISLAMABAD (Reuters) -"), else the first named in its opening, else the country of the first
+    demonym there. (A report filed from elsewhere names its subject in the lede: "GENEVA (Reuters) -
+    ... in Sudan".)"""
 
     def __init__(self, text: str, find_places, dateline: str | None = None, lede_end: int = 0) -> None:
         self.text = text
@@ -750,8 +752,9 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
-    doc_places = _DocPlaces(text, find_places, dateline_place(original[slice(*layout.dateline)]) if layout.dateline
-                            else None, paragraphs[layout.dateline_paragraph][1] if layout.dateline else 0)
+    dl = layout.dateline
+    doc_places = _DocPlaces(text, find_places, dateline_place(original[dl[0]:dl[1]]) if dl else None,
+                            paragraphs[layout.dateline_paragraph][1] if dl else 0)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
     metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
