@@ -1225,7 +1225,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
-        para_places_cache[para] = _Places(sorted(find_places(text, ps, pe) + find_place_anaphors(text, ps, pe)))
+        anaphors = find_place_anaphors(text, ps, pe)
+        found = find_places(text, ps, pe)
+        para_places_cache[para] = _Places(sorted(found + anaphors) if anaphors else found)
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
     place_penalties = [_place_penalty(text, p) for p in sent_places]
