@@ -37,7 +37,7 @@ def _queue_ids(html: str) -> list[int]:
 
 def test_queue_follows_the_review_service_order_and_pages_through_it(desk, run):
     expected = [r["id"] for r in json.loads(run("review", "queue", "--format", "json").stdout)]
-    assert len(expected) >= 8
+    assert len(expected) >= 5  # the news figures (the official series is reference, never queued)
     c = login(desk, "vera")
     assert _queue_ids(c.get("/").text) == expected
     seen, url = [], "/?size=3"
