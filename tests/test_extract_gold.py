@@ -7,15 +7,12 @@ When the shared scorer ../shared/eval/score_claims.py is present, its score() is
 agree; only that part is skipped without it.
 """
 
-import datetime as dt
 import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
-
-from factdb.extract import extract_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDS = {name: ROOT / "tests" / "data" / "extract" / f"gold-{name}.jsonl" for name in ("sentences", "docs")}
@@ -103,13 +100,11 @@ def score(cases, preds):
 
 
 @pytest.fixture(scope="module", params=list(GOLDS))
-def gold_and_preds(request):
+def gold_and_preds(request, extracted):
     path = GOLDS[request.param]
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    preds = []
-    for case in cases:
-        pub = dt.date.fromisoformat(case["published"])
-        preds += [{"doc_id": case["id"], **c.to_record()} for c in extract_claims(case["text"], pub)]
+    preds = [{"doc_id": doc_id, **c.to_record()} for doc_id, claims in extracted(f"gold-{request.param}")
+             for c in claims]
     return cases, preds
 
 
