@@ -6,7 +6,7 @@
 One JSON Lines file per input set under ``tests/data/extract/snapshots/``: the tuning gold
 (``gold-sentences``, ``gold-docs``), the frozen test set (``frozen-news-*``) and the articles in
 ``seeds/`` (read as ``factdb ingest`` reads them). One compact record per claim — document id,
-span, numbers, meaning; never the text itself — sorted by document (in file order), start, end, so
+span, numbers, meaning and confidence; never the text itself — sorted by document (in file order), start, end, so
 that any change to extraction output shows in review as a small diff. ``tests/test_extract_snapshot.py``
 fails when the output differs. The shared development sets (../shared/eval) are not snapshotted: their
 text and labels stay out of the repository.
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract"
 SNAPSHOTS = DATA / "snapshots"
 FIELDS = ("start", "end", "value", "low", "high", "qualifier", "unit", "metric", "subject", "location", "period",
-          "speaker", "as_of", "since")
+          "speaker", "as_of", "since", "confidence")
 UPDATE_HINT = "python bench/extract_snapshot.py --update"
 
 
