@@ -278,6 +278,9 @@ def report(results: list[dict], set_names: list[str], quick: bool, seconds: floa
     lines += ["## Dead rules (change nothing)", ""]
     lines += [f"- `{r['rule']}`" + (" (bindings only)" if r["how"] == "bindings" else "") for r in dead] or ["(none)"]
     lines += ["", "## Rules that change output", ""]
+    if quick:  # (the counts stop at a rule's first changed document: only where it was seen)
+        lines += [f"- `{r['rule']}` ({next(iter(r['changed']))})" for r in alive]
+        return "\n".join(lines) + "\n"
     short = {n: n.replace("gold-", "").replace("frozen-news-", "frozen-") for n in set_names}
     lines += ["| rule | " + " | ".join(short[n] for n in set_names) + " |",
               "|---|" + "---:|" * len(set_names)]
