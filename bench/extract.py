@@ -14,7 +14,7 @@ time goes with claims, not bytes):
 
 and two sums: ``articles`` (news and seeds: the article text) and ``all``.
 
-Without ../shared/corpora only the seeds are measured. Both extractors run in this one process on
+Without ../shared/corpora (or ``$FACTDB_SHARED/corpora``) only the seeds are measured. Both extractors run in this one process on
 one core; the figures are MB/s of text (UTF-8 bytes) per second of CPU time (``time.process_time``,
 so other load on the machine's shared cores does not skew it), best of N timed passes after one
 warm-up pass (which also loads the gazetteer and regexes and fills the extractor's small caches).

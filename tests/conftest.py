@@ -106,3 +106,36 @@ def run(db_url):
         return runner.invoke(cli, ["--db", db_url, *args], input=input, env=env, catch_exceptions=False)
 
     return invoke
+
+
+def _load_bench(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def extract_snapshot():
+    """bench/extract_snapshot.py as a module (input sets, compact records)."""
+    return _load_bench("extract_snapshot")
+
+
+@pytest.fixture(scope="session")
+def extracted(extract_snapshot):
+    """set name -> [(document id, [ExtractedClaim])] for the repository's own input sets (gold-sentences,
+    gold-docs, frozen-news-*, seeds); each set is extracted once per test run, on first use."""
+    from factdb.extract import extract_claims
+
+    sets = extract_snapshot.input_sets()
+    done: dict[str, list] = {}
+
+    def get(name: str) -> list:
+        if name not in done:
+            done[name] = [(doc_id, extract_claims(text, pub)) for doc_id, text, pub in sets[name]]
+        return done[name]
+
+    get.names = tuple(sets)
+    return get

@@ -8,7 +8,6 @@ and must agree.  Without it that part is skipped, except where FACTDB_SHARED nam
 .ci/run does): a missing scorer then fails, so CI never skips the comparison silently.
 """
 
-import datetime as dt
 import importlib.util
 import json
 import os
@@ -16,8 +15,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-from factdb.extract import extract_claims
 
 from .conftest import SHARED
 
@@ -107,13 +104,11 @@ def score(cases, preds):
 
 
 @pytest.fixture(scope="module", params=list(GOLDS))
-def gold_and_preds(request):
+def gold_and_preds(request, extracted):
     path = GOLDS[request.param]
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    preds = []
-    for case in cases:
-        pub = dt.date.fromisoformat(case["published"])
-        preds += [{"doc_id": case["id"], **c.to_record()} for c in extract_claims(case["text"], pub)]
+    preds = [{"doc_id": doc_id, **c.to_record()} for doc_id, claims in extracted(f"gold-{request.param}")
+             for c in claims]
     return cases, preds
 
 

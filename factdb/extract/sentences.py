@@ -36,7 +36,6 @@ SENTENCE_STARTERS = {
 
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
 _NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
@@ -74,19 +73,12 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
-    """Whether the period that ends ``chunk`` belongs to an abbreviation."""
-    if chunk.endswith("."):
-        # _WORD_BEFORE_RE's group without a search from every position: the letters and dots before the
-        # final period, from the first letter on
-        body = chunk[:-1]
-        word = body[len(body.rstrip(_LETTERS_DOT)):].lstrip(".")
-        if not word:
-            return False
-    else:
-        m = _WORD_BEFORE_RE.search(chunk)
-        if not m:
-            return False
-        word = m.group(1)
+    """Whether the period that ends ``chunk`` (which ends with one) belongs to an abbreviation."""
+    # the letters and dots before the final period, from the first letter on
+    body = chunk[:-1]
+    word = body[len(body.rstrip(_LETTERS_DOT)):].lstrip(".")
+    if not word:
+        return False
     low = word.lower()
     nxt = _NEXT_WORD_RE.match(text, end)
     next_word = nxt.group(1) if nxt else ""
