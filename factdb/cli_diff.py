@@ -81,7 +81,7 @@ def series(fmt, **filters):
     from .db import read_session
     from .series import SERIES_COLUMNS, series_rows
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         n = emit(series_rows(s, make_filter(**filters)), SERIES_COLUMNS, fmt)
     if fmt == "table":
         click.echo(f"{n} series", err=True)
@@ -180,7 +180,7 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
     from .db import read_session
 
     until_date, until_instant = _until_bounds(until, ctx)
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         if document:
             _diff_document(s, document, from_version, to_version, fmt, all_columns)
             return
@@ -293,7 +293,7 @@ def export(what, tolerance, against, fmt, out, **filters):
     from .queries import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
 
     f = make_filter(**filters)
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         if what == "claims":
             rows, cols = claim_rows(s, f), CLAIM_COLUMNS
         elif what == "series":
@@ -389,7 +389,7 @@ def plot(tolerance, against, out, title, **filters):
     from .diff import load_official, timeline_rows
 
     f = make_filter(**filters)
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         official = load_official(s, f, against) if against else None
         rows = list(timeline_rows(s, f, tolerance, against=official))
     if not rows:

@@ -32,10 +32,12 @@ class NumberType(click.ParamType):
         text = value.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
         if text.lower() in ("-", "none", "null"):
             return None
+        from .figures import finite_figure
+
         try:
-            return float(text)
-        except ValueError:
-            self.fail(f"{value!r} is not a number", param, ctx)
+            return finite_figure(text, "--value" if param is None else f"--{param.name}")
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 NUMBER = NumberType()
@@ -100,7 +102,7 @@ def queue(limit, all_columns, fmt, **filters):
     if fmt == "table" and limit is None:
         limit = 50
     cols = QUEUE_COLUMNS if fmt == "table" and not all_columns else QUEUE_ALL_COLUMNS
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         n = emit(queue_rows(s, make_filter(limit, **filters)), cols, fmt)
     if fmt == "table":
         click.echo(f"{n} claims to review" + (" (use --limit for more)" if limit and n == limit else ""),
@@ -357,7 +359,7 @@ def stats(fmt):
     from .review import STATS_COLUMNS, stats_rows
     from .review import stats as review_stats
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         data = review_stats(s)
     if fmt == "json":
         click.echo(json.dumps(data, default=output.plain, indent=2, ensure_ascii=False))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
 from sqlmodel import Session
 
 from . import normalize, store
@@ -91,6 +92,20 @@ def extract_for(doc: SourceDocument, lexicon=None) -> list[dict]:
     from .extract import extract_claims
 
     return [candidate_fields(c, doc.published) for c in extract_claims(doc.text, doc.published, lexicon=lexicon)]
+
+
+def extract_or_reason(doc: SourceDocument, lexicon=None) -> list[dict] | str:
+    """The candidates of one document, or why it could not be read.
+
+    Whatever the extractor trips on in one hostile document (a relative date
+    before year 1, a figure no float can hold) becomes that document's
+    one-line error, never the end of the batch.  A string, not an exception
+    object, so it crosses the ``--jobs`` process boundary intact.
+    """
+    try:
+        return extract_for(doc, lexicon)
+    except Exception as exc:  # noqa: BLE001 - one document's failure, reported as such
+        return f"cannot extract claims ({type(exc).__name__}: {str(exc)[:200]}); document skipped"
 
 
 # --- matching claims across versions of an article ---------------------------
@@ -349,10 +364,13 @@ def _finish_run(engine: Engine, summary: IngestSummary) -> None:
 def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs: int
                ) -> Iterator[tuple[SourceDocument | InputError, list[dict] | None]]:
     """Pair each document with its candidates; extraction may run in N processes."""
+    def paired(d, found):
+        return (InputError(d.where, found), None) if isinstance(found, str) else (d, found)
+
     if jobs <= 1:
         lexicon = open_lexicon(lexicon_paths)
         for d in docs:
-            yield (d, None) if isinstance(d, InputError) else (d, extract_for(d, lexicon))
+            yield (d, None) if isinstance(d, InputError) else paired(d, extract_or_reason(d, lexicon))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -364,9 +382,9 @@ def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs:
             pending.append((d, None if isinstance(d, InputError) else pool.submit(_workers.extract, d)))
             if len(pending) >= jobs * 8:  # bounded look-ahead keeps memory flat
                 d0, fut = pending.pop(0)
-                yield d0, (fut.result() if fut else None)
+                yield (d0, None) if fut is None else paired(d0, fut.result())
         for d0, fut in pending:
-            yield d0, (fut.result() if fut else None)
+            yield (d0, None) if fut is None else paired(d0, fut.result())
 
 
 def ingest(
@@ -379,6 +397,7 @@ def ingest(
     encoding: str | None = None,
     lexicon_paths: list[str] | None = None,
     jobs: int = 1,
+    max_bytes: int | None = None,
     stdin=None,
     on_error: Callable[[str], None] = lambda msg: None,
     on_document: Callable[[str], None] = lambda where: None,
@@ -387,7 +406,8 @@ def ingest(
     open_lexicon(lexicon_paths)  # a bad lexicon fails before anything is recorded
     summary = IngestSummary(run_id=_start_run(engine, paths))
     files = set()
-    docs = read_documents(paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)
+    docs = read_documents(paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin,
+                          max_bytes=max_bytes)
     for item, candidates in _extracted(docs, lexicon_paths, jobs):
         if isinstance(item, InputError):
             summary.failed += 1
@@ -399,10 +419,13 @@ def ingest(
         try:
             result = run_write(engine, lambda s, d=item, c=candidates: store_document(
                 s, d, c, run_id=summary.run_id))
-        except InputError as exc:
+        except (InputError, ArithmeticError, ValueError, DataError) as exc:
+            # a value this document carries that the database cannot hold: its own error
+            msg = str(exc) if isinstance(exc, InputError) else \
+                f"{item.where}: cannot store ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); document skipped"
             summary.failed += 1
-            summary.errors.append(str(exc))
-            on_error(str(exc))
+            summary.errors.append(msg)
+            on_error(msg)
             on_document(item.where)
             continue
         summary.add(result)

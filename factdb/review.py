@@ -33,6 +33,7 @@ from sqlmodel import Session
 from . import store
 from .db import run_write
 from .errors import InvalidReview, NotFound, ReviewConflict
+from .figures import finite_figure
 from .models import REVIEW_STATUSES, Claim, ClaimVersion, Document, Source, utcnow
 from .queries import ClaimFilter, filtered
 
@@ -110,7 +111,10 @@ def validate_changes(claim: Claim, changes: dict[str, Any], metrics: set[str] | 
         if f in TEXT_FIELDS and isinstance(v, str):
             v = " ".join(v.split()) or None
         if f in NUMBER_FIELDS and v is not None:
-            v = float(v)
+            try:
+                v = finite_figure(v, f)
+            except ValueError as exc:
+                raise InvalidReview(str(exc)) from None
         if f in DATE_FIELDS and isinstance(v, dt.datetime):
             v = v.date()
         clean[f] = v

@@ -6,10 +6,11 @@ The config file is ``$FACTDB_CONFIG``, else ``./factdb.toml`` when present::
     db = "postgresql+psycopg://newsroom@db.internal/factdb"
     lexicon = ["lexicons/sudan.json"]   # extra metric lexicon files
     reviewer = "alice"
+    max_document_mb = 20                # refuse one document above this size
 
 Environment variables (``FACTDB_URL``, ``FACTDB_LEXICON`` with os.pathsep
-between files, ``FACTDB_REVIEWER``) override the file; command-line flags
-override both.
+between files, ``FACTDB_REVIEWER``, ``FACTDB_MAX_DOCUMENT_MB``) override the file;
+command-line flags override both.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from .errors import FactdbError
 
-DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None}
+DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None, "max_document_mb": 20}
 
 
 class SettingsError(FactdbError):
@@ -63,4 +64,14 @@ def load() -> dict:
         settings["lexicon"] = [p for p in os.environ["FACTDB_LEXICON"].split(os.pathsep) if p]
     if os.environ.get("FACTDB_REVIEWER"):
         settings["reviewer"] = os.environ["FACTDB_REVIEWER"]
+    if os.environ.get("FACTDB_MAX_DOCUMENT_MB"):
+        settings["max_document_mb"] = os.environ["FACTDB_MAX_DOCUMENT_MB"]
+    mb = settings["max_document_mb"]
+    try:
+        mb = float(mb)
+    except (TypeError, ValueError):
+        mb = -1
+    if not 0 < mb < float("inf") or isinstance(settings["max_document_mb"], bool):
+        raise SettingsError(f"max_document_mb must be a positive number of MB, got {settings['max_document_mb']!r}")
+    settings["max_document_mb"] = mb
     return settings
