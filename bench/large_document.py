@@ -49,8 +49,20 @@ def unit_text(kind: str) -> str:
     return "\n\n".join(paras) + "\n\n"
 
 
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KB
+def _status_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> float:
+    """Reset the peak-RSS mark (Linux clear_refs 5) and return the RSS now."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+    return _status_mb("VmRSS")
 
 
 def child(size_mb: float, kind: str) -> dict:
@@ -69,14 +81,14 @@ def child(size_mb: float, kind: str) -> dict:
             fh.write("date 2024-02-07\n")
             for _ in range(int(size_mb * 1_000_000 / len(unit.encode("utf-8")))):
                 fh.write(unit)
-        base = rss_mb()
+        base = reset_peak()
         t0 = time.perf_counter()
         (doc,) = read_documents([path], max_bytes=10**12)
         t1 = time.perf_counter()
         candidates = extract_for(doc)
         t2 = time.perf_counter()
         text_mb = len(doc.text.encode("utf-8")) / 1e6
-    peak = rss_mb() - base
+    peak = _status_mb("VmHWM") - base
     return {"size_mb": size_mb, "text_mb": round(text_mb, 2), "read_s": round(t1 - t0, 2),
             "extract_s": round(t2 - t1, 2), "claims": len(candidates),
             "peak_mb": round(peak), "peak_x_text": round(peak / text_mb, 1)}

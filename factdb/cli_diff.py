@@ -15,6 +15,7 @@ from .cli import (
     DATETIME,
     EXIT_INPUT,
     claim_filter_options,
+    csv_raw,
     db_option,
     emit,
     engine,
@@ -272,15 +273,20 @@ def _diff_recorded(s, since, until, include_carried, fmt, all_columns) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write to FILE atomically (default: stdout).")
+@click.option("--csv-raw", "raw", is_flag=True,
+              help="CSV cells exactly as stored (no ' before text starting with = + - @; for programs).")
 @db_option
-def export(what, tolerance, against, fmt, out, **filters):
+def export(what, tolerance, against, fmt, out, raw, **filters):
     """Export claims, series, the diff timeline or sources, streaming.
 
     CSV is RFC 4180, UTF-8, with a header row, ISO-8601 dates and an empty
     cell for null; every format carries the same fields in the same order
     (listed in docs/export.md).  With -o the file is written to a
     temporary name and renamed into place, so a failure leaves no
-    half-written file.
+    half-written file (an existing file keeps its mode; a device or pipe
+    is written directly).  CSV text cells starting with = + - @, tab or CR
+    get a leading ' so spreadsheets show them rather than run them as
+    formulas; --csv-raw writes them as stored.
 
     \b
     Examples:
@@ -308,7 +314,7 @@ def export(what, tolerance, against, fmt, out, **filters):
         else:
             rows, cols = source_rows(s), SOURCE_COLUMNS
         with output.atomic_output(out, sys.stdout) as fh:
-            n = output.write(rows, cols, fmt, fh)
+            n = output.write(rows, cols, fmt, fh, csv_raw=raw or csv_raw())
     if out and out != "-":
         click.echo(f"wrote {n} {what} rows to {out}", err=True)
 

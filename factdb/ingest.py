@@ -189,7 +189,7 @@ def _new_reading(session: Session, claim_id: int, cand: dict) -> bool:
 
 
 def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int, actor: str,
-                    *, action: str = "reextract") -> bool:
+                    *, action: str = "reextract", carried: bool = False) -> bool:
     """Bring an existing claim up to a new machine reading; True if values changed.
 
     Unreviewed claims take the new reading.  Reviewed claims keep the editor's
@@ -198,6 +198,9 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
     when that reading is new: one the reviewer has already decided against
     (the reading before a correction, say) does not put the claim back in
     the review queue each time the article or the extractor is run again.
+    ``carried``: the claim's sentence was reworded and its decision is
+    carried to ``cand`` by figure role (see :func:`carry_decisions`); an
+    editor must confirm it, so ``needs_review`` is always set.
     """
     differing = [f for f in _COMPARED if getattr(claim, f) != cand[f]]
     moved = [f for f in store.POSITION_FIELDS if getattr(claim, f) != cand[f]]
@@ -212,6 +215,11 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
             note = "extractor reads differently; reviewed values kept"
             flagged = _new_reading(session, claim.id, cand) and not claim.needs_review
             claim.needs_review = claim.needs_review or flagged
+        if carried:
+            note = ("sentence reworded in the new version; the decision is carried to the same figure "
+                    "here: check it" + ("; extractor reads differently" if human else ""))
+            flagged = not claim.needs_review
+            claim.needs_review = True
         for f in differing + moved:  # the position in the new text follows
             if f not in store.REVIEWED_FIELDS:
                 setattr(claim, f, cand[f])
@@ -275,11 +283,23 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
     candidates become new claims born in ``row``.
     """
     fresh: list[dict] = []
-    for claim, cand in match_claims(old, candidates):
+    pairs = match_claims(old, candidates)
+    carried = carry_decisions(pairs)
+    taken = {id(c) for c in carried.values()}
+    for claim, cand in pairs:
         if claim is None:
-            fresh.append(cand)
+            if id(cand) not in taken:
+                fresh.append(cand)
+        elif cand is None and claim.id in carried:
+            claim.source_id = row.source_id
+            merge_candidate(session, claim, carried[claim.id], row.id, actor, carried=True)
+            result.claims_changed += 1
         elif cand is None:
-            store.mark_removed(session, claim, row, actor, f"no longer found in version {row.version} of the article")
+            note = f"no longer found in version {row.version} of the article"
+            if claim.status != "unreviewed":  # an editor's decision never vanishes unseen
+                claim.needs_review = True
+                note += "; it was reviewed: check the new version"
+            store.mark_removed(session, claim, row, actor, note)
             result.claims_removed += 1
         else:
             claim.source_id = row.source_id
@@ -288,6 +308,37 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
     fresh.sort(key=lambda c: c["start"])
     session.flush()  # matched and removed claims first: their rows are ORM-managed
     result.claims_added = store.insert_new_claims(session, row, fresh, actor, first_ordinal)
+
+
+def carry_decisions(pairs: list[tuple[Claim | None, dict | None]]) -> dict[int, dict]:
+    """Reviewed claims left unmatched (their sentence reworded), each paired
+    with an unmatched new candidate playing the same figure role.
+
+    The role is the metric, then (preferred) the same subject and the same
+    figure, the nearest sentence position breaking ties; each candidate
+    takes at most one decision.  Returns claim id -> candidate.
+    """
+    orphans = [c for c, n in pairs if n is None and c is not None and c.status != "unreviewed"]
+    spare = [n for c, n in pairs if c is None]
+    if not orphans or not spare:
+        return {}
+    scored = []
+    for i, c in enumerate(orphans):
+        for j, n in enumerate(spare):
+            if n["metric"] != c.metric:
+                continue
+            same_subject = c.subject_key == normalize.subject_key(n["subject"], n["location"])
+            same_figure = (c.value, c.low, c.high) == (n["value"], n["low"], n["high"])
+            scored.append((-(same_subject + same_figure), abs(c.sentence_index - n["sentence_index"]), i, j))
+    scored.sort()
+    out: dict[int, dict] = {}
+    used: set[int] = set()
+    for *_, i, j in scored:
+        if orphans[i].id in out or j in used:
+            continue
+        out[orphans[i].id] = spare[j]
+        used.add(j)
+    return out
 
 
 def reextract_document(session: Session, document_id: int, lexicon=None) -> DocResult:

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -214,9 +215,27 @@ def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
     if not path or path == "-":
         yield stdout
         return
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # a device, FIFO or socket (/dev/stdout, /dev/full, a pipe): renaming
+        # over it would replace the node, so write to it directly
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".factdb-", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file 0600: keep an existing file's mode, else the
+        # mode a plain open() would give under the umask
+        if st is not None:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -384,8 +385,28 @@ def _too_large(where: str, max_bytes: int) -> InputError:
 
 
 def read_bounded(fh: IO[bytes], where: str, max_bytes: int) -> bytes:
-    """All of ``fh``, refused once it exceeds ``max_bytes`` (never more is read)."""
-    data = fh.read(max_bytes + 1)
+    """All of ``fh``, refused once it exceeds ``max_bytes`` (never more is read).
+
+    A regular file is refused from its size before a byte is read and then
+    read in one piece; a stream (stdin) is read in chunks up to the limit.
+    """
+    try:
+        st = os.fstat(fh.fileno())
+        size = st.st_size if stat.S_ISREG(st.st_mode) else None
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        size = None
+    if size is not None:
+        if size > max_bytes:
+            raise _too_large(where, max_bytes)
+        data = fh.read(size + 1)  # + 1: a file still growing is noticed
+    else:
+        buf = bytearray()
+        while len(buf) <= max_bytes:
+            chunk = fh.read(min(1 << 20, max_bytes + 1 - len(buf)))
+            if not chunk:
+                break
+            buf += chunk
+        data = bytes(buf)
     if len(data) > max_bytes:
         raise _too_large(where, max_bytes)
     return data

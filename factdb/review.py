@@ -23,10 +23,10 @@ import getpass
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -292,9 +292,15 @@ QUEUE_ALL_COLUMNS = QUEUE_COLUMNS + ["identity", "status", "subject", "location"
 
 
 def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterable[int] = ()):
-    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``."""
-    q, c = filtered(session, f or ClaimFilter())
-    q = q.where(or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
+    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``,
+    including a reviewed claim a new version of its article no longer carries."""
+    f = f or ClaimFilter()
+    if f.include_removed:
+        q, c = filtered(session, f)
+        q = q.where(or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
+    else:
+        q, c = filtered(session, replace(f, include_removed=True))
+        q = q.where(or_(and_(c.c.present.is_(True), c.c.status == "unreviewed"), c.c.needs_review.is_(True)))
     exclude = list(exclude)
     if exclude:
         q = q.where(c.c.id.not_in(exclude))
