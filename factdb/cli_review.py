@@ -200,7 +200,8 @@ _CHOICES = {"v": "verify", "c": "correct", "r": "reject", "d": "dispute", "s": "
 def _show(row: dict, position: str, proposed: dict | None) -> None:
     from . import output
 
-    sentence = output._highlight(row["sentence"], row.get("surface"), _color())
+    # stored text shown with control characters escaped; only our own highlight may colour it
+    sentence = output._highlight(output.visible(row["sentence"]), row.get("surface"), _color())
     lines = [
         "",
         f"claim {row['id']} (version {row['version']}, {row['status']}"
@@ -211,11 +212,11 @@ def _show(row: dict, position: str, proposed: dict | None) -> None:
         f"   as of: {output.cell(row['as_of'])}" + (f"   since: {output.cell(row['since'])}" if row["since"] else ""),
         f"  speaker:  {row['speaker'] or '(the outlet itself)'} [{row['attribution']}]",
         f"  source:   {row['source'] or '-'}   document: {row['document_id']} {row['identity']}",
-        f"  sentence: {sentence}",
     ]
     if proposed:
         lines.append("  machine now reads: " + ", ".join(f"{k}={output.cell(v)}" for k, v in proposed.items()))
-    click.echo("\n".join(lines))
+    lines.insert(6, f"  sentence: {sentence}")
+    click.echo("\n".join(output.visible(line) if i != 6 else line for i, line in enumerate(lines)))
 
 
 def _prompt_changes(row: dict) -> dict:
@@ -381,5 +382,5 @@ def stats(fmt):
                      f"{o['metric']} as of {output.cell(o['as_of'])} ({o['source'] or o['identity']})")
     else:
         lines.append("oldest unreviewed: none")
-    click.echo("\n".join(lines))
+    click.echo(output.visible("\n".join(lines)))
 
