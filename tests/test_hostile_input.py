@@ -506,3 +506,13 @@ def test_history_csv_writes_proposed_as_json(run, db_url, tmp_path):
     rows = _csv(run("history", "1", "--format", "csv").stdout)
     proposed = [r["proposed"] for r in rows if r["proposed"]]
     assert proposed and json.loads(proposed[-1]) == {"value": 15}
+
+
+def test_extract_command_reports_a_failing_document_and_goes_on(tmp_path):
+    f = tmp_path / "two.jsonl"
+    f.write_text(json.dumps({"id": "year1", "published": "0001-01-01", "text": "Officials said 3 were killed yesterday."})
+                 + "\n" + json.dumps({"id": "ok", "published": PUB, "text": "Officials said 12 people were hurt."}) + "\n")
+    r = CliRunner().invoke(cli, ["extract", str(f)])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"{f}:1: cannot extract claims") and r.stderr.count("\n") == 1
+    assert [json.loads(line)["value"] for line in r.stdout.splitlines()] == [12]
