@@ -12,7 +12,7 @@ def init(lexicon_paths) -> None:
     _lexicon = open_lexicon(lexicon_paths)
 
 
-def extract(doc) -> list[dict]:
-    from .ingest import extract_for
+def extract(doc) -> list[dict] | str:
+    from .ingest import extract_or_reason
 
-    return extract_for(doc, _lexicon)
+    return extract_or_reason(doc, _lexicon)

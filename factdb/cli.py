@@ -67,8 +67,10 @@ class FactdbGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
             if (ctx.obj or {}).get("debug") or os.environ.get("FACTDB_DEBUG"):
                 raise
+            from .output import visible
+
             code, msg = _describe_error(exc)
-            click.echo(f"Error: {msg}", err=True)
+            click.echo(f"Error: {visible(msg)}", err=True)
             ctx.exit(code)
 
 
@@ -105,14 +107,37 @@ def format_option(default="table"):
                         help="Output format.")
 
 
-def engine():
-    """Open the database chosen by --db / FACTDB_URL (created on first use for SQLite)."""
-    from .db import open_engine
+def db_url() -> str | None:
+    """--db, else FACTDB_URL, else the config file's `db` (None: ./factdb.sqlite)."""
     from .settings import load
 
     ctx = click.get_current_context()
     url = ctx.find_root().obj.get("db_url") if ctx.find_root().obj else None
-    return open_engine(url or load()["db"])
+    return url or load()["db"]
+
+
+def engine(read_only: bool = False):
+    """Open the database chosen by --db / FACTDB_URL / factdb.toml (created on first use for SQLite).
+
+    Read commands pass ``read_only``: a SQLite file the user may not write
+    (or in a directory they may not write) is then opened read-only.
+    """
+    from .db import open_engine
+
+    return open_engine(db_url(), read_only=read_only)
+
+
+def max_document_option(f):
+    return click.option(
+        "--max-document-mb", type=click.FloatRange(0, min_open=True), default=None,
+        help="Refuse a document (file or JSON line) larger than this many MB "
+             "(default: $FACTDB_MAX_DOCUMENT_MB, else the config file, else 20).")(f)
+
+
+def csv_raw() -> bool:
+    """``factdb --csv-raw``: CSV cells exactly as stored, for programs (see output.write_csv)."""
+    obj = click.get_current_context().find_root().obj or {}
+    return bool(obj.get("csv_raw"))
 
 
 def emit(rows, columns, fmt, *, out=None):
@@ -120,7 +145,7 @@ def emit(rows, columns, fmt, *, out=None):
 
     stream = out or sys.stdout
     color = fmt == "table" and stream.isatty() and not os.environ.get("NO_COLOR")
-    return output.write(rows, columns, fmt, stream, color=color)
+    return output.write(rows, columns, fmt, stream, color=color, csv_raw=csv_raw())
 
 
 def progress(length, label):
@@ -144,9 +169,11 @@ class _NoProgress:
 @click.group(cls=FactdbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_url", metavar="URL", help="Database URL or SQLite file (default: $FACTDB_URL, else ./factdb.sqlite).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--csv-raw", is_flag=True,
+              help="CSV cells exactly as stored: no ' before text starting with = + - @ (for programs, not spreadsheets).")
 @click.version_option(package_name="factdb")
 @click.pass_context
-def cli(ctx, db_url, debug):
+def cli(ctx, db_url, debug, csv_raw):
     """Track quantitative claims (casualties, displaced, hostages, aid ...)
     across news sources over time.
 
@@ -157,7 +184,7 @@ def cli(ctx, db_url, debug):
       factdb diff --metric killed --location Gaza
       factdb show 12
     """
-    ctx.obj = {"db_url": db_url, "debug": debug}
+    ctx.obj = {"db_url": db_url, "debug": debug, "csv_raw": csv_raw}
 
 
 # --- ingest / extract -------------------------------------------------------
@@ -174,9 +201,10 @@ def cli(ctx, db_url, debug):
               help="Extra metric lexicon file (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extract in N processes.")
+@max_document_option
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @db_option
-def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
+def ingest(paths, source, fmt, published, encoding, lexicon, jobs, max_document_mb, quiet):
     """Ingest articles: files, directories (recursive, sorted), - for stdin, web
     pages and RSS/Atom feeds (URLs or saved .html/.xml files).
 
@@ -194,6 +222,7 @@ def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
       factdb ingest https://harbourpost.example/world/rss.xml
     """
     from .ingest import ingest as run_ingest
+    from .output import visible
     from .readers import iter_paths
     from .web_read import is_web_input
 
@@ -217,14 +246,20 @@ def ingest(paths, source, fmt, published, encoding, lexicon, jobs, quiet):
 
         summary = run_ingest(
             eng, list(paths), fmt=fmt, source=source, published=published, encoding=encoding,
-            lexicon_paths=lexicon or None, jobs=jobs,
-            on_error=lambda msg: click.echo(msg, err=True),
+            lexicon_paths=lexicon or None, jobs=jobs, max_bytes=_max_bytes(max_document_mb),
+            on_error=lambda msg: click.echo(visible(msg), err=True),
             on_document=step, documents=documents,
         )
     if not quiet:
         click.echo(f"ingest run {summary.run_id}: {summary.line()}", err=True)
     if summary.failed:
         sys.exit(EXIT_INPUT)
+
+
+def _max_bytes(mb: float | None) -> int:
+    from .settings import load
+
+    return int((mb or load()["max_document_mb"]) * 1_000_000)
 
 
 def _config_lexicon() -> list[str]:
@@ -248,7 +283,8 @@ EXTRACT_COLUMNS = ["doc_id", "start", "end", "text", "value", "low", "high", "qu
 @click.option("--encoding", help="Decode input with this encoding instead of UTF-8.")
 @click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra metric lexicon file (repeatable).")
-def extract(paths, fmt, input_fmt, published, encoding, lexicon):
+@max_document_option
+def extract(paths, fmt, input_fmt, published, encoding, lexicon, max_document_mb):
     """Print the claims found in documents, without touching a database.
 
     Reads what `ingest` reads; with no PATH, reads stdin.  One record per
@@ -262,9 +298,11 @@ def extract(paths, fmt, input_fmt, published, encoding, lexicon):
       echo "At least 40 people were killed, officials said." | factdb extract --published 2024-02-07
     """
     from .ingest import open_lexicon
+    from .output import visible
     from .readers import read_documents
 
     lex = open_lexicon(list(lexicon) or _config_lexicon())
+    max_bytes = _max_bytes(max_document_mb)
     failed = 0
 
     def records():
@@ -272,14 +310,22 @@ def extract(paths, fmt, input_fmt, published, encoding, lexicon):
         from .errors import InputError
         from .extract import extract_claims
 
-        for doc in read_documents(paths or ["-"], fmt=input_fmt, published=published or dt.date.today(),
-                                  encoding=encoding):
+        today = dt.datetime.now(dt.UTC).date()
+        for doc in read_documents(paths or ["-"], fmt=input_fmt, published=published or today,
+                                  encoding=encoding, max_bytes=max_bytes):
             if isinstance(doc, InputError):
                 failed += 1
-                click.echo(str(doc), err=True)
+                click.echo(visible(str(doc)), err=True)
                 continue
             doc_id = doc.extra.get("id") or doc.url or doc.identity
-            for c in extract_claims(doc.text, doc.published, lexicon=lex):
+            try:
+                found = extract_claims(doc.text, doc.published, lexicon=lex)
+            except Exception as exc:  # noqa: BLE001 - one document's failure, as in ingest
+                failed += 1
+                click.echo(visible(f"{doc.where}: cannot extract claims ({type(exc).__name__}: {str(exc)[:200]}); "
+                                   "document skipped"), err=True)
+                continue
+            for c in found:
                 yield {"doc_id": doc_id, **c.to_record()}
 
     emit(records(), EXTRACT_COLUMNS, fmt)
@@ -374,7 +420,7 @@ def claims(limit, all_columns, fmt, **filters):
 
     if fmt == "table" and limit is None:
         limit = 50
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         cols = TABLE_COLUMNS if fmt == "table" and not all_columns else CLAIM_COLUMNS
         n = emit(claim_rows(s, make_filter(limit, **filters)), cols, fmt)
     if fmt == "table":
@@ -398,7 +444,7 @@ def show(claim_id, fmt):
     from .db import read_session
     from .queries import show_claim
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         data = show_claim(s, claim_id)
     if fmt == "json":
         click.echo(json.dumps(data, default=output.plain, indent=2, ensure_ascii=False))
@@ -428,7 +474,7 @@ def show(claim_id, fmt):
             + (f" — {h['note']}" if h["note"] else "")
             + (f" (machine now reads {h['proposed']})" if h["proposed"] else "")
         )
-    click.echo("\n".join(lines))
+    click.echo(output.visible("\n".join(lines)))
 
 
 def _describe_number(d) -> str:
@@ -454,7 +500,7 @@ def history(claim_id, fmt):
     from .db import read_session
     from .queries import HISTORY_COLUMNS, history_rows
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         rows = list(history_rows(s, claim_id))
     if fmt == "table":
         for r in rows:
@@ -478,7 +524,7 @@ def documents(identity, limit, fmt):
     from .db import read_session
     from .queries import DOCUMENT_COLUMNS, document_rows
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         emit(document_rows(s, identity, limit), DOCUMENT_COLUMNS, fmt)
 
 
@@ -503,8 +549,7 @@ def db_upgrade(revision):
     """
     from .db import describe, make_engine, upgrade
 
-    ctx = click.get_current_context()
-    eng = make_engine(ctx.find_root().obj.get("db_url"))
+    eng = make_engine(db_url())
     before, after = upgrade(eng, revision)
     if before == after:
         click.echo(f"{describe(eng)} is up to date (revision {after})", err=True)
@@ -522,13 +567,16 @@ def db_check(fmt):
     Example:
       factdb db check
     """
-    from .db import make_engine
+    from .db import make_engine, require_existing
     from .integrity import check
 
-    ctx = click.get_current_context()
-    eng = make_engine(ctx.find_root().obj.get("db_url"))
+    eng = make_engine(db_url(), read_only=True)
+    require_existing(eng)  # checking must not create an empty database
     report = check(eng)
     click.echo(f"schema revision {report.revision} (head {report.head})", err=True)
+    for w in report.warnings:  # e.g. an ingest run killed midway: not fatal, but said
+        click.echo(f"warning: {w['problem']}: {w['table']} {w['id']}, {w['detail']} "
+                   "(still running, or killed before it could finish)", err=True)
     emit(report.problems, ["problem", "table", "id", "detail"], fmt)
     if report.problems or report.revision != report.head:
         click.echo(f"{len(report.problems)} problems found", err=True)
@@ -595,7 +643,7 @@ def alias_list(kind, fmt):
     from .aliases import list_aliases
     from .db import read_session
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         rows = [{"kind": a.kind, "alias": a.alias, "canonical": a.canonical} for a in list_aliases(s, kind)]
     emit(rows, ["kind", "alias", "canonical"], fmt)
 

@@ -15,6 +15,7 @@ from .cli import (
     DATETIME,
     EXIT_INPUT,
     claim_filter_options,
+    csv_raw,
     db_option,
     emit,
     engine,
@@ -81,7 +82,7 @@ def series(fmt, **filters):
     from .db import read_session
     from .series import SERIES_COLUMNS, series_rows
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         n = emit(series_rows(s, make_filter(**filters)), SERIES_COLUMNS, fmt)
     if fmt == "table":
         click.echo(f"{n} series", err=True)
@@ -180,7 +181,7 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
     from .db import read_session
 
     until_date, until_instant = _until_bounds(until, ctx)
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         if document:
             _diff_document(s, document, from_version, to_version, fmt, all_columns)
             return
@@ -275,15 +276,20 @@ def _diff_recorded(s, since, until, include_carried, fmt, all_columns) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write to FILE atomically (default: stdout).")
+@click.option("--csv-raw", "raw", is_flag=True,
+              help="CSV cells exactly as stored (no ' before text starting with = + - @; for programs).")
 @db_option
-def export(what, tolerance, against, fmt, out, **filters):
+def export(what, tolerance, against, fmt, out, raw, **filters):
     """Export claims, series, the diff timeline or sources, streaming.
 
     CSV is RFC 4180, UTF-8, with a header row, ISO-8601 dates and an empty
     cell for null; every format carries the same fields in the same order
     (listed in docs/export.md).  With -o the file is written to a
     temporary name and renamed into place, so a failure leaves no
-    half-written file.
+    half-written file (an existing file keeps its mode; a device or pipe
+    is written directly).  CSV text cells starting with = + - @, tab or CR
+    get a leading ' so spreadsheets show them rather than run them as
+    formulas; --csv-raw writes them as stored.
 
     \b
     Examples:
@@ -302,15 +308,17 @@ def export(what, tolerance, against, fmt, out, **filters):
 
     f = make_filter(**filters)
     if what == "claims" and fmt == "csv" and not f.as_recorded_at:
-        # cells formatted by the database, batches written by csv.writerows, in two processes
+        # cells formatted by the database, batches written by csv.writerows, in two processes; free-text
+        # cells that a spreadsheet would run as formulas get their leading ' unless --csv-raw
         from .export import write_claims_csv
 
+        text_cell = None if (raw or csv_raw()) else output.formula_safe_text
         with output.atomic_output(out, sys.stdout) as fh:
-            n = write_claims_csv(engine(), f, fh)
+            n = write_claims_csv(engine(read_only=True), f, fh, text_cell=text_cell)
         if out and out != "-":
             click.echo(f"wrote {n} {what} rows to {out}", err=True)
         return
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         if what == "claims":
             rows, cols = claim_rows(s, f), CLAIM_COLUMNS
         elif what == "series":
@@ -330,7 +338,7 @@ def export(what, tolerance, against, fmt, out, **filters):
         else:
             rows, cols = source_rows(s), SOURCE_COLUMNS
         with output.atomic_output(out, sys.stdout) as fh:
-            n = output.write(rows, cols, fmt, fh)
+            n = output.write(rows, cols, fmt, fh, csv_raw=raw or csv_raw())
     if out and out != "-":
         click.echo(f"wrote {n} {what} rows to {out}", err=True)
 
@@ -411,7 +419,7 @@ def plot(tolerance, against, out, title, **filters):
     from .diff import load_official, timeline_rows
 
     f = make_filter(**filters)
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         official = load_official(s, f, against) if against else None
         rows = list(timeline_rows(s, f, tolerance, against=official))
     if not rows:

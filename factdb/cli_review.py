@@ -32,10 +32,12 @@ class NumberType(click.ParamType):
         text = value.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
         if text.lower() in ("-", "none", "null"):
             return None
+        from .figures import finite_figure
+
         try:
-            return float(text)
-        except ValueError:
-            self.fail(f"{value!r} is not a number", param, ctx)
+            return finite_figure(text, "--value" if param is None else f"--{param.name}")
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 NUMBER = NumberType()
@@ -105,7 +107,7 @@ def queue(limit, all_columns, fmt, **filters):
         limit = 50
     cols = QUEUE_COLUMNS if fmt == "table" and not all_columns else QUEUE_ALL_COLUMNS
     refresh_flags(engine())
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         n = emit(queue_rows(s, make_filter(limit, **filters)), cols, fmt)
     if fmt == "table":
         click.echo(f"{n} claims to review" + (" (use --limit for more)" if limit and n == limit else ""),
@@ -203,7 +205,8 @@ _CHOICES = {"v": "verify", "c": "correct", "r": "reject", "d": "dispute", "s": "
 def _show(row: dict, position: str, proposed: dict | None) -> None:
     from . import output
 
-    sentence = output._highlight(row["sentence"], row.get("surface"), _color())
+    # stored text shown with control characters escaped; only our own highlight may colour it
+    sentence = output._highlight(output.visible(row["sentence"]), row.get("surface"), _color())
     lines = [
         "",
         f"claim {row['id']} (version {row['version']}, {row['status']}"
@@ -214,13 +217,13 @@ def _show(row: dict, position: str, proposed: dict | None) -> None:
         f"   as of: {output.cell(row['as_of'])}" + (f"   since: {output.cell(row['since'])}" if row["since"] else ""),
         f"  speaker:  {row['speaker'] or '(the outlet itself)'} [{row['attribution']}]",
         f"  source:   {row['source'] or '-'}   document: {row['document_id']} {row['identity']}",
-        f"  sentence: {sentence}",
     ]
     if row.get("flag"):
         lines.insert(2, f"  FLAGGED {row['flag']}: {row.get('flag_note') or ''}".rstrip())
     if proposed:
         lines.append("  machine now reads: " + ", ".join(f"{k}={output.cell(v)}" for k, v in proposed.items()))
-    click.echo("\n".join(lines))
+    lines.insert(6, f"  sentence: {sentence}")
+    click.echo("\n".join(output.visible(line) if i != 6 else line for i, line in enumerate(lines)))
 
 
 def _prompt_changes(row: dict) -> dict:
@@ -369,7 +372,7 @@ def stats(fmt):
     from .review import STATS_COLUMNS, stats_rows
     from .review import stats as review_stats
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         data = review_stats(s)
     if fmt == "json":
         click.echo(json.dumps(data, default=output.plain, indent=2, ensure_ascii=False))
@@ -391,5 +394,5 @@ def stats(fmt):
                      f"{o['metric']} as of {output.cell(o['as_of'])} ({o['source'] or o['identity']})")
     else:
         lines.append("oldest unreviewed: none")
-    click.echo("\n".join(lines))
+    click.echo(output.visible("\n".join(lines)))
 

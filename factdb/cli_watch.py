@@ -85,7 +85,7 @@ def _list_sources(fmt):
     from .queries import SOURCE_COLUMNS, source_rows
     from .registry import feeds_by_source
 
-    with read_session(engine()) as s:
+    with read_session(engine(read_only=True)) as s:
         feeds = feeds_by_source(s)
         rows = [{**r, "feeds": " ".join(feeds.get(r["id"], []))} for r in source_rows(s)]
     emit(rows, [*SOURCE_COLUMNS, "feeds"], fmt)

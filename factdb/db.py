@@ -54,15 +54,33 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """Create an engine for ``url`` (see :func:`resolve_url`)."""
+def _read_only_sqlite(path: str) -> str | None:
+    """A URL opening ``path`` read-only, when this user may not write it.
+
+    SQLite in WAL mode creates -wal and -shm files beside the database even
+    to read it; in a directory the user may not write that fails, so such a
+    database is opened ``mode=ro``, and ``immutable`` when no -wal file holds
+    changes not yet in the database (then nothing can be writing it).
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isfile(path) or (os.access(path, os.W_OK) and os.access(directory, os.W_OK)):
+        return None
+    from urllib.parse import quote
+
+    immutable = "" if os.path.exists(path + "-wal") else "&immutable=1"
+    return f"sqlite:///file:{quote(os.path.abspath(path))}?mode=ro{immutable}&uri=true"
+
+
+def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
+    """Create an engine for ``url`` (see :func:`resolve_url`); ``read_only`` for commands that only read."""
     url = resolve_url(url)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 30})
+        ro = _read_only_sqlite(parsed.database) if read_only and parsed.database else None
+        engine = create_engine(ro or url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
@@ -118,14 +136,38 @@ def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
+# pg_advisory_xact_lock key serialising `factdb db upgrade` runs on one database
+_UPGRADE_LOCK = 0x66616374  # "fact"
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _newer_schema(engine: Engine, current: str) -> DatabaseError:
+    return DatabaseError(
+        f"database {describe(engine)} is at revision {current}, which this factdb does not know: it was "
+        "migrated by a newer factdb; upgrade factdb (pip install -U factdb) to use it")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
-    """Migrate to ``revision`` in one transaction; returns (before, after)."""
+    """Migrate to ``revision`` in one transaction; returns (before, after).
+
+    On PostgreSQL concurrent upgrades queue on an advisory lock: the second
+    waits for the first to commit, then finds nothing left to do.
+    """
     from alembic import command
 
     try:
         with engine.connect().execution_options(write=True) as conn:
             with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
                 before = current_revision(conn)
+                if before is not None and before not in known_revisions():
+                    raise _newer_schema(engine, before)
                 command.upgrade(_alembic_config(conn), revision)
                 after = current_revision(conn)
     except OperationalError as exc:
@@ -144,17 +186,28 @@ def _is_new_sqlite(engine: Engine) -> bool:
     db = engine.url.database
     if not db or db == ":memory:":
         return True
+    if db.startswith("file:"):  # opened read-only (see _read_only_sqlite): it exists
+        return False
     path = Path(db)
     return not path.exists() or path.stat().st_size == 0
 
 
-def open_engine(url: str | None = None, *, migrate_new: bool = True) -> Engine:
+def require_existing(engine: Engine) -> None:
+    """Refuse a SQLite path with no file (connecting would create an empty one)."""
+    if engine.url.get_backend_name() == "sqlite":
+        db = engine.url.database
+        if db and db != ":memory:" and not db.startswith("file:") and not Path(db).exists():
+            raise DatabaseError(f"no database at {db}; check the path (--db, FACTDB_URL or factdb.toml), "
+                                "or create one with `factdb db upgrade`")
+
+
+def open_engine(url: str | None = None, *, migrate_new: bool = True, read_only: bool = False) -> Engine:
     """Open the database, creating and migrating a new SQLite file on first use.
 
     Raises ``DatabaseError`` (exit 2) when the server cannot be reached and
     ``SchemaOutOfDate`` when the schema is behind this version of factdb.
     """
-    engine = make_engine(url)
+    engine = make_engine(url, read_only=read_only)
     if migrate_new and _is_new_sqlite(engine):
         upgrade(engine)
         return engine
@@ -169,6 +222,8 @@ def check_schema(engine: Engine) -> str:
     except (OperationalError, DBAPIError) as exc:
         raise DatabaseError(_unreachable(engine, exc)) from exc
     head = head_revision()
+    if current is not None and current != head and current not in known_revisions():
+        raise _newer_schema(engine, current)
     if current != head:
         state = "has no factdb schema" if current is None else f"is at revision {current}, not {head}"
         raise SchemaOutOfDate(

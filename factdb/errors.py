@@ -42,3 +42,7 @@ class ReviewConflict(FactdbError):
 
 class InvalidReview(FactdbError):
     pass
+
+
+class InvalidFilter(FactdbError):
+    """A filter value that names nothing or is not text."""

@@ -26,6 +26,7 @@ from sqlmodel import Session
 from . import store
 from .db import run_write
 from .errors import FactdbError, InputError
+from .figures import finite_figure
 from .ingest import merge_candidate
 from .models import Claim, Source
 from .readers import content_hash, normalise_text
@@ -114,14 +115,11 @@ def _number(v) -> float | None:
     if isinstance(v, bool):
         raise ValueError(f"{v!r} is not a number")
     if isinstance(v, int | float):
-        return float(v)
+        return finite_figure(v)
     s = str(v).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     if not s:
         return None
-    try:
-        return float(s)
-    except ValueError:
-        raise ValueError(f"{v!r} is not a number") from None
+    return finite_figure(s)
 
 
 def read_series(path: str, date_field: str, value_field: str, fmt: str = "auto",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
 from sqlmodel import Session
 
 from . import normalize, store
@@ -91,6 +92,20 @@ def extract_for(doc: SourceDocument, lexicon=None) -> list[dict]:
     from .extract import extract_claims
 
     return [candidate_fields(c, doc.published) for c in extract_claims(doc.text, doc.published, lexicon=lexicon)]
+
+
+def extract_or_reason(doc: SourceDocument, lexicon=None) -> list[dict] | str:
+    """The candidates of one document, or why it could not be read.
+
+    Whatever the extractor trips on in one hostile document (a relative date
+    before year 1, a figure no float can hold) becomes that document's
+    one-line error, never the end of the batch.  A string, not an exception
+    object, so it crosses the ``--jobs`` process boundary intact.
+    """
+    try:
+        return extract_for(doc, lexicon)
+    except Exception as exc:  # noqa: BLE001 - one document's failure, reported as such
+        return f"cannot extract claims ({type(exc).__name__}: {str(exc)[:200]}); document skipped"
 
 
 # --- matching claims across versions of an article ---------------------------
@@ -174,7 +189,7 @@ def _new_reading(session: Session, claim_id: int, cand: dict) -> bool:
 
 
 def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int, actor: str,
-                    *, action: str = "reextract") -> bool:
+                    *, action: str = "reextract", carried: bool = False) -> bool:
     """Bring an existing claim up to a new machine reading; True if values changed.
 
     Unreviewed claims take the new reading.  Reviewed claims keep the editor's
@@ -183,6 +198,9 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
     when that reading is new: one the reviewer has already decided against
     (the reading before a correction, say) does not put the claim back in
     the review queue each time the article or the extractor is run again.
+    ``carried``: the claim's sentence was reworded and its decision is
+    carried to ``cand`` by figure role (see :func:`carry_decisions`); an
+    editor must confirm it, so ``needs_review`` is always set.
     """
     differing = [f for f in _COMPARED if getattr(claim, f) != cand[f]]
     moved = [f for f in store.POSITION_FIELDS if getattr(claim, f) != cand[f]]
@@ -197,6 +215,11 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
             note = "extractor reads differently; reviewed values kept"
             flagged = _new_reading(session, claim.id, cand) and not claim.needs_review
             claim.needs_review = claim.needs_review or flagged
+        if carried:
+            note = ("sentence reworded in the new version; the decision is carried to the same figure "
+                    "here: check it" + ("; extractor reads differently" if human else ""))
+            flagged = not claim.needs_review
+            claim.needs_review = True
         for f in differing + moved:  # the position in the new text follows
             if f not in store.REVIEWED_FIELDS:
                 setattr(claim, f, cand[f])
@@ -260,11 +283,23 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
     candidates become new claims born in ``row``.
     """
     fresh: list[dict] = []
-    for claim, cand in match_claims(old, candidates):
+    pairs = match_claims(old, candidates)
+    carried = carry_decisions(pairs)
+    taken = {id(c) for c in carried.values()}
+    for claim, cand in pairs:
         if claim is None:
-            fresh.append(cand)
+            if id(cand) not in taken:
+                fresh.append(cand)
+        elif cand is None and claim.id in carried:
+            claim.source_id = row.source_id
+            merge_candidate(session, claim, carried[claim.id], row.id, actor, carried=True)
+            result.claims_changed += 1
         elif cand is None:
-            store.mark_removed(session, claim, row, actor, f"no longer found in version {row.version} of the article")
+            note = f"no longer found in version {row.version} of the article"
+            if claim.status != "unreviewed":  # an editor's decision never vanishes unseen
+                claim.needs_review = True
+                note += "; it was reviewed: check the new version"
+            store.mark_removed(session, claim, row, actor, note)
             result.claims_removed += 1
         else:
             claim.source_id = row.source_id
@@ -273,6 +308,37 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
     fresh.sort(key=lambda c: c["start"])
     session.flush()  # matched and removed claims first: their rows are ORM-managed
     result.claims_added = store.insert_new_claims(session, row, fresh, actor, first_ordinal)
+
+
+def carry_decisions(pairs: list[tuple[Claim | None, dict | None]]) -> dict[int, dict]:
+    """Reviewed claims left unmatched (their sentence reworded), each paired
+    with an unmatched new candidate playing the same figure role.
+
+    The role is the metric, then (preferred) the same subject and the same
+    figure, the nearest sentence position breaking ties; each candidate
+    takes at most one decision.  Returns claim id -> candidate.
+    """
+    orphans = [c for c, n in pairs if n is None and c is not None and c.status != "unreviewed"]
+    spare = [n for c, n in pairs if c is None]
+    if not orphans or not spare:
+        return {}
+    scored = []
+    for i, c in enumerate(orphans):
+        for j, n in enumerate(spare):
+            if n["metric"] != c.metric:
+                continue
+            same_subject = c.subject_key == normalize.subject_key(n["subject"], n["location"])
+            same_figure = (c.value, c.low, c.high) == (n["value"], n["low"], n["high"])
+            scored.append((-(same_subject + same_figure), abs(c.sentence_index - n["sentence_index"]), i, j))
+    scored.sort()
+    out: dict[int, dict] = {}
+    used: set[int] = set()
+    for *_, i, j in scored:
+        if orphans[i].id in out or j in used:
+            continue
+        out[orphans[i].id] = spare[j]
+        used.add(j)
+    return out
 
 
 def reextract_document(session: Session, document_id: int, lexicon=None) -> DocResult:
@@ -349,10 +415,13 @@ def _finish_run(engine: Engine, summary: IngestSummary) -> None:
 def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs: int
                ) -> Iterator[tuple[SourceDocument | InputError, list[dict] | None]]:
     """Pair each document with its candidates; extraction may run in N processes."""
+    def paired(d, found):
+        return (InputError(d.where, found), None) if isinstance(found, str) else (d, found)
+
     if jobs <= 1:
         lexicon = open_lexicon(lexicon_paths)
         for d in docs:
-            yield (d, None) if isinstance(d, InputError) else (d, extract_for(d, lexicon))
+            yield (d, None) if isinstance(d, InputError) else paired(d, extract_or_reason(d, lexicon))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -364,9 +433,9 @@ def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs:
             pending.append((d, None if isinstance(d, InputError) else pool.submit(_workers.extract, d)))
             if len(pending) >= jobs * 8:  # bounded look-ahead keeps memory flat
                 d0, fut = pending.pop(0)
-                yield d0, (fut.result() if fut else None)
+                yield (d0, None) if fut is None else paired(d0, fut.result())
         for d0, fut in pending:
-            yield d0, (fut.result() if fut else None)
+            yield (d0, None) if fut is None else paired(d0, fut.result())
 
 
 def ingest(
@@ -379,6 +448,7 @@ def ingest(
     encoding: str | None = None,
     lexicon_paths: list[str] | None = None,
     jobs: int = 1,
+    max_bytes: int | None = None,
     stdin=None,
     on_error: Callable[[str], None] = lambda msg: None,
     on_document: Callable[[str], None] = lambda where: None,
@@ -392,7 +462,7 @@ def ingest(
     summary = IngestSummary(run_id=_start_run(engine, paths))
     files = set()
     docs = documents if documents is not None else read_documents(
-        paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin)
+        paths, fmt=fmt, source=source, published=published, encoding=encoding, stdin=stdin, max_bytes=max_bytes)
     for item, candidates in _extracted(docs, lexicon_paths, jobs):
         if isinstance(item, InputError):
             summary.failed += 1
@@ -404,10 +474,13 @@ def ingest(
         try:
             result = run_write(engine, lambda s, d=item, c=candidates: store_document(
                 s, d, c, run_id=summary.run_id))
-        except InputError as exc:
+        except (InputError, ArithmeticError, ValueError, DataError) as exc:
+            # a value this document carries that the database cannot hold: its own error
+            msg = str(exc) if isinstance(exc, InputError) else \
+                f"{item.where}: cannot store ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); document skipped"
             summary.failed += 1
-            summary.errors.append(str(exc))
-            on_error(str(exc))
+            summary.errors.append(msg)
+            on_error(msg)
             on_document(item.where)
             continue
         summary.add(result)

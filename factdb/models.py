@@ -91,7 +91,6 @@ class IngestRun(SQLModel, table=True):
 class Document(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("identity", "version"),
-        UniqueConstraint("identity", "content_hash"),
         Index("ix_document_source_published", "source_id", "published_at"),
         Index("ix_document_ingested_at", "ingested_at"),
     )

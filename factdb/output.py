@@ -12,7 +12,9 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -44,15 +46,30 @@ def plain(v: Any) -> Any:
 
 
 def cell(v: Any) -> str:
-    """CSV cell: empty for null, ISO dates, no trailing .0."""
+    """CSV cell: empty for null, ISO dates, no trailing .0, JSON for mappings."""
     v = plain(v)
     if v is None:
         return ""
+    if isinstance(v, dict):  # e.g. history's `proposed`: JSON, not a Python repr
+        return json.dumps(v, default=plain, ensure_ascii=False, sort_keys=True)
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list | tuple):
         return ";".join(str(x) for x in v)
     return str(v)
+
+
+# control characters (terminal escapes) and invisible format characters
+# (bidi overrides that reorder what is shown): shown as \\x1b, \\u202e
+_UNSAFE_FOR_TERMINAL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: every control or invisible
+    character escaped (newlines kept), so stored text cannot clear the
+    screen, plant a link or retitle the window."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def fmt_number(v: Any) -> str:
@@ -66,12 +83,36 @@ def fmt_number(v: Any) -> str:
     return str(v)
 
 
-def write_csv(rows: Iterable[dict], columns: Sequence[str], out: IO[str]) -> int:
+# a spreadsheet runs a cell starting with one of these as a formula (OWASP
+# "CSV injection"); article text, source names and ids can start with them
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(v: Any, text: str) -> str:
+    """``text`` (the CSV cell of ``v``) with a leading ``'`` if it is text a
+    spreadsheet would run as a formula.  Numbers (a negative change) stay numbers."""
+    if isinstance(v, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def formula_safe_text(text: str) -> str:
+    """A free-text cell with a leading ``'`` if a spreadsheet would run it as a formula (the fast
+    export's ``text_cell``; see :func:`spreadsheet_safe`)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *, raw: bool = False) -> int:
+    """RFC 4180 CSV; text cells that would run as spreadsheet formulas get a
+    leading ``'`` unless ``raw`` (``--csv-raw``, for programs, not spreadsheets)."""
     w = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     w.writerow(columns)
     n = 0
     for r in rows:
-        w.writerow([cell(r.get(c)) for c in columns])
+        if raw:
+            w.writerow([cell(r.get(c)) for c in columns])
+        else:
+            w.writerow([spreadsheet_safe(v, cell(v)) for v in (r.get(c) for c in columns)])
         n += 1
     return n
 
@@ -130,12 +171,12 @@ def _shorten(s: str, width: int) -> str:
 
 def _table_cell(col: str, v: Any) -> str:
     if col in NUMERIC:
-        return fmt_number(v)
+        return visible(fmt_number(v))
     if isinstance(v, list | tuple):
-        return ",".join(str(x) for x in v)
+        return visible(",".join(str(x) for x in v))
     if isinstance(v, bool):
         return "yes" if v else ""
-    return cell(v)
+    return visible(cell(v).replace("\n", " "))
 
 
 def _highlight(sentence: str, surface: str | None, enabled: bool) -> str:
@@ -189,10 +230,11 @@ def write_table(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *,
     return n
 
 
-def write(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[str], *, color: bool = False) -> int:
+def write(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: IO[str], *, color: bool = False,
+          csv_raw: bool = False) -> int:
     """Write ``rows`` in ``fmt``; returns the number of rows."""
     if fmt == "csv":
-        return write_csv(rows, columns, out)
+        return write_csv(rows, columns, out, raw=csv_raw)
     if fmt == "json":
         return write_json(rows, columns, out)
     if fmt == "jsonl":
@@ -210,9 +252,27 @@ def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
     if not path or path == "-":
         yield stdout
         return
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # a device, FIFO or socket (/dev/stdout, /dev/full, a pipe): renaming
+        # over it would replace the node, so write to it directly
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".factdb-", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file 0600: keep an existing file's mode, else the
+        # mode a plain open() would give under the umask
+        if st is not None:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
             fh.flush()

@@ -16,7 +16,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlmodel import Session
 
 from . import aliases, normalize
-from .errors import NotFound
+from .errors import InvalidFilter, NotFound
 from .models import Claim, ClaimVersion, Document, Source, Speaker
 
 CLAIM_COLUMNS = [
@@ -43,6 +43,35 @@ class ClaimFilter:
     include_removed: bool = False
     as_recorded_at: dt.datetime | None = None
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        check_filter_text("metric", self.metric, keyed=False)
+        check_filter_text("subject", self.subject)
+        check_filter_text("location", self.location)
+        check_filter_text("source", self.source)
+        check_filter_text("speaker", self.speaker)
+        check_filter_text("document", self.document, keyed=False)
+
+
+def check_filter_text(name: str, values, *, keyed: bool = True) -> None:
+    """Refuse a filter value that is not text or that names nothing.
+
+    A value normalising to the empty key ("%", ".", "!!!") would match every
+    claim without a subject rather than none; a command-line argument with
+    bytes that are not UTF-8 arrives with surrogate escapes and cannot be
+    sent to the database.
+    """
+    for v in (values,) if isinstance(values, str) or values is None else values:
+        if v is None:
+            continue
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidFilter(f"--{name} {v.encode('utf-8', 'backslashreplace').decode()!r} is not valid "
+                                "UTF-8 text; check the terminal's encoding") from None
+        if keyed and not normalize.fold(v):
+            raise InvalidFilter(f"--{name} {v!r} has no letters or digits, so it names nothing to look "
+                                "for; give a name (e.g. children, Gaza) or leave the filter out")
 
 
 def claim_state(as_recorded_at: dt.datetime | None):

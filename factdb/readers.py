@@ -16,25 +16,49 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import io
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HEADER_KEYS = {"date", "published", "source", "url", "title", "author", "id"}
-# how far past today a publication date may lie (time zones), in days
+# how far past today (UTC) a publication date may lie (time zones), in days
 FUTURE_SLACK = 1
+# one document larger than this is refused (``--max-document-mb``): extraction
+# time and memory grow with the text, and no article is this long
+DEFAULT_MAX_DOCUMENT_MB = 20
 
 _SEED_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):[ \t]*(.*?)\s*$")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,500}>")
+# Characters that change what a text says without being seen, removed before
+# anything reads the text: terminal escape sequences (screen clears, OSC 8
+# links, title changes: their parameters would otherwise be read as figures),
+# then the remaining C0/C1 controls but tab and newline, and the invisible
+# format characters (zero-width space/joiners, soft hyphen, BOM, word joiner,
+# bidi embeddings/overrides/isolates) that split "27\u200b,585" into two figures.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
+    # OSC/DCS/SOS/PM/APC strings (links, titles), bounded so an unterminated one cannot hide the article
+    r"|\x1b[\]PX^_][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\|(?=[\x1b\n])|$)"
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x1b[ -/]*[0-~]?"  # any other escape
+)
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF file",
@@ -65,10 +89,21 @@ class SourceDocument:
         return content_hash(self.text)
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without terminal escapes, control characters (but tab and
+    newline) and invisible format characters (see ``_INVISIBLE``)."""
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return _INVISIBLE.sub("", text)
+
+
 def normalise_text(text: str) -> str:
-    """The stored form of a text: NFC, LF line ends, no BOM, no NUL, no trailing blanks."""
-    text = text.lstrip("\ufeff").replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    """The stored form of a text: NFC, LF line ends, no BOM, no NUL, no trailing blanks,
+    no control or invisible format characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() or "\x0b" in text or "\x0c" in text:
+        text = text.translate(_LINE_BREAKS)  # vertical tab, form feed, NEL, line/paragraph separators
+    text = strip_invisible(text)  # also NUL, which PostgreSQL text cannot hold, and BOMs
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text.strip("\n")
@@ -113,7 +148,9 @@ def parse_date(value, where: str) -> dt.date:
 
 
 def _check_published(published: dt.date, where: str, today: dt.date | None) -> dt.date:
-    today = today or dt.date.today()
+    # UTC, not the host's local date: under UTC-10 an article dated tomorrow
+    # in UTC is still within the slack
+    today = today or dt.datetime.now(dt.UTC).date()
     if published > today + dt.timedelta(days=FUTURE_SLACK):
         raise InputError(where, f"publication date {published} is in the future; fix the date")
     return published
@@ -232,6 +269,8 @@ def parse_json_record(
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise InputError(where, "JSON nested too deeply; each line must be one flat article object") from None
     if not isinstance(rec, dict):
         raise InputError(where, "each JSON line must be an object with a `text` field")
     text = rec.get("text")
@@ -260,7 +299,7 @@ def parse_json_record(
 
 
 def _str_or_none(v) -> str | None:
-    return None if v is None or v == "" else str(v)
+    return None if v is None or v == "" else strip_invisible(str(v))
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -316,6 +355,63 @@ def _format_of(path: str, fmt: str) -> str:
     return "txt"
 
 
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def open_regular(path: str, where: str) -> IO[bytes]:
+    """``path`` opened for reading if it is a regular file (symlinks followed).
+
+    Anything else is refused before a byte is read: a FIFO would block
+    forever, /dev/zero or /dev/urandom never end.  O_NONBLOCK makes opening
+    a FIFO without a writer return at once instead of hanging.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(where, f"cannot read file ({exc.strerror})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+        raise InputError(where, f"{what}, not a regular file; only regular files are read; skipped")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _too_large(where: str, max_bytes: int) -> InputError:
+    return InputError(where, f"larger than the {max_bytes / 1e6:g} MB limit for one document; "
+                             "split it, or raise the limit with --max-document-mb")
+
+
+def read_bounded(fh: IO[bytes], where: str, max_bytes: int) -> bytes:
+    """All of ``fh``, refused once it exceeds ``max_bytes`` (never more is read).
+
+    A regular file is refused from its size before a byte is read and then
+    read in one piece; a stream (stdin) is read in chunks up to the limit.
+    """
+    try:
+        st = os.fstat(fh.fileno())
+        size = st.st_size if stat.S_ISREG(st.st_mode) else None
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        size = None
+    if size is not None:
+        if size > max_bytes:
+            raise _too_large(where, max_bytes)
+        data = fh.read(size + 1)  # + 1: a file still growing is noticed
+    else:
+        buf = bytearray()
+        while len(buf) <= max_bytes:
+            chunk = fh.read(min(1 << 20, max_bytes + 1 - len(buf)))
+            if not chunk:
+                break
+            buf += chunk
+        data = bytes(buf)
+    if len(data) > max_bytes:
+        raise _too_large(where, max_bytes)
+    return data
+
+
 def read_documents(
     paths: Iterable[str],
     *,
@@ -325,27 +421,37 @@ def read_documents(
     encoding: str | None = None,
     stdin=None,
     today: dt.date | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[SourceDocument | InputError]:
     """Every document in ``paths``, or an :class:`InputError` per bad item.
 
     ``source`` and ``published`` are defaults: a document's own metadata wins.
+    A document (a text file, a JSON line) above ``max_bytes`` (default
+    ``DEFAULT_MAX_DOCUMENT_MB``) is refused.  Without an id or URL a
+    document is identified by its resolved absolute path, so the same file
+    reached by two spellings is one article and two files of the same name
+    in different directories are two.
     """
     kw = {"default_source": source, "default_published": published, "today": today}
+    max_bytes = max_bytes or DEFAULT_MAX_DOCUMENT_MB * 1_000_000
     for path in iter_paths(paths):
         if isinstance(path, InputError):
             yield path
             continue
         name = "<stdin>" if path == "-" else path
-        ident_path = None if path == "-" else os.path.normpath(path)
+        ident_path = None if path == "-" else os.path.realpath(path)
         if _format_of(name, fmt) == "jsonl":
-            yield from _read_jsonl(path, name, ident_path, encoding, stdin, kw)
+            yield from _read_jsonl(path, name, ident_path, encoding, stdin, kw, max_bytes)
             continue
         try:
             if path == "-":
-                data = (stdin or sys.stdin.buffer).read()
+                data = read_bounded(stdin or sys.stdin.buffer, name, max_bytes)
             else:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                with open_regular(path, name) as fh:
+                    data = read_bounded(fh, name, max_bytes)
+        except InputError as exc:
+            yield exc
+            continue
         except OSError as exc:
             yield InputError(name, f"cannot read file ({exc.strerror})")
             continue
@@ -354,6 +460,7 @@ def read_documents(
         except InputError as exc:
             yield exc
             continue
+        del data  # the bytes are not needed once decoded: one copy fewer at peak
         if not raw.strip():
             yield InputError(name, "empty file; nothing to ingest")
             continue
@@ -367,17 +474,35 @@ def read_documents(
         yield doc
 
 
-def _read_jsonl(path, name, ident_path, encoding, stdin, kw) -> Iterator[SourceDocument | InputError]:
+def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``fh``; None for a line longer than ``max_bytes``, which is skipped unread."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = fh.readline(1 << 20)
+            yield None
+            continue
+        yield line
+
+
+def _read_jsonl(path, name, ident_path, encoding, stdin, kw, max_bytes) -> Iterator[SourceDocument | InputError]:
     """Stream a JSON Lines file one line at a time (constant memory)."""
     try:
-        fh = (stdin or sys.stdin.buffer) if path == "-" else open(path, "rb")
-    except OSError as exc:
-        yield InputError(name, f"cannot read file ({exc.strerror})")
+        fh = (stdin or sys.stdin.buffer) if path == "-" else open_regular(path, name)
+    except InputError as exc:
+        yield exc
         return
     seen_any = False
     try:
-        for lineno, data in enumerate(fh, 1):
+        for lineno, data in enumerate(_lines(fh, max_bytes), 1):
             where = f"{name}:{lineno}"
+            if data is None:
+                seen_any = True
+                yield _too_large(where, max_bytes)
+                continue
             if lineno == 1:
                 try:
                     decode(data[:16], name)  # refuse PNG/PDF/... up front

@@ -23,16 +23,17 @@ import getpass
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from . import store
 from .db import run_write
 from .errors import InvalidReview, NotFound, ReviewConflict
+from .figures import finite_figure
 from .flags import QUEUE_FLAGS
 from .flags import refresh as refresh_flags
 from .models import REVIEW_STATUSES, Claim, ClaimVersion, Document, Source, utcnow
@@ -112,7 +113,10 @@ def validate_changes(claim: Claim, changes: dict[str, Any], metrics: set[str] | 
         if f in TEXT_FIELDS and isinstance(v, str):
             v = " ".join(v.split()) or None
         if f in NUMBER_FIELDS and v is not None:
-            v = float(v)
+            try:
+                v = finite_figure(v, f)
+            except ValueError as exc:
+                raise InvalidReview(str(exc)) from None
         if f in DATE_FIELDS and isinstance(v, dt.datetime):
             v = v.date()
         clean[f] = v
@@ -297,12 +301,16 @@ QUEUE_ORDER = (*QUEUE_FLAGS, "needs_review", "unflagged")
 
 
 def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterable[int] = ()):
-    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``.
-
-    Figures of imported official series (status ``reference``) are the yardstick, never queued.
-    """
-    q, c = filtered(session, f or ClaimFilter())
-    q = q.where(or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
+    """The queue's SELECT (unordered): unreviewed claims and those marked ``needs_review``,
+    including a reviewed claim a new version of its article no longer carries. Figures of imported
+    official series (status ``reference``) are the yardstick, never queued."""
+    f = f or ClaimFilter()
+    if f.include_removed:
+        q, c = filtered(session, f)
+        q = q.where(or_(c.c.status == "unreviewed", c.c.needs_review.is_(True)))
+    else:
+        q, c = filtered(session, replace(f, include_removed=True))
+        q = q.where(or_(and_(c.c.present.is_(True), c.c.status == "unreviewed"), c.c.needs_review.is_(True)))
     exclude = list(exclude)
     if exclude:
         q = q.where(c.c.id.not_in(exclude))
@@ -310,13 +318,14 @@ def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterab
 
 
 def _queue_part(session: Session, f: ClaimFilter, exclude: list[int], part: str):
+    if part == "needs_review" and not f.include_removed:
+        # a reviewed claim a new version of its article no longer carries stays before an editor
+        f = replace(f, include_removed=True)
     few = part != "unflagged"  # flagged and needs_review claims are few: read them off their index
     unindexed = few and session.get_bind().dialect.name == "sqlite" and (f.metric or f.location)
     if unindexed:
         # SQLite has no statistics and would rather walk the metric/location index of a whole
         # family; `col || ''` keeps the same test but takes it off that index
-        from dataclasses import replace
-
         from . import aliases
 
         q, c = filtered(session, replace(f, metric=(), location=None))

@@ -6,6 +6,7 @@ The config file is ``$FACTDB_CONFIG``, else ``./factdb.toml`` when present::
     db = "postgresql+psycopg://newsroom@db.internal/factdb"
     lexicon = ["lexicons/sudan.json"]   # extra metric lexicon files
     reviewer = "alice"
+    max_document_mb = 20                # refuse one document above this size
     contact = "desk@newsroom.example"   # named in the User-Agent of fetches
     webhook_secret = "..."              # signs `factdb watch --webhook` posts
     [factdb.fetch]                      # optional limits, see factdb.fetch.FetchConfig
@@ -13,9 +14,8 @@ The config file is ``$FACTDB_CONFIG``, else ``./factdb.toml`` when present::
     max_bytes = 10485760
 
 Environment variables (``FACTDB_URL``, ``FACTDB_LEXICON`` with os.pathsep
-between files, ``FACTDB_REVIEWER``, ``FACTDB_CONTACT``, ``FACTDB_WEBHOOK_SECRET``)
-override the file; command-line flags
-override both.
+between files, ``FACTDB_REVIEWER``, ``FACTDB_MAX_DOCUMENT_MB``, ``FACTDB_CONTACT``,
+``FACTDB_WEBHOOK_SECRET``) override the file; command-line flags override both.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from pathlib import Path
 
 from .errors import FactdbError
 
-DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None, "contact": None, "webhook_secret": None,
-                  "fetch": {}}
+DEFAULTS: dict = {"db": None, "lexicon": [], "reviewer": None, "max_document_mb": 20, "contact": None,
+                  "webhook_secret": None, "fetch": {}}
 
 
 class SettingsError(FactdbError):
@@ -70,7 +70,15 @@ def load() -> dict:
         settings["db"] = os.environ["FACTDB_URL"]
     if os.environ.get("FACTDB_LEXICON"):
         settings["lexicon"] = [p for p in os.environ["FACTDB_LEXICON"].split(os.pathsep) if p]
-    for key in ("reviewer", "contact", "webhook_secret"):
+    for key in ("reviewer", "contact", "webhook_secret", "max_document_mb"):
         if os.environ.get(f"FACTDB_{key.upper()}"):
             settings[key] = os.environ[f"FACTDB_{key.upper()}"]
+    mb = settings["max_document_mb"]
+    try:
+        mb = float(mb)
+    except (TypeError, ValueError):
+        mb = -1
+    if not 0 < mb < float("inf") or isinstance(settings["max_document_mb"], bool):
+        raise SettingsError(f"max_document_mb must be a positive number of MB, got {settings['max_document_mb']!r}")
+    settings["max_document_mb"] = mb
     return settings

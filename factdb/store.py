@@ -139,22 +139,31 @@ def speaker_ids(session: Session, names) -> dict[str, int]:
 
 def add_document_version(session: Session, identity: str, chash: str, **fields
                          ) -> tuple[Document, Document | None, bool]:
-    """The document with this content, or a new version of ``identity``.
+    """The version of ``identity`` with this content, or a new version.
 
     Returns (document, previous version, created).  The same content again
-    is found, not duplicated; the (identity, version) and (identity,
-    content_hash) unique constraints stop a concurrent writer (its
-    transaction is retried by ``db.run_write``).
+    is found, not duplicated.  An earlier version's text coming back from
+    where the latest version came from (the same file edited back, the same
+    feed: v1 -> v2 -> v1) is the article's text now, so it becomes v3 with
+    v1's text; an old copy of it from elsewhere (``rafah_v1.txt`` ingested
+    again beside ``rafah_v2.txt``) is history already known and changes
+    nothing.  The (identity, version) unique constraint stops a concurrent
+    writer (its transaction is retried by ``db.run_write`` and then finds
+    the content).
     """
-    existing = session.execute(
-        select(Document).where(Document.identity == identity, Document.content_hash == chash)
-    ).scalars().first()
-    if existing is not None:
-        return existing, None, False
     prev_q = select(Document).where(Document.identity == identity).order_by(Document.version.desc()).limit(1)
     if session.get_bind().dialect.name == "postgresql":
         prev_q = prev_q.with_for_update()  # serialise versions of one article
     prev = session.execute(prev_q).scalars().first()
+    if prev is not None and prev.content_hash == chash:
+        return prev, None, False
+    if prev is not None and fields.get("path") != prev.path:
+        earlier = session.execute(
+            select(Document).where(Document.identity == identity, Document.content_hash == chash)
+            .order_by(Document.version.desc()).limit(1)
+        ).scalars().first()
+        if earlier is not None:
+            return earlier, None, False
     row = Document(identity=identity, version=(prev.version + 1) if prev else 1, content_hash=chash,
                    supersedes_id=prev.id if prev else None, ingested_at=utcnow(), **fields)
     session.add(row)

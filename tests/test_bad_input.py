@@ -116,6 +116,8 @@ def test_fifty_megabyte_single_line(run, db_url, tmp_path):
     f.write_text("date 2024-02-07 " + block * (50 * 1024 * 1024 // len(block)))
     assert f.stat().st_size > 50_000_000 and b"\n" not in f.read_bytes()
     r = run("ingest", str(f))
+    assert r.exit_code == 1 and "larger than the 20 MB limit" in r.stderr  # the default cap
+    r = run("ingest", "--max-document-mb", "60", str(f))
     assert r.exit_code == 0, r.output[-500:]
     assert docs(db_url) == 1
     claims = json.loads(run("claims", "--format", "json", "--limit", "5").stdout)

@@ -1242,12 +1242,35 @@ def _zones(norm: str) -> _Zones:
     return _Zones(urls, zones)
 
 
+# Figures factdb cannot read truthfully are left out rather than misread: a
+# scale word beyond SCALE_WORDS ("999 quadrillion" is not 999), a power
+# ("10^400" is neither 10 nor 400), and anything of MAX_FIGURE or more (no
+# count is that large, and a float column holds integers exactly only up
+# to 2**53).
+MAX_FIGURE = 10**15
+_UNKNOWN_SCALE_AFTER_RE = re.compile(r"\s*-?\s*(?:[a-z]+illion|googol|lakh crore crore)s?\b", re.I)
+_POWER_AFTER_RE = re.compile(r"\s*(?:\^|\*\*|[x×]\s*10\s*\^)|[eE][+-]?\d")
+_POWER_BEFORE_RE = re.compile(r"(?:\^|\*\*)\s*$")
+
+
+def _beyond_reading(norm: str, n: NumberSpan) -> bool:
+    """True for a figure that is out of range or carries a scale or power not read (see above)."""
+    for v in (n.value, n.low, n.high):
+        if v is not None and abs(v) >= MAX_FIGURE:
+            return True
+    after = norm[n.end:n.end + 24]
+    m = _UNKNOWN_SCALE_AFTER_RE.match(after)
+    if m and m.group(0).strip().lstrip("-").strip().lower().rstrip("s") not in SCALE_WORDS:
+        return True
+    return bool(_POWER_AFTER_RE.match(after) or _POWER_BEFORE_RE.search(norm[max(0, n.start - 4):n.start]))
+
+
 def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> list[NumberSpan]:
     """Every number phrase in ``text`` with offsets into ``text``.
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
     ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
-    ``pronoun``, ``reference``, ``multiplier``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
+    ``pronoun``, ``reference``, ``multiplier``, ``magnitude``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
     norm = normalize_digits(text)
@@ -1264,6 +1287,8 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
     zones = _zones(norm) if claims else None
     for n in dedup:
         n.skip = _skip_reason(norm, n, zones) if claims else None
+        if n.skip is None and _beyond_reading(norm, n):
+            n.skip = "magnitude"
     kept = [n for n in dedup if n.skip is None]
     merged = _merge_ranges(norm, kept)
     result = merged + ([n for n in dedup if n.skip] if with_skipped else [])
