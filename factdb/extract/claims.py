@@ -849,7 +849,7 @@ _GOES_ON_RE = re.compile(
     r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
 _SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
                              r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
-_LEDE_SENTENCES = 4
+_LEDE_SENTENCES = 4  # a headline restates a figure of the first few body sentences
 # a simple past event verb governing the figure (a perfect, "have been killed", is a running total)
 _PAST_EVENT_BEFORE_RE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|wounded|injured)\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|another|up\s+to)\s+)?$",
@@ -861,7 +861,8 @@ _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
 _SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
-_CLAUSE_BREAK_RE = re.compile(r"[;]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)  # a headline restates a figure of the first few body sentences
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)
 
 
 def _figure(c: ExtractedClaim):

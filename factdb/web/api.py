@@ -20,6 +20,7 @@ from ..accounts import Account, token_account
 from ..db import read_session
 from ..errors import FactdbError, InvalidReview, NotFound, ReviewConflict
 from ..queries import ClaimFilter
+from .security import require_reviewer
 
 router = APIRouter(prefix="/api")
 MAX_LIMIT = 1000
@@ -132,10 +133,7 @@ def _review(request: Request, claim_id: int, body: Any) -> JSONResponse:
     from ..review import review as run_review
 
     user = bearer(request)
-    if request.app.state.read_only:
-        raise HTTPException(403, "this desk is read-only")
-    if not user.can_review:
-        raise HTTPException(403, f"{user.name} is a {user.role}: viewers cannot review claims")
+    require_reviewer(request, user)
     if not isinstance(body, dict):
         raise HTTPException(400, "the body must be a JSON object")
     action, expect = body.get("action"), body.get("expect_version")

@@ -25,7 +25,7 @@ from ..diff import figure_text
 from ..errors import FactdbError, InvalidReview, NotFound, ReviewConflict
 from ..queries import ClaimFilter
 from ..review import refresh_flags
-from .security import csrf_ok, csrf_token
+from .security import csrf_ok, csrf_token, require_reviewer
 
 router = APIRouter()
 
@@ -305,10 +305,7 @@ def _claim_review(request: Request, claim_id: int, form: dict) -> Response:
     from ..review import review as run_review
 
     user = require_user(request)
-    if request.app.state.read_only:
-        raise HTTPException(403, "this desk is read-only")
-    if not user.can_review:
-        raise HTTPException(403, f"{user.name} is a {user.role}: viewers cannot review claims")
+    require_reviewer(request, user)
     action = str(form.get("action") or "")
     note = str(form.get("note") or "")
     eng = _engine(request)

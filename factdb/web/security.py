@@ -108,3 +108,13 @@ class LoginThrottle:
             q = self._fails.get(("addr", address))
             if q:
                 q.pop()
+
+
+def require_reviewer(request, user) -> None:
+    """403 unless ``user`` may change claims on this desk (not a viewer, not a read-only desk)."""
+    from fastapi import HTTPException
+
+    if request.app.state.read_only:
+        raise HTTPException(403, "this desk is read-only")
+    if not user.can_review:
+        raise HTTPException(403, f"{user.name} is a {user.role}: viewers cannot review claims")
