@@ -856,6 +856,29 @@ _PAST_EVENT_BEFORE_RE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:k
                                    re.I)
 _PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:was|were)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
                                   re.I)
+def _state_before(text: str, lo: int, hi: int) -> bool:
+    # (each match holds one of these words: a substring test first, the regex only then; non-ASCII text
+    # folds under re.I, so no shortcut for it)
+    w = text[lo:hi].lower()
+    return (not w.isascii() or "hold" in w or "remain" in w or "keep" in w or "shelter" in w or "hous" in w
+            or "host" in w) and _STATE_BEFORE_RE.search(text, lo, hi) is not None
+
+
+def _toll_noun_before(text: str, lo: int, hi: int) -> bool:
+    w = text[lo:hi].lower()
+    return (not w.isascii() or "figure" in w or "toll" in w or "tally" in w or "count" in w) and \
+        _TOLL_NOUN_BEFORE_RE.search(text, lo, hi) is not None
+
+
+def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
+    """A simple past event verb governs ``n`` ("strikes killed 12", "12 people were killed")."""
+    lo, hi = max(s.start, n.start - 25), min(s.end, n.end + 60)
+    w = text[lo:hi].lower()
+    if w.isascii() and "killed" not in w and "wounded" not in w and "injured" not in w:
+        return False
+    return bool(_PAST_EVENT_BEFORE_RE.search(text, lo, n.start) or _PAST_EVENT_AFTER_RE.match(text, n.end, hi))
+
+
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
@@ -1177,7 +1200,7 @@ def _read_dates(x: _Reading) -> None:
         cands = []
         # "is holding more than 240 hostages seized during the Oct. 7 raid": a state now; a day after the
         # figure tells when its things came to be, not the figure's date
-        state = _STATE_BEFORE_RE.search(text, max(s.start, n.start - 50), n.start) is not None
+        state = _state_before(text, max(s.start, n.start - 50), n.start)
         for j, p in enumerate(phrases):
             if id(p) in aside_ids or (id(p) in rel_starts and n.end <= rel_starts[id(p)]):
                 continue  # ("thousands are sheltering in the hospital, which troops raided on Thursday")
@@ -1301,7 +1324,7 @@ def _date_events(x: _Reading) -> None:
         if not (days or subject_days) or (as_ofs[i] is not None and not by_statement[i]) \
                 or periods[i] not in (None, "interval") or n.population:
             continue
-        if _STATE_BEFORE_RE.search(text, max(s.start, n.start - 50), n.start):
+        if _state_before(text, max(s.start, n.start - 50), n.start):
             continue  # "Hamas is holding more than 240 hostages seized during the Oct. 7 raid": a state now
         if breaks is None:
             breaks, reported = [], []
@@ -1343,10 +1366,9 @@ def _periods_from_verbs(x: _Reading) -> None:
     for i, n in enumerate(nums):
         if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
-        elif periods[i] is None and _TOLL_NOUN_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start):
+        elif periods[i] is None and _toll_noun_before(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
-        elif periods[i] is None and (_PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start)
-                                     or _PAST_EVENT_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))) \
+        elif periods[i] is None and _past_event(text, n, s) \
                 and not _PERFECT_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
             # (not under a perfect's auxiliary: "floods have submerged a third of the country and killed 1,702")
             periods[i] = "interval"  # "strikes killed 12 people", "12 people were killed": what happened, once

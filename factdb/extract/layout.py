@@ -56,7 +56,9 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
     rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
+_BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
+_BULLET_HINTS = tuple("\n" + b for b in _BULLETS) + ("\n ", "\n\t")
 _END_PUNCT = ".!?\"”’'):;"
 
 
@@ -174,12 +176,13 @@ def read_layout(text: str, published: dt.date | None = None,
         line_end = text.find("\n", ps, pe)
         line_end = pe if line_end < 0 else line_end
         line = text[ps:line_end]
-        stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 else None
+        stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
         if stamp:
             d = _stamp_date(stamp, published)
             if d is not None:
                 out.stamps.append((ps, d))
-        if stamp or _BYLINE_RE.fullmatch(line) or _CREDIT_LINE_RE.fullmatch(line):
+        if stamp or (line.startswith("By") and _BYLINE_RE.fullmatch(line)) or (
+                ":" in line[:30] and _CREDIT_LINE_RE.fullmatch(line)):
             out.blanks.append((ps, line_end))
             continue
         # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
@@ -190,10 +193,18 @@ def read_layout(text: str, published: dt.date | None = None,
                 out.dateline_date = _date_of(m, published)
                 out.dateline_paragraph = k
                 out.blanks.append((ps, m.end()))
-    for ps, pe in paras[body_from:]:
-        for m in _CREDIT_INLINE_RE.finditer(text, ps, pe):
+    body = paras[body_from][0] if body_from < len(paras) else len(text)
+    if "(" in text:
+        for m in _CREDIT_INLINE_RE.finditer(text, body):
             out.blanks.append(m.span())
-        # list markers at line starts ("- On Saturday, Egypt said ...") are layout, not words
-        for m in _BULLET_RE.finditer(text, ps, pe):
+    # list markers at line starts ("- On Saturday, Egypt said ...") are layout, not words
+    if any(h in text for h in _BULLET_HINTS) or text[body:body + 1] in _BULLETS:
+        for m in _BULLET_RE.finditer(text, body):
             out.blanks.append((m.start(1), m.end(1)))
     return out
+
+
+def _may_be_stamp(line: str) -> bool:
+    """A cheap first test for _STAMP_RE: a stamp starts with a digit, a month or an update word."""
+    c = line.lstrip()[:1]
+    return c.isdigit() or c in "UPLJFMASOND"
