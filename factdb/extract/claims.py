@@ -97,7 +97,7 @@ _EVENT_BREAK_RE = re.compile(
     r"[;]|\b(?=[abcfhrstuw])(?:but|while|whereas|although|though|compared|than|since|after|before|until|from|which|who|whose"
     r"|said|says|say|told"
     r"|according|have|has|had|remain|remains|total|toll)\b", re.I)
-# a state, not an event: "2 million people remain displaced", "30,000 have been killed"
+# a figure held now, before it: "is holding more than 240 hostages", "remain"
 _STATE_BEFORE_RE = re.compile(
     r"\b(?:(?:is|are)\s+(?:still\s+)?(?:holding|keeping|sheltering|housing|hosting)|holds|hold|remain|remains)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?$", re.I)
@@ -112,6 +112,7 @@ _MAIN_EVENT_VERB_RE = re.compile(
     r"(?:\s+[\w'’.-]+){0,6}?\s+(?:killed|wounded|injured|left)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?", re.I)
 _ACCORDING_ASIDE_RE = re.compile(r"according\s+to\s+[^,;.]{1,60},\s+(?:and|while)\b", re.I)
+# a state, not an event: "2 million people remain displaced", "30,000 have been killed"
 _STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
 _STATE_AFTER_REPORTED_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has)\b", re.I)
 _BUILDINGS = frozenset({"homes", "houses", "buildings", "structures", "flats", "apartments", "shops", "schools",
