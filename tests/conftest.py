@@ -139,3 +139,13 @@ def extracted(extract_snapshot):
 
     get.names = tuple(sets)
     return get
+
+
+@pytest.fixture
+def web():
+    """A real HTTP server on 127.0.0.1 whose routes a test sets (tests/webserver.py)."""
+    from . import webserver
+
+    server = webserver.WebServer()
+    yield server
+    server.close()

@@ -17,13 +17,6 @@ FAST = dict(connect_timeout=1.0, read_timeout=0.5, deadline=1.5, max_bytes=1024 
 
 
 @pytest.fixture
-def web():
-    server = ws.WebServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture
 def fetcher():
     f = Fetcher(FetchConfig(**FAST))
     yield f

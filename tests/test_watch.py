@@ -26,13 +26,6 @@ SECRET = "s3cret-for-tests"
 
 
 @pytest.fixture
-def web():
-    server = ws.WebServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture
 def config(tmp_path):
     """A factdb.toml with short limits, so the hostile cases take a second, not minutes."""
     path = tmp_path / "factdb.toml"

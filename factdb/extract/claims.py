@@ -113,8 +113,10 @@ _MAIN_EVENT_VERB_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?", re.I)
 _ACCORDING_ASIDE_RE = re.compile(r"according\s+to\s+[^,;.]{1,60},\s+(?:and|while)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
-_STATE_AFTER_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has|had)\b", re.I)
-_STATE_AFTER_REPORTED_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|are|is|still|now|have|has)\b", re.I)
+_STATE_WORDS = r"remain|remains|remained|are|is|still|now|have|has"
+_STATE_AFTER_RE = re.compile(rf"[^,;.]{{0,40}}?\b(?:{_STATE_WORDS}|had)\b", re.I)
+# (in reported speech "had" is the past shifted back, not a state)
+_STATE_AFTER_REPORTED_RE = re.compile(rf"[^,;.]{{0,40}}?\b(?:{_STATE_WORDS})\b", re.I)
 _BUILDINGS = frozenset({"homes", "houses", "buildings", "structures", "flats", "apartments", "shops", "schools",
                         "shelters", "tents", "huts", "dwellings"})
 _PEOPLE_METRICS = frozenset({"killed", "injured", "displaced", "hostages", "released", "detained", "missing"})
@@ -968,13 +970,17 @@ def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s
     return None
 
 
+def _verb_dates(text: str, phrases: list[TimePhrase], atts) -> list[TimePhrase]:
+    """The days a reporting verb is dated with ("said on Friday"); not a toll's day ("raised the day's
+    death toll to 12": a toll's day, not the day of the statement)."""
+    return [p for p in phrases if p.as_of and p.kind == "point" and not p.text.lower().endswith(_TOLL_NOUNS)
+            and _attached_to_verb(text, p, atts)]
+
+
 def _said_day(text: str, s: Sentence, pub, resolved_atts) -> dt.date | None:
     """The day a reporting verb of ``s`` is dated with ("said on Monday"), if any."""
-    atts = [a for a, _ in resolved_atts]
-    for p in find_time_phrases(text, s.start, s.end, pub):
-        if p.as_of and p.kind == "point" and _attached_to_verb(text, p, atts):
-            return p.as_of
-    return None
+    days = _verb_dates(text, find_time_phrases(text, s.start, s.end, pub), [a for a, _ in resolved_atts])
+    return days[0].as_of if days else None
 
 
 def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _Statement | None:
@@ -1129,11 +1135,8 @@ def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
     """The sentence's time phrases, the reporting verb's day and the phrases that cover the sentence."""
     text, s, pub = x.text, x.s, x.pub
     phrases = find_time_phrases(text, s.start, s.end, pub)
-    atts_only = [a for a, _ in resolved_atts]
     anchor = carried_day or pub
-    # ("raised the day's death toll to 12": a toll's day, not the day of the statement)
-    verb_dates = [p for p in phrases if p.as_of and p.kind == "point" and not p.text.lower().endswith(_TOLL_NOUNS)
-                  and _attached_to_verb(text, p, atts_only)]
+    verb_dates = _verb_dates(text, phrases, [a for a, _ in resolved_atts])
     if verb_dates:
         anchor = verb_dates[0].as_of
     verb_ids = {id(p) for p in verb_dates}  # identity sets: TimePhrase compares by value, slowly
