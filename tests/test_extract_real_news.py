@@ -154,3 +154,36 @@ def test_a_dated_event_noun_looks_back_and_dates_its_relative_clause():
     for surface in ("1,200", "250"):
         c = _claim(text, surface, dt.date(2024, 8, 15))
         assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval")
+
+
+# speakers and windows met on further real articles (paraphrased)
+@pytest.mark.parametrize("text, surface, speaker", [
+    # a quotation attributed after a name with its appositive
+    ('"So far, 23 dead and 28 wounded. All civilians," Jane Moravec, the governor of the eastern region, wrote '
+     'on a messaging app.', "23", "Jane Moravec"),
+    # an "according to" that opens its own clause names the source over the sentence's outer speaker
+    ("One resident told us the news felt bittersweet: according to the UN, 92% of homes in the area have been "
+     "destroyed or damaged.", "92%", "UN"),
+    # a role named a sentence later: the person, not the bare role
+    ("Three people were killed when missiles struck an airfield on Saturday, the regional governor said. Two "
+     "guards were among the dead, Governor Petro Vasylenko said in a television appearance.", "Three",
+     "Governor Petro Vasylenko"),
+    # a time phrase and an adverb between the subject and its verb are not part of the speaker
+    ("The government on Saturday sharply lowered the death toll from the storm, saying only 45 people had been "
+     "killed.", "45", "government"),
+])
+def test_speakers_of_quotes_asides_and_roles_named_later(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("At least 24 more people have been killed in strikes, bringing the overall death toll since the war began "
+     "to 44,235, the ministry said.", "24", "interval"),
+    ("At least 24 more people have been killed in strikes, bringing the overall death toll since the war began "
+     "to 44,235, the ministry said.", "44,235", "cumulative"),
+    # without a total after it, "more" may be another group's running count
+    ("Some 600,000 people have fled the city and another 100,000 have been displaced from the north since the "
+     "offensive began.", "100,000", "cumulative"),
+])
+def test_an_increment_to_a_stated_total_is_the_windows_count(text, surface, period):
+    assert _claim(text, surface).period == period

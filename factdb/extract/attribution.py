@@ -55,6 +55,10 @@ _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|th
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
 _TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
+# '"...," Jane Doe, the governor of the region, wrote on ...': a name with an appositive between it and the verb
+_QUOTE_ATTRIBUTION_APPOSITIVE_RE = re.compile(
+    r"\s*,?\s*(?P<a>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),\s+(?:the|a|an|[a-z]+)\s[^,;.!?\"“”]{1,90},\s+"
+    r"(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|declared|tweeted|posted)\b")
 _SPEAKER_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|who|adding|as|at|after)\b")
 # ... also "The ministry issued a statement declaring, '...'" (a lower-case head after "the")
 _QUOTE_ATTRIBUTION_BEFORE_RE = re.compile(
@@ -108,7 +112,7 @@ _CONJ_START_RE = re.compile(r"^(?:though|although|while|whereas|but|and|yet)\s+"
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
     r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
-    r"|yesterday|today|late\s+\w+|earlier|later|also|however|too))+$",
+    r"|yesterday|today|late\s+\w+|earlier|later|also|however|too|(?-i:[a-z]+ly)))+$",
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who"}
 _BAD_NP_RE = re.compile(
@@ -366,7 +370,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     for m in ACCORDING_SCAN.finditer(text, lo, hi):
         sp = clean_speaker(m.group("np"))
         if sp:
-            direction = "left" if text[lo:m.start()].strip() and not _BLANK_RE.match(text[lo:m.start()]) else "right"
+            before = text[lo:m.start()]
+            # it opens its clause (the sentence, or after a colon, semicolon or dash): it covers what follows
+            opens = not before.strip() or _BLANK_RE.match(before) or before.rstrip()[-1] in ":;—–"
+            direction = "right" if opens else "left"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
     for m in BY_SCAN.finditer(text, lo, hi):
@@ -505,6 +512,11 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
             if sp:
                 att = Attribution(qe + ma.start("v"), qe + ma.end("v"), sp, qe + ma.start(), "quote", "left",
                                   _definite(np))
+        if att is None:
+            ma = _QUOTE_ATTRIBUTION_APPOSITIVE_RE.match(text, qe, min(hi, qe + 160))
+            sp = clean_speaker(ma.group("a")) if ma else None
+            if sp:
+                att = Attribution(ma.start("v"), ma.end("v"), sp, ma.start(), "quote", "left", False)
         if att is None:
             before = text[max(lo, qs - 120):qs]
             mb = _QUOTE_ATTRIBUTION_BEFORE_RE.search(before)
@@ -784,3 +796,29 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
         if found:
             return found
     return speaker
+
+
+# how far ahead a person described by role may be named: "..., the regional governor said." then "Governor
+# Jane Doe said in a television appearance" or "Jane Doe, the governor of the region, wrote"
+_NAMED_AHEAD = 1200
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}"
+
+
+def name_ahead(text: str, description: str, after: int) -> str | None:
+    """The person a role description ("the regional governor") names, when the text names them just after
+    ``after`` as "Governor Jane Doe" or "Jane Doe, the governor of ..."; None when the description is no
+    bare role or no such name follows."""
+    words = description.split()
+    if not words or len(words) > 3 or any(w[:1].isupper() for w in words):
+        return None
+    head = _NON_WORD_RE.sub("", words[-1].lower())
+    if head not in _PERSON_ROLES or head == "official":
+        return None
+    window = text[after:after + _NAMED_AHEAD]
+    titled = re.search(rf"\b{head.capitalize()}\s+({_NAME_WORDS})", window)
+    appos = re.search(rf"({_NAME_WORDS}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{head}\b", window)
+    found = [m for m in (titled, appos) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    return m.group(0) if m is titled else m.group(1)

@@ -34,6 +34,7 @@ from .attribution import (
     find_quotes,
     is_pronoun,
     mask_abbreviations,
+    name_ahead,
     resolve_speaker,
 )
 from .dates import TimePhrase, find_time_phrases
@@ -837,6 +838,14 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         if not nums and spoken:
             said_day = _said_day(text, s, day, resolved_atts)
         statement = _next_statement(statement, carried, spoken, said_day, s)
+    named: dict[tuple[str, int], str | None] = {}
+    for c in out:
+        if c.speaker and c.speaker[:1].islower():
+            # "the regional governor said" and the governor is named in the next sentence
+            key = (c.speaker, c.sentence_index)
+            if key not in named:
+                named[key] = name_ahead(original, c.speaker, c.start)
+            c.speaker = named[key] or c.speaker
     _restate_headline(out, layout)
     return out
 
@@ -888,7 +897,7 @@ _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
 _SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
 _CLAUSE_BREAK_RE = re.compile(
-    r"[;]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)
+    r"[;:]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)
 
 
 def _figure(c: ExtractedClaim):
@@ -1363,12 +1372,27 @@ def _date_events(x: _Reading) -> None:
             as_ofs[i], periods[i] = best[1].as_of, best[1].period
 
 
+# an increment to a total the sentence then gives: "24 more people were killed ..., bringing the overall toll
+# to ..."; without that total "more" may be another group ("2.3 million more have crossed")
+_INCREMENT_AFTER_RE = re.compile(r"\s+(?:more|additional|new)\s+(?!than\b)[a-z]", re.I)
+_INCREMENT_BEFORE_RE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:(?:at\s+least|about|some|nearly|over)\s+)?$", re.I)
+_BRINGING_TOTAL_RE = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+)?[\w\s-]{0,40}?"
+                                r"\b(?:toll|total|tally|number|count)\b", re.I)
+
+
 def _periods_from_verbs(x: _Reading) -> None:
-    """Periods without a phrase: one event's participle, a present perfect's running total; the anchor
-    day for figures still without a date."""
+    """Periods without a phrase: an increment, one event's participle, a present perfect's running total;
+    the anchor day for figures still without a date."""
     text, s, nums, links, anchor, periods, as_ofs = x.text, x.s, x.nums, x.links, x.anchor, x.periods, x.as_ofs
     for i, n in enumerate(nums):
-        if periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
+        if periods[i] != "interval" and n.unit == "count" and (
+                _INCREMENT_AFTER_RE.match(text, n.end, s.end)
+                or _INCREMENT_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start)) \
+                and "ing" in text[n.end:s.end] and _BRINGING_TOTAL_RE.search(text, n.end, s.end):
+            # the sentence's running total is another figure; this one is what was added to it
+            periods[i] = "interval"
+        elif periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
         elif periods[i] is None and _toll_noun_before(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
