@@ -187,3 +187,18 @@ def test_speakers_of_quotes_asides_and_roles_named_later(text, surface, speaker)
 ])
 def test_an_increment_to_a_stated_total_is_the_windows_count(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+def test_the_report_an_article_names_is_one_document_with_one_issuer():
+    text = ("The total number of people killed has risen to 2,036, the National Emergency Office said on Saturday "
+            "in an update.\n\nIts Report No. 11 said that 106 air strikes had been recorded over the past 24 hours."
+            "\n\nThe health ministry and the World Health Organization recorded that 96 clinics had closed, the "
+            "report added.\n\nThe report said 940 centres had been opened to take in displaced people.")
+    assert _claim(text, "106").speaker == "National Emergency Office"
+    assert _claim(text, "940").speaker == "National Emergency Office"
+
+
+def test_days_joined_into_one_stretch_date_its_toll_to_the_last_day():
+    c = _claim("The UN said on Monday that more than 300 civilians had been killed in fighting on Friday and "
+               "Saturday around the camps.", "300", dt.date(2025, 4, 15))
+    assert c.as_of == dt.date(2025, 4, 12)

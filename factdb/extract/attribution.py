@@ -210,8 +210,14 @@ class Attribution:
         return ("the " if self.definite else "") + self.speaker
 
 
+# "Its Report No. 11 said": the document's number is no part of who speaks
+_DOCUMENT_NUMBER_RE = re.compile(r"\s+(?:No[.\u00b7]?|Number|#)\s*\d+$")
+
+
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
+    if "o" in np or "#" in np:
+        np = _DOCUMENT_NUMBER_RE.sub("", np)
     np = _SOURCE_NOUNS_RE.sub("", np)
     np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
@@ -293,7 +299,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
     np_text = region[cut:]
-    np_clean = _AUX_TAIL_RE.sub("", " " + np_text).strip()
+    np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
     if _REPORTING_START_RE.match(np_clean) or _REPORTING_INSIDE_RE.search(np_clean):
         return None  # "OCHA said it had recorded": the subject of "recorded" is "it", after a cue already found
     ml = _LEADING_CONJ_RE.match(np_clean)
@@ -635,6 +641,8 @@ class SpeakerMemory:
         # paragraph -> (positions, mentions) of person / organisation mentions, in document order
         self._persons: dict[int, tuple[list[int], list[_Mention]]] = {}
         self._orgs: dict[int, tuple[list[int], list[_Mention]]] = {}
+        # "the report" -> whoever issued the report first met: one article's "the report" is one document
+        self.issuers: dict[str, str] = {}
 
     def add(self, speaker: str, paragraph: int, pos: int = -1) -> None:
         named = any(w[:1].isupper() for w in speaker.split() if not w.endswith("-based")) and not is_pronoun(speaker)
@@ -752,6 +760,16 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
         # "its breakdown", "their latest figures": the document of an earlier speaker
         speaker = _POSSESSIVE_PRONOUN[mp.group(1).lower()]
         low = speaker
+        noun = _NON_WORD_RE.sub("", mp.group(0).split()[-1].lower())
+        if noun in _DOCUMENT_HEADS and noun not in memory.issuers:
+            # "Its Report No. 11 said ..." and later "the report added": the same document, the same issuer
+            found = resolve_speaker(speaker, paragraph, memory, definite, pos)
+            if is_pronoun(found) and low == "it":
+                # (a body's name can look like a person's: "its report" is still of the last speaker)
+                found = memory.last(paragraph, named_only=True) or memory.last(named_only=True) or found
+            if not is_pronoun(found):
+                memory.issuers[noun] = found
+            return found
     if is_pronoun(speaker) and low not in ("officials",):
         if low in ("i", "we"):
             return memory.last(paragraph, named_only=False) or memory.last() or speaker
@@ -792,8 +810,12 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     # last; not a description that names itself ("the statistics service", "the civil aviation authority")
     if (head in _GENERIC_HEADS and all(w[:1].isupper() for w in words[:-1])) or (
             head in _BARE_GENERIC_HEADS and len(words) == 1) or head in _DOCUMENT_HEADS or head in _NEVER_SELF_NAMING:
+        if head in _DOCUMENT_HEADS and len(words) == 1 and head in memory.issuers:
+            return memory.issuers[head]
         found = memory.last(org_only=True) or memory.last_mention(paragraph, before, org=True)
         if found:
+            if head in _DOCUMENT_HEADS and len(words) == 1:
+                memory.issuers[head] = found
             return found
     return speaker
 

@@ -1170,6 +1170,9 @@ def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
     x.scoped_ids, x.rel_starts, x.aside_ids = scoped_ids, rel_starts, aside_ids
 
 
+_DAYS_JOINED_RE = re.compile(r"\s*(?:and|to|through|-|–)\s*(?:on\s+)?")
+
+
 def _read_dates(x: _Reading) -> None:
     """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
     text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
@@ -1180,6 +1183,13 @@ def _read_dates(x: _Reading) -> None:
             return p.as_of  # ("announced yesterday": the day of the statement itself, counted once)
         if p.days_before_statement is not None and anchor is not None:
             return anchor - dt.timedelta(days=p.days_before_statement)
+        if p.kind == "point" and p.as_of is not None:
+            # "killed in fighting on Friday and Saturday": days joined into one stretch end on the last
+            for q in phrases:
+                if q.start >= p.end and q.kind == "point" and q.as_of is not None and p.as_of < q.as_of \
+                        and _DAYS_JOINED_RE.fullmatch(text, p.end, q.start):
+                    return q.as_of
+            return p.as_of
         if p.kind in ("point", "range"):
             return p.as_of
         if p.kind == "month":
