@@ -1173,6 +1173,16 @@ def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
 _DAYS_JOINED_RE = re.compile(r"\s*(?:and|to|through|-|–)\s*(?:on\s+)?")
 
 
+def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date | None:
+    """A day's date, or the last day of the stretch it opens: "killed in fighting on Friday and Saturday"."""
+    if p.as_of is not None:
+        for q in phrases:
+            if q.start >= p.end and q.kind == "point" and q.as_of is not None and p.as_of < q.as_of \
+                    and _DAYS_JOINED_RE.fullmatch(text, p.end, q.start):
+                return q.as_of
+    return p.as_of
+
+
 def _read_dates(x: _Reading) -> None:
     """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
     text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
@@ -1183,14 +1193,9 @@ def _read_dates(x: _Reading) -> None:
             return p.as_of  # ("announced yesterday": the day of the statement itself, counted once)
         if p.days_before_statement is not None and anchor is not None:
             return anchor - dt.timedelta(days=p.days_before_statement)
-        if p.kind == "point" and p.as_of is not None:
-            # "killed in fighting on Friday and Saturday": days joined into one stretch end on the last
-            for q in phrases:
-                if q.start >= p.end and q.kind == "point" and q.as_of is not None and p.as_of < q.as_of \
-                        and _DAYS_JOINED_RE.fullmatch(text, p.end, q.start):
-                    return q.as_of
-            return p.as_of
-        if p.kind in ("point", "range"):
+        if p.kind == "point":
+            return _stretch_end(text, phrases, p)
+        if p.kind == "range":
             return p.as_of
         if p.kind == "month":
             return p.as_of or anchor
@@ -1379,7 +1384,7 @@ def _date_events(x: _Reading) -> None:
             if p.end <= n.start and _MAIN_EVENT_VERB_RE.fullmatch(text, p.end, n.start):
                 best = (n.start - p.end, p)
         if best and not (_STATE_AFTER_REPORTED_RE if by_statement[i] else _STATE_AFTER_RE).match(text, n.end, s.end):
-            as_ofs[i], periods[i] = best[1].as_of, best[1].period
+            as_ofs[i], periods[i] = _stretch_end(text, phrases, best[1]), best[1].period
 
 
 # an increment to a total the sentence then gives: "24 more people were killed ..., bringing the overall toll
