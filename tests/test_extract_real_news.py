@@ -202,3 +202,13 @@ def test_days_joined_into_one_stretch_date_its_toll_to_the_last_day():
     c = _claim("The UN said on Monday that more than 300 civilians had been killed in fighting on Friday and "
                "Saturday around the camps.", "300", dt.date(2025, 4, 15))
     assert c.as_of == dt.date(2025, 4, 12)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ecuador: As death toll nears 500, rescuers race against the clock", "500"),
+    ("UN: Deaths near 3,000 in fighting for the city", "3,000"),
+    ("In the West Bank, 95 people have been killed and close to 1,900 injured since 7 October.", "1,900"),
+])
+def test_a_toll_approached_from_below_is_an_upper_bound(text, surface):
+    c = _claim(text, surface)
+    assert (c.low, c.high) == (None, float(surface.replace(",", "")))

@@ -165,6 +165,9 @@ _PRE_QUALIFIERS = [
     # headlines are written in the present: "Death toll tops 600", "passes 10,000", "crosses 40,000"
     ("tops", "more_than"), ("passes", "more_than"), ("surpasses", "more_than"), ("exceeds", "more_than"),
     ("crosses", "more_than"), ("crossed", "more_than"),
+    # ... and approach it from below: "Death toll nears 500", "Deaths near 3,000", "close to 1,900 injured"
+    ("nears", "at_most"), ("near", "at_most"), ("neared", "at_most"), ("nearing", "at_most"),
+    ("close to", "at_most"),
     ("as high as", "at_most"), ("as much as", "at_most"), ("as low as", "at_least"),
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
     ("not less than", "at_least"), ("not fewer than", "at_least"), ("a minimum of", "at_least"),
@@ -181,7 +184,7 @@ _PRE_QUALIFIERS = [
     ("an estimated", "approximately"), ("approximately", "approximately"),
     ("roughly", "approximately"), ("around", "approximately"), ("about", "approximately"),
     ("some", "approximately"), ("circa", "approximately"), ("approx.", "approximately"),
-    ("approx", "approximately"), ("close to", "approximately"), ("estimated", "approximately"),
+    ("approx", "approximately"), ("estimated", "approximately"),
     ("an approximate", "approximately"), ("nearly all", "at_most"),
 ]
 _PRE_QUALIFIERS.sort(key=lambda p: -len(p[0]))
