@@ -212,3 +212,31 @@ def test_days_joined_into_one_stretch_date_its_toll_to_the_last_day():
 def test_a_toll_approached_from_below_is_an_upper_bound(text, surface):
     c = _claim(text, surface)
     assert (c.low, c.high) == (None, float(surface.replace(",", "")))
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # participles report for the sentence's subject when "that" follows
+    ("The ministry's spokesman criticised the arrangement, pointing out that only 645 wounded people have been "
+     "able to leave so far.", "645", "ministry's spokesman"),
+    # an anonymous source's formula is no part of the speaker
+    ("An official who asked not to be named because of the sensitivity of the matter said gunmen had kidnapped "
+     "42 students.", "42", "official"),
+    # "published on Monday by": a dated report still names its author
+    ("A report published on Monday by the Press Safety Committee marked a grim milestone, confirming that at least "
+     "61 media workers have been killed.", "61", "Press Safety Committee"),
+    # where a person serves is no part of who speaks
+    ("A senior U.N. official in the Democratic Republic of Congo said that nearly 3,000 people have been killed.",
+     "3,000", "senior U.N. official"),
+])
+def test_speakers_behind_participles_formulas_and_dated_reports(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+def test_an_organisations_own_situation_report_speaks_for_it_throughout():
+    text = ("Relief Agency Situation Report #14 on the situation in the north\n\nKey points\n\n- More than 613,000 "
+            "displaced people are now sheltering in 150 agency facilities.\n- Three more staff members were killed "
+            "in the past 24 hours, the health ministry said.")
+    assert _claim(text, "613,000").speaker == "Relief Agency"
+    assert _claim(text, "Three").speaker == "health ministry"
+    # a news story's unattributed figures stay the outlet's own
+    assert _claim("More than 613,000 displaced people are now sheltering in 150 schools.", "613,000").speaker is None

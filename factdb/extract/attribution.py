@@ -77,19 +77,22 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
           r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
           r"|speculated|suggested|suggests|feared|fears|predict|expect|expects"
-          r"|increased")
+          r"|increased|pointing\s+out|noting")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
 _AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a subject: "X has also"
 _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
 
+# participles whose speaker is the sentence's subject: "X renewed his call, saying ...", "..., pointing out that"
+_PARTICIPLES = frozenset({"saying", "pointing out", "noting"})
+_THAT_AFTER_RE = re.compile(r"\s+that\b")
 VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”()]{1,90}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in\s+a|in\s+its|released|published|seen)\b))", re.I)
 BY_RE = re.compile(
     r"\b(?:laid\s+out|proposed|put\s+forward|demanded|set\s+out|compiled|published|issued|provided|cited"
     r"|estimated|announced|confirmed|tallied|documented|verified|collected|gathered|calculated|reported"
-    r"|outlined|offered|drawn\s+up|presented|submitted)\s+by\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in|to|for|and|have|has|had|were|was|is|are|show|showed)\b))",
+    r"|outlined|offered|drawn\s+up|presented|submitted)(?:\s+(?:on|last|this)\s+\w+|\s+(?:yesterday|today|earlier))?\s+by\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in|to|for|and|have|has|had|were|was|is|are|show|showed)\b))",
     re.I)
 VERB_SCAN = Anchored(VERB_RE, {re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")})
 ACCORDING_SCAN = Anchored(ACCORDING_RE, {"according"})
@@ -214,6 +217,10 @@ class Attribution:
 _DOCUMENT_NUMBER_RE = re.compile(r"\s+(?:No[.\u00b7]?|Number|#)\s*\d+$")
 
 
+_ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|representative|commander)\s+in\s+"
+                               r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*$")
+
+
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
     if "o" in np or "#" in np:
@@ -222,6 +229,9 @@ def clean_speaker(np: str) -> str:
     np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
     np = _TRAIL_RE.sub("", np).strip(" ,")
+    if " in " in np:
+        # "a senior official in the Democratic Republic of Congo": where the person serves is no part of who
+        np = _ROLE_IN_PLACE_RE.sub(r"\1", np)
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np)
     return np.strip(" ,")
@@ -287,11 +297,23 @@ _TOLD_OBJECT_RE = re.compile(
 _SUBJECT_WINDOW = 300
 
 
+# the anonymous source's formula: "An official who asked not to be named because of the sensitivity of the
+# matter said": the speaker is the noun before "who"
+_ANONYMOUS_SOURCE_RE = re.compile(
+    r"(?P<np>\b(?:an?|the|one|two|three|several)\s+(?:[\w.'’-]+\s+){0,4}?[\w'’-]+)\s*,?\s+who\s+"
+    r"(?:asked|spoke|requested|declined|did\s+not\s+want|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed"
+    r"|is\s+not\s+authori[sz]ed|are\s+not\s+authori[sz]ed)\b[^.;\"“”]*?,?\s*$", re.I)
+
+
 def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     """The noun phrase that is the subject of a reporting verb at ``v`` (looked for in the last
     ``_SUBJECT_WINDOW`` characters before it)."""
     lo = max(lo, v - _SUBJECT_WINDOW)
     region = text[lo:v]
+    if "who" in region:
+        ma = _ANONYMOUS_SOURCE_RE.search(region)
+        if ma and _looks_like_np(ma.group("np")):
+            return ma.group("np"), lo + ma.start("np")
     if region.endswith(") "):
         # "The World Health Organization (WHO) estimates": the acronym in brackets is no clause boundary
         region = _BRACKETED_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), region)
@@ -371,6 +393,13 @@ def find_attributions(text: str, lo: int, hi: int, masked: str | None = None) ->
     return found
 
 
+# "published by the Press Safety Committee marked a grim milestone": the name ends where lower-case words
+# that are no part of a name begin
+_NAMED_NP_RE = re.compile(r"(?:the\s+)?[A-Z]")
+_NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de|al|du|la|van|von)\b)[a-z]\w*\b.*$",
+                                re.S)
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     for m in ACCORDING_SCAN.finditer(text, lo, hi):
@@ -383,7 +412,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
     for m in BY_SCAN.finditer(text, lo, hi):
-        sp = clean_speaker(m.group("np"))
+        np = m.group("np")
+        if _NAMED_NP_RE.match(np):
+            np = _NAME_THEN_VERB_RE.sub("", np)
+        sp = clean_speaker(np)
         if sp and _looks_like_np(sp) and not is_pronoun(sp):
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", "both",
                                    _definite(m.group("np"))))
@@ -435,14 +467,16 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("raised", "revised", "lowered", "increased", "updated") and not _REVISED_FIGURE_RE.match(text, ve, hi):
             continue  # these report only when what they change is a figure: "raised the toll to 12"
         mr = _RELATIVE_SPEAKER_RE.search(before)
-        if mr and verb not in ("saying",):
+        if verb in ("pointing out", "noting") and not _THAT_AFTER_RE.match(text, ve, hi):
+            continue  # "noting the damage": a participle reports only with "that" after it
+        if mr and verb not in _PARTICIPLES:
             # "the rebels, who the UN says are backed by 4,000 troops": the speaker inside the clause
             sp = clean_speaker(mr.group("np"))
             if sp:
                 out.append(Attribution(v, ve, sp, v - len(before) + mr.start("np"), "said", "right",
                                        _definite(mr.group("np")), head_end=v - len(before) + mr.start()))
                 continue
-        if verb == "saying" or _AND_BEFORE_RE.search(before):
+        if verb in _PARTICIPLES or _AND_BEFORE_RE.search(before):
             # "with X saying"; "X renewed his call, saying ..." and "X called for calm and said ...": the
             # speaker is the subject of the sentence
             mw = _WITH_SPEAKER_RE.search(before) if verb == "saying" else None

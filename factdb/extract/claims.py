@@ -38,7 +38,7 @@ from .attribution import (
     resolve_speaker,
 )
 from .dates import TimePhrase, find_time_phrases
-from .layout import read_layout
+from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
 from .places import (  # (lazy)
@@ -838,6 +838,11 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
         if not nums and spoken:
             said_day = _said_day(text, s, day, resolved_atts)
         statement = _next_statement(statement, carried, spoken, said_day, s)
+    issuer = document_issuer(original)
+    if issuer:
+        for c in out:
+            if c.speaker is None and c.attribution == "outlet":
+                c.speaker, c.attribution = issuer, "said"
     named: dict[tuple[str, int], str | None] = {}
     for c in out:
         if c.speaker and c.speaker[:1].islower():

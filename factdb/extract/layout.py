@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .dates import MONTHS
 from .sentences import split_paragraphs
 
-__all__ = ["Layout", "read_layout"]
+__all__ = ["Layout", "document_issuer", "read_layout"]
 
 
 # A dateline opens the first paragraphs of a report: a place in capitals (or a capitalised place
@@ -208,3 +208,27 @@ def _may_be_stamp(line: str) -> bool:
     """A cheap first test for _STAMP_RE: a stamp starts with a digit, a month or an update word."""
     c = line.lstrip()[:1]
     return c.isdigit() or c in "UPLJFMASOND"
+
+
+# an organisation's own document (a situation report, a flash update, a press release) speaks for it
+# throughout: its unattributed figures are the issuer's, where a news story's are the outlet's own
+_REPORT_KIND = (r"(?:Situation\s+Report|Sit\s*Rep|Flash\s+Update|Press\s+Release|News\s+Release|Humanitarian\s+"
+                r"(?:Update|Bulletin)|Fact\s+Sheet|Epidemiological\s+(?:Update|Bulletin))")
+_REPORT_KIND_RE = re.compile(r"\b" + _REPORT_KIND + r"\b", re.I)
+_SOURCE_LINE_RE = re.compile(r"^Source:\s*(?P<org>[A-Z][^\n]{1,100}?)\s*$", re.M)
+_ISSUER_TITLE_RE = re.compile(r"(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})\s+" + _REPORT_KIND + r"\b")
+_HEAD_CHARS = 600  # how far into a document its title and metadata lines are looked for
+
+
+def document_issuer(text: str) -> str | None:
+    """The organisation whose own report ``text`` is ("UNRWA Situation Report #14 ...", or a "Source: ..."
+    line under a report's title), else None."""
+    head = text[:_HEAD_CHARS]
+    if not _REPORT_KIND_RE.search(head):
+        return None
+    ms = _SOURCE_LINE_RE.search(head)
+    if ms:
+        return ms.group("org")
+    first = head.split("\n", 1)[0]
+    mt = _ISSUER_TITLE_RE.match(first)
+    return mt.group("org") if mt else None
