@@ -240,3 +240,11 @@ def test_an_organisations_own_situation_report_speaks_for_it_throughout():
     assert _claim(text, "Three").speaker == "health ministry"
     # a news story's unattributed figures stay the outlet's own
     assert _claim("More than 613,000 displaced people are now sheltering in 150 schools.", "613,000").speaker is None
+
+
+def test_a_statement_goes_on_through_those_who_speak_for_the_body():
+    text = ("GAZA, Jan. 1 -- The number of people killed since the war began has climbed to 21,978, the Health "
+            "Ministry said on Monday.\n\nIn a press statement, ministry spokesman Omar Haddad said strikes had "
+            "killed 156 people over the past 24 hours.\n\nHe said attacks had killed 326 medical workers.")
+    for surface in ("156", "326"):
+        assert _claim(text, surface, dt.date(2024, 1, 2)).as_of == dt.date(2024, 1, 1), surface

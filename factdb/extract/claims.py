@@ -26,7 +26,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .attribution import (
     SpeakerMemory,
@@ -957,6 +957,8 @@ class _Statement:
     speaker: str | None
     day: dt.date
     paragraph: int
+    # the other names the statement has gone on under: "ministry spokesman Ashraf al-Qedra", then "He"
+    voices: tuple[str, ...] = ()
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -968,14 +970,33 @@ def _same_body(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+# people who speak for a body: "ministry spokesman Ashraf al-Qedra" speaks for the Health Ministry
+_VOICE_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "director", "head", "chief",
+                          "minister", "official", "officials"})
+
+
+def _speaks_for(sp: str, statement: _Statement) -> bool:
+    """Whether ``sp`` goes on with ``statement``: the same body, a name it went on under, or someone in
+    a speaking role of that body ("ministry spokesman X" for "the Health Ministry")."""
+    if any(_same_body(sp, v) for v in (statement.speaker, *statement.voices)):
+        return True
+    words = set(_NAME_WORD_RE.findall(sp.lower()))
+    body = _NAME_WORD_RE.findall(statement.speaker.lower())
+    return bool(words & _VOICE_ROLES) and bool(body) and body[-1] in words
+
+
 def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s: Sentence,
                layout) -> _Statement | None:
     """The dated statement ``s`` continues, if any: a sentence whose reporting cues all name the
-    statement's speaker ("It added that ...", "the ministry said in a statement"), or one without a
-    cue in the statement's paragraph; the lede of a dated dateline is that day's report."""
+    statement's speaker ("It added that ...", "the ministry said in a statement") or someone speaking
+    for it, or one without a cue in the statement's paragraph; the lede of a dated dateline is that
+    day's report."""
     if statement is not None:
-        if spoken and all(_same_body(sp, statement.speaker) for sp in spoken if statement.speaker):
-            return statement if statement.speaker else _Statement(spoken[0], statement.day, s.paragraph)
+        if spoken and statement.speaker and all(_speaks_for(sp, statement) for sp in spoken):
+            voices = tuple(sp for sp in spoken if sp not in statement.voices)
+            return replace(statement, voices=statement.voices + voices) if voices else statement
+        if spoken and not statement.speaker:
+            return _Statement(spoken[0], statement.day, s.paragraph)
         if not resolved_atts and s.paragraph == statement.paragraph and _GOES_ON_RE.search(s.text):
             return statement
         return None
@@ -1003,7 +1024,8 @@ def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _State
     if said_day is not None and spoken:
         return _Statement(spoken[0], said_day, s.paragraph)
     if carried is not None:
-        return _Statement(carried.speaker or (spoken[0] if spoken else None), carried.day, s.paragraph)
+        return _Statement(carried.speaker or (spoken[0] if spoken else None), carried.day, s.paragraph,
+                          carried.voices)
     return statement
 
 
