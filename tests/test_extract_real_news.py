@@ -248,3 +248,19 @@ def test_a_statement_goes_on_through_those_who_speak_for_the_body():
             "killed 156 people over the past 24 hours.\n\nHe said attacks had killed 326 medical workers.")
     for surface in ("156", "326"):
         assert _claim(text, surface, dt.date(2024, 1, 2)).as_of == dt.date(2024, 1, 1), surface
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    # a part of a group counts what the group counts, not a trigger nearer to it
+    ("In addition, 1,550 people are reported missing under the rubble of destroyed buildings, 870 of them "
+     "children.", "870", "missing"),
+    # every item of a list after one verb, nouns with a word before them too
+    ("The fire has destroyed 9,700 homes, 367 commercial buildings and 2,528 other structures.", "367", "destroyed"),
+    ("The fire has destroyed 9,700 homes, 367 commercial buildings and 2,528 other structures.", "2,528",
+     "destroyed"),
+    ("The quake struck the capital, toppling dozens of buildings.", "dozens", "destroyed"),
+    ("On Monday night 3,400 people had sheltered in trains used as emergency accommodation.", "3,400",
+     "sheltering"),
+])
+def test_metrics_of_parts_lists_and_more_verbs(text, surface, metric):
+    assert _claim(text, surface).metric == metric

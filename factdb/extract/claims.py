@@ -217,8 +217,9 @@ _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to
 # what a match ends with, before its final whitespace
 _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised", "below", "above",
                  "of", "the")
-_LIST_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*,\s*")
-_LIST_ITEM_AFTER_RE = re.compile(r"\s+[A-Za-z][\w'’-]*(?:\s*,|\s+(?:and|or)\b)")
+# (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
+_LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
+_LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s*,|\s+(?:and|or)\b)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -1105,6 +1106,16 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
                                and end <= t.start <= end + 1 and not text[end:t.start].strip()), None)
     prios = [p for _, _, p in bound]
     links = _links(text, nums)
+    # "1,550 people are missing under the rubble of destroyed buildings, 870 of them children": a part of
+    # the group counts what the group counts, unless a word after it says otherwise ("30 of whom are dead")
+    for i in range(1, len(nums)):
+        if links[i] in ("apposition", "including") and metrics[i - 1] and not nums[i - 1].population:
+            mo = _OF_THEM_RE.match(text, nums[i].end)
+            if mo:
+                me = _CLAUSE_END_RE.search(text, mo.end(), s.end)
+                end = me.start() if me else s.end
+                if not any(mo.end() <= t.start < end for t in triggers):
+                    metrics[i] = metrics[i - 1]
     # borrow metrics across ties: an apposition's or a part's own metric is its head's too ("22 other people,
     # half of them children, were shot"); then forward; then backward for inclusion, apposition, coordination
     for i in range(len(nums) - 1, 0, -1):
