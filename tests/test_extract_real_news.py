@@ -264,3 +264,9 @@ def test_a_statement_goes_on_through_those_who_speak_for_the_body():
 ])
 def test_metrics_of_parts_lists_and_more_verbs(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_count_up_to_a_day_is_a_running_total_as_of_that_day():
+    c = _claim("The agency said 37,363 migrants had arrived on the island's shores up to 25 May.", "37,363",
+               dt.date(2016, 5, 27))
+    assert (c.period, c.as_of) == ("cumulative", dt.date(2016, 5, 25))

@@ -88,7 +88,7 @@ TIME_RE = re.compile(
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
-    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
+    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
@@ -147,7 +147,7 @@ _TIME_STARTS = (
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "monthly", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
        "weekend", "day", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
-       "estimated"})
+       "estimated", "up"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -158,6 +158,7 @@ _TIME_GUARDS = {
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
     "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|" + _MON3 + r")",
     "to": r"to\s+date",
+    "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun)",
     "for": r"for\s+the\s",
@@ -478,7 +479,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             d, fut = _md(g("mdx"), published, ahead=not event)
             if fut:
                 continue
-            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"])
+            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"], ["up"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif kind == "month":
             # "killed 52 people in June": a count over that month. The figure's date stays the day it
