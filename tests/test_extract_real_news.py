@@ -270,3 +270,13 @@ def test_a_count_up_to_a_day_is_a_running_total_as_of_that_day():
     c = _claim("The agency said 37,363 migrants had arrived on the island's shores up to 25 May.", "37,363",
                dt.date(2016, 5, 27))
     assert (c.period, c.as_of) == ("cumulative", dt.date(2016, 5, 25))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("About 60,000 people remain displaced from communities along the border.", "60,000"),
+    ("About 3.7 million people are internally displaced, the agency said.", "3.7 million"),
+    ("The agency has recorded 1,450 deaths on the route this year, and a further 800 people are listed as "
+     "missing.", "800"),
+])
+def test_a_stock_held_now_is_a_running_total(text, surface):
+    assert _claim(text, surface).period == "cumulative"

@@ -113,6 +113,10 @@ _MAIN_EVENT_VERB_RE = re.compile(
     r"(?:\s+[\w'’.-]+){0,6}?\s+(?:killed|wounded|injured|left)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?", re.I)
 _ACCORDING_ASIDE_RE = re.compile(r"according\s+to\s+[^,;.]{1,60},\s+(?:and|while)\b", re.I)
+# counts of people in a lasting state, and that state said in the present after the count: "60,000 Israelis
+# remain displaced", "3.7 million are internally displaced", "800 people are listed as missing"
+_STOCK_METRICS = frozenset({"displaced", "missing", "hostages", "sheltering", "detained", "food_insecure"})
+_STOCK_STATE_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:remain|remains|are|is|still)\b", re.I)
 # a state, not an event: "2 million people remain displaced", "30,000 have been killed"
 _STATE_WORDS = r"remain|remains|remained|are|is|still|now|have|has"
 _STATE_AFTER_RE = re.compile(rf"[^,;.]{{0,40}}?\b(?:{_STATE_WORDS}|had)\b", re.I)
@@ -211,7 +215,7 @@ _SUBJECT_STOP = {
 _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?)\s*$",
                                 re.I)
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
-_LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s*$|\bversus\s*$"
+_LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s+(?:the\s+)?$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$"
                               r"|\b(?:well\s+|far\s+)?(?:below|above|short\s+of)\s+(?:the\s+)?$", re.I)
 # what a match ends with, before its final whitespace
@@ -1466,6 +1470,12 @@ def _periods_from_verbs(x: _Reading) -> None:
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
             if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):
                 periods[i] = "cumulative"
+        if periods[i] is None and x.metrics[i] in _STOCK_METRICS and n.unit == "count" and (
+                _STOCK_STATE_AFTER_RE.match(text, n.end, s.end)
+                or _STATE_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)):
+            # "2 million people remain displaced", "hosts more than 1 million refugees": a stock held now is
+            # the running total of those still in that state
+            periods[i] = "cumulative"
         if as_ofs[i] is None:
             as_ofs[i] = anchor
     for i in range(1, len(nums)):
