@@ -280,3 +280,19 @@ def test_a_count_up_to_a_day_is_a_running_total_as_of_that_day():
 ])
 def test_a_stock_held_now_is_a_running_total(text, surface):
     assert _claim(text, surface).period == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # a reporting verb ends who speaks; the outer cue speaks for a country's count inside it
+    ("The World Health Organization said Yemen recorded 249,900 suspected cholera cases in 2024.", "249,900",
+     "World Health Organization"),
+    ("The United Nations said its own count showed that 223 trucks had entered.", "223", "United Nations"),
+    # the document a source issued is not the source
+    ("At least 1,200 people have drowned this year, according to an IOM count released on Friday.", "1,200", "IOM"),
+    ("At least 61 journalists have been killed, according to preliminary CPJ investigations up to this week.",
+     "61", "CPJ"),
+    # what is left of a dateline's agency is no part of a speaker
+    ("UPI) -- Ukrainian officials said 14 people were killed in the strike.", "14", "Ukrainian officials"),
+])
+def test_a_speaker_is_who_speaks_not_their_verb_document_or_dateline(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

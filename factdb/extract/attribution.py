@@ -104,10 +104,19 @@ CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
 
 _DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SOURCE_NOUNS_RE = re.compile(
-    r"^(?:(?:(?:the|an?)\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:figures|data|estimates?|statistics"
-    r"|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count|statement|release|bulletin"
-    r"|update)\s+(?:from|by|of|compiled\s+by"
-    r"|released\s+by|published\s+by|issued\s+by)\s+)", re.I)
+    r"^(?:(?:(?:the|an?)\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+|separate\s+)?(?:figures|data"
+    r"|estimates?|statistics|numbers|tally|count|report|reports|assessment|survey|analysis|study|records|count|statement"
+    r"|release|bulletin|update|imagery|investigations?)\s+(?:from|by|of|compiled\s+by|released\s+by|published\s+(?:by|in)"
+    r"|issued\s+by|analy[sz]ed\s+by|posted\s+by)\s+)", re.I)
+# "an IOM count released", "an AFP count based", "an update posted", "CPJ investigations up to this week":
+# the source named before its document
+_SOURCE_NOUN_TAIL_RE = re.compile(
+    r"\s*\b(?:(?:count|tally|update|figures|data|investigations?|estimates?)"
+    r"(?:\s+(?:released|posted|published|based|compiled|issued)|\s+up\s+to\s+[\w\s]{1,20})|count|tally)$", re.I)
+_PRELIMINARY_RE = re.compile(r"^(?:(?:the|an?)\s+)?(?:latest|new|official|preliminary|initial|separate)\s+(?=[A-Z])", re.I)
+_NAMED_RE = re.compile(r"\b[A-Z]")
+# what is left of a dateline's agency: "IANS) Houthi-controlled health authorities"
+_CLOSE_BRACKET_START_RE = re.compile(r"^[A-Z]{2,8}\)\s+(?=\S)")
 _OWNER_SOURCE_RE = re.compile(
     r"(?<=[\w.])(?:'s|’s)\s+(?:latest\s+|own\s+|new\s+|official\s+|preliminary\s+|most\s+recent\s+)?(?:figures|data"
     r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey)$", re.I)
@@ -142,7 +151,9 @@ _REPORTING_START_RE = re.compile(r"(?:said|says|told|added|reported|announced|st
 # ... also after its own subject and a day: "The group said on Tuesday it had found"
 _REPORTING_INSIDE_RE = re.compile(
     r"\b(?:said|says|told|added|reported|announced|stated)\s+(?:(?:on|late|early|in\s+a)\s+)?(?:\w+\s+)?"
-    r"(?:it|he|she|they|that)$")
+    r"(?:it|he|she|they|that)$"
+    # ... or a name: "The World Health Organization said Yemen recorded 249,900 cases": the outer cue speaks
+    r"|\b(?:said|says)\s+(?:that\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}$")
 _EXPECT_FIGURE_RE = re.compile(r"\s+(?:that\s+|the\s+\w+\s+to\s+\w+\s+)?(?:about|around|some|at\s+least|more\s+than|up\s+to"
                                r"|nearly|almost|roughly|as\s+many\s+as|\d)", re.I)
 # what counted things start with ("Dozens of homes, said the mayor, were destroyed"): no speaker
@@ -221,11 +232,22 @@ _ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*$")
 
 
+_SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
+
+
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
+    if " sa" in np:
+        # "the United Nations said its own count": who speaks ends at their verb
+        np = _SAID_INSIDE_RE.split(np, 1)[0]
     if "o" in np or "#" in np:
         np = _DOCUMENT_NUMBER_RE.sub("", np)
     np = _SOURCE_NOUNS_RE.sub("", np)
+    np = _CLOSE_BRACKET_START_RE.sub("", np).lstrip(" -—–")
+    if len(np.split()) > 1:
+        cut = _SOURCE_NOUN_TAIL_RE.sub("", np)
+        if cut != np and _NAMED_RE.search(cut):
+            np = _PRELIMINARY_RE.sub("", cut)
     np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
     np = _TRAIL_RE.sub("", np).strip(" ,")
