@@ -296,3 +296,11 @@ def test_a_stock_held_now_is_a_running_total(text, surface):
 ])
 def test_a_speaker_is_who_speaks_not_their_verb_document_or_dateline(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+def test_an_event_dated_once_dates_its_parts_its_clause_and_later_figures_of_it():
+    text = ("A raid that rescued four hostages from the camp on Saturday killed 274 people, among them 64 children, "
+            "the health ministry said on Sunday.\n\nIt added that nearly 700 people were wounded in the operation "
+            "in the densely populated camp.")
+    for surface in ("four", "274", "64", "700"):
+        assert _claim(text, surface, dt.date(2024, 6, 9)).as_of == dt.date(2024, 6, 8), surface

@@ -793,6 +793,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
     statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
     window_period = None  # the period of the latest window or start named ("in the past 24 hours", "since ...")
+    event_day = None  # the day of the latest event a sentence dated its figures by
 
     for s in sentences:
         if s.index > last_claim:
@@ -820,10 +821,11 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 prev_metric = (out[-1].metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day, sentence_window = _sentence_claims(text, s, nums, resolved_atts, quotes, day, lex, memory,
+            found, said_day, sentence_window, event_day = _sentence_claims(
+                text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                     prev_metric, carried.day if carried else None, window_period)
+                                     prev_metric, carried.day if carried else None, window_period, event_day)
             window_period = sentence_window or window_period
             if carried and carried.speaker:
                 for c in found:
@@ -1064,15 +1066,20 @@ class _Reading:
     as_ofs: list[dt.date | None] = field(default_factory=list)
     sinces: list[dt.date | None] = field(default_factory=list)
     by_statement: list[bool] = field(default_factory=list)  # the date is the statement's, not the figure's
+    # events pass
+    event_day: dt.date | None = None  # the day of the event the sentence dates its figures by, if any
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                     prev_metric=None, carried_day: dt.date | None = None, prev_window: str | None = None
-                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None]:
-    """The claims of sentence ``s``, the day its reporting verb is dated with, if any, and the period of
-    the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any.
-    ``carried_day``: the day of the statement the sentence continues, for figures without a date.
+                     prev_metric=None, carried_day: dt.date | None = None, prev_window: str | None = None,
+                     event_day: dt.date | None = None
+                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None]:
+    """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
+    the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any, and the day of
+    the latest dated event.
+    ``carried_day``: the day of the statement the sentence continues, for figures without a date;
+    ``event_day``: the day of the latest event dated before, for "wounded in the operation".
 
     The sentence is read in named passes, in this order: what each number counts, the time phrases,
     each number's dates and period, what ties pass on, the days of events, periods from the verb,
@@ -1083,11 +1090,36 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _read_dates(x)
     _share_across_ties(x)
     _date_events(x)
+    _date_by_event_named_before(x, event_day)
     _periods_from_verbs(x)
     claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
                         find_places, metric_names)
     window = _same_window(x, claims, prev_window)
-    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window
+    if x.event_day is None and x.anchor is not None:
+        # (or a day read off the sentence's own phrases: "killed 274 people on Saturday, the ministry said on Sunday")
+        x.event_day = next((d for d, p, st in zip(x.as_ofs, x.periods, x.by_statement, strict=True)
+                            if p == "interval" and d is not None and not st and d < x.anchor), None)
+    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day
+
+
+# a figure of "the operation", "the raid", "the quake" told of before: that event's day
+_THE_EVENT_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+the\s+(?:[\w-]+\s+){0,2}?(?:operation|attacks?|raid|strikes?|air\s*strikes?"
+    r"|assault|bombing|shelling|massacre|explosion|blast|ambush|incursion|offensive|earthquake|quake|storm|cyclone"
+    r"|typhoon|hurricane|floods?|landslides?|fire|blaze|crash|shooting|stampede|sinking)\b", re.I)
+
+
+def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
+    """Figures without a day of their own, told "in the operation" after an earlier sentence dated that
+    event ("An Israeli raid ... on Saturday killed 274 ... It added that nearly 700 people were wounded
+    in the operation"), are of the event's day."""
+    if event_day is None or x.event_day is not None:
+        return
+    text, s, nums, as_ofs, periods = x.text, x.s, x.nums, x.as_ofs, x.periods
+    for i, n in enumerate(nums):
+        if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
+                and "the" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end):
+            as_ofs[i] = event_day
 
 
 def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
@@ -1272,8 +1304,11 @@ def _read_dates(x: _Reading) -> None:
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
         for j, p in enumerate(phrases):
-            if id(p) in aside_ids or (id(p) in rel_starts and n.end <= rel_starts[id(p)]):
-                continue  # ("thousands are sheltering in the hospital, which troops raided on Thursday")
+            if (id(p) in aside_ids and not rel_starts[id(p)] <= n.start < p.start) or (
+                    id(p) in rel_starts and n.end <= rel_starts[id(p)]):
+                # ("thousands are sheltering in the hospital, which troops raided on Thursday"; but "a raid that
+                # rescued four hostages on Saturday": a figure inside the clause is of the clause's day)
+                continue
             if state and p.kind == "point" and p.start >= n.end:
                 continue
             c = tcost[j][k]
@@ -1389,6 +1424,7 @@ def _date_events(x: _Reading) -> None:
     # rescued four hostages on Saturday killed 274 people, the ministry said on Sunday"
     subject_days = [p for p in phrases if id(p) in aside_ids and p.kind == "point" and p.as_of is not None]
     breaks: list[int] | None = None  # starts of the sentence's event breaks, found once when needed
+    dated: list[int] = []  # the numbers an event's day dates
     for i, n in enumerate(nums):
         # (an event's own count, "in an attack", still takes the day the event is given)
         if not (days or subject_days) or (as_ofs[i] is not None and not by_statement[i]) \
@@ -1427,6 +1463,16 @@ def _date_events(x: _Reading) -> None:
                 best = (n.start - p.end, p)
         if best and not (_STATE_AFTER_REPORTED_RE if by_statement[i] else _STATE_AFTER_RE).match(text, n.end, s.end):
             as_ofs[i], periods[i] = _stretch_end(text, phrases, best[1]), best[1].period
+            dated.append(i)
+    # a part of an event's toll is of the event's day too: "killed 274 Palestinians, among them 64 children"
+    for i in range(1, len(nums)):
+        if i - 1 in dated and i not in dated and x.links[i] in ("including", "apposition") \
+                and (as_ofs[i] is None or by_statement[i] or as_ofs[i] == x.anchor):
+            as_ofs[i] = as_ofs[i - 1]
+            periods[i] = periods[i] or periods[i - 1]
+            dated.append(i)
+    if dated:
+        x.event_day = as_ofs[dated[0]]
 
 
 # an increment to a total the sentence then gives: "24 more people were killed ..., bringing the overall toll
