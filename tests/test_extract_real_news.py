@@ -304,3 +304,9 @@ def test_an_event_dated_once_dates_its_parts_its_clause_and_later_figures_of_it(
             "in the densely populated camp.")
     for surface in ("four", "274", "64", "700"):
         assert _claim(text, surface, dt.date(2024, 6, 9)).as_of == dt.date(2024, 6, 8), surface
+
+
+def test_since_a_season_began_is_a_running_total():
+    c = _claim("At least 58 people have been killed in landslides since the season began last month, the ministry "
+               "said on Tuesday.", "58", dt.date(2022, 7, 12))
+    assert c.period == "cumulative"
