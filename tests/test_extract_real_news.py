@@ -310,3 +310,13 @@ def test_since_a_season_began_is_a_running_total():
     c = _claim("At least 58 people have been killed in landslides since the season began last month, the ministry "
                "said on Tuesday.", "58", dt.date(2022, 7, 12))
     assert c.period == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Hamas is waiting for the names of the 90 prisoners who are due to walk free later today.", "90", "released"),
+    ("The justice ministry has put out a list of 734 prisoners and detainees it intends to free.", "734",
+     "released"),
+    ("The prime minister said his country would send around 70 tons of relief goods.", "70", "aid"),
+])
+def test_releases_promised_and_relief_goods_sent(text, surface, metric):
+    assert _claim(text, surface).metric == metric
