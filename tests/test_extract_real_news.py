@@ -320,3 +320,10 @@ def test_since_a_season_began_is_a_running_total():
 ])
 def test_releases_promised_and_relief_goods_sent(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_paragraph_opening_on_the_new_figure_goes_on_with_its_statement():
+    text = ("The military said on state television on Saturday that the death toll from the earthquake had risen to "
+            "more than 1,600.\n\nThe new figure of 1,644 was a steep increase on the count announced hours earlier.")
+    c = _claim(text, "1,644", dt.date(2025, 3, 30))
+    assert (c.speaker, c.as_of) == ("military", dt.date(2025, 3, 29))

@@ -232,6 +232,7 @@ _ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*$")
 
 
+_FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death toll", "number", "total", "numbers"})
 _SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
 
 
@@ -255,8 +256,9 @@ def clean_speaker(np: str) -> str:
         # "a senior official in the Democratic Republic of Congo": where the person serves is no part of who
         np = _ROLE_IN_PLACE_RE.sub(r"\1", np)
     np = _DET_RE.sub("", np)
-    np = _SPACES_RE.sub(" ", np)
-    return np.strip(" ,")
+    np = _SPACES_RE.sub(" ", np).strip(" ,")
+    # a figure is no speaker: "the count announced hours earlier" is a participle, not a statement
+    return "" if np.lower() in _FIGURE_NOUNS else np
 
 
 def _definite(np: str) -> bool:

@@ -61,7 +61,10 @@ _TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
 _VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
                   r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+"
-                  r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+|(?:a|the)\s+(?:briefing|meeting)\s+)?")
+                  r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+|(?:a|the)\s+(?:briefing|meeting)\s+"
+                  # "said on state television on Saturday", "wrote on Telegram on Friday"
+                  r"|on\s+(?:state\s+|national\s+|local\s+)?(?:television|TV|radio|media|social\s+media|Telegram|X|Facebook"
+                  r"|its\s+website)\s+)?")
 _COMMA_AFTER_RE = re.compile(r"\s*,")
 _TOLL_OF_STOP_RE = re.compile(r"[\d,;:]")
 _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*))?(?:\s*([A-Za-z][\w'’-]*))?")
@@ -194,8 +197,10 @@ _WORD_RE = re.compile(r"[\w'’]+")
 _PERFECT_RE = re.compile(
     r"\b(?=[h'’])(?:has|have|had|'ve|’ve)\s+(?:(?:already|now|so\s+far|reportedly|also|since|been\s+confirmed|not)\s+)*"
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
-_ANAPHOR_RE = re.compile(r"\b(?=t)(?:that|this|the\s+same|those|these)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total)\b",
-                         re.I)
+_ANAPHOR_RE = re.compile(r"\b(?=t)(?:that|this|the\s+same|those|these|the\s+new|the\s+updated|the\s+revised)\s+(?:death\s+)?"
+                         r"(?:toll|figures?|number|tally|count|total)\b", re.I)
+_FIGURE_OPENING_RE = re.compile(r"\s*(?:The|That|This)\s+(?:new|latest|updated|revised|same)\s+(?:death\s+)?"
+                                r"(?:toll|figure|number|tally|count|total)\b")
 _ANAPHOR_METRIC_RE = re.compile(
     r"\b(?:the|that|this|its|their|the\s+same)\s+(?:[A-Z][\w.'’-]*\s+|\w+(?:'s|’s)\s+)?(?:figure|number|tally|total"
     r"|count)\b[^.;,\d]{0,50}$", re.I)
@@ -1005,6 +1010,10 @@ def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s
         if spoken and not statement.speaker:
             return _Statement(spoken[0], statement.day, s.paragraph)
         if not resolved_atts and s.paragraph == statement.paragraph and _GOES_ON_RE.search(s.text):
+            return statement
+        if not resolved_atts and s.paragraph == statement.paragraph + 1 and _FIGURE_OPENING_RE.match(s.text):
+            # "... had risen to more than 1,600, the military said on Saturday." then "The new figure of 1,644
+            # was a steep increase ...": a paragraph opening on the figure just given goes on with its statement
             return statement
         return None
     if layout.dateline_date is not None and s.paragraph == layout.dateline_paragraph:
