@@ -327,3 +327,9 @@ def test_a_paragraph_opening_on_the_new_figure_goes_on_with_its_statement():
             "more than 1,600.\n\nThe new figure of 1,644 was a steep increase on the count announced hours earlier.")
     c = _claim(text, "1,644", dt.date(2025, 3, 30))
     assert (c.speaker, c.as_of) == ("military", dt.date(2025, 3, 29))
+
+
+def test_the_day_of_an_earlier_event_the_subject_was_launched_after_dates_no_figure():
+    c = _claim("The offensive, launched after the attack of Oct. 7, has laid waste to large parts of the territory "
+               "and driven about 90% of the population from their homes.", "90%", dt.date(2025, 7, 29))
+    assert c.as_of == dt.date(2025, 7, 29)

@@ -340,7 +340,10 @@ _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$",
 # "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
 _BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
 _SPAN_AFTER_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)"
-                                   r"\s+(?:after|since|before)\s+(?:the\s+)?$", re.I)
+                                   r"\s+(?:after|since|before)\s+(?:the\s+)?$"
+                                   # "launched after the Hamas attack of Oct. 7": the day of an earlier event
+                                   r"|\b(?:launched|begun|began|started|came|comes|triggered|sparked)\s+(?:after|following)"
+                                   r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of|on)\s+$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
