@@ -333,3 +333,14 @@ def test_the_day_of_an_earlier_event_the_subject_was_launched_after_dates_no_fig
     c = _claim("The offensive, launched after the attack of Oct. 7, has laid waste to large parts of the territory "
                "and driven about 90% of the population from their homes.", "90%", dt.date(2025, 7, 29))
     assert c.as_of == dt.date(2025, 7, 29)
+
+
+def test_a_dated_report_and_a_parts_day():
+    # "published on Monday by X": X's statement of Monday, carried by "the group also reported"
+    text = ("A report published on Monday by the Press Safety Committee confirmed that at least 61 media workers "
+            "have been killed.\n\nThe group also reported that 11 journalists had been injured.")
+    assert _claim(text, "11", dt.date(2023, 12, 5)).as_of == dt.date(2023, 12, 4)
+    # "most of them on 7 October" dates the part, not the running total
+    c = _claim("Almost 1,400 people have been killed in total, most of them on 7 October.", "1,400",
+               dt.date(2023, 10, 24))
+    assert c.as_of == dt.date(2023, 10, 24)

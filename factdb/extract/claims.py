@@ -513,6 +513,8 @@ def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
             continue
         if 0 <= p.start - a.end <= 40 and _VERB_DATE_GAP_RE.fullmatch(text[a.end:p.start]):
             return True
+        if a.kind == "according_to" and a.start <= p.start and p.end <= a.speaker_start:
+            return True  # "a report published on Monday by the committee": the day of its author's statement
     return False
 
 

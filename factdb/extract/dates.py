@@ -363,8 +363,9 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
             out[i] = None
         elif p.kind == "point" and _SPAN_AFTER_BEFORE_RE.search(text, max(lo, p.start - 40), p.start):
             out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
-        elif p.kind == "window" and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
-            out[i] = None  # "..., most of them in the past three weeks": the window of a part, not of the total
+        elif p.kind in ("window", "point") and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
+            # "..., most of them in the past three weeks", "most of them on 7 October": a part's, not the total's
+            out[i] = None
         elif (p.kind == "point" and p.as_of is not None or p.kind == "month" and p.since is not None) \
                 and (_since_clause(text, max(lo, p.start - 100), p.start)
                      or _BEGAN_RE.search(text, max(lo, p.start - 40), p.start)
