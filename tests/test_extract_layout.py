@@ -206,3 +206,36 @@ def test_a_live_blog_entry_is_of_its_stamps_day():
 def test_stamps_are_not_read_as_prose(line):
     text = f"Title line\n\n{line}\n\nOfficials said 12 people were killed."
     assert [c.text for c in _all(text, "2025-01-20")] == ["12"]
+
+
+HARD_WRAPPED = (
+    "Ministry In Harbour Province Says 27 Killed In 24 Hours\n"
+    "12/31/2024 5:09:38 AM\n"
+    "The health ministry in Harbour Province said on Monday that 27\n"
+    "people were killed in the territory in the past 24\n"
+    "hours, taking the overall death toll of the war to 45,541.\n"
+    "The ministry also said in a statement that at least 108,338\n"
+    "people had been wounded in more than 14 months of war between\n"
+    "the two sides, triggered by the armed group's October 7,\n"
+    "2023 attack.\n")
+
+
+def test_a_hard_wrapped_feed_reads_as_its_sentences_with_title_and_stamp():
+    layout = read_layout(HARD_WRAPPED, dt.date(2024, 12, 31))
+    assert HARDWRAPPED_TITLE_END == layout.headline_end
+    assert [d for _, d in layout.stamps] == [dt.date(2024, 12, 31)]
+    claims = _all(HARD_WRAPPED, "2024-12-31")
+    head, body = claims[0], claims[1]
+    assert (body.text, body.metric, body.period, body.as_of) == ("27", "killed", "interval", dt.date(2024, 12, 30))
+    assert (head.speaker, head.as_of) == (body.speaker, body.as_of)
+    wounded = next(c for c in claims if c.text.endswith("108,338"))
+    # the day the war began dates no figure; "in more than 14 months of war" is a running total
+    assert (wounded.metric, wounded.period, wounded.as_of) == ("injured", "cumulative", dt.date(2024, 12, 30))
+
+
+HARDWRAPPED_TITLE_END = HARD_WRAPPED.index("\n")
+
+
+def test_a_trailing_cue_may_close_on_its_day():
+    c = _claims("The death toll has surged to 20,674, the Health Ministry added Monday.", "2023-12-26")["20,674"]
+    assert (c.speaker, c.as_of) == ("Health Ministry", dt.date(2023, 12, 25))

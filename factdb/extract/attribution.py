@@ -43,7 +43,9 @@ _PASSIVE_AFTER_VERB_RE = re.compile(
     r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b))\b")
 # (also "of": "the number of confirmed deaths", never a reporting verb)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of)\s+$", re.I)
-_ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$)")
+# ("..., the ministry added Monday.": a day may close the trailing cue)
+_ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                            r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
 _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept)\s+"
                                  r"(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)

@@ -103,6 +103,9 @@ TIME_RE = re.compile(
     r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
     r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
+    # "wounded in more than 14 months of war": since the war began
+    r"|(?:in|during|over|after)\s+(?:(?:more\s+than|nearly|almost|about|over|some|roughly)\s+)?(?:\d+|[a-z]+)\s+"
+    r"(?:days|weeks|months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
     r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
     r"(?:number|total|toll|tally|count)"
     r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?!(?:weekly|daily|monthly)\s)"
@@ -159,7 +162,7 @@ _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|" + _MON3 + r")",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|" + _MON3 + r")",
     "to": r"to\s+date",
     "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
@@ -344,6 +347,11 @@ _SPAN_AFTER_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|sever
                                    # "launched after the Hamas attack of Oct. 7": the day of an earlier event
                                    r"|\b(?:launched|begun|began|started|came|comes|triggered|sparked)\s+(?:after|following)"
                                    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of|on)\s+$", re.I)
+# "in 14 months of war between Israel and Hamas, triggered by the group's October 7 attack": the day the war
+# began, not the figures' (but "floods triggered by the storm last weekend" is the floods' own day)
+_WAR_TRIGGERED_BEFORE_RE = re.compile(
+    r"\b(?:war|conflict|crisis|offensive|fighting|hostilities|campaign)\b[^.;]{0,50}?\s+(?:triggered|sparked|started"
+    r"|prompted|set\s+off)\s+by\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
@@ -361,7 +369,9 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
     for i, p in enumerate(out):
         if p.kind == "since" and _COMPARISON_BEFORE_RE.search(text, max(lo, p.start - 60), p.start):
             out[i] = None
-        elif p.kind == "point" and _SPAN_AFTER_BEFORE_RE.search(text, max(lo, p.start - 40), p.start):
+        elif p.kind == "point" and (_SPAN_AFTER_BEFORE_RE.search(text, max(lo, p.start - 40), p.start) or (
+                "by" in text[max(lo, p.start - 40):p.start]
+                and _WAR_TRIGGERED_BEFORE_RE.search(text, max(lo, p.start - 110), p.start))):
             out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
         elif p.kind in ("window", "point") and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
             # "..., most of them in the past three weeks", "most of them on 7 October": a part's, not the total's

@@ -71,6 +71,8 @@ class Layout:
     dateline_date: dt.date | None = None
     dateline_paragraph: int = -1
     blanks: list[tuple[int, int]] = field(default_factory=list)  # spans to blank (dateline included)
+    # line breaks of hard-wrapped paragraphs (a feed that breaks lines at 70 characters): read as spaces
+    joins: list[int] = field(default_factory=list)
     # (offset, day) of each dated stamp: a live blog's entries are of their stamp's day
     stamps: list[tuple[int, dt.date]] = field(default_factory=list)
 
@@ -80,7 +82,13 @@ class Layout:
         return self.stamps[k][1] if k >= 0 else None
 
     def mask(self, text: str) -> str:
-        """``text`` with the blanked spans replaced by spaces (offsets unchanged)."""
+        """``text`` with the blanked spans replaced by spaces and the soft line breaks of hard-wrapped
+        paragraphs by spaces too (offsets unchanged)."""
+        if self.joins:
+            chars = list(text)
+            for i in self.joins:
+                chars[i] = " "
+            text = "".join(chars)
         if not self.blanks:
             return text
         parts, pos = [], 0
@@ -167,10 +175,24 @@ def read_layout(text: str, published: dt.date | None = None,
     # punctuation (a kicker above the title is such a line too), when a body follows
     first_s, first_e = paras[0]
     lines = text[first_s:first_e].split("\n")
+    wrap_from = first_s
     if len(paras) > 1 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines) \
             and len(lines) <= 3:
         out.headline_end = first_e
         body_from = 1
+    elif len(lines) > 2 and lines[0].strip() and len(lines[0]) <= 250 and lines[0].rstrip()[-1] not in _END_PUNCT \
+            and len(lines[1]) <= 80 and _may_be_stamp(lines[1]) and _STAMP_RE.fullmatch(lines[1].strip()):
+        # title, stamp and body in one block (wire copy without blank lines): the title is the first line
+        out.headline_end = first_s + len(lines[0])
+        stamp_start = out.headline_end + 1
+        stamp_end = stamp_start + len(lines[1])
+        d = _stamp_date(_STAMP_RE.fullmatch(lines[1].strip()), published)
+        if d is not None:
+            out.stamps.append((stamp_start, d))
+        out.blanks.append((stamp_start, stamp_end))
+        wrap_from = stamp_end + 1
+    for k in range(body_from, len(paras)):
+        _soft_wraps(text, max(paras[k][0], wrap_from), paras[k][1], out.joins)
     for k in range(body_from, len(paras)):
         ps, pe = paras[k]
         line_end = text.find("\n", ps, pe)
@@ -232,3 +254,23 @@ def document_issuer(text: str) -> str | None:
     first = head.split("\n", 1)[0]
     mt = _ISSUER_TITLE_RE.match(first)
     return mt.group("org") if mt else None
+
+
+_WRAP_MIN, _WRAP_MAX = 35, 100  # the line lengths of text wrapped at a fixed width
+
+
+def _soft_wraps(text: str, ps: int, pe: int, joins: list[int]) -> None:
+    """The line breaks of a hard-wrapped paragraph (most lines 35-100 characters long): each a space in the
+    wrapped sentence, except before a list item."""
+    if text.count("\n", ps, pe) < 2:
+        return
+    lines = text[ps:pe].split("\n")
+    inner = lines[:-1]
+    if sum(_WRAP_MIN <= len(ln.rstrip()) <= _WRAP_MAX for ln in inner) * 3 < len(inner) * 2:
+        return
+    pos = ps
+    for ln, nxt in zip(inner, lines[1:], strict=False):
+        pos += len(ln)
+        if not nxt.lstrip()[:1] or nxt.lstrip()[:1] not in _BULLETS:
+            joins.append(pos)
+        pos += 1
