@@ -239,3 +239,9 @@ HARDWRAPPED_TITLE_END = HARD_WRAPPED.index("\n")
 def test_a_trailing_cue_may_close_on_its_day():
     c = _claims("The death toll has surged to 20,674, the Health Ministry added Monday.", "2023-12-26")["20,674"]
     assert (c.speaker, c.as_of) == ("Health Ministry", dt.date(2023, 12, 25))
+
+
+def test_a_photo_gallerys_counter_is_no_figure():
+    text = ("Quake toll nears 500\n\n1 of 3 | Rescuers look for survivors in the town on Monday. Photo by A. Lens/Wire"
+            "\n\nAt least 480 people died in Saturday's earthquake, officials said Tuesday.")
+    assert [c.text for c in _all(text, "2016-04-19")] == ["nears 500", "At least 480"]

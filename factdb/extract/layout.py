@@ -56,6 +56,7 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
     rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
+_GALLERY_COUNTER_RE = re.compile(r"(?m)^[ \t]*\d{1,3}\s+of\s+\d{1,3}\s*\|")
 _BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
 _BULLET_HINTS = tuple("\n" + b for b in _BULLETS) + ("\n ", "\n\t")
@@ -216,6 +217,10 @@ def read_layout(text: str, published: dt.date | None = None,
                 out.dateline_paragraph = k
                 out.blanks.append((ps, m.end()))
     body = paras[body_from][0] if body_from < len(paras) else len(text)
+    if " of " in text and "|" in text:
+        # a photo gallery's counter before its caption: "1 of 3 | Rescuers look for survivors ..."
+        for m in _GALLERY_COUNTER_RE.finditer(text, body):
+            out.blanks.append(m.span())
     if "(" in text:
         for m in _CREDIT_INLINE_RE.finditer(text, body):
             out.blanks.append(m.span())
