@@ -344,3 +344,13 @@ def test_a_dated_report_and_a_parts_day():
     c = _claim("Almost 1,400 people have been killed in total, most of them on 7 October.", "1,400",
                dt.date(2023, 10, 24))
     assert c.as_of == dt.date(2023, 10, 24)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ('Two people were killed, the governor said. "Unfortunately, two civilians were killed," he said in a message '
+     'posted on Telegram.', "two"),
+    ('"According to preliminary data, one residential building was destroyed and two more houses were damaged."',
+     "two"),
+])
+def test_what_is_said_is_not_who_says_it(text, surface):
+    assert _claim(text, surface).speaker not in ("message", "preliminary data", "data")

@@ -234,7 +234,12 @@ _ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|
                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*$")
 
 
-_FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death toll", "number", "total", "numbers"})
+# what is said, not who says it: "the count announced hours earlier", "a message posted on Telegram",
+# "according to preliminary data"
+_FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death toll", "number", "total", "numbers",
+                           "data", "information", "estimates", "statistics", "message", "post", "video", "tweet",
+                           "letter"})
+_FIGURE_ADJECTIVE_RE = re.compile(r"^(?:preliminary|initial|latest|early|new|updated)\s+", re.I)
 _SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
 
 
@@ -260,7 +265,7 @@ def clean_speaker(np: str) -> str:
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np).strip(" ,")
     # a figure is no speaker: "the count announced hours earlier" is a participle, not a statement
-    return "" if np.lower() in _FIGURE_NOUNS else np
+    return "" if _FIGURE_ADJECTIVE_RE.sub("", np).lower() in _FIGURE_NOUNS else np
 
 
 def _definite(np: str) -> bool:
