@@ -83,6 +83,14 @@ def fmt_number(v: Any) -> str:
     return str(v)
 
 
+def describe_number(d: dict) -> str:
+    """A claim's figure for a reader: its value, else its low–high bounds (``?`` for a missing one)."""
+    if d.get("value") is not None:
+        return fmt_number(d["value"])
+    lo, hi = d.get("low"), d.get("high")
+    return f"{fmt_number(lo) or '?'}–{fmt_number(hi) or '?'}"
+
+
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP
 # "CSV injection"); article text, source names and ids can start with them
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
