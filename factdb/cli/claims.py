@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import claim_filter_options, db_option, emit, engine, format_option, make_filter
+from .common import claim_filter_options, color, db_option, emit, engine, format_option, make_filter
 
 
 @click.command()
@@ -48,6 +48,7 @@ def show(claim_id, fmt):
     import json
 
     from .. import output
+    from ..card import claim_card
     from ..db import read_session
     from ..queries import show_claim
 
@@ -56,32 +57,7 @@ def show(claim_id, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, default=output.plain, indent=2, ensure_ascii=False))
         return
-    doc = data["document"]
-    num = output.describe_number(data)
-    lines = [
-        f"claim {data['id']} (version {data['version']}, {data['status']}"
-        + (", NEEDS REVIEW" if data["needs_review"] else "") + ("" if data["present"] else ", removed from article") + ")",
-        f"  figure:      {num}  [{data['qualifier']}, {data['unit'] or 'count'}]",
-        f"  metric:      {data['metric']}   subject: {data['subject'] or '-'}   location: {data['location'] or '-'}",
-        f"  period:      {data['period']}   as of: {output.cell(data['as_of'])}"
-        + (f"   since: {output.cell(data['since'])}" if data["since"] else ""),
-        f"  attribution: {data['speaker'] or '(the outlet itself)'} [{data['attribution']}]",
-        f"  source:      {data['source'] or '-'}",
-        f"  document:    {doc['id']} {doc['identity']} v{doc['version']}, published {output.cell(doc['published_at'])}"
-        + (f" — {doc['title']}" if doc["title"] else ""),
-        f"  sentence:    {data['sentence']}",
-        f"  surface:     {data['surface']!r} at {data['start']}–{data['end']}   extractor: {data['extractor']}",
-        "  history:",
-    ]
-    for h in data["history"]:
-        lines.append(
-            f"    v{h['version']} {output.cell(h['recorded_at'])} {h['action']:<9} by {h['actor'] or '-'}: "
-            f"{output.describe_number(h)} [{h['status']}]"
-            + (f" changed {', '.join(h['changed'])}" if h["changed"] and h["action"] != "extract" else "")
-            + (f" — {h['note']}" if h["note"] else "")
-            + (f" (machine now reads {h['proposed']})" if h["proposed"] else "")
-        )
-    click.echo(output.visible("\n".join(lines)))
+    click.echo(claim_card(data, color=color()))
 
 
 @click.command()

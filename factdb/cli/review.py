@@ -194,30 +194,6 @@ def correct(claim_id, note, expect_version, reviewer, **fields):
 _CHOICES = {"v": "verify", "c": "correct", "r": "reject", "d": "dispute", "s": "skip", "q": "quit"}
 
 
-def _show(row: dict, position: str, proposed: dict | None) -> None:
-    from .. import output
-
-    # stored text shown with control characters escaped; only our own highlight may colour it
-    sentence = output._highlight(output.visible(row["sentence"]), row.get("surface"), color())
-    lines = [
-        "",
-        f"claim {row['id']} (version {row['version']}, {row['status']}"
-        + (", NEEDS REVIEW" if row["needs_review"] else "") + f")  {position}",
-        f"  figure:   {output.describe_number(row)} [{row['qualifier']}{', ' + row['unit'] if row['unit'] else ''}]"
-        f"   metric: {row['metric']}   period: {row['period']}",
-        f"  subject:  {row['subject'] or '-'}   location: {row['location'] or '-'}"
-        f"   as of: {output.cell(row['as_of'])}" + (f"   since: {output.cell(row['since'])}" if row["since"] else ""),
-        f"  speaker:  {row['speaker'] or '(the outlet itself)'} [{row['attribution']}]",
-        f"  source:   {row['source'] or '-'}   document: {row['document_id']} {row['identity']}",
-    ]
-    if row.get("flag"):
-        lines.insert(2, f"  FLAGGED {row['flag']}: {row.get('flag_note') or ''}".rstrip())
-    if proposed:
-        lines.append("  machine now reads: " + ", ".join(f"{k}={output.cell(v)}" for k, v in proposed.items()))
-    lines.insert(6, f"  sentence: {sentence}")
-    click.echo("\n".join(output.visible(line) if i != 6 else line for i, line in enumerate(lines)))
-
-
 def _prompt_changes(row: dict) -> dict:
     """Ask for each correctable field; empty keeps the value, "-" clears it."""
     from .. import output
@@ -268,9 +244,11 @@ def next_(reviewer, **filters):
     Example:
       factdb review next --metric killed --reviewer alice
     """
+    from ..card import claim_card
     from ..db import read_session
     from ..errors import InvalidReview, ReviewConflict
-    from ..review import machine_reading, metric_vocabulary, reviewer_name
+    from ..queries import show_claim
+    from ..review import metric_vocabulary, reviewer_name
     from ..review import queue as review_queue
     from ..review import review as run_review
 
@@ -287,14 +265,15 @@ def next_(reviewer, **filters):
         # family after every decision would make the editor wait
         rows = review_queue(eng, flt, limit=1, exclude=skipped, refresh=first)
         first = False
-        with read_session(eng) as s:
-            left = s.execute(_count_queue(s, flt, skipped)).scalar_one() if rows else 0
-            proposed = machine_reading(s, rows[0]["id"]) if rows and rows[0]["needs_review"] else None
         if not rows:
             click.echo("the review queue is empty" if not skipped else f"no more claims ({len(skipped)} skipped)")
             break
-        row = rows[0]
-        _show(row, f"[{left} in queue]", proposed)
+        with read_session(eng) as s:
+            left = s.execute(_count_queue(s, flt, skipped)).scalar_one()
+            # the card `factdb show` prints; the action applies to the version it shows
+            row = show_claim(s, rows[0]["id"])
+        click.echo(f"\n[{left} in queue]")
+        click.echo(claim_card(row, color=color()))
         try:
             action, changes, note = _ask(row)
         except click.Abort:  # end of input or Ctrl-C: stop, nothing half-done
