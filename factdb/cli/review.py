@@ -357,7 +357,7 @@ def stats(fmt):
     lines.append(f"  {'needs review':<12}{data['needs_review']:>8}")
     lines.append("reviewers:" if data["by_reviewer"] else "reviewers: none yet")
     for actor, c in data["by_reviewer"].items():
-        lines.append(f"  {actor:<16}{c['total']:>6}  (" + ", ".join(
+        lines.append(f"  {output.ljust(output.visible(actor), 16)}{c['total']:>6}  (" + ", ".join(
             f"{a} {c[a]}" for a in ("verify", "correct", "reject", "dispute")) + ")")
     o = data["oldest_unreviewed"]
     if o:
