@@ -9,10 +9,11 @@ parsing of a correction typed into a form or sent as JSON.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,13 +22,18 @@ from sqlmodel import Session
 from .errors import InvalidReview, NotFound
 from .models import ClaimVersion, Document, Source
 from .queries import CLAIM_COLUMNS, ClaimFilter, filtered, history_rows
-from .review import CORRECTABLE, DATE_FIELDS, NUMBER_FIELDS, queue_rows, queue_select
+from .review import (
+    CORRECTABLE,
+    DATE_FIELDS,
+    NUMBER_FIELDS,
+    QUEUE_ORDER,
+    QueueCursor,
+    queue_rows,
+    queue_select,
+)
 
 # neighbours of a claim in its series: figures this many days either side
 NEIGHBOUR_DAYS = 7
-# the queue pages by position inside the review service's own ordering; deep
-# pages cost a longer scan, so paging stops here (filters narrow the queue)
-MAX_QUEUE_OFFSET = 20_000
 
 
 def claim_record(session: Session, claim_id: int) -> dict:
@@ -49,16 +55,56 @@ def public(rec: dict) -> dict:
 @dataclass
 class QueuePage:
     rows: list[dict]
-    offset: int
     size: int
-    more: bool
+    start: int  # the first row's position in the queue (0-based), for "claims 51–100"
+    next: str | None  # the page after this one (a token for ``queue_page(after=...)``), if any
+    previous: str | None  # the page before (for ``before=...``); None on the first page
 
 
-def queue_page(session: Session, f: ClaimFilter, offset: int = 0, size: int = 50) -> QueuePage:
-    """One page of the review queue, in the order ``review.queue_rows`` defines."""
-    offset = max(0, min(offset, MAX_QUEUE_OFFSET))
-    rows = list(islice(queue_rows(session, replace(f, limit=None), limit=offset + size + 1), offset, None))
-    return QueuePage(rows[:size], offset, size, len(rows) > size)
+def page_token(row: dict, position: int) -> str:
+    """An opaque token for a queued claim's place (and its position, shown to the editor only)."""
+    c = QueueCursor.of(row)
+    raw = f"{c.part}:{c.as_of.isoformat() if c.as_of else ''}:{c.id}:{position}"
+    return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii").rstrip("=")
+
+
+def parse_page_token(token: str) -> tuple[QueueCursor, int]:
+    """The place and position ``token`` names; ``InvalidReview`` (one line) if it names none."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
+        part, as_of, cid, position = raw.split(":")
+        if part not in QUEUE_ORDER:
+            raise ValueError(part)
+        cursor = QueueCursor(part, dt.date.fromisoformat(as_of) if as_of else None, int(cid))
+        return cursor, max(0, int(position))
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        raise InvalidReview(f"{token[:40]!r} is not a place in the review queue; "
+                            "open the queue's first page again") from None
+
+
+def queue_page(session: Session, f: ClaimFilter, *, after: str | None = None, before: str | None = None,
+               size: int = 50) -> QueuePage:
+    """One page of the review queue, in the order ``review.queue_rows`` defines: the first,
+    the one after the token ``after`` or the one before the token ``before`` (keyset paging:
+    any page reads at most ``size + 1`` rows, however deep)."""
+    f = replace(f, limit=None)
+    if before:
+        cursor, position = parse_page_token(before)
+        back = list(queue_rows(session, f, limit=size + 1, before=cursor))
+        if len(back) <= size:  # the start of the queue is nearer than a page: show the first page
+            return queue_page(session, f, size=size)
+        rows = back[:size][::-1]
+        start, has_previous, has_next = max(0, position - size), True, True
+    else:
+        cursor, position = parse_page_token(after) if after else (None, -1)
+        ahead = list(queue_rows(session, f, limit=size + 1, after=cursor))
+        rows = ahead[:size]
+        start, has_previous, has_next = position + 1, cursor is not None, len(ahead) > size
+    return QueuePage(
+        rows, size, start,
+        next=page_token(rows[-1], start + len(rows) - 1) if has_next and rows else None,
+        previous=page_token(rows[0], start) if has_previous and rows else None,
+    )
 
 
 # facets count at most this many queue rows, so a page over a million-claim

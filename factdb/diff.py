@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
+from .output import display_width, ljust
 from .series import Keyer, SeriesKey
 
 # --- pure: figures, intervals, tolerance ---------------------------------------
@@ -409,12 +410,13 @@ class TimelineSummary:
             n = sum(t.reports for _, t in tracks)
             out.append(f"{key.label()}: {first.isoformat()} to {last.isoformat()}, "
                        f"{n} report{'s' * (n != 1)} from {len(tracks)} source{'s' * (len(tracks) != 1)}")
-            width = max(len(name) for name, _ in tracks)
+            # source names aligned in terminal columns (a CJK name is twice its length)
+            width = max(display_width(name) for name, _ in tracks)
             for name, t in tracks:
                 if t.reports == 1:
-                    out.append(f"  {name:<{width}}  {figure_text(t.first)} ({t.first['as_of'].isoformat()})")
+                    out.append(f"  {ljust(name, width)}  {figure_text(t.first)} ({t.first['as_of'].isoformat()})")
                 else:
-                    out.append(f"  {name:<{width}}  {figure_text(t.first)} ({t.first['as_of'].isoformat()})"
+                    out.append(f"  {ljust(name, width)}  {figure_text(t.first)} ({t.first['as_of'].isoformat()})"
                                f" -> {figure_text(t.last)} ({t.last['as_of'].isoformat()}), {t.reports} reports")
             spread = _spread([(t.last, n) for n, t in tracks])
             if spread:

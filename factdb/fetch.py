@@ -76,6 +76,13 @@ class FetchConfig:
         return cls(contact=settings.get("contact"), **section)
 
 
+def fetcher_from_settings() -> Fetcher:
+    """A fetcher configured by the config file's ``fetch`` section and ``contact``."""
+    from .settings import load
+
+    return Fetcher(FetchConfig.from_settings(load()))
+
+
 @dataclass
 class FetchResult:
     url: str  # as asked

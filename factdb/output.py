@@ -83,6 +83,14 @@ def fmt_number(v: Any) -> str:
     return str(v)
 
 
+def describe_number(d: dict) -> str:
+    """A claim's figure for a reader: its value, else its low–high bounds (``?`` for a missing one)."""
+    if d.get("value") is not None:
+        return fmt_number(d["value"])
+    lo, hi = d.get("low"), d.get("high")
+    return f"{fmt_number(lo) or '?'}–{fmt_number(hi) or '?'}"
+
+
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP
 # "CSV injection"); article text, source names and ids can start with them
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -164,9 +172,36 @@ def write_json(rows: Iterable[dict], columns: Sequence[str], out: IO[str]) -> in
     return n
 
 
-def _shorten(s: str, width: int) -> str:
+# --- terminal columns: a CJK character or most emoji takes two, a combining mark none -------
+
+
+def display_width(s: str) -> int:
+    """How many terminal columns ``s`` takes (wcwidth's tables; escape sequences take none)."""
+    if s.isascii() and s.isprintable():
+        return len(s)  # the common case, without a table lookup
+    import wcwidth  # imported on first wide text: `factdb --help` need not load its tables
+
+    return wcwidth.width(s)
+
+
+def ljust(s: str, width: int) -> str:
+    """``s`` padded with spaces to ``width`` terminal columns."""
+    return s + " " * (width - display_width(s))
+
+
+def rjust(s: str, width: int) -> str:
+    return " " * (width - display_width(s)) + s
+
+
+def shorten(s: str, width: int) -> str:
+    """``s`` on one line, cut to at most ``width`` terminal columns with an ellipsis."""
     s = " ".join(s.split())
-    return s if len(s) <= width else s[: max(1, width - 1)] + "…"
+    if display_width(s) <= width:
+        return s
+    import wcwidth
+
+    # clip never splits a wide character: one that straddles the cut becomes a space, dropped here
+    return wcwidth.clip(s, 0, max(1, width - 1)).rstrip() + "…"
 
 
 def _table_cell(col: str, v: Any) -> str:
@@ -189,7 +224,10 @@ def _highlight(sentence: str, surface: str | None, enabled: bool) -> str:
 
 def write_table(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *,
                 color: bool = False, width: int | None = None, wide: Sequence[str] = ("sentence",)) -> int:
-    """Aligned columns that fit the terminal; long text columns are shortened."""
+    """Aligned columns that fit the terminal; long text columns are shortened.
+
+    Widths are terminal columns, not characters, so a CJK outlet name or an
+    emoji does not push the columns after it out of line."""
     width = width or shutil.get_terminal_size((160, 24)).columns
     n = 0
     page: list[dict] = []
@@ -200,7 +238,7 @@ def write_table(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *,
         if not page and header_done:
             break
         texts = [[_table_cell(c, r.get(c)) for c in columns] for r in page]
-        widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+        widths = [max([len(c)] + [display_width(t[i]) for t in texts]) for i, c in enumerate(columns)]
         fixed = sum(w + 2 for c, w in zip(columns, widths, strict=True) if c not in wide)
         for i, c in enumerate(columns):
             if c in wide:
@@ -215,13 +253,13 @@ def write_table(rows: Iterable[dict], columns: Sequence[str], out: IO[str], *,
             for i, c in enumerate(columns):
                 s = t[i]
                 if c in wide:
-                    s = _shorten(s, widths[i])
-                    pad = widths[i] - len(s)
+                    s = shorten(s, widths[i])
+                    pad = widths[i] - display_width(s)
                     s = _highlight(s, r.get("surface") or r.get("text"), color) + " " * pad
                 elif c in NUMERIC:
-                    s = s.rjust(widths[i])
+                    s = rjust(s, widths[i])
                 else:
-                    s = s.ljust(widths[i])
+                    s = ljust(s, widths[i])
                 parts.append(s)
             out.write("  ".join(parts).rstrip() + "\n")
             n += 1

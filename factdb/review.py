@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -318,6 +319,7 @@ def queue_select(session: Session, f: ClaimFilter | None = None, exclude: Iterab
 
 
 def _queue_part(session: Session, f: ClaimFilter, exclude: list[int], part: str):
+    """One part of the queue, unordered: (SELECT, the claim columns)."""
     if part == "needs_review" and not f.include_removed:
         # a reviewed claim a new version of its article no longer carries stays before an editor
         f = replace(f, include_removed=True)
@@ -343,32 +345,100 @@ def _queue_part(session: Session, f: ClaimFilter, exclude: list[int], part: str)
         q = q.where(c.c.status == "unreviewed", c.c.needs_review.is_(False), c.c.flag.is_(None))
     if exclude:
         q = q.where(c.c.id.not_in(exclude))
-    return q.order_by(c.c.as_of.desc(), c.c.id.desc())
+    return q, c
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    """A claim's place in the queue: its part, ``as_of`` and id (keyset paging).
+
+    A page starts right after (or, walking back, right before) such a place,
+    so a deep page reads no more rows than the first, and a claim reviewed
+    meanwhile moves nothing else.
+    """
+
+    part: str
+    as_of: dt.date | None
+    id: int
+
+    @classmethod
+    def of(cls, row: dict) -> QueueCursor:
+        return cls(queue_part_of(row), row["as_of"], int(row["id"]))
+
+
+def queue_part_of(row: dict) -> str:
+    """The part of QUEUE_ORDER a queued claim belongs to (as ``_queue_part`` selects it)."""
+    if row.get("flag") in QUEUE_FLAGS:
+        return row["flag"]
+    return "needs_review" if row.get("needs_review") else "unflagged"
+
+
+def _part_queries(session: Session, f: ClaimFilter, exclude: list[int], part: str,
+                  cursor: QueueCursor | None = None, backward: bool = False) -> list:
+    """The part's claims in queue order (newest ``as_of`` first, then highest id; ``backward``:
+    the reverse), as one query, or the one or two that read only what follows ``cursor``.
+
+    Where an undated claim sorts is the engine's own: NULL is below every date in SQLite (so last
+    when newest comes first) and above every date in PostgreSQL (so first); the cursor follows
+    the engine, so the pages walk exactly the order the first page reads.
+    """
+    q, c = _queue_part(session, f, exclude, part)
+    if backward:
+        order, by_id, beyond = (c.c.as_of.asc(), c.c.id.asc()), c.c.id.asc(), operator.gt
+    else:
+        order, by_id, beyond = (c.c.as_of.desc(), c.c.id.desc()), c.c.id.desc(), operator.lt
+    if cursor is None:
+        return [q.order_by(*order)]
+    undated_first = (session.get_bind().dialect.name != "sqlite") != backward
+    undated = q.where(c.c.as_of.is_(None)).order_by(by_id)
+    if cursor.as_of is None:  # among the undated claims: the rest of them, then the dated if they follow
+        rest = [undated.where(beyond(c.c.id, cursor.id))]
+        if undated_first:
+            rest.append(q.where(c.c.as_of.is_not(None)).order_by(*order))
+        return rest
+    # what follows on the cursor's own day, then the days beyond it: each an exact range of the
+    # part's (.., as_of, id) index (SQLite seeks a row-value comparison on as_of alone and would
+    # step through every claim of the day before the cursor); NULL never compares true, so the
+    # undated claims follow separately where the engine puts them
+    rest = [q.where(c.c.as_of == cursor.as_of, beyond(c.c.id, cursor.id)).order_by(by_id),
+            q.where(beyond(c.c.as_of, cursor.as_of)).order_by(*order)]
+    if not undated_first:
+        rest.append(undated)
+    return rest
 
 
 def queue_rows(session: Session, f: ClaimFilter | None = None, limit: int | None = None,
-               exclude: Iterable[int] = ()) -> Iterator[dict]:
+               exclude: Iterable[int] = (), *, after: QueueCursor | None = None,
+               before: QueueCursor | None = None) -> Iterator[dict]:
     """Claims waiting for an editor, in QUEUE_ORDER, newest ``as_of`` first within each part.
 
-    Reads the stored flags as they are; :func:`queue` refreshes them first.
-    Each part is one index-ordered query, so the first page costs the same
-    at a thousand claims as at a million.
+    With ``after``, only those that come after that place; with ``before``, those that come
+    before it, nearest first (the queue walked backwards).  Reads the stored flags as they
+    are; :func:`queue` refreshes them first.  Each part is one index-ordered query (two at
+    most for the part the cursor is in), so any page costs the same at a thousand claims
+    as at a million.
     """
     f = f or ClaimFilter()
     limit = limit or f.limit
     exclude = list(exclude)
-    for part in QUEUE_ORDER:
-        q = _queue_part(session, f, exclude, part)
-        if limit:
-            q = q.limit(limit)
-        n = 0
-        for row in session.execute(q.execution_options(yield_per=1000)):
-            n += 1
-            yield dict(row._mapping)
-        if limit:
-            limit -= n
-            if limit <= 0:
-                return
+    cursor = before or after
+    if before is not None:
+        parts = QUEUE_ORDER[QUEUE_ORDER.index(before.part)::-1]
+    else:
+        parts = QUEUE_ORDER[QUEUE_ORDER.index(after.part):] if after is not None else QUEUE_ORDER
+    for part in parts:
+        at = cursor if cursor is not None and part == cursor.part else None
+        for q in _part_queries(session, f, exclude, part, at, backward=before is not None):
+            if limit:
+                q = q.limit(limit)
+            n = 0
+            for row in session.execute(q.execution_options(yield_per=1000)):
+                n += 1
+                yield dict(row._mapping)
+            if limit:
+                limit -= n
+                if limit <= 0:
+                    return
 
 
 def queue(engine: Engine, f: ClaimFilter | None = None, limit: int | None = None,

@@ -147,3 +147,28 @@ def read_inputs(args: Iterable[str], fetcher_factory: Callable[[], Fetcher], d: 
             yield from file_documents(arg, fetcher_factory, d)
         else:
             yield from read_documents([arg], source=d.source, published=d.published, today=d.today, **file_kw)
+
+
+def web_documents(engine, paths: list[str], *, source: str | None, published: dt.date | None, **file_kw
+                  ) -> Iterator[SourceDocument | InputError]:
+    """Documents for ``ingest`` when URLs, HTML or feed files are among its arguments: outlets
+    named by the sources registry, one fetcher (made on first need) for every URL."""
+    from sqlmodel import Session
+
+    from .fetch import fetcher_from_settings
+    from .registry import source_lookup
+
+    with Session(engine) as s:
+        defaults = Defaults(source=source, published=published, source_for=source_lookup(s))
+    fetchers: list[Fetcher] = []
+
+    def factory() -> Fetcher:
+        if not fetchers:
+            fetchers.append(fetcher_from_settings())
+        return fetchers[0]
+
+    try:
+        yield from read_inputs(paths, factory, defaults, **file_kw)
+    finally:
+        for f in fetchers:
+            f.close()

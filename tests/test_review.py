@@ -351,6 +351,25 @@ def test_review_next_interactive(engine, run):
     assert versions(engine, killed)[-1].actor == "bob"
 
 
+def test_show_and_review_next_print_the_same_claim_card(engine, run):
+    killed, _, _ = seed(engine)
+    review(engine, [killed], "verify", "alice", note="matches the bulletin")
+    run_write(engine, lambda s: _mark_needs_review(s, killed))  # the extractor now reads 1
+    run("review", "queue")  # flags brought up to date
+    with write_session(engine) as s:
+        c = s.get(Claim, killed)
+        c.flag, c.flag_note = "disagrees", "Meridian Wire said 27,000 for the same day"
+    nxt = run("review", "next", "--metric", "killed", input="q\n")
+    card = run("show", str(killed)).stdout
+    assert card.startswith(f"claim {killed} (version 3, verified, NEEDS REVIEW)\n")
+    for part in ("  FLAGGED disagrees: Meridian Wire said 27,000", "  figure:      27,585  [exact, count]",
+                 "  attribution: Gaza Health Ministry [said]", "  machine now reads: value=1",
+                 "verify    by alice: 27,585 [verified] changed status — matches the bulletin",
+                 "  sentence:    The death toll rose to 27,585 Palestinians"):
+        assert part in card, part
+    assert f"[1 in queue]\n{card}" in nxt.stdout
+
+
 def test_review_next_quit_eof_and_invalid(engine, run):
     killed = seed(engine)[0]
     r = run("review", "next", input="q\n")

@@ -40,13 +40,24 @@ def test_queue_follows_the_review_service_order_and_pages_through_it(desk, run):
     assert len(expected) >= 5  # the news figures (the official series is reference, never queued)
     c = login(desk, "vera")
     assert _queue_ids(c.get("/").text) == expected
-    seen, url = [], "/?size=3"
+    seen, url, pages = [], "/?size=3", []
     while url:
         html = c.get(url).text
-        seen += _queue_ids(html)
+        pages.append(_queue_ids(html))
+        seen += pages[-1]
+        assert "offset=" not in html  # pages are places in the queue (after=/before= tokens)
         m = re.search(r'<a href="(/\?[^"]+)" rel="next">', html)
         url = m.group(1).replace("&amp;", "&") if m else None
     assert seen == expected
+    # and back again from the last page, one page at a time
+    back = [pages[-1]]
+    while m := re.search(r'<a href="(/\?[^"]+)" rel="prev">', html):
+        assert "after=" not in m.group(1) and "before=" in m.group(1)
+        html = c.get(m.group(1).replace("&amp;", "&")).text
+        back.append(_queue_ids(html))
+    assert [i for page in reversed(back) for i in page] == expected
+    bad = c.get("/", params={"after": "not-a-place"})
+    assert bad.status_code == 400 and "not a place in the review queue" in bad.text
 
 
 def test_queue_filters_match_the_cli(desk, run):

@@ -220,8 +220,8 @@ def _query(values: dict, **over) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
-    from ..desk import queue_facets, queue_page
+def queue(request: Request, after: str = "", before: str = "", size: int = PAGE_SIZE):
+    from ..desk import FACET_SCAN, queue_facets, queue_page
 
     user = require_user(request)
     f, values = claim_filter(request)
@@ -231,16 +231,15 @@ def queue(request: Request, offset: int = 0, size: int = PAGE_SIZE):
     if not request.app.state.read_only:
         refresh_flags(_engine(request))  # (the CLI's queue does the same: flags of what changed since)
     with read_session(_engine(request)) as s:
-        page = queue_page(s, f, offset, size)
+        # pages are places in the queue (after= / before= a claim's opaque token), not offsets
+        page = queue_page(s, f, after=after or None, before=before or None, size=size)
         facets = queue_facets(s, f)
-    prev_q = _query(values, offset=max(0, page.offset - size)) if page.offset else None
-    next_q = _query(values, offset=page.offset + size) if page.more else None
-    from ..desk import FACET_SCAN
-
+    prev_q = _query(values, before=page.previous) if page.previous else None
+    next_q = _query(values, after=page.next) if page.next else None
     return render(request, "queue.html", {"page": page, "facets": facets, "values": values, "facet_scan": FACET_SCAN,
                                           "prev_q": prev_q, "next_q": next_q, "statuses": STATUSES,
                                           "claim_qs": _query(values, size=""),
-                                          "query": lambda **kw: _query(values, offset="", **kw)}, user=user)
+                                          "query": lambda **kw: _query(values, **kw)}, user=user)
 
 
 # --- claim --------------------------------------------------------------------------------

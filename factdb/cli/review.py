@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
-from .cli import (
+from .common import (
     DATE,
     FORMAT_CHOICE,
-    _config_lexicon,
-    _describe_number,
     claim_filter_options,
+    color,
+    config_lexicon,
     db_option,
     emit,
     engine,
@@ -32,7 +29,7 @@ class NumberType(click.ParamType):
         text = value.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
         if text.lower() in ("-", "none", "null"):
             return None
-        from .figures import finite_figure
+        from ..figures import finite_figure
 
         try:
             return finite_figure(text, "--value" if param is None else f"--{param.name}")
@@ -47,11 +44,6 @@ CLEAR = ("-", "none", "null")
 def reviewer_option(f):
     return click.option("--reviewer", metavar="NAME",
                         help="Who is reviewing (default: $FACTDB_REVIEWER, else the OS user name).")(f)
-
-
-def _color(stream=None) -> bool:
-    stream = stream or sys.stdout
-    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _report(results) -> None:
@@ -100,8 +92,8 @@ def queue(limit, all_columns, fmt, **filters):
       factdb review queue
       factdb review queue --location Gaza --limit 20 --format json
     """
-    from .db import read_session
-    from .review import QUEUE_ALL_COLUMNS, QUEUE_COLUMNS, queue_rows, refresh_flags
+    from ..db import read_session
+    from ..review import QUEUE_ALL_COLUMNS, QUEUE_COLUMNS, queue_rows, refresh_flags
 
     if fmt == "table" and limit is None:
         limit = 50
@@ -122,7 +114,7 @@ def _simple_action(action: str, verb: str):
     @reviewer_option
     @db_option
     def command(claim_ids, note, expect_version, reviewer):
-        from .review import review as run_review
+        from ..review import review as run_review
 
         if expect_version is not None and len(set(claim_ids)) > 1:
             raise click.UsageError("--expect-version applies to one claim; give one CLAIM_ID")
@@ -172,8 +164,8 @@ def correct(claim_id, note, expect_version, reviewer, **fields):
       factdb review correct 14 --value 27585 --qualifier exact --note "ministry bulletin of 7 Feb"
       factdb review correct 15 --speaker "Gaza Health Ministry" --note "attributed in the next paragraph"
     """
-    from .review import metric_vocabulary
-    from .review import review as run_review
+    from ..review import metric_vocabulary
+    from ..review import review as run_review
 
     changes = {}
     for f, v in fields.items():
@@ -192,7 +184,7 @@ def correct(claim_id, note, expect_version, reviewer, **fields):
                                "--metric, --subject, --location, --speaker, --as-of, --since, --period")
     if not note.strip():
         raise click.UsageError("a correction needs a note (--note) saying why")
-    metrics = metric_vocabulary(_config_lexicon()) if "metric" in changes else None
+    metrics = metric_vocabulary(config_lexicon()) if "metric" in changes else None
     _report(run_review(engine(), [claim_id], "correct", reviewer, note=note, expect_version=expect_version,
                        changes=changes, metrics=metrics))
 
@@ -202,34 +194,10 @@ def correct(claim_id, note, expect_version, reviewer, **fields):
 _CHOICES = {"v": "verify", "c": "correct", "r": "reject", "d": "dispute", "s": "skip", "q": "quit"}
 
 
-def _show(row: dict, position: str, proposed: dict | None) -> None:
-    from . import output
-
-    # stored text shown with control characters escaped; only our own highlight may colour it
-    sentence = output._highlight(output.visible(row["sentence"]), row.get("surface"), _color())
-    lines = [
-        "",
-        f"claim {row['id']} (version {row['version']}, {row['status']}"
-        + (", NEEDS REVIEW" if row["needs_review"] else "") + f")  {position}",
-        f"  figure:   {_describe_number(row)} [{row['qualifier']}{', ' + row['unit'] if row['unit'] else ''}]"
-        f"   metric: {row['metric']}   period: {row['period']}",
-        f"  subject:  {row['subject'] or '-'}   location: {row['location'] or '-'}"
-        f"   as of: {output.cell(row['as_of'])}" + (f"   since: {output.cell(row['since'])}" if row["since"] else ""),
-        f"  speaker:  {row['speaker'] or '(the outlet itself)'} [{row['attribution']}]",
-        f"  source:   {row['source'] or '-'}   document: {row['document_id']} {row['identity']}",
-    ]
-    if row.get("flag"):
-        lines.insert(2, f"  FLAGGED {row['flag']}: {row.get('flag_note') or ''}".rstrip())
-    if proposed:
-        lines.append("  machine now reads: " + ", ".join(f"{k}={output.cell(v)}" for k, v in proposed.items()))
-    lines.insert(6, f"  sentence: {sentence}")
-    click.echo("\n".join(output.visible(line) if i != 6 else line for i, line in enumerate(lines)))
-
-
 def _prompt_changes(row: dict) -> dict:
     """Ask for each correctable field; empty keeps the value, "-" clears it."""
-    from . import output
-    from .review import CORRECTABLE, DATE_FIELDS, NUMBER_FIELDS
+    from .. import output
+    from ..review import CORRECTABLE, DATE_FIELDS, NUMBER_FIELDS
 
     click.echo('Enter a new value, or nothing to keep it ("-" clears a field).')
     changes = {}
@@ -276,11 +244,13 @@ def next_(reviewer, **filters):
     Example:
       factdb review next --metric killed --reviewer alice
     """
-    from .db import read_session
-    from .errors import InvalidReview, ReviewConflict
-    from .review import machine_reading, metric_vocabulary, reviewer_name
-    from .review import queue as review_queue
-    from .review import review as run_review
+    from ..card import claim_card
+    from ..db import read_session
+    from ..errors import InvalidReview, ReviewConflict
+    from ..queries import show_claim
+    from ..review import metric_vocabulary, reviewer_name
+    from ..review import queue as review_queue
+    from ..review import review as run_review
 
     who = reviewer_name(reviewer)
     eng = engine()
@@ -295,14 +265,15 @@ def next_(reviewer, **filters):
         # family after every decision would make the editor wait
         rows = review_queue(eng, flt, limit=1, exclude=skipped, refresh=first)
         first = False
-        with read_session(eng) as s:
-            left = s.execute(_count_queue(s, flt, skipped)).scalar_one() if rows else 0
-            proposed = machine_reading(s, rows[0]["id"]) if rows and rows[0]["needs_review"] else None
         if not rows:
             click.echo("the review queue is empty" if not skipped else f"no more claims ({len(skipped)} skipped)")
             break
-        row = rows[0]
-        _show(row, f"[{left} in queue]", proposed)
+        with read_session(eng) as s:
+            left = s.execute(_count_queue(s, flt, skipped)).scalar_one()
+            # the card `factdb show` prints; the action applies to the version it shows
+            row = show_claim(s, rows[0]["id"])
+        click.echo(f"\n[{left} in queue]")
+        click.echo(claim_card(row, color=color()))
         try:
             action, changes, note = _ask(row)
         except click.Abort:  # end of input or Ctrl-C: stop, nothing half-done
@@ -317,7 +288,7 @@ def next_(reviewer, **filters):
             click.echo("nothing changed; claim left as it was", err=True)
             continue
         if changes and "metric" in changes and metrics is None:
-            metrics = metric_vocabulary(_config_lexicon())
+            metrics = metric_vocabulary(config_lexicon())
         try:
             results = run_review(eng, [row["id"]], action, who, note=note, expect_version=row["version"],
                                  changes=changes, metrics=metrics)
@@ -350,7 +321,7 @@ def _ask(row: dict) -> tuple[str, dict | None, str | None]:
 def _count_queue(session, flt, skipped):
     from sqlalchemy import func, select
 
-    from .review import queue_select
+    from ..review import queue_select
 
     return select(func.count()).select_from(queue_select(session, flt, exclude=skipped).subquery())
 
@@ -367,10 +338,10 @@ def stats(fmt):
     """
     import json
 
-    from . import output
-    from .db import read_session
-    from .review import STATS_COLUMNS, stats_rows
-    from .review import stats as review_stats
+    from .. import output
+    from ..db import read_session
+    from ..review import STATS_COLUMNS, stats_rows
+    from ..review import stats as review_stats
 
     with read_session(engine(read_only=True)) as s:
         data = review_stats(s)
@@ -386,7 +357,7 @@ def stats(fmt):
     lines.append(f"  {'needs review':<12}{data['needs_review']:>8}")
     lines.append("reviewers:" if data["by_reviewer"] else "reviewers: none yet")
     for actor, c in data["by_reviewer"].items():
-        lines.append(f"  {actor:<16}{c['total']:>6}  (" + ", ".join(
+        lines.append(f"  {output.ljust(output.visible(actor), 16)}{c['total']:>6}  (" + ", ".join(
             f"{a} {c[a]}" for a in ("verify", "correct", "reject", "dispute")) + ")")
     o = data["oldest_unreviewed"]
     if o:

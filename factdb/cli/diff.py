@@ -1,8 +1,4 @@
-"""Commands for series, diffs, exports, official series and charts.
-
-Registered on the main group in ``factdb.cli``; heavy modules are imported
-inside the commands so ``factdb --help`` stays fast.
-"""
+"""``factdb series`` and ``factdb diff``: tracked series and who said what, when."""
 
 from __future__ import annotations
 
@@ -11,11 +7,11 @@ import sys
 
 import click
 
-from .cli import (
+from .common import (
     DATETIME,
-    EXIT_INPUT,
+    STATUS_CHOICE,
+    TOLERANCE,
     claim_filter_options,
-    csv_raw,
     db_option,
     emit,
     engine,
@@ -25,25 +21,6 @@ from .cli import (
 )
 
 FLAG_CHOICE = click.Choice(["disagrees", "revised_down", "stale", "misdated", "misreported"])
-
-
-class ToleranceType(click.ParamType):
-    """2% (relative) or 150 (absolute)."""
-
-    name = "TOLERANCE"
-
-    def convert(self, value, param, ctx):
-        from .diff import Tolerance, parse_tolerance
-
-        if isinstance(value, Tolerance):
-            return value
-        try:
-            return parse_tolerance(value)
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-TOLERANCE = ToleranceType()
 
 
 def _excerpt(sentence: str | None, surface: str | None, width: int = 64) -> str:
@@ -79,8 +56,8 @@ def series(fmt, **filters):
       factdb series
       factdb series --metric killed --format json
     """
-    from .db import read_session
-    from .series import SERIES_COLUMNS, series_rows
+    from ..db import read_session
+    from ..series import SERIES_COLUMNS, series_rows
 
     with read_session(engine(read_only=True)) as s:
         n = emit(series_rows(s, make_filter(**filters)), SERIES_COLUMNS, fmt)
@@ -97,8 +74,7 @@ def _diff_filters(f):
         click.option("--until", "until", metavar="DATE|DATETIME",
                      help="Figures as of this date or earlier; with --recorded-since, the end of the "
                           "recording window (a bare date includes that whole day)."),
-        click.option("--status", multiple=True,
-                     type=click.Choice(["unreviewed", "verified", "corrected", "disputed", "rejected", "reference"]),
+        click.option("--status", multiple=True, type=STATUS_CHOICE,
                      help="Only claims with this review status (default: all but rejected)."),
         click.option("--document", help="Diff two versions of this article (document id, identity or URL)."),
         click.option("--from", "from_version", type=click.IntRange(0), help="With --document: older version "
@@ -178,7 +154,7 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
       factdb diff --document https://meridianwire.example/2024/02/05/gaza-rafah-strikes
       factdb diff --recorded-since 2024-02-08T00:00:00Z --format json
     """
-    from .db import read_session
+    from ..db import read_session
 
     until_date, until_instant = _until_bounds(until, ctx)
     with read_session(engine(read_only=True)) as s:
@@ -199,7 +175,7 @@ def diff(ctx, fmt, document, from_version, to_version, recorded_since, tolerance
 
 
 def _diff_timeline(s, f, tolerance, against, fmt, summary_only, all_columns) -> set[str]:
-    from .diff import (
+    from ..diff import (
         AGAINST_COLUMNS,
         SUMMARY_COLUMNS,
         TIMELINE_COLUMNS,
@@ -238,7 +214,7 @@ def _diff_timeline(s, f, tolerance, against, fmt, summary_only, all_columns) -> 
 
 
 def _diff_document(s, document, from_version, to_version, fmt, all_columns) -> None:
-    from .diff import VERSION_COLUMNS, VERSION_TABLE, document_diff_rows
+    from ..diff import VERSION_COLUMNS, VERSION_TABLE, document_diff_rows
 
     rows, old, new = document_diff_rows(s, document, from_version, to_version)
     if fmt == "table" and not all_columns:
@@ -254,7 +230,7 @@ def _diff_document(s, document, from_version, to_version, fmt, all_columns) -> N
 
 
 def _diff_recorded(s, since, until, include_carried, fmt, all_columns) -> None:
-    from .diff import DIGEST_COLUMNS, DIGEST_TABLE, digest_rows
+    from ..diff import DIGEST_COLUMNS, DIGEST_TABLE, digest_rows
 
     rows = digest_rows(s, since, until, include_carried=include_carried)
     if fmt == "table" and not all_columns:
@@ -263,166 +239,3 @@ def _diff_recorded(s, since, until, include_carried, fmt, all_columns) -> None:
                    err=True)
     else:
         emit(rows, DIGEST_COLUMNS, fmt)
-
-
-# --- export ------------------------------------------------------------------------------
-
-
-@click.command()
-@click.argument("what", type=click.Choice(["claims", "series", "timeline", "sources", "claimreview"]))
-@claim_filter_options
-@click.option("--tolerance", type=TOLERANCE, default="2%", show_default=True, help="timeline: as for diff.")
-@click.option("--against", metavar="SOURCE", help="timeline: check figures against this official series.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", "out", metavar="FILE", help="Write to FILE atomically (default: stdout).")
-@click.option("--csv-raw", "raw", is_flag=True,
-              help="CSV cells exactly as stored (no ' before text starting with = + - @; for programs).")
-@db_option
-def export(what, tolerance, against, fmt, out, raw, **filters):
-    """Export claims, series, the diff timeline or sources, streaming.
-
-    CSV is RFC 4180, UTF-8, with a header row, ISO-8601 dates and an empty
-    cell for null; every format carries the same fields in the same order
-    (listed in docs/export.md).  With -o the file is written to a
-    temporary name and renamed into place, so a failure leaves no
-    half-written file (an existing file keeps its mode; a device or pipe
-    is written directly).  CSV text cells starting with = + - @, tab or CR
-    get a leading ' so spreadsheets show them rather than run them as
-    formulas; --csv-raw writes them as stored.
-
-    \b
-    Examples:
-      factdb export claims --status verified -o verified.csv
-      factdb export timeline --metric killed --location Gaza --format jsonl
-      factdb export series --format json -o series.json
-      factdb export claimreview --format jsonl -o reviews.jsonl
-
-    claimreview: schema.org ClaimReview objects of verified, corrected and
-    disputed claims, as JSON Lines (or --format json; see factdb/claimreview.py; each url is
-    $FACTDB_BASE_URL/claims/ID, the author $FACTDB_PUBLISHER).
-    """
-    from . import output
-    from .db import read_session
-    from .queries import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
-
-    f = make_filter(**filters)
-    if what == "claims" and fmt == "csv" and not f.as_recorded_at:
-        # cells formatted by the database, batches written by csv.writerows, in two processes; free-text
-        # cells that a spreadsheet would run as formulas get their leading ' unless --csv-raw
-        from .export import write_claims_csv
-
-        text_cell = None if (raw or csv_raw()) else output.formula_safe_text
-        with output.atomic_output(out, sys.stdout) as fh:
-            n = write_claims_csv(engine(read_only=True), f, fh, text_cell=text_cell)
-        if out and out != "-":
-            click.echo(f"wrote {n} {what} rows to {out}", err=True)
-        return
-    with read_session(engine(read_only=True)) as s:
-        if what == "claims":
-            rows, cols = claim_rows(s, f), CLAIM_COLUMNS
-        elif what == "series":
-            from .series import SERIES_COLUMNS, series_rows
-
-            rows, cols = series_rows(s, f), SERIES_COLUMNS
-        elif what == "timeline":
-            from .diff import AGAINST_COLUMNS, TIMELINE_COLUMNS, timeline_rows
-
-            rows = timeline_rows(s, f, tolerance, against=against)
-            cols = TIMELINE_COLUMNS + (AGAINST_COLUMNS if against else [])
-        elif what == "claimreview":
-            from .claimreview import COLUMNS, base_url, claimreview_rows
-
-            rows, cols = claimreview_rows(s, f, base_url()), COLUMNS
-            fmt = "json" if fmt == "json" else "jsonl"  # nested objects: JSON Lines, not CSV
-        else:
-            rows, cols = source_rows(s), SOURCE_COLUMNS
-        with output.atomic_output(out, sys.stdout) as fh:
-            n = output.write(rows, cols, fmt, fh, csv_raw=raw or csv_raw())
-    if out and out != "-":
-        click.echo(f"wrote {n} {what} rows to {out}", err=True)
-
-
-# --- import-series ------------------------------------------------------------------------
-
-
-@click.command("import-series")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--source", required=True, help="Issuing body, e.g. \"Gaza Health Ministry\".")
-@click.option("--metric", required=True, help="Metric of the figures, e.g. killed.")
-@click.option("--subject", help="Who is counted, e.g. Palestinians.")
-@click.option("--location", help="Where, e.g. Gaza.")
-@click.option("--period", type=click.Choice(["cumulative", "interval", "unknown"]), default="cumulative",
-              show_default=True, help="Running totals or counts per report.")
-@click.option("--unit", help="Unit of the figures (default: a count).")
-@click.option("--date-field", required=True, help="Field holding each figure's date (as_of).")
-@click.option("--value-field", required=True, help="Field holding the figure.")
-@click.option("--format", "fmt", type=click.Choice(["auto", "csv", "json", "jsonl"]), default="auto",
-              show_default=True, help="File format (auto: from the extension).")
-@click.option("--kind", default="official", show_default=True, help="Kind recorded for the source.")
-@db_option
-def import_series(file, source, metric, subject, location, period, unit, date_field, value_field, fmt, kind):
-    """Load a published statistical series (one figure per date) as claims of SOURCE.
-
-    Each row becomes one claim attributed to SOURCE, with the file and row
-    as its sentence.  Idempotent: the same file again changes nothing; a
-    changed file is a new version whose figures are matched by date (new
-    dates added, changed figures updated with history, vanished dates
-    marked removed).  Rows without a value are skipped; unreadable rows are
-    reported as FILE:ROW: reason (exit status 1).
-
-    \b
-    Example:
-      factdb import-series casualties_daily.json --source "Gaza Health Ministry" \\
-          --metric killed --subject Palestinians --location Gaza \\
-          --date-field report_date --value-field killed_cum
-    """
-    from .import_series import import_series as run_import
-
-    result = run_import(engine(), file, source=source, metric=metric, subject=subject, location=location,
-                        period=period, unit=unit, date_field=date_field, value_field=value_field, fmt=fmt,
-                        kind=kind)
-    for err in result.errors:
-        click.echo(err, err=True)
-    click.echo(result.line(), err=True)
-    if result.errors:
-        sys.exit(EXIT_INPUT)
-
-
-# --- plot ------------------------------------------------------------------------------------
-
-
-@click.command()
-@claim_filter_options
-@click.option("--tolerance", type=TOLERANCE, default="2%", show_default=True, help="As for diff.")
-@click.option("--against", metavar="SOURCE", help="Mark figures that do not match this official series.")
-@click.option("-o", "--output", "out", default="timeline.png", show_default=True, metavar="FILE",
-              help="Image file: .png, .svg or .pdf.")
-@click.option("--title", help="Chart title (default: the series).")
-@db_option
-def plot(tolerance, against, out, title, **filters):
-    """Draw a series over time: one line per source, ranges as bands,
-    flagged figures circled.
-
-    Needs the optional plotting extra: pip install 'factdb[plot]'.
-
-    \b
-    Examples:
-      factdb plot --metric killed --location Gaza -o timeline.png
-      factdb plot --metric killed --location Gaza --against "Gaza Health Ministry" -o check.svg
-    """
-    try:
-        from .plot import draw
-    except ImportError as exc:
-        raise click.ClickException(f"{exc}; install it with `pip install 'factdb[plot]'`") from exc
-    from .db import read_session
-    from .diff import load_official, timeline_rows
-
-    f = make_filter(**filters)
-    with read_session(engine(read_only=True)) as s:
-        official = load_official(s, f, against) if against else None
-        rows = list(timeline_rows(s, f, tolerance, against=official))
-    if not rows:
-        raise click.ClickException("no figures match these filters; nothing to draw")
-    info = draw(rows, out, title=title, official_name=against, official=official)
-    click.echo(f"wrote {out}: {info}", err=True)

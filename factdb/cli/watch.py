@@ -1,4 +1,4 @@
-"""CLI for the web: `factdb sources` (registry) and `factdb watch`; glue for `ingest URL`."""
+"""``factdb sources`` (the registry of outlets and feeds) and ``factdb watch``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import threading
 
 import click
 
-from .cli import EXIT_INPUT, FactdbGroup, db_option, emit, engine, format_option
+from .common import EXIT_INPUT, FactdbGroup, db_option, emit, engine, format_option
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?", re.I)
 _UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
@@ -27,36 +27,6 @@ class Duration(click.ParamType):
         if not m or float(m[1]) <= 0:
             self.fail(f"{value!r} is not a duration; use e.g. 30s, 15m or 2h", param, ctx)
         return float(m[1]) * _UNITS[(m[2] or "").lower() or None]
-
-
-def fetcher_from_settings():
-    from .fetch import FetchConfig, Fetcher
-    from .settings import load
-
-    return Fetcher(FetchConfig.from_settings(load()))
-
-
-def web_inputs(eng, paths, *, source, published, **file_kw):
-    """Documents for `ingest` when URLs, HTML or feed files are among its arguments."""
-    from sqlmodel import Session
-
-    from .registry import source_lookup
-    from .web_read import Defaults, read_inputs
-
-    with Session(eng) as s:
-        defaults = Defaults(source=source, published=published, source_for=source_lookup(s))
-    fetchers = []
-
-    def factory():
-        if not fetchers:
-            fetchers.append(fetcher_from_settings())
-        return fetchers[0]
-
-    try:
-        yield from read_inputs(paths, factory, defaults, **file_kw)
-    finally:
-        for f in fetchers:
-            f.close()
 
 
 # --- sources -------------------------------------------------------------------------
@@ -81,9 +51,9 @@ def sources(ctx, fmt):
 
 
 def _list_sources(fmt):
-    from .db import read_session
-    from .queries import SOURCE_COLUMNS, source_rows
-    from .registry import feeds_by_source
+    from ..db import read_session
+    from ..queries import SOURCE_COLUMNS, source_rows
+    from ..registry import feeds_by_source
 
     with read_session(engine(read_only=True)) as s:
         feeds = feeds_by_source(s)
@@ -120,8 +90,8 @@ def sources_add(name, feed, kind):
       factdb sources add "Harbour Post" --feed https://harbourpost.example/world/rss.xml
       factdb sources add "Ministry of Health" --feed https://moh.example/feed --kind official
     """
-    from .db import run_write
-    from .registry import add_source
+    from ..db import run_write
+    from ..registry import add_source
 
     src, added = run_write(engine(), lambda s: add_source(s, name, feed, kind))
     what = f" with feed {feed}" if added else (" (feed already registered)" if feed else "")
@@ -161,10 +131,11 @@ def watch(urls, all_sources, every, once, webhook, atom_path, lexicon):
     """
     from sqlmodel import Session
 
-    from .alerts import Webhook, headline, to_json, write_atom
-    from .registry import feed_urls
-    from .settings import load
-    from .watch import Watcher, recent_alerts
+    from ..alerts import Webhook, headline, to_json, write_atom
+    from ..fetch import fetcher_from_settings
+    from ..registry import feed_urls
+    from ..settings import load
+    from ..watch import Watcher, recent_alerts
 
     settings = load()
     eng = engine()

@@ -1,10 +1,4 @@
-"""``factdb user``, ``factdb token`` and ``factdb serve``.
-
-This module imports nothing from ``factdb.cli`` (so no import cycle): it reads
-the ``--db`` choice from the root context itself, and ``factdb.cli`` only calls
-:func:`register`.  FastAPI and uvicorn are imported inside ``serve`` alone, so
-the rest of the CLI runs without the ``web`` extra.
-"""
+"""``factdb user`` and ``factdb token``: accounts for the web desk and the JSON API."""
 
 from __future__ import annotations
 
@@ -12,25 +6,7 @@ import sys
 
 import click
 
-FORMAT_CHOICE = click.Choice(["table", "csv", "json", "jsonl"])
-
-
-def _engine():
-    from .db import open_engine
-    from .settings import load
-
-    root = click.get_current_context().find_root()
-    url = (root.obj or {}).get("db_url")
-    return open_engine(url or load()["db"])
-
-
-def _emit(rows, columns, fmt) -> int:
-    from . import output
-
-    return output.write(rows, columns, fmt, sys.stdout)
-
-
-# --- users ------------------------------------------------------------------------
+from .common import FORMAT_CHOICE, emit, engine
 
 
 @click.group()
@@ -63,14 +39,14 @@ def user_add(name, role, password_stdin):
       factdb user add alice --role reviewer
       printf '%s\\n' "$PASSWORD" | factdb user add ci-bot --role viewer --password-stdin
     """
-    from .accounts import add_user
-    from .db import run_write
+    from ..accounts import add_user
+    from ..db import run_write
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
-    row = run_write(_engine(), lambda s: add_user(s, name, role, password))
+    row = run_write(engine(), lambda s: add_user(s, name, role, password))
     click.echo(f"user {row.name!r} added as {row.role}", err=True)
 
 
@@ -83,11 +59,11 @@ def user_list(fmt):
     Example:
       factdb user list --format json
     """
-    from .accounts import USER_COLUMNS, user_rows
-    from .db import read_session
+    from ..accounts import USER_COLUMNS, user_rows
+    from ..db import read_session
 
-    with read_session(_engine()) as s:
-        _emit(user_rows(s), USER_COLUMNS, fmt)
+    with read_session(engine()) as s:
+        emit(user_rows(s), USER_COLUMNS, fmt)
 
 
 @user.command("disable")
@@ -101,10 +77,10 @@ def user_disable(name, enable):
       factdb user disable bob
       factdb user disable bob --enable
     """
-    from .accounts import set_disabled
-    from .db import run_write
+    from ..accounts import set_disabled
+    from ..db import run_write
 
-    row = run_write(_engine(), lambda s: set_disabled(s, name, not enable))
+    row = run_write(engine(), lambda s: set_disabled(s, name, not enable))
     click.echo(f"user {row.name!r} {'disabled' if row.disabled else 'enabled'}", err=True)
 
 
@@ -134,10 +110,10 @@ def token_create(name, label):
       TOKEN=$(factdb token create alice)
       curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/claims
     """
-    from .accounts import create_token
-    from .db import run_write
+    from ..accounts import create_token
+    from ..db import run_write
 
-    row, secret = run_write(_engine(), lambda s: create_token(s, name, label))
+    row, secret = run_write(engine(), lambda s: create_token(s, name, label))
     click.echo(secret)
     click.echo(f"token {row.id} created for {name!r}; revoke it with `factdb token revoke {row.id}`", err=True)
 
@@ -153,12 +129,12 @@ def token_revoke(token_id, user_name):
       factdb token revoke 3
       factdb token revoke --user bob
     """
-    from .accounts import revoke_tokens
-    from .db import run_write
+    from ..accounts import revoke_tokens
+    from ..db import run_write
 
     if (token_id is None) == (user_name is None):
         raise click.UsageError("give a TOKEN_ID or --user NAME")
-    n = run_write(_engine(), lambda s: revoke_tokens(s, token_id=token_id, user=user_name))
+    n = run_write(engine(), lambda s: revoke_tokens(s, token_id=token_id, user=user_name))
     click.echo(f"{n} token{'s' * (n != 1)} revoked", err=True)
 
 
@@ -172,50 +148,8 @@ def token_list(user_name, fmt):
     Example:
       factdb token list --user alice
     """
-    from .accounts import TOKEN_COLUMNS, token_rows
-    from .db import read_session
+    from ..accounts import TOKEN_COLUMNS, token_rows
+    from ..db import read_session
 
-    with read_session(_engine()) as s:
-        _emit(token_rows(s, user_name), TOKEN_COLUMNS, fmt)
-
-
-# --- serve ----------------------------------------------------------------------------
-
-
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (loopback unless told otherwise).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="TCP port.")
-@click.option("--read-only", is_flag=True, help="Nobody may review: pages and the API only read.")
-def serve(host, port, read_only):
-    """Serve the editorial desk in the browser and the JSON API.
-
-    Needs the web extra: pip install 'factdb[web]'.  Log in with an account
-    made by `factdb user add`.  Sessions are signed with FACTDB_SECRET_KEY
-    (set it to keep sessions across restarts and workers; else a random key
-    is made at start).
-
-    \b
-    Examples:
-      factdb user add alice --role reviewer
-      factdb serve
-      factdb serve --host 0.0.0.0 --port 8000 --read-only
-    """
-    try:
-        import uvicorn
-
-        from .web import create_app
-    except ImportError as exc:
-        raise click.ClickException(f"{exc}; install the web desk with `pip install 'factdb[web]'`") from exc
-    app = create_app(_engine(), read_only=read_only)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"warning: listening on {host}, beyond this machine; the desk speaks plain HTTP, so put "
-                   "it behind an HTTPS proxy and set FACTDB_SECURE_COOKIES=1", err=True)
-    click.echo(f"factdb desk on http://{host}:{port}/" + (" (read-only)" if read_only else ""), err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
-
-
-def register(cli: click.Group) -> None:
-    """Add this module's commands to the main group."""
-    for cmd in (user, token, serve):
-        cli.add_command(cmd)
+    with read_session(engine()) as s:
+        emit(token_rows(s, user_name), TOKEN_COLUMNS, fmt)
