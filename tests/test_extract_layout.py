@@ -245,3 +245,11 @@ def test_a_photo_gallerys_counter_is_no_figure():
     text = ("Quake toll nears 500\n\n1 of 3 | Rescuers look for survivors in the town on Monday. Photo by A. Lens/Wire"
             "\n\nAt least 480 people died in Saturday's earthquake, officials said Tuesday.")
     assert [c.text for c in _all(text, "2016-04-19")] == ["nears 500", "At least 480"]
+
+
+def test_a_factbox_figure_on_its_own_line_takes_the_label_under_it():
+    text = ("The war in numbers\n\nFigures as of Nov. 1:\n\n1,400\nPeople killed in Israel\n\n8,525\n"
+            "Palestinians killed in Gaza\n\nOver 1.4 million\nPalestinians displaced in Gaza\n\n217\n"
+            "Aid trucks allowed into Gaza")
+    assert {c.text: c.metric for c in _all(text, "2023-11-01")} == {
+        "1,400": "killed", "8,525": "killed", "Over 1.4 million": "displaced", "217": "aid"}

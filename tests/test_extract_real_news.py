@@ -354,3 +354,14 @@ def test_a_dated_report_and_a_parts_day():
 ])
 def test_what_is_said_is_not_who_says_it(text, surface):
     assert _claim(text, surface).speaker not in ("message", "preliminary data", "data")
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ('A food security assessment warned that half of all residents are going through "catastrophic" hunger.',
+     "half", "food_insecure"),
+    ("The operation has taken more than 18,600 lives, most of them women and children.", "18,600", "killed"),
+    ("Later the agency said it was mourning 101 colleagues.", "101", "killed"),
+    ("Hundreds of thousands of people have no shelter.", "Hundreds of thousands", "displaced"),
+])
+def test_metrics_of_scare_quoted_phrases_lives_taken_mourning_and_shelter(text, surface, metric):
+    assert _claim(text, surface).metric == metric

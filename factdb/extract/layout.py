@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import MONTHS
-from .sentences import split_paragraphs
+from .sentences import FIGURE_LINE_RE, split_paragraphs
 
 __all__ = ["Layout", "document_issuer", "read_layout"]
 
@@ -56,6 +56,7 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
     rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
+_SCARE_QUOTE_RE = re.compile(r"(?<![\w,.])[\"“](?=[A-Za-z])[\w'’-]+(?:[ -][\w'’-]+)?[\"”](?![\w])")
 _GALLERY_COUNTER_RE = re.compile(r"(?m)^[ \t]*\d{1,3}\s+of\s+\d{1,3}\s*\|")
 _BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
@@ -193,7 +194,12 @@ def read_layout(text: str, published: dt.date | None = None,
         out.blanks.append((stamp_start, stamp_end))
         wrap_from = stamp_end + 1
     for k in range(body_from, len(paras)):
-        _soft_wraps(text, max(paras[k][0], wrap_from), paras[k][1], out.joins)
+        ps, pe = max(paras[k][0], wrap_from), paras[k][1]
+        nl = text.find("\n", ps, pe)
+        if 0 < nl - ps <= 30 and FIGURE_LINE_RE.fullmatch(text, ps, nl):
+            # a factbox: a figure alone on its line, its label on the next ("8,525\nPalestinians killed in Gaza")
+            out.joins.append(nl)
+        _soft_wraps(text, ps, pe, out.joins)
     for k in range(body_from, len(paras)):
         ps, pe = paras[k]
         line_end = text.find("\n", ps, pe)
@@ -217,6 +223,10 @@ def read_layout(text: str, published: dt.date | None = None,
                 out.dateline_paragraph = k
                 out.blanks.append((ps, m.end()))
     body = paras[body_from][0] if body_from < len(paras) else len(text)
+    if '"' in text or "“" in text:
+        # scare quotes around a word or two ('"catastrophic" hunger') are no quotation: the phrase reads on
+        for m in _SCARE_QUOTE_RE.finditer(text, body):
+            out.blanks.extend(((m.start(), m.start() + 1), (m.end() - 1, m.end())))
     if " of " in text and "|" in text:
         # a photo gallery's counter before its caption: "1 of 3 | Rescuers look for survivors ..."
         for m in _GALLERY_COUNTER_RE.finditer(text, body):

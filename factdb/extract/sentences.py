@@ -40,6 +40,8 @@ _LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _NEXT_WORD_RE = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
 _NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
 _LINE_RE = re.compile(r"\n")
+FIGURE_LINE_RE = re.compile(r"(?:(?:over|more\s+than|nearly|almost|about|at\s+least)\s+)?[\d][\d,.]*\s*"
+                             r"(?:%|percent|million|billion|thousand|m|bn|k)?\+?", re.I)
 MAX_SENTENCE = 1500
 _TAIL = 80  # an abbreviation or a decimal is judged on the last characters before the period
 
@@ -111,7 +113,11 @@ def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
             continue
         ends = line[-1] in ".!?:;\"”'’)"
         short = i - pos <= 400 and len(line.split()) <= 14
-        if ends or (short and nxt.isupper()) or (nxt and nxt in "-*•#"):
+        # (a short line before one that opens on a figure is a list line: "1,400 People killed in Israel"; but a
+        # line that is only a figure belongs with the label under it: "8,525\nPalestinians killed in Gaza")
+        if FIGURE_LINE_RE.fullmatch(line):
+            continue
+        if ends or (short and (nxt.isupper() or nxt.isdigit())) or (nxt and nxt in "-*•#"):
             out.append((pos, i))
             pos = i + 1
     out.append((pos, e))
