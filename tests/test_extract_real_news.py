@@ -365,3 +365,15 @@ def test_what_is_said_is_not_who_says_it(text, surface):
 ])
 def test_metrics_of_scare_quoted_phrases_lives_taken_mourning_and_shelter(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ('In two days of fighting in which rebels seized a town, more than 100,000 people fled their homes, the UN said.',
+     "100,000", "interval"),
+    ("The health ministry said the death toll from two days of strikes had reached 558.", "558", "interval"),
+    ("More than 100 colleagues have been confirmed killed in one month.", "100", "interval"),
+    ("War on the coast: Death toll hits 25,105, says health ministry", "25,105", "cumulative"),
+    ("At least 108,338 people had been wounded in more than 14 months of war.", "108,338", "cumulative"),
+])
+def test_a_window_of_days_a_toll_of_it_and_months_of_war(text, surface, period):
+    assert _claim(text, surface).period == period

@@ -74,10 +74,11 @@ TIME_RE = re.compile(
     r"|the\s+(?:October|Oct\.?)\s+7(?:th)?\s*(?:attacks?)?|records\s+began))"
     r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
     r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|quarters?|years?)\b"
-    r"|\b(?:in|over|within)\s+(?P<wn2>\d+|twenty-four|twelve|two|three|four|five|six|seven|ten)\s+"
-    r"(?P<wu2>hours|days|weeks|months)\b"
-    # ("killed in 21 months of war": since the war began, a running total, not a window)
-    r"(?!\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
+    r"|\b(?:in|over|within|from|after)\s+(?P<wn2>\d+|twenty-four|twelve|one|two|three|four|five|six|seven|ten)\s+"
+    r"(?P<wu2>hours?|days?|weeks?|months?)\b"
+    # ("killed in 21 months of war": since the war began, a running total, not a window; but "in two days of
+    # fighting" is one)
+    r"(?!(?<=months)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
     r")"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
@@ -103,9 +104,9 @@ TIME_RE = re.compile(
     r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
     r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
-    # "wounded in more than 14 months of war": since the war began
+    # "wounded in more than 14 months of war": since the war began (but "in two days of fighting" is a window)
     r"|(?:in|during|over|after)\s+(?:(?:more\s+than|nearly|almost|about|over|some|roughly)\s+)?(?:\d+|[a-z]+)\s+"
-    r"(?:days|weeks|months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
+    r"(?:months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
     r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
     r"(?:number|total|toll|tally|count)"
     r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?!(?:weekly|daily|monthly)\s)"
@@ -113,7 +114,7 @@ TIME_RE = re.compile(
     r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
     r"|gone\s+(?:past|over|above)|went\s+(?:past|over|above)|crossed|exceeded|exceeds|tops|passes"
-    r"|increased|passed|surpassed|topped|hit|took|takes|at(?!\s+(?:least|most))|to)"
+    r"|increased|passed|surpassed|topped|hit|hits|nears|neared|surpasses|soars|soared|took|takes|at(?!\s+(?:least|most))|to)"
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
     r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
@@ -166,7 +167,7 @@ _TIME_GUARDS = {
     "to": r"to\s+date",
     "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
-    "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun)",
+    "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun|one|two|three|four|five|six|seven|ten|twe)",
     "for": r"for\s+the\s",
     "as": r"as\s+(?:of|yet)",
     "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
@@ -336,6 +337,8 @@ _COMPARISON_BEFORE_RE = re.compile(
     r"(?:\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w'’-]+\s+)?(?:\w{2,}est|most|least|first|worst|best|only"
     r"|record)\b|\bany\s+(?:time|point|year|month)|\b(?:not|never)\s+(?:been\s+)?seen|\bunseen|\bunprecedented)"
     r"\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_TOLL_OF_WINDOW_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:past|last|first)\s+)?(?:\d+|one|two|three|four|five|six|seven"
+                                r"|several|a\s+few)\s+(?:days?|hours?|nights?|weeks?)\s+of\b", re.I)
 _SUBSET_BEFORE_RE = re.compile(r"\b(?:most|many|some|half|much|the\s+majority)\s+of\s+(?:them|those|which|whom|it)\s+$",
                                re.I)
 _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$", re.I)
@@ -373,6 +376,9 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
                 "by" in text[max(lo, p.start - 40):p.start]
                 and _WAR_TRIGGERED_BEFORE_RE.search(text, max(lo, p.start - 110), p.start))):
             out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
+        elif p.kind == "cumulative" and "from" in p.text and _TOLL_OF_WINDOW_RE.search(p.text):
+            # "the death toll from two days of strikes had reached 558": the toll of that window
+            out[i] = TimePhrase(p.start, p.end, "interval", period="interval", text=p.text)
         elif p.kind in ("window", "point") and _SUBSET_BEFORE_RE.search(text, max(lo, p.start - 30), p.start):
             # "..., most of them in the past three weeks", "most of them on 7 October": a part's, not the total's
             out[i] = None
