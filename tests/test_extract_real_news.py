@@ -377,3 +377,13 @@ def test_metrics_of_scare_quoted_phrases_lives_taken_mourning_and_shelter(text, 
 ])
 def test_a_window_of_days_a_toll_of_it_and_months_of_war(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+def test_a_statement_goes_on_through_a_named_official_of_the_body_and_a_years_end_dates_a_stock():
+    text = ("GAZA, Nov. 13 -- The death toll has risen to 11,240, the government media office said on Monday.\n\n"
+            "Speaking at a press conference, the office's director general, Omar Haddad, said 4,630 children were "
+            "among the dead.")
+    assert _claim(text, "4,630", dt.date(2023, 11, 14)).as_of == dt.date(2023, 11, 13)
+    c = _claim("At the end of 2023, the UN estimated that nearly seven million people were displaced.",
+               "seven million", dt.date(2024, 3, 6))
+    assert (c.as_of, c.period) == (dt.date(2023, 12, 31), "cumulative")

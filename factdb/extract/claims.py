@@ -989,14 +989,20 @@ _VOICE_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeo
                           "minister", "official", "officials"})
 
 
+_BODY_HEADS = frozenset({"ministry", "office", "agency", "department", "army", "military", "police", "council",
+                         "authority", "authorities", "government", "service", "committee", "commission", "mission",
+                         "organization", "organisation", "programme", "program", "fund", "force", "forces", "group"})
+
+
 def _speaks_for(sp: str, statement: _Statement) -> bool:
     """Whether ``sp`` goes on with ``statement``: the same body, a name it went on under, or someone in
     a speaking role of that body ("ministry spokesman X" for "the Health Ministry")."""
     if any(_same_body(sp, v) for v in (statement.speaker, *statement.voices)):
         return True
     words = set(_NAME_WORD_RE.findall(sp.lower()))
-    body = _NAME_WORD_RE.findall(statement.speaker.lower())
-    return bool(words & _VOICE_ROLES) and bool(body) and body[-1] in words
+    body = set(_NAME_WORD_RE.findall(statement.speaker.lower()))
+    # ("the office's director general" for "the government media office in Gaza": a role and the body's head)
+    return bool(words & _VOICE_ROLES) and bool(words & body & _BODY_HEADS)
 
 
 def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s: Sentence,
@@ -1006,7 +1012,11 @@ def _continued(statement: _Statement | None, spoken: list[str], resolved_atts, s
     for it, or one without a cue in the statement's paragraph; the lede of a dated dateline is that
     day's report."""
     if statement is not None:
-        if spoken and statement.speaker and all(_speaks_for(sp, statement) for sp in spoken):
+        # (a name in apposition carries its description: "the office's director general, Ismail Thawabta, said")
+        described = {sp: s.text[max(0, a.speaker_start - s.start - 60):max(0, a.speaker_start - s.start)] + " " + sp
+                     for a, sp in resolved_atts if sp in spoken}
+        if spoken and statement.speaker and all(
+                _speaks_for(sp, statement) or _speaks_for(described.get(sp, sp), statement) for sp in spoken):
             voices = tuple(sp for sp in spoken if sp not in statement.voices)
             return replace(statement, voices=statement.voices + voices) if voices else statement
         if spoken and not statement.speaker:

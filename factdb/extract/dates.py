@@ -96,6 +96,7 @@ TIME_RE = re.compile(
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
+    r"|(?P<yearend>\b(?:by|at|until|to)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
     r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
     r"(?:19|20)\d{2}\b(?!\s*[-–/]\s*\d))"
     r"|(?P<weekend>\b(?:over|during|at|this|last)\s+(?:the\s+)?weekend\b)"
@@ -517,6 +518,12 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.as_of = d if "end of" in pre else None
             p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
             p.until = d
+        elif kind == "yearend":
+            # "At the end of 2023, the UN estimated ...": a stock as of the year's last day
+            y = int(_YEAR_RE.search(m.group(0)).group(0))
+            if published is not None and y >= published.year:
+                continue
+            p.kind, p.period, p.as_of = "point", "cumulative", dt.date(y, 12, 31)
         elif kind == "year":
             # "killed 25,000 people in 2023": a count over that year, stated on the day it was stated
             p.kind, p.period = "month", "interval"
