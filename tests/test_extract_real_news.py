@@ -387,3 +387,20 @@ def test_a_statement_goes_on_through_a_named_official_of_the_body_and_a_years_en
     c = _claim("At the end of 2023, the UN estimated that nearly seven million people were displaced.",
                "seven million", dt.date(2024, 3, 6))
     assert (c.as_of, c.period) == (dt.date(2023, 12, 31), "cumulative")
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Beth Bechdol, deputy director general of the UN's Food and Agriculture Organization (FAO), told AFP that "
+     "having 50 percent of a population at near-famine levels was unprecedented.", "50 percent", "Beth Bechdol"),
+    ("The county's Chief Medical Officer, Dr Jane Roe, said the department received 28 bodies on June 18.", "28",
+     "Dr Jane Roe"),
+    ("On Monday, the Integrated Food Security Phase Classification (IPC) partnership estimated that 1.1 million "
+     "people faced catastrophic conditions.", "1.1 million", "Integrated Food Security Phase Classification partnership"),
+    ("A ministry statement said some 62,681 people had also been wounded.", "62,681", "ministry"),
+    ("ABC News quoted President Rafael Correa as saying the number of dead has risen further, to 272.", "272",
+     "President Rafael Correa"),
+    ("Health Minister Firass Abiad said 558 people were killed. Mr Abiad said the toll also includes four "
+     "paramedics.", "four", "Health Minister Firass Abiad"),
+])
+def test_speakers_in_apposition_quoted_as_saying_and_with_honorifics(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -130,7 +130,8 @@ _TRAIL_RE = re.compile(
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who"}
 _BAD_NP_RE = re.compile(
-    r"(?<!\w)\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as)\b"
+    r"(?<!\w)\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as"
+    r"|brings|raises|takes|pushes)\b"
     r"|^(?:in|on|at|from|by|for|with|to|of|after|before|during|since|between|according|while|and|or|so|yet)\b",
     re.I)
 _ADVERB_SEG_RE = re.compile(
@@ -146,7 +147,7 @@ _RELATIVE_SPEAKER_RE = re.compile(
     r"|the\s+(?:military|army|ministry|government|police|authorities|agency|group|U\.N\.\s+|UN\s+)\s*)"
     r"(?:has\s+|have\s+)?$")
 _LEADING_CONJ_RE = re.compile(
-    r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+"
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Later|Earlier|Separately|Previously|Also|Then),?\s+"
     r"|(?:Later|Earlier|Last|This|On|By)\s+(?:on\s+|in\s+the\s+)?(?:\w+day|year|month|week|morning|afternoon|evening|night"
     r"|weekend)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+")
 _REPORTING_START_RE = re.compile(r"(?:said|says|told|added|reported|announced|stated)\s+(?:it|he|she|they|that)\b")
@@ -164,7 +165,13 @@ _QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|sco
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
-_BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s+$)")
+_BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s)")
+_APPOSITION_SUBJECT_RE = re.compile(r"(?:^|[.;:]\s+|\s)(?P<a>[A-Z][^,;:.\"“”]{2,80}?),\s+(?P<b>[^,;:\"“”]{3,100}?),\s*$")
+_PERSON_NAME_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin))"
+                             r"{1,3}")
+_ROLE_IN_RE = re.compile(r"\b(?:director|spokes(?:man|woman|person)|minister|governor|mayor|chief|head|officer|official"
+                         r"|commander|president|secretary|representative|coordinator|envoy|chairman|chairwoman"
+                         r"|commissioner|manager|leader)\b", re.I)
 _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|figure|number|tally|count"
                                 r"|estimate|total)\b", re.I)
 _AND_BEFORE_RE = re.compile(r"\S,?\s+and\s+(?:also\s+|later\s+)?$")
@@ -240,6 +247,9 @@ _FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death
                            "data", "information", "estimates", "statistics", "message", "post", "video", "tweet",
                            "letter"})
 _FIGURE_ADJECTIVE_RE = re.compile(r"^(?:preliminary|initial|latest|early|new|updated)\s+", re.I)
+_ISSUED_BY_HEAD_RE = re.compile(r"\b(ministry|agency|army|military|government|office|police|council|committee"
+                                r"|authority|department|mission|organisation|organization)\s+(?:statement|release"
+                                r"|bulletin|update|report)$", re.I)
 _SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
 
 
@@ -256,7 +266,10 @@ def clean_speaker(np: str) -> str:
         cut = _SOURCE_NOUN_TAIL_RE.sub("", np)
         if cut != np and _NAMED_RE.search(cut):
             np = _PRELIMINARY_RE.sub("", cut)
-    np = _OWNER_SOURCE_RE.sub("", np)  # "the CPJ's figures" speak for the CPJ
+    np = _OWNER_SOURCE_RE.sub("", np)
+    if len(np.split()) > 1:
+        # "a ministry statement said": the body that issued it
+        np = _ISSUED_BY_HEAD_RE.sub(r"\1", np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
     np = _TRAIL_RE.sub("", np).strip(" ,")
     if " in " in np:
@@ -345,9 +358,19 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         ma = _ANONYMOUS_SOURCE_RE.search(region)
         if ma and _looks_like_np(ma.group("np")):
             return ma.group("np"), lo + ma.start("np")
-    if region.endswith(") "):
-        # "The World Health Organization (WHO) estimates": the acronym in brackets is no clause boundary
+    if ") " in region:
+        # "The World Health Organization (WHO) estimates", "the IPC (IPC) partnership estimated": the acronym
+        # in brackets is no clause boundary
         region = _BRACKETED_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), region)
+    if region.rstrip().endswith(","):
+        # "Beth Bechdol, deputy director general of the FAO, told ...", "the county's chief medical officer,
+        # Dr Jane Roe, said": of a name and its description in apposition, the name speaks
+        ma = _APPOSITION_SUBJECT_RE.search(region)
+        if ma:
+            first, second = ma.group("a"), ma.group("b")
+            name = next((x for x in (first, second) if _PERSON_NAME_RE.fullmatch(x.strip())), None)
+            if name and (_ROLE_IN_RE.search(first) or _ROLE_IN_RE.search(second)):
+                return name.strip(), lo + (ma.start("a") if name is first else ma.start("b"))
     # clause boundary: punctuation, quotes, "that", conjunctions
     mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
@@ -431,6 +454,9 @@ _NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de
                                 re.S)
 
 
+_QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     for m in ACCORDING_SCAN.finditer(text, lo, hi):
@@ -442,6 +468,13 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             direction = "right" if opens else "left"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
+    if "quot" in text[lo:hi]:
+        # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
+        for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):
+            sp = clean_speaker(m.group("np"))
+            if sp and _looks_like_np(sp):
+                out.append(Attribution(m.start("v"), m.end(), sp, m.start("np"), "said", "right",
+                                       _definite(m.group("np"))))
     for m in BY_SCAN.finditer(text, lo, hi):
         np = m.group("np")
         if _NAMED_NP_RE.match(np):
@@ -815,6 +848,9 @@ _POSSESSIVE_SOURCE_RE = re.compile(
 _POSSESSIVE_PRONOUN = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
+_HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?")
+
+
 def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definite: bool = True,
                     pos: int | None = None) -> str:
     """Resolve pronouns, surnames and definite descriptions against earlier speakers and names."""
@@ -844,6 +880,9 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
         return (memory.last(paragraph, named_only=False) or memory.last_mention(paragraph, before, person=True)
                 or memory.last() or speaker)
     words = speaker.split()
+    if len(words) == 2 and _HONORIFIC_RE.fullmatch(words[0]) and words[1][:1].isupper():
+        # "Mr Abiad" -> "Health Minister Firass Abiad" named before
+        return memory.by_surname(words[1]) or speaker
     # a surname alone: "Hagari" -> "Rear Admiral Daniel Hagari"
     if len(words) == 1 and words[0][:1].isupper():
         return memory.by_surname(words[0]) or speaker
