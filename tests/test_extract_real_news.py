@@ -404,3 +404,15 @@ def test_a_statement_goes_on_through_a_named_official_of_the_body_and_a_years_en
 ])
 def test_speakers_in_apposition_quoted_as_saying_and_with_honorifics(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("The airstrike on the village killed 12 civilians – a child, three women and eight men – and injured three "
+     "others.", "eight", "killed"),
+    ("The state was the worst affected with 35 deaths, followed by the capital (21) and two others (17 each).", "17",
+     "killed"),
+    ("The boat capsized, and twenty-one displaced villagers were killed.", "twenty-one", "killed"),
+    ("DEATHS: 42.", "42", "killed"),
+])
+def test_metrics_of_dash_lists_prose_tables_predicates_and_labels(text, surface, metric):
+    assert _claim(text, surface).metric == metric

@@ -229,6 +229,16 @@ _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than",
 # (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
 _LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
 _LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s*,|\s+(?:and|or)\b)")
+_LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
+_PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+                      "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
+                      "arrested": "detained", "displaced": "displaced"}
+_ADJECTIVE_THEN_PREDICATE_RE = re.compile(
+    r"\s+(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?"
+    r"(?:were|was|have\s+been|had\s+been|are\s+now)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b", re.I)
+_DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
+_BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
+_BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
@@ -443,6 +453,10 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "and"
         elif "," in gap and _LIST_GAP_RE.fullmatch(gap) and _LIST_ITEM_AFTER_RE.match(after):
             kind = "and"  # a list of counts: "killed more than 43 children, 13 women and 9 men"
+        elif ("–" in gap or "—" in gap) and _DASH_PARTS_GAP_RE.fullmatch(gap):
+            kind = "including"  # "killed 12 civilians – a child, three women and eight men –"
+        elif gap.endswith("(") and _BRACKET_ITEM_AFTER_RE.match(after) and _BRACKET_ITEM_GAP_RE.fullmatch(gap):
+            kind = "and"  # a table in prose: "with 35 deaths, followed by Delhi (21) and Bihar (17 each)"
         out.append(kind)
     return out
 
@@ -1154,6 +1168,18 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         n.population = wholes[k] or _is_population(text, n)
     bound = _bind_metrics(text, nums, triggers)
     metrics = [None if n.population else m for n, (m, _, _) in zip(nums, bound, strict=True)]
+    for k, n in enumerate(nums):
+        if k == 0 and metrics[0] is None and ":" in text[s.start:n.start] \
+                and _LABEL_BEFORE_RE.fullmatch(text, s.start, n.start):
+            # a factbox label: "DEATHS: 42.", "Homes destroyed: 7,700"
+            label = [t for t in triggers if s.start <= t.start < n.start]
+            if label:
+                metrics[0] = label[-1].metric
+        elif metrics[k] is not None:
+            mp = _ADJECTIVE_THEN_PREDICATE_RE.match(text, n.end, s.end)
+            if mp:
+                # "twenty-one displaced Libyans were killed": what befell them, not what described them
+                metrics[k] = _PREDICATE_METRICS[mp.group(1).lower()]
     for k in range(1, len(nums)):
         if wholes[k]:
             # a whole ("35 of the 128 hostages") is no claim about the event, but still a count of what its

@@ -155,7 +155,8 @@ def _is_dateline(m: re.Match) -> bool:
     place = m.group("place")
     caps = _CAPS_WORD_RE.match(place) is not None and place.upper() == place
     if m.group("sep") == ":":
-        return caps
+        # ("DEATHS: 42." is a factbox label, not a dateline)
+        return caps and not m.string[m.end():m.end() + 1].isdigit()
     if caps or m.group("agency"):
         return True
     # "Gaza, MINA –": a capitalised place and an agency written in capitals; "Kyiv, Ukraine —": a
