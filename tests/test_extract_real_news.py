@@ -416,3 +416,14 @@ def test_speakers_in_apposition_quoted_as_saying_and_with_honorifics(text, surfa
 ])
 def test_metrics_of_dash_lists_prose_tables_predicates_and_labels(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_stretch_of_days_and_the_same_period_after_it():
+    text = ("Officials said they had received at least 75 bodies for post-mortem between June 18 and 20, against a "
+            "daily average of about seven.")
+    claims = extract_claims(text, dt.date(2024, 6, 22))
+    assert "20" not in [c.text for c in claims]  # a day of the stretch is no figure
+    assert _claim(text, "75", dt.date(2024, 6, 22)).as_of == dt.date(2024, 6, 20)
+    c = _claim("Data show that 143 people died of the heat between March 1 and June 20, and that 41,789 people had "
+               "suspected heatstroke over the same period.", "41,789", dt.date(2024, 6, 22))
+    assert c.as_of == dt.date(2024, 6, 20)

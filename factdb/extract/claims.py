@@ -813,7 +813,8 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     prev_paragraph = -1
     last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
     statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
-    window_period = None  # the period of the latest window or start named ("in the past 24 hours", "since ...")
+    # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
+    window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
 
     for s in sentences:
@@ -1107,7 +1108,7 @@ class _Reading:
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                     prev_metric=None, carried_day: dt.date | None = None, prev_window: str | None = None,
+                     prev_metric=None, carried_day: dt.date | None = None, prev_window: tuple | None = None,
                      event_day: dt.date | None = None
                      ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
@@ -1129,6 +1130,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _periods_from_verbs(x)
     claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
                         find_places, metric_names)
+    if any(p.kind == "range" for p in x.phrases):
+        # a day of a stretch is no figure: "between June 18 and 20"
+        claims = [c for c in claims if not any(p.kind == "range" and p.start <= c.start and c.end <= p.end
+                                               for p in x.phrases)]
     window = _same_window(x, claims, prev_window)
     if x.event_day is None and x.anchor is not None:
         # (or a day read off the sentence's own phrases: "killed 274 people on Saturday, the ministry said on Sunday")
@@ -1661,8 +1666,8 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
     return claims
 
 
-def _same_window(x: _Reading, claims: list[ExtractedClaim], prev_window: str | None) -> str | None:
-    """"In the same period" is the window named before it; returns the period of the last window or
+def _same_window(x: _Reading, claims: list[ExtractedClaim], prev_window: tuple | None) -> tuple | None:
+    """"In the same period" is the window named before it; returns (period, last day) of the last window or
     start this sentence names, for the sentences after it."""
     phrases = x.phrases
     # (a window beats a start in the same sentence: "over the previous 24 hours, taking the toll since the
@@ -1671,14 +1676,16 @@ def _same_window(x: _Reading, claims: list[ExtractedClaim], prev_window: str | N
     same = next((p for p in phrases if _SAME_WINDOW_RE.search(p.text)), None)
     if same is not None:
         # "wounded in the same period": the window named before it, whichever it was ("over the past 24 hours",
-        # "since Oct. 7"), in this sentence or an earlier one
+        # "since Oct. 7", "between March 1 and June 20"), in this sentence or an earlier one
         earlier = [p for p in named if p.end <= same.start]
         earlier.sort(key=lambda p: p.kind == "since")
-        ref = earlier[0].period if earlier else prev_window
-        if ref:
+        ref = (earlier[0].period, earlier[0].as_of if earlier[0].kind == "range" else None) if earlier else prev_window
+        if ref and ref[0]:
             for c in claims:
                 if c.period == "interval":
-                    c.period = ref
+                    c.period = ref[0]
+                    if ref[1] is not None and c.as_of == x.anchor and c.start >= same.start - 120:
+                        # ... and the day that window ended on
+                        c.as_of = ref[1]
     named.sort(key=lambda p: p.kind == "since")
-    window = named[0].period if named else None
-    return window
+    return (named[0].period, named[0].as_of if named[0].kind == "range" else None) if named else None

@@ -58,7 +58,10 @@ TIME_RE = re.compile(
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?P<dm1>" + _MONTH + r")\b\.?(?:,?\s+(?P<dy1>\d{4})\b)?"
     r"|\b(?:(?:between|from|on|during|over)\s+)?(?P<dm2>" + _MONTH + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*"
-    r"(?P<d4>\d{1,2})\b(?![,.]\d)(?:,?\s+(?P<dy2>\d{4})\b)?)"
+    r"(?P<d4>\d{1,2})\b(?![,.]\d)(?:,?\s+(?P<dy2>\d{4})\b)?"
+    # "between June 18 and 20" (not "on June 18 and 20 people ...": no word follows the second day)
+    r"|\b(?:between|from)\s+(?P<dm3>" + _MONTH + r")\.?\s+(?P<d5>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|through|until)\s+"
+    r"(?P<d6>\d{1,2})\b(?![,.]?\d)(?!\s+[a-z])(?:,?\s+(?P<dy3>\d{4})\b)?)"
     r"|(?P<wdrange>\b(?:between|from)\s+(?P<wr1>" + _WD + r")\s+(?:and|to|until|through)\s+(?P<wr2>" + _WD + r")\b)"
     r"|(?P<since>\bsince\s+(?P<sx>(?:the\s+)?" + _MD + r"(?:\s+attacks?)?|" + _WD + r"|" + _MONTH + r"(?:\s+\d{4})?"
     r"|\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:this\s+)?\w+(?:\s+\w+)?"
@@ -412,8 +415,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             p.kind, p.since, p.as_of, p.period = "range", a, (None if fut else b), "interval"
         elif kind == "dayrange":
             # "between 20 and 27 August", "Aug. 20-27": the last day dates the figures, the first starts them
-            mon, y = (g("dm1"), g("dy1")) if g("dm1") else (g("dm2"), g("dy2"))
-            d1, d2 = (g("d1"), g("d2")) if g("dm1") else (g("d3"), g("d4"))
+            mon, y = (g("dm1"), g("dy1")) if g("dm1") else (g("dm2"), g("dy2")) if g("dm2") else (g("dm3"), g("dy3"))
+            d1, d2 = (g("d1"), g("d2")) if g("dm1") else (g("d3"), g("d4")) if g("dm2") else (g("d5"), g("d6"))
             b, fut = _md(f"{mon} {d2}" + (f", {y}" if y else ""), published)
             a, _ = _md(f"{mon} {d1}" + (f", {y}" if y else ""), published)
             if not (a and b) or fut or a > b:
