@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, cast, func, null, or_, select
 from sqlmodel import Session
 
 from . import aliases, normalize
@@ -89,8 +89,11 @@ def claim_state(as_recorded_at: dt.datetime | None):
         .subquery("latest")
     )
     cols = [c for c in cv.c if c.name not in ("id", "claim_id")]
+    # columns the history does not keep (the series checks' flag is recomputed, not versioned): unknown then
+    have = {c.name for c in cv.c} | {"id", "updated_at"}
+    unknown = [cast(null(), c.type).label(c.name) for c in Claim.__table__.c if c.name not in have]
     return (
-        select(cv.c.claim_id.label("id"), *cols, cv.c.recorded_at.label("updated_at"))
+        select(cv.c.claim_id.label("id"), *cols, *unknown, cv.c.recorded_at.label("updated_at"))
         .join(latest, and_(latest.c.claim_id == cv.c.claim_id, latest.c.version == cv.c.version))
         .subquery("claim_then")
     )

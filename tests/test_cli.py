@@ -155,3 +155,11 @@ def test_as_recorded_at_combines_with_every_filter(run):
     assert ids and ids <= {c["id"] for c in json.loads(now)}
     before = run("claims", "--format", "json", "--as-recorded-at", "2000-01-01T00:00:00Z")
     assert json.loads(before.stdout) == []
+
+
+def test_the_review_queue_as_recorded_then_lists_claims_without_the_flags_it_does_not_keep(run):
+    assert run("ingest", SEED).exit_code == 0
+    then = run("review", "queue", "--format", "json", "--as-recorded-at", "2100-01-01T00:00:00Z")
+    assert then.exit_code == 0, then.output
+    rows = json.loads(then.stdout)
+    assert rows and all(r["flag"] is None for r in rows)
