@@ -49,8 +49,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.76, "period_accuracy": 0.83},
     "round17-news": {"f1": 0.98, "bounds_accuracy": 0.98, "metric_accuracy": 0.92, "speaker_accuracy": 0.86,
                      "as_of_accuracy": 0.92, "period_accuracy": 0.95},
-    "round18-news": {"f1": 0.975, "bounds_accuracy": 0.99, "metric_accuracy": 0.83, "speaker_accuracy": 0.85,
-                     "as_of_accuracy": 0.82, "period_accuracy": 0.85},
+    "round18-news": {"f1": 0.975, "bounds_accuracy": 0.99, "metric_accuracy": 0.93, "speaker_accuracy": 0.89,
+                     "as_of_accuracy": 0.87, "period_accuracy": 0.92},
+    "round19-news": {"f1": 0.97, "bounds_accuracy": 0.99, "metric_accuracy": 0.91, "speaker_accuracy": 0.75,
+                     "as_of_accuracy": 0.80, "period_accuracy": 0.82},
 }
 
 

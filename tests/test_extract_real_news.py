@@ -395,7 +395,7 @@ def test_a_statement_goes_on_through_a_named_official_of_the_body_and_a_years_en
     ("The county's Chief Medical Officer, Dr Jane Roe, said the department received 28 bodies on June 18.", "28",
      "Dr Jane Roe"),
     ("On Monday, the Integrated Food Security Phase Classification (IPC) partnership estimated that 1.1 million "
-     "people faced catastrophic conditions.", "1.1 million", "Integrated Food Security Phase Classification partnership"),
+     "people faced catastrophic conditions.", "1.1 million", "Integrated Food Security Phase Classification (IPC) partnership"),
     ("A ministry statement said some 62,681 people had also been wounded.", "62,681", "ministry"),
     ("ABC News quoted President Rafael Correa as saying the number of dead has risen further, to 272.", "272",
      "President Rafael Correa"),
@@ -427,3 +427,24 @@ def test_a_stretch_of_days_and_the_same_period_after_it():
     c = _claim("Data show that 143 people died of the heat between March 1 and June 20, and that 41,789 people had "
                "suspected heatstroke over the same period.", "41,789", dt.date(2024, 6, 22))
     assert c.as_of == dt.date(2024, 6, 20)
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("The UN Migration Agency (IOM) confirmed that at least 60 people are missing.", "60", "UN Migration Agency (IOM)"),
+    ("Four people killed in raid on the camp: health ministry", "Four", "health ministry"),
+])
+def test_a_bracketed_acronym_stays_with_its_body_and_a_titles_source_after_a_colon(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The typhoon recalled one of the strongest storms ever recorded, which killed 6,300 people in 2013.", "6,300"),
+    ("Surveillance data for the week show 2,318 suspected cases.", "2,318"),
+])
+def test_no_fragment_is_made_a_speaker(text, surface):
+    assert _claim(text, surface).speaker is None
+
+
+def test_a_part_of_a_count_is_not_spoken_by_them():
+    assert _claim("The ministry recorded 66,063 suspected cases, 14,417 of them confirmed.", "14,417").speaker == \
+        "ministry"

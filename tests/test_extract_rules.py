@@ -489,7 +489,7 @@ def test_round4_non_claims(text, surfaces):
 
 @pytest.mark.parametrize("text,surface,metric,speaker", [
     ("The World Health Organization (WHO) estimates that 5 million people lack food.", "5 million",
-     "food_insecure", "World Health Organization"),
+     "food_insecure", "World Health Organization (WHO)"),
     ("The death toll from the tsunamis continues to rise, passing 80,000 people according to reports from several "
      "news agencies.", "80,000", "killed", "several news agencies"),
     ("A spokesman for the Red Cross speculated that the toll could increase to over 100,000.", "100,000", "killed",

@@ -128,7 +128,7 @@ _TRAIL_RE = re.compile(
     r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
     r"|yesterday|today|late\s+\w+|earlier|later|also|however|too|(?-i:[a-z]+ly)))+$",
     re.I)
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who", "them"}
 _BAD_NP_RE = re.compile(
     r"(?<!\w)\d|\b(?:which|whom|whose|there|what|when|where|why|how|if|whether|reports?\s+that|but|because|although|as"
     r"|brings|raises|takes|pushes)\b"
@@ -246,6 +246,7 @@ _ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|
 _FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death toll", "number", "total", "numbers",
                            "data", "information", "estimates", "statistics", "message", "post", "video", "tweet",
                            "letter"})
+_FIGURE_HEAD_RE = re.compile(r"(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s+(?:for|of|on)\b.*$", re.S)
 _FIGURE_ADJECTIVE_RE = re.compile(r"^(?:preliminary|initial|latest|early|new|updated)\s+", re.I)
 _ISSUED_BY_HEAD_RE = re.compile(r"\b(ministry|agency|army|military|government|office|police|council|committee"
                                 r"|authority|department|mission|organisation|organization)\s+(?:statement|release"
@@ -255,6 +256,8 @@ _SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
 
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
+    if "\u2039" in np:
+        np = np.replace("\u2039", "(").replace("\u203a", ")")  # a bracketed acronym kept in a subject
     if " sa" in np:
         # "the United Nations said its own count": who speaks ends at their verb
         np = _SAID_INSIDE_RE.split(np, 1)[0]
@@ -278,7 +281,14 @@ def clean_speaker(np: str) -> str:
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np).strip(" ,")
     # a figure is no speaker: "the count announced hours earlier" is a participle, not a statement
-    return "" if _FIGURE_ADJECTIVE_RE.sub("", np).lower() in _FIGURE_NOUNS else np
+    bare = _FIGURE_ADJECTIVE_RE.sub("", np).lower()
+    if bare in _FIGURE_NOUNS:
+        return ""
+    mh = _FIGURE_HEAD_RE.match(np)
+    # "surveillance data for the week show ...": a figure, not who speaks (a name would be capitalised)
+    # (the first word may be capitalised as the sentence's first)
+    return "" if mh and mh.group(1).lower() in _FIGURE_NOUNS and not any(w[:1].isupper() for w in np.split()[1:]) \
+        else np
 
 
 def _definite(np: str) -> bool:
@@ -361,7 +371,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     if ") " in region:
         # "The World Health Organization (WHO) estimates", "the IPC (IPC) partnership estimated": the acronym
         # in brackets is no clause boundary
-        region = _BRACKETED_ACRONYM_RE.sub(lambda m: " " * len(m.group(0)), region)
+        region = _BRACKETED_ACRONYM_RE.sub(lambda m: " \u2039" + m.group(0)[2:-1] + "\u203a", region)
     if region.rstrip().endswith(","):
         # "Beth Bechdol, deputy director general of the FAO, told ...", "the county's chief medical officer,
         # Dr Jane Roe, said": of a name and its description in apposition, the name speaks
@@ -454,6 +464,9 @@ _NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de
                                 re.S)
 
 
+_EVER_BEFORE_RE = re.compile(r"\b(?:ever|never|previously|first|yet)\s+$", re.I)
+# a title's source after a colon: "Four killed in raid on the camp: health ministry"
+_TITLE_SPEAKER_RE = re.compile(r":\s+(?P<np>[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*$")
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
@@ -468,6 +481,13 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             direction = "right" if opens else "left"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
+    if ":" in text[lo:hi] and text[lo:hi].rstrip()[-1:] not in ".!?\"”'’)":
+        mt = _TITLE_SPEAKER_RE.search(text, lo, hi)
+        if mt and not _BAD_NP_RE.search(mt.group("np")) and not _VERBISH_RE.search(mt.group("np")):
+            sp = clean_speaker(mt.group("np"))
+            if sp and (_looks_like_np(sp) or sp[:1].isupper()):
+                out.append(Attribution(mt.start(), mt.start() + 1, sp, mt.start("np"), "said", "left",
+                                       _definite(mt.group("np"))))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):
@@ -504,6 +524,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if _DETERMINER_BEFORE_RE.search(before):
             continue  # "an estimated 27k", "the reported figure"
+        if verb in ("recorded", "reported", "registered", "documented") and _EVER_BEFORE_RE.search(before):
+            continue  # "the strongest storm ever recorded": a superlative, not a statement
         if verb in ("added", "adds") and not _ADDED_THAT_RE.match(text[ve:hi]):
             continue  # "employers added 303,000 jobs"
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
