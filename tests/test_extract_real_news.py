@@ -448,3 +448,9 @@ def test_no_fragment_is_made_a_speaker(text, surface):
 def test_a_part_of_a_count_is_not_spoken_by_them():
     assert _claim("The ministry recorded 66,063 suspected cases, 14,417 of them confirmed.", "14,417").speaker == \
         "ministry"
+
+
+def test_last_week_after_the_days_it_places_dates_nothing():
+    c = _claim("Two boats sank on June 12 and June 13 last week, and the dead include two men.", "two",
+               dt.date(2025, 6, 18))
+    assert c.as_of == dt.date(2025, 6, 13)

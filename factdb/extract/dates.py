@@ -398,6 +398,13 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
                 q = out[j]
                 if q is not None and q.kind == "since" and q.since is None and q.end <= p.start:
                     out[j] = None
+    # "on June 12 and June 13 last week": the week only places the days named before it
+    for i in range(1, len(out)):
+        p, q = out[i], out[i - 1]
+        if p is not None and q is not None and p.kind == "point" and q.kind == "point" and q.as_of is not None \
+                and p.text.lower() in ("last week", "this week", "last month", "this month") \
+                and not text[q.end:p.start].strip(" ,"):
+            out[i] = None
     return [p for p in out if p is not None]
 
 
