@@ -1259,10 +1259,18 @@ def _beyond_reading(norm: str, n: NumberSpan) -> bool:
         if v is not None and abs(v) >= MAX_FIGURE:
             return True
     after = norm[n.end:n.end + 24]
+    before = norm[max(0, n.start - 4):n.start]
+    # every match of the patterns below holds one of these: a substring test first (non-ASCII text folds
+    # under re.I, so no shortcut for it)
+    if after.isascii() and "^" not in after and "*" not in after and after[:1] not in ("e", "E") \
+            and "^" not in before and "*" not in before:
+        low = after.lower()
+        if "illion" not in low and "googol" not in low and "lakh" not in low:
+            return False
     m = _UNKNOWN_SCALE_AFTER_RE.match(after)
     if m and m.group(0).strip().lstrip("-").strip().lower().rstrip("s") not in SCALE_WORDS:
         return True
-    return bool(_POWER_AFTER_RE.match(after) or _POWER_BEFORE_RE.search(norm[max(0, n.start - 4):n.start]))
+    return bool(_POWER_AFTER_RE.match(after) or _POWER_BEFORE_RE.search(before))
 
 
 def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> list[NumberSpan]:
