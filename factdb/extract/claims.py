@@ -756,8 +756,9 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
-    sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph)
-                 for s in split_sentences(text, paragraphs)]
+    sentences = split_sentences(text, paragraphs)
+    if text is not original:  # (a sentence's text is the original's, not the blanked copy's)
+        sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph) for s in sentences]
     if not sentences:
         return []
     starts = [s.start for s in sentences]
