@@ -195,6 +195,13 @@ _ANAPHOR_METRIC_RE = re.compile(
     r"\b(?:the|that|this|its|their|the\s+same)\s+(?:[A-Z][\w.'’-]*\s+|\w+(?:'s|’s)\s+)?(?:figure|number|tally|total"
     r"|count)\b[^.;,\d]{0,50}$", re.I)
 _ANAPHOR_NOUNS = ("toll", "figure", "number", "tally", "count", "total")  # one ends every _ANAPHOR_RE match
+
+
+def _holds_anaphor_noun(low: str) -> bool:
+    """Whether ``low`` holds one of _ANAPHOR_NOUNS (written out: cheaper than any() over them)."""
+    return "toll" in low or "figure" in low or "number" in low or "tally" in low or "count" in low or "total" in low
+
+
 _SUBJECT_SKIP_RE = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
     r"(?:the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|them\s+|whom\s+|those\s+|these\s+|all\s+|[A-Z][\w-]*(?:'s|’s)\s+)?")
@@ -1113,7 +1120,7 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         lo = max(s.start, n.start - 70)
         window = text[lo:n.start].lower()
         # (each match ends with one of the nouns: a substring test first; non-ASCII text folds under re.I)
-        named = (not window.isascii() or any(w in window for w in _ANAPHOR_NOUNS)) and \
+        named = (not window.isascii() or _holds_anaphor_noun(window)) and \
             _ANAPHOR_METRIC_RE.search(text, lo, n.start)
         if named or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction"))):
             back = prev_metric[0] if prev_metric and (prev_metric[1] or named) else None
@@ -1406,7 +1413,7 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
     # speakers
     low = text[s.start:s.end].lower()
     # (non-ASCII text may hold letters that re.I folds onto ASCII ones, e.g. "ı" onto "i": no shortcut)
-    anaphor = (not low.isascii() or any(w in low for w in _ANAPHOR_NOUNS)) and bool(
+    anaphor = (not low.isascii() or _holds_anaphor_noun(low)) and bool(
         _ANAPHOR_RE.search(text, s.start, s.end))
     para = s.paragraph
     if para not in para_places_cache:
