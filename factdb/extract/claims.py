@@ -1004,33 +1004,34 @@ def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _State
 @dataclass
 class _Reading:
     """One sentence as its passes read it: the sentence and its numbers, and, per number (same index),
-    what the passes have decided so far. Each pass reads what earlier passes wrote and fills in more."""
+    what the passes have decided so far. Each pass reads what earlier passes wrote and fills in more (a
+    pass's fields exist once it has run: nothing is built empty for every sentence)."""
 
     text: str
     s: Sentence
     nums: list[NumberSpan]
     pub: dt.date | None
     # metrics pass
-    bound: list = field(default_factory=list)  # (metric, cost, priority) of each number's trigger
-    metrics: list[str | None] = field(default_factory=list)
-    prios: list[int] = field(default_factory=list)
-    links: list[str | None] = field(default_factory=list)  # how each number is tied to the one before
-    steps: list[int] = field(default_factory=list)  # "rose by 12 to 240": index of the new total
-    subjects: list[str | None] = field(default_factory=list)
+    bound: list = field(init=False)  # (metric, cost, priority) of each number's trigger
+    metrics: list[str | None] = field(init=False)
+    prios: list[int] = field(init=False)
+    links: list[str | None] = field(init=False)  # how each number is tied to the one before
+    steps: list[int] = field(init=False)  # "rose by 12 to 240": index of the new total
+    subjects: list[str | None] = field(init=False)
     # time phrases pass
-    phrases: list[TimePhrase] = field(default_factory=list)
+    phrases: list[TimePhrase] = field(init=False)
     anchor: dt.date | None = None  # the day figures without their own are of
-    verb_dates: list[TimePhrase] = field(default_factory=list)  # days of the reporting verb ("said on Friday")
-    verb_ids: set[int] = field(default_factory=set)
-    scoped_ids: set[int] = field(default_factory=set)  # phrases covering the whole sentence
-    rel_starts: dict[int, int] = field(default_factory=dict)  # phrase -> start of its relative clause
-    aside_ids: set[int] = field(default_factory=set)
+    verb_dates: list[TimePhrase] = field(init=False)  # days of the reporting verb ("said on Friday")
+    verb_ids: set[int] = field(init=False)
+    scoped_ids: set[int] = field(init=False)  # phrases covering the whole sentence
+    rel_starts: dict[int, int] = field(init=False)  # phrase -> start of its relative clause
+    aside_ids: set[int] = field(init=False)
     # dates pass
-    periods: list[str | None] = field(default_factory=list)
-    cue_after: list[bool] = field(default_factory=list)  # the period cue stands after the number
-    as_ofs: list[dt.date | None] = field(default_factory=list)
-    sinces: list[dt.date | None] = field(default_factory=list)
-    by_statement: list[bool] = field(default_factory=list)  # the date is the statement's, not the figure's
+    periods: list[str | None] = field(init=False)
+    cue_after: list[bool] = field(init=False)  # the period cue stands after the number
+    as_ofs: list[dt.date | None] = field(init=False)
+    sinces: list[dt.date | None] = field(init=False)
+    by_statement: list[bool] = field(init=False)  # the date is the statement's, not the figure's
 
 
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
