@@ -205,6 +205,13 @@ _ANAPHOR_METRIC_RE = re.compile(
     r"\b(?:the|that|this|its|their|the\s+same)\s+(?:[A-Z][\w.'’-]*\s+|\w+(?:'s|’s)\s+)?(?:figure|number|tally|total"
     r"|count)\b[^.;,\d]{0,50}$", re.I)
 _ANAPHOR_NOUNS = ("toll", "figure", "number", "tally", "count", "total")  # one ends every _ANAPHOR_RE match
+
+
+def _holds_anaphor_noun(low: str) -> bool:
+    """Whether ``low`` holds one of _ANAPHOR_NOUNS (written out: cheaper than any() over them)."""
+    return "toll" in low or "figure" in low or "number" in low or "tally" in low or "count" in low or "total" in low
+
+
 _SUBJECT_SKIP_RE = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|other\s+|others\s+|additional\s+|further\s+|another\s+)?(?:of\s+)?"
     r"(?:the\s+|our\s+|their\s+|its\s+|his\s+|her\s+|them\s+|whom\s+|those\s+|these\s+|all\s+|[A-Z][\w-]*(?:'s|’s)\s+)?")
@@ -673,7 +680,7 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
         k = bisect.bisect_right(para_places.ends, n.start) - 1
         if k >= 0:
             # the latest place a locative governs ("In Kharkiv, Ukraine's second-largest city, ..."), else the latest
-            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if _place_penalty(text, p) < 200),
+            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if para_places.penalty(text, p) < 200),
                          para_places.items[k][2])
         elif para_places.items:
             place = para_places.items[0][2]
@@ -728,6 +735,14 @@ class _Places:
         self.items = items
         self.starts = [p[0] for p in items]
         self.ends = [p[1] for p in items]
+        self._penalties: dict = {}
+
+    def penalty(self, text: str, p) -> int:
+        """``_place_penalty`` of the place ``p`` of this paragraph, computed once."""
+        pen = self._penalties.get(p)
+        if pen is None:
+            pen = self._penalties[p] = _place_penalty(text, p)
+        return pen
 
     def within(self, lo: int, hi: int) -> list:
         return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
@@ -783,8 +798,9 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     nums_all = find_numbers(text, with_skipped=False)
     if not nums_all:
         return []
-    sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph)
-                 for s in split_sentences(text, paragraphs)]
+    sentences = split_sentences(text, paragraphs)
+    if text is not original:  # (a sentence's text is the original's, not the blanked copy's)
+        sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph) for s in sentences]
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -807,7 +823,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                             paragraphs[layout.dateline_paragraph][1] if dl else 0)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
-    metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
+    metric_names = lex.metric_names
     prev_speakers: list[str] = []
     last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1
@@ -1075,33 +1091,34 @@ def _next_statement(statement, carried, spoken, said_day, s: Sentence) -> _State
 @dataclass
 class _Reading:
     """One sentence as its passes read it: the sentence and its numbers, and, per number (same index),
-    what the passes have decided so far. Each pass reads what earlier passes wrote and fills in more."""
+    what the passes have decided so far. Each pass reads what earlier passes wrote and fills in more (a
+    pass's fields exist once it has run: nothing is built empty for every sentence)."""
 
     text: str
     s: Sentence
     nums: list[NumberSpan]
     pub: dt.date | None
     # metrics pass
-    bound: list = field(default_factory=list)  # (metric, cost, priority) of each number's trigger
-    metrics: list[str | None] = field(default_factory=list)
-    prios: list[int] = field(default_factory=list)
-    links: list[str | None] = field(default_factory=list)  # how each number is tied to the one before
-    steps: list[int] = field(default_factory=list)  # "rose by 12 to 240": index of the new total
-    subjects: list[str | None] = field(default_factory=list)
+    bound: list = field(init=False)  # (metric, cost, priority) of each number's trigger
+    metrics: list[str | None] = field(init=False)
+    prios: list[int] = field(init=False)
+    links: list[str | None] = field(init=False)  # how each number is tied to the one before
+    steps: list[int] = field(init=False)  # "rose by 12 to 240": index of the new total
+    subjects: list[str | None] = field(init=False)
     # time phrases pass
-    phrases: list[TimePhrase] = field(default_factory=list)
+    phrases: list[TimePhrase] = field(init=False)
     anchor: dt.date | None = None  # the day figures without their own are of
-    verb_dates: list[TimePhrase] = field(default_factory=list)  # days of the reporting verb ("said on Friday")
-    verb_ids: set[int] = field(default_factory=set)
-    scoped_ids: set[int] = field(default_factory=set)  # phrases covering the whole sentence
-    rel_starts: dict[int, int] = field(default_factory=dict)  # phrase -> start of its relative clause
-    aside_ids: set[int] = field(default_factory=set)
+    verb_dates: list[TimePhrase] = field(init=False)  # days of the reporting verb ("said on Friday")
+    verb_ids: set[int] = field(init=False)
+    scoped_ids: set[int] = field(init=False)  # phrases covering the whole sentence
+    rel_starts: dict[int, int] = field(init=False)  # phrase -> start of its relative clause
+    aside_ids: set[int] = field(init=False)
     # dates pass
-    periods: list[str | None] = field(default_factory=list)
-    cue_after: list[bool] = field(default_factory=list)  # the period cue stands after the number
-    as_ofs: list[dt.date | None] = field(default_factory=list)
-    sinces: list[dt.date | None] = field(default_factory=list)
-    by_statement: list[bool] = field(default_factory=list)  # the date is the statement's, not the figure's
+    periods: list[str | None] = field(init=False)
+    cue_after: list[bool] = field(init=False)  # the period cue stands after the number
+    as_ofs: list[dt.date | None] = field(init=False)
+    sinces: list[dt.date | None] = field(init=False)
+    by_statement: list[bool] = field(init=False)  # the date is the statement's, not the figure's
     # events pass
     event_day: dt.date | None = None  # the day of the event the sentence dates its figures by, if any
 
@@ -1247,7 +1264,7 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         lo = max(s.start, n.start - 70)
         window = text[lo:n.start].lower()
         # (each match ends with one of the nouns: a substring test first; non-ASCII text folds under re.I)
-        named = (not window.isascii() or any(w in window for w in _ANAPHOR_NOUNS)) and \
+        named = (not window.isascii() or _holds_anaphor_noun(window)) and \
             _ANAPHOR_METRIC_RE.search(text, lo, n.start)
         if named or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction"))):
             back = prev_metric[0] if prev_metric and (prev_metric[1] or named) else None
@@ -1356,6 +1373,9 @@ def _read_dates(x: _Reading) -> None:
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
         for j, p in enumerate(phrases):
+            c = tcost[j][k]
+            if c is None and id(p) not in scoped_ids:
+                continue  # (too far from n and not covering the sentence: no candidate whatever follows)
             if (id(p) in aside_ids and not rel_starts[id(p)] <= n.start < p.start) or (
                     id(p) in rel_starts and n.end <= rel_starts[id(p)]):
                 # ("thousands are sheltering in the hospital, which troops raided on Thursday"; but "a raid that
@@ -1363,7 +1383,6 @@ def _read_dates(x: _Reading) -> None:
                 continue
             if state and p.kind == "point" and p.start >= n.end:
                 continue
-            c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
@@ -1590,7 +1609,7 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
     # speakers
     low = text[s.start:s.end].lower()
     # (non-ASCII text may hold letters that re.I folds onto ASCII ones, e.g. "ı" onto "i": no shortcut)
-    anaphor = (not low.isascii() or any(w in low for w in _ANAPHOR_NOUNS)) and bool(
+    anaphor = (not low.isascii() or _holds_anaphor_noun(low)) and bool(
         _ANAPHOR_RE.search(text, s.start, s.end))
     para = s.paragraph
     if para not in para_places_cache:
@@ -1600,7 +1619,7 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
         para_places_cache[para] = _Places(sorted(found + anaphors) if anaphors else found)
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
-    place_penalties = [_place_penalty(text, p) for p in sent_places]
+    place_penalties = [para_places.penalty(text, p) for p in sent_places]
 
     claims = []
     for i, n in enumerate(nums):

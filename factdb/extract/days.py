@@ -92,9 +92,11 @@ def month_day_ahead_is_a_future_reference(day: dt.date, base: dt.date) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def month_day(phrase: str, base: dt.date | None, *, ahead: bool = True) -> tuple[dt.date | None, bool]:
     """A month-day phrase ("Oct. 7", "7 October 2023", "2023-10-07"): (day, is_future). ``ahead=False``
-    where the phrase can only look back ("since Oct. 8", the first day of a range)."""
+    where the phrase can only look back ("since Oct. 8", the first day of a range). Cached whole (the
+    phrase's key, the base's range check and the look-ahead cost more than the lookup)."""
     got = parse_day(phrase, base)
     if got is None or got[1] != "day":
         return None, False

@@ -60,7 +60,8 @@ _SCARE_QUOTE_RE = re.compile(r"(?<![\w,.])[\"“](?=[A-Za-z])[\w'’-]+(?:[ -][\
 _GALLERY_COUNTER_RE = re.compile(r"(?m)^[ \t]*\d{1,3}\s+of\s+\d{1,3}\s*\|")
 _BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
-_BULLET_HINTS = tuple("\n" + b for b in _BULLETS) + ("\n ", "\n\t")
+# a line that starts with a bullet, a space or a tab (one search, not one scan of the text per hint)
+_BULLET_HINT_RE = re.compile("\n[" + re.escape(_BULLETS) + " \t]")
 _END_PUNCT = ".!?\"”’'):;"
 
 
@@ -236,7 +237,7 @@ def read_layout(text: str, published: dt.date | None = None,
         for m in _CREDIT_INLINE_RE.finditer(text, body):
             out.blanks.append(m.span())
     # list markers at line starts ("- On Saturday, Egypt said ...") are layout, not words
-    if any(h in text for h in _BULLET_HINTS) or text[body:body + 1] in _BULLETS:
+    if _BULLET_HINT_RE.search(text) or text[body:body + 1] in _BULLETS:
         for m in _BULLET_RE.finditer(text, body):
             out.blanks.append((m.start(1), m.end(1)))
     return out
