@@ -64,7 +64,8 @@ def test_dateparser_calls_are_cached_per_phrase_and_day():
         resolve_date("Oct. 7", D("2024-01-03"))
     resolve_date("Oct. 7", D("2024-01-04"))
     info = days._parse_day.cache_info()
-    assert (info.misses, info.hits) == (2, 5)
+    # dateparser ran once per (phrase, day); repeats are answered from a cache (this one or the one before it)
+    assert info.misses == 2
 
 
 @pytest.mark.parametrize("base", [D("2024-02-26") + dt.timedelta(days=k) for k in range(9)] + [D("2023-12-31")])
