@@ -59,6 +59,7 @@ def test_a_since_date_is_the_most_recent_past_one(text, published, since):
 
 def test_dateparser_calls_are_cached_per_phrase_and_day():
     days._parse_day.cache_clear()
+    days.month_day.cache_clear()
     for _ in range(3):
         resolve_date("on Oct. 7", D("2024-01-03"))
         resolve_date("Oct. 7", D("2024-01-03"))
