@@ -454,3 +454,14 @@ def test_last_week_after_the_days_it_places_dates_nothing():
     c = _claim("Two boats sank on June 12 and June 13 last week, and the dead include two men.", "two",
                dt.date(2025, 6, 18))
     assert c.as_of == dt.date(2025, 6, 13)
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("Some 1.4 million people are estimated to have been displaced in four weeks of war.", "1.4 million",
+     "cumulative"),
+    ("It said 66 people had been killed in recent hours, which brings the overall toll to 58,000.", "66",
+     "interval"),
+    ("Surveillance data for the week show 2,318 suspected cases.", "2,318", "interval"),
+])
+def test_weeks_of_war_recent_hours_and_a_weeks_data(text, surface, period):
+    assert _claim(text, surface).period == period

@@ -81,7 +81,7 @@ TIME_RE = re.compile(
     r"(?P<wu2>hours?|days?|weeks?|months?)\b"
     # ("killed in 21 months of war": since the war began, a running total, not a window; but "in two days of
     # fighting" is one)
-    r"(?!(?<=months)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
+    r"(?!(?:(?<=months)|(?<=weeks))\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
     r")"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
@@ -110,7 +110,7 @@ TIME_RE = re.compile(
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
     # "wounded in more than 14 months of war": since the war began (but "in two days of fighting" is a window)
     r"|(?:in|during|over|after)\s+(?:(?:more\s+than|nearly|almost|about|over|some|roughly)\s+)?(?:\d+|[a-z]+)\s+"
-    r"(?:months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
+    r"(?:weeks|months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
     r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
     r"(?:number|total|toll|tally|count)"
     r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?!(?:weekly|daily|monthly)\s)"
@@ -143,6 +143,8 @@ TIME_RE = re.compile(
     r"|(?:in|over|during|within)\s+the\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four|24)[\s-]hours?|hours|days?|week)"
     r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))"
     r"|during\s+the\s+(?:week|weekend|night)"
+    # "recorded in recent hours", "surveillance data for the week"
+    r"|in\s+(?:recent|the\s+last\s+few|the\s+past\s+few)\s+(?:hours|days)|for\s+the\s+(?:week|day)\b"
     # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
     # (not an ongoing one: "in the clashes, which began on Oct. 7", "in the fighting")
     r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|blast"
@@ -167,7 +169,7 @@ _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|" + _MON3 + r")",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3 + r")",
     "to": r"to\s+date",
     "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
