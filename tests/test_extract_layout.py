@@ -253,3 +253,10 @@ def test_a_factbox_figure_on_its_own_line_takes_the_label_under_it():
             "Aid trucks allowed into Gaza")
     assert {c.text: c.metric for c in _all(text, "2023-11-01")} == {
         "1,400": "killed", "8,525": "killed", "Over 1.4 million": "displaced", "217": "aid"}
+
+
+def test_a_live_entrys_title_restates_its_body_figure():
+    text = ("Live: the war, day 86\n\n31 December 2023 09:58 GMT\n\nGaza death toll reaches 21,822\n\nOn Sunday, the "
+            "health ministry said that 21,822 people have now been killed since the war began.")
+    title = next(c for c in _all(text, "2023-12-31") if c.text == "21,822")
+    assert (title.speaker, title.as_of, title.period) == ("health ministry", dt.date(2023, 12, 31), "cumulative")

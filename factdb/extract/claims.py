@@ -963,10 +963,19 @@ def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
     to 612"), so it takes that figure's speaker, dates and period; a bare "ministry" or "agency" cue
     is resolved to the body's speaker it names.
     """
-    if not layout.headline_end:
-        return
-    head = [c for c in claims if c.start < layout.headline_end]
-    body = [c for c in claims if c.start >= layout.headline_end]
+    if layout.headline_end:
+        _restate(claims, [c for c in claims if c.start < layout.headline_end],
+                 [c for c in claims if c.start >= layout.headline_end])
+    # a live page's entries and a story's cross-heads have titles of their own: "Gaza death toll reaches
+    # 21,822" above "On Sunday, the ministry said that 21,822 people have now been killed"
+    for ts, te in layout.titles:
+        head = [c for c in claims if ts <= c.start < te]
+        if head:
+            nxt = next((t for t, _ in layout.titles if t > te), None)
+            _restate(claims, head, [c for c in claims if c.start >= te and (nxt is None or c.start < nxt)])
+
+
+def _restate(claims: list[ExtractedClaim], head: list[ExtractedClaim], body: list[ExtractedClaim]) -> None:
     if not head or not body:
         return
     lede = [b for b in body if b.sentence_index <= body[0].sentence_index + _LEDE_SENTENCES]

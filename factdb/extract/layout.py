@@ -76,6 +76,8 @@ class Layout:
     blanks: list[tuple[int, int]] = field(default_factory=list)  # spans to blank (dateline included)
     # line breaks of hard-wrapped paragraphs (a feed that breaks lines at 70 characters): read as spaces
     joins: list[int] = field(default_factory=list)
+    # (start, end) of the titles inside the body: a live page's entry titles, cross-heads
+    titles: list[tuple[int, int]] = field(default_factory=list)
     # (offset, day) of each dated stamp: a live blog's entries are of their stamp's day
     stamps: list[tuple[int, dt.date]] = field(default_factory=list)
 
@@ -207,6 +209,9 @@ def read_layout(text: str, published: dt.date | None = None,
         line_end = text.find("\n", ps, pe)
         line_end = pe if line_end < 0 else line_end
         line = text[ps:line_end]
+        if line_end == pe and 3 <= len(line.split()) <= 16 and line.rstrip()[-1:] not in _END_PUNCT \
+                and any(ch.isdigit() for ch in line) and k + 1 < len(paras):
+            out.titles.append((ps, pe))  # a one-line paragraph without final punctuation, over a body
         stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
         if stamp:
             d = _stamp_date(stamp, published)
