@@ -465,3 +465,12 @@ def test_last_week_after_the_days_it_places_dates_nothing():
 ])
 def test_weeks_of_war_recent_hours_and_a_weeks_data(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("New cases for EPI - Week 18\n\n608 new cholera cases were reported.", ["608"]),
+    ("On Day 100 of the war, 20 people were killed.", ["20"]),
+    ("Over the past week 30 people were killed.", ["30"]),
+])
+def test_a_numbered_week_or_day_is_a_name_not_a_figure(text, figures):
+    assert [c.text for c in extract_claims(text, DAY)] == figures

@@ -386,7 +386,7 @@ IDENT_BEFORE_RE = re.compile(
     r"|Kinzhal|Shahed|Fajr|Qassam|Kassam|Grad|Uragan|Tochka|Scud|Hwasong|Fateh|Zelzal|Kh|Apache|Black Hawk"
     r"|Chinook|Typhoon|Tornado|Rafale|Mirage|Leopard|Challenger|Abrams|Merkava|Bradley|Stryker|Himars"
     r"|HIMARS|Hellfire|Javelin|Stinger|Harpoon|Tomahawk|kilometre|kilometer|Kilometre|Kilometer|km|milepost"
-    r"|marker|S&P|FTSE|Nikkei|DAX|CAC|Stoxx|STOXX|Sensex|Nifty|Russell)\s*[#-]?\s*"
+    r"|marker|S&P|FTSE|Nikkei|DAX|CAC|Stoxx|STOXX|Sensex|Nifty|Russell|Week|WEEK|Day|DAY|Round)\s*[#-]?\s*"
     r"|#\s*"
     r"|\b[A-Z]{1,5}-\s?"
     r"|\b[A-Z][A-Za-z]*\d+[A-Za-z]*-)$")
