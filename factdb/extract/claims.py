@@ -653,7 +653,7 @@ def _place_for(text: str, n: NumberSpan, sent_places, para_places: _Places, doc_
         k = bisect.bisect_right(para_places.ends, n.start) - 1
         if k >= 0:
             # the latest place a locative governs ("In Kharkiv, Ukraine's second-largest city, ..."), else the latest
-            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if _place_penalty(text, p) < 200),
+            place = next((p[2] for p in reversed(para_places.items[:k + 1]) if para_places.penalty(text, p) < 200),
                          para_places.items[k][2])
         elif para_places.items:
             place = para_places.items[0][2]
@@ -708,6 +708,14 @@ class _Places:
         self.items = items
         self.starts = [p[0] for p in items]
         self.ends = [p[1] for p in items]
+        self._penalties: dict = {}
+
+    def penalty(self, text: str, p) -> int:
+        """``_place_penalty`` of the place ``p`` of this paragraph, computed once."""
+        pen = self._penalties.get(p)
+        if pen is None:
+            pen = self._penalties[p] = _place_penalty(text, p)
+        return pen
 
     def within(self, lo: int, hi: int) -> list:
         return self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
@@ -1424,7 +1432,7 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
         para_places_cache[para] = _Places(sorted(found + anaphors) if anaphors else found)
     para_places = para_places_cache[para]
     sent_places = para_places.within(s.start, s.end)
-    place_penalties = [_place_penalty(text, p) for p in sent_places]
+    place_penalties = [para_places.penalty(text, p) for p in sent_places]
 
     claims = []
     for i, n in enumerate(nums):
