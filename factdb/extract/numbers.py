@@ -897,16 +897,17 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
                                           or not _NUMBER_END_RE.search(before[:msign.start()])):
         n.value = -n.value
         n.start -= len(before) - msign.start()
+        before = norm[max(0, n.start - 40):n.start]
     # qualifier before
-    before = norm[max(0, n.start - 40):n.start]
-    mq = _tail_phrase(before, _PRE_QUALIFIER_MAP) if n.qualifier == "exact" and n.kind != "vague" else None
+    plain = n.qualifier == "exact" and n.kind != "vague"
+    mq = _tail_phrase(before, _PRE_QUALIFIER_MAP) if plain else None
     if mq and mq[0] in _PARTICLES and before[:mq[1]].rstrip().rsplit(None, 1)[-1:] \
             and before[:mq[1]].rstrip().rsplit(None, 1)[-1].lower() in _PARTICLES[mq[0]]:
         mq = None  # "handed over four hostages": a verb's particle, not "more than"
     if mq:
         n.qualifier = _PRE_QUALIFIER_MAP[mq[0]]
         n.start -= len(before) - mq[1]
-    elif n.qualifier == "exact" and n.kind != "vague" and before.rstrip()[-1:] in ("<", ">", "=", "~"):
+    elif plain and before.rstrip()[-1:] in ("<", ">", "=", "~"):
         ms = SYMBOL_QUALIFIER_RE.search(before)
         if ms and not _SYMBOL_OPERAND_RE.search(before[:ms.start()] or " "):
             n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
@@ -1113,22 +1114,25 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     core = norm[n.core_start:n.core_end]
     after = norm[n.end:n.end + 60]
     before = norm[max(0, n.start - 60):n.start]
-    if n.kind in ("number", "word") and n.unit == "count":
+    nk = n.kind  # (read once: most rules below ask)
+    number = nk == "number"
+    exact = n.qualifier == "exact"
+    if nk in ("number", "word") and n.unit == "count":
         ma = _AFTER_SKIP_RE.match(after)  # ordinal, duration, measure, time, compound
         if ma:
             return ma.lastgroup
         if RANGE_DURATION_AFTER_RE.match(after):
             return "duration"
-        if n.kind == "number" and n.qualifier == "exact" and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
+        if number and exact and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
             return "identifier"
-        if n.kind == "number" and before.rstrip().endswith(_MAGNITUDE_ENDS) and _MAGNITUDE_BEFORE_RE.search(before):
+        if number and before.rstrip().endswith(_MAGNITUDE_ENDS) and _MAGNITUDE_BEFORE_RE.search(before):
             return "measure"
-        if n.kind == "number" and before.endswith(("to ", "of ", "at ")) and _LEVEL_BEFORE_RE.search(before[-40:]):
+        if number and before.endswith(("to ", "of ", "at ")) and _LEVEL_BEFORE_RE.search(before[-40:]):
             return "identifier"  # "raised its danger signal to 10", "an alert level of 4": a level on a scale
-        if n.kind == "number" and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
+        if number and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
-        if n.kind == "number" and n.qualifier == "exact" and _FOUR_DIGITS_RE.fullmatch(core):
+        if number and exact and _FOUR_DIGITS_RE.fullmatch(core):
             v = int(core)
             if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
@@ -1137,58 +1141,58 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]) \
                 and (n.value is None or n.value <= 21 or not _BE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 12):n.core_start])):
             return "age"  # "children under 5"; "a quarter of the dead were under 18" (an age, not a bound)
-        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and core.isdigit() and after[:1] == "," \
+        if number and exact and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
             return "age"  # "Maria Ferrer, 61, a former mayor"
-        if n.kind == "number" and n.qualifier == "exact" and len(core) <= 3 and core.isdigit() and after[:1] == "," \
+        if number and exact and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and int(core) <= 120 and _ROLE_COMMA_RE.search(before[-60:]):
             return "age"  # "The prime minister, 43, told supporters"
         # (each rare rule behind a substring test its pattern needs)
-        if n.qualifier == "exact" and _may_name_speakers(after) and _SPEAKER_COUNT_AFTER_RE.match(after):
+        if exact and _may_name_speakers(after) and _SPEAKER_COUNT_AFTER_RE.match(after):
             return "speakers"  # "two security sources said": who speaks, not what is counted
-        if n.kind == "number" and len(core) == 2 and before[-1:] == "/" and _FISCAL_YEAR_BEFORE_RE.search(before[-6:]):
+        if number and len(core) == 2 and before[-1:] == "/" and _FISCAL_YEAR_BEFORE_RE.search(before[-6:]):
             return "year"  # "the 2024/25 season"
-        if n.kind == "number" and before[-2:-1].islower() and _NAMED_AREA_RE.match(after) \
+        if number and before[-2:-1].islower() and _NAMED_AREA_RE.match(after) \
                 and _CAPITAL_WORD_BEFORE_RE.search(before[-24:]):
             return "identifier"  # "the Delmas 32 neighbourhood"
-        if n.kind == "number" and after[:1] in ("-", "–") and _RANGE_TO_MEASURE_RE.match(after):
+        if number and after[:1] in ("-", "–") and _RANGE_TO_MEASURE_RE.match(after):
             return "measure"  # "falling by 5-7 centimetres an hour": the range's end is a measure
-        if n.kind == "number" and ("by" in after[:4] or "x" in after[:3] or "×" in after[:3]):
+        if number and ("by" in after[:4] or "x" in after[:3] or "×" in after[:3]):
             md = _DIMENSION_AFTER_RE.match(after)
             if md and MEASURE_AFTER_RE.match(after[md.end():]):
                 return "measure"  # "a cell measuring 4 by 6 metres"
-        if n.kind == "number" and n.qualifier == "exact" and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
+        if number and exact and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
                 and len(core) == 2:
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
-        if n.kind == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]) \
+        if nk == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]) \
                 and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"  # "under this one building"
-        if n.kind == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
+        if nk == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
-        if n.kind == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
+        if nk == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
                 and _THE_BEFORE_RE.search(before):
             return "name"  # "the Three Brotherhood Alliance", "The Five Eyes": a name, not a count
-        if n.kind == "number" and ((before[-1:] == " " and _phone_before(before))
+        if number and ((before[-1:] == " " and _phone_before(before))
                                    or (before.endswith(", ") and after[:1] in (",", ")") and _phone_before(before[:-2]))
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
         if before.endswith(" ") and (_AGE_OF_BEFORE_RE.search(before[-20:]) or _FLIGHT_CODE_BEFORE_RE.search(before[-24:])):
             return "age" if before.rstrip().endswith("of") else "identifier"  # "under the age of five", "flight PR 2986"
-        if n.kind == "number" and before.endswith(("-", "/")):
+        if number and before.endswith(("-", "/")):
             mm = _NUMBER_JOIN_RE.search(before)
             if mm and IDENT_BEFORE_RE.search(before[:mm.start()][-24:]):
                 return "identifier"  # "Boeing 737-800": the rest of a model number
-        if n.kind == "word" and n.qualifier == "exact" and core.lower() in ("one", "zero", "nought", "naught"):
+        if nk == "word" and exact and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
                 return "pronoun"
-        if n.kind == "word" and core.lower() == "one" and _OF_AFTER_RE.match(after) and not ONE_OK_AFTER_RE.match(after):
+        if nk == "word" and core.lower() == "one" and _OF_AFTER_RE.match(after) and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"
-    if n.kind == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
+    if nk == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
         return "compound"
-    if n.kind in ("number", "percent", "currency") and _LETTER_BEFORE_RE.search(norm[max(0, n.core_start - 2):n.core_start]) \
+    if nk in ("number", "percent", "currency") and _LETTER_BEFORE_RE.search(norm[max(0, n.core_start - 2):n.core_start]) \
             and not _PREFIX_HYPHEN_BEFORE_RE.search(norm[max(0, n.core_start - 8):n.core_start]):
         return "identifier"
     return None
