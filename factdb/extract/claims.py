@@ -1223,11 +1223,13 @@ def _read_dates(x: _Reading) -> None:
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
         for j, p in enumerate(phrases):
+            c = tcost[j][k]
+            if c is None and id(p) not in scoped_ids:
+                continue  # (too far from n and not covering the sentence: no candidate whatever follows)
             if id(p) in aside_ids or (id(p) in rel_starts and n.end <= rel_starts[id(p)]):
                 continue  # ("thousands are sheltering in the hospital, which troops raided on Thursday")
             if state and p.kind == "point" and p.start >= n.end:
                 continue
-            c = tcost[j][k]
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
