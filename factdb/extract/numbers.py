@@ -493,8 +493,18 @@ class _Tok:
     suf: str | None = None
 
 
+_ZERO = Decimal(0)
+
+
 def _run_value(toks: list[_Tok]) -> tuple[Decimal, bool, bool] | None:
     """Evaluate a run of number tokens. Returns (value, scaled, has_words) or None."""
+    if len(toks) == 1 and toks[0].kind == "num" and not toks[0].suf:
+        # the common case, one digit token ("27,585"): what the loop below gives for it (the sum with
+        # zero rounds to the context as the loop's sums do)
+        try:
+            return _ZERO + Decimal(toks[0].text.replace(",", "").replace(" ", "")), False, False
+        except InvalidOperation:
+            return None
     total = Decimal(0)
     current = Decimal(0)
     last_scale = None
