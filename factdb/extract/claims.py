@@ -796,7 +796,7 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                             paragraphs[layout.dateline_paragraph][1] if dl else 0)
     para_places_cache: dict[int, list] = {}
     out: list[ExtractedClaim] = []
-    metric_names = frozenset(lex.metrics)  # (a property that builds a new tuple on each call)
+    metric_names = lex.metric_names
     prev_speakers: list[str] = []
     last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1

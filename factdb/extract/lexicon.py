@@ -146,6 +146,7 @@ class Lexicon:
                 rx, k = k, k + 1
             self._scanners.append((kind, side, metric, prio, rx))
         self._plain = k < len(self._scanners)  # some scanner is a plain regex (no table)
+        self.metric_names = frozenset(self.metrics)  # (asked once per document: built once here)
 
     def triggers(self, text: str, lo: int = 0, hi: int | None = None) -> list[Trigger]:
         """All trigger occurrences in ``text[lo:hi]`` (offsets into ``text``)."""
