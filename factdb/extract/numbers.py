@@ -1142,7 +1142,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "identifier"  # "raised its danger signal to 10", "an alert level of 4": a level on a scale
         if number and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
-        if number and exact and _FOUR_DIGITS_RE.fullmatch(core):
+        if number and exact and len(core) == 4 and _FOUR_DIGITS_RE.fullmatch(core):
             v = int(core)
             if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
@@ -1172,8 +1172,9 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             md = _DIMENSION_AFTER_RE.match(after)
             if md and MEASURE_AFTER_RE.match(after[md.end():]):
                 return "measure"  # "a cell measuring 4 by 6 metres"
-        if number and exact and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
-                and len(core) == 2:
+        # (the pattern's dash ends the text or stands before a final "\n": a substring test first)
+        if number and exact and len(core) == 2 and ("-" in before[-2:] or "–" in before[-2:]) \
+                and _SHORT_YEAR_RANGE_RE.search(before[-6:]):
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
@@ -1225,9 +1226,12 @@ class _Zones:
 
     def hit(self, a0: int, a1: int, is_range: bool) -> str | None:
         """Kind of the zone overlapping ``[a0, a1)`` (a URL first), None if there is none."""
-        k = bisect_left(self.url_starts, a1) - 1
-        if k >= 0 and self.url_maxend[k] > a0:
-            return "url"
+        if self.url_starts:  # (most texts have no URL)
+            k = bisect_left(self.url_starts, a1) - 1
+            if k >= 0 and self.url_maxend[k] > a0:
+                return "url"
+        if not self.starts:
+            return None
         j = bisect_left(self.starts, a1) - 1
         found = None
         while j >= 0 and self.zones[j][1] > a0:
