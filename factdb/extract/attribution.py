@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .anchored import Anchored, index_like
+from .anchored import Anchored, AnchoredSet, index_like
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
@@ -96,12 +96,16 @@ BY_RE = re.compile(
     r"|estimated|announced|confirmed|tallied|documented|verified|collected|gathered|calculated|reported"
     r"|outlined|offered|drawn\s+up|presented|submitted)(?:\s+(?:on|last|this)\s+\w+|\s+(?:yesterday|today|earlier))?\s+by\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in|to|for|and|have|has|had|were|was|is|are|show|showed)\b))",
     re.I)
-VERB_SCAN = Anchored(VERB_RE, {re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")})
-ACCORDING_SCAN = Anchored(ACCORDING_RE, {"according"})
-BY_SCAN = Anchored(BY_RE, {"laid", "proposed", "put", "demanded", "set", "compiled", "published", "issued", "provided",
-                           "cited", "estimated", "announced", "confirmed", "tallied", "documented", "verified",
-                           "collected", "gathered", "calculated", "reported", "outlined", "offered", "drawn",
-                           "presented", "submitted"})
+# the three cue patterns, each tried only at the words it can start with, run together (one candidate list per
+# text and one pass per sentence): scanner 0 "according to", 1 "compiled by", 2 the reporting verbs
+_ACCORDING, _BY, _VERB = 0, 1, 2
+_CUE_SCAN = AnchoredSet([
+    {"according": ACCORDING_RE},
+    dict.fromkeys(("laid", "proposed", "put", "demanded", "set", "compiled", "published", "issued", "provided", "cited",
+                   "estimated", "announced", "confirmed", "tallied", "documented", "verified", "collected", "gathered",
+                   "calculated", "reported", "outlined", "offered", "drawn", "presented", "submitted"), BY_RE),
+    dict.fromkeys({re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")}, VERB_RE),
+])
 CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
 
 _DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -472,7 +476,8 @@ _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
-    for m in ACCORDING_SCAN.finditer(text, lo, hi):
+    found = _CUE_SCAN.matches(text, lo, hi)
+    for m in found.get(_ACCORDING, ()):
         sp = clean_speaker(m.group("np"))
         if sp:
             before = text[lo:m.start()]
@@ -495,7 +500,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             if sp and _looks_like_np(sp):
                 out.append(Attribution(m.start("v"), m.end(), sp, m.start("np"), "said", "right",
                                        _definite(m.group("np"))))
-    for m in BY_SCAN.finditer(text, lo, hi):
+    for m in found.get(_BY, ()):
         np = m.group("np")
         if _NAMED_NP_RE.match(np):
             np = _NAME_THEN_VERB_RE.sub("", np)
@@ -503,7 +508,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if sp and _looks_like_np(sp) and not is_pronoun(sp):
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", "both",
                                    _definite(m.group("np"))))
-    for m in VERB_SCAN.finditer(text, lo, hi):
+    for m in found.get(_VERB, ()):
         v, ve = m.start(), m.end()
         verb = m.group("v").lower()
         if text[v].isupper() and text[max(lo, v - 2):v].strip(" \"“") and text[max(lo, v - 2):v].rstrip()[-1:].isalpha():

@@ -307,6 +307,9 @@ CURRENCY_AFTER_RE = re.compile(
     r"|roubles?|rubles?|USD|EUR|GBP)(?![\w])", re.I)
 # PERCENT_RE, else CURRENCY_AFTER_RE, in one match (an alternation takes its first alternative that matches)
 _UNIT_AFTER_RE = re.compile(f"(?P<pctx>{PERCENT_RE.pattern[1:]})|(?P<curx>{CURRENCY_AFTER_RE.pattern[1:]})", re.I)
+# the first three letters (lower-cased, after spaces) of its word alternatives ("%", "$" and "pc" aside)
+_UNIT_AFTER_STARTS = frozenset(("per", "pct", "poi", "pou", "dol", "eur", "yen", "yua", "ren", "rup", "she", "rou", "rub",
+                                "usd", "gbp"))
 SCALE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?(?P<s>hundred|thousand|million|billion|trillion|lakh|crore)\b", re.I)
 AND_A_HALF_RE = re.compile(
     r"^\s+and\s+(?:a|one)\s+(?P<f>half|quarter|third)\b(?:\s+(?P<s>thousand|million|billion|trillion))?", re.I)
@@ -846,14 +849,16 @@ def _scan(norm: str, strict: bool = True) -> list[NumberSpan]:
         v, scaled, words = res
         kind = "word" if words else "number"
         after = norm[e:e + 40]
-        md = _SCALE_SUFFIX_AFTER_RE.match(after)
+        # (both patterns below need a space and then "dozens", "bn", ... or "and": cheap tests first)
+        md = _SCALE_SUFFIX_AFTER_RE.match(after) if after[:1].isspace() and after.lstrip()[:1].lower() in (
+            "d", "b", "m", "t") else None
         if md and not any(t.suf for t in run):
             word = md.group(0).strip()
             v *= 12 if word.lower() == "dozens" else SUFFIX_SCALES[word]
             scaled = scaled or word.lower() != "dozens"
             e += md.end()
             after = norm[e:e + 40]
-        mh = AND_A_HALF_RE.match(after)
+        mh = AND_A_HALF_RE.match(after) if after[:1].isspace() and after.lstrip()[:3].lower() == "and" else None
         if mh:
             v += Decimal(1) / DENOMINATORS[mh.group("f").lower()]
             if mh.group("s"):
@@ -869,7 +874,10 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
     """Extend a bare number with percent / currency / qualifiers written around it."""
     after = norm[n.end:n.end + 40]
     if n.unit == "count" and n.kind in ("number", "word"):
-        mx = _UNIT_AFTER_RE.match(after)
+        h = after.lstrip()[:3]
+        # (what a match starts with after spaces: a cheap test first; non-ASCII text folds under re.I)
+        mx = _UNIT_AFTER_RE.match(after) if not h.isascii() or h[:1] in ("%", "$") or h[:2].lower() == "pc" \
+            or h.lower() in _UNIT_AFTER_STARTS else None
         mp = mx if mx is not None and mx.lastgroup == "pctx" else None  # PERCENT_RE.match(after)
         if not mp and norm[max(0, n.start - 20):n.start].rstrip()[-2:].lower() == "of" \
                 and _PERCENT_OF_BEFORE_RE.search(norm[max(0, n.start - 20):n.start]):
@@ -926,7 +934,10 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
             n.qualifier = _SYMBOL_QUALIFIERS[ms.group("q")]
             n.start -= len(before) - ms.start("q")
     if n.qualifier == "exact" and n.kind != "vague":
-        mpq = POST_QUALIFIER_RE.match(norm[n.end:n.end + 20])
+        post = norm[n.end:n.end + 20]
+        h = post.lstrip()[:2].lower()
+        # (a match starts, after spaces, with "+", "-plus", "plus", "or" or "and": a cheap test first)
+        mpq = POST_QUALIFIER_RE.match(post) if h[:1] == "+" or h in ("-p", "pl", "or", "an") else None
         if mpq:
             if mpq.group("more"):
                 n.qualifier = "more_than"
@@ -1145,7 +1156,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "identifier"  # "raised its danger signal to 10", "an alert level of 4": a level on a scale
         if number and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
-        if number and exact and _FOUR_DIGITS_RE.fullmatch(core):
+        if number and exact and len(core) == 4 and _FOUR_DIGITS_RE.fullmatch(core):
             v = int(core)
             if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
@@ -1175,8 +1186,9 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             md = _DIMENSION_AFTER_RE.match(after)
             if md and MEASURE_AFTER_RE.match(after[md.end():]):
                 return "measure"  # "a cell measuring 4 by 6 metres"
-        if number and exact and _SHORT_YEAR_RANGE_RE.search(before[-6:]) \
-                and len(core) == 2:
+        # (the pattern's dash ends the text or stands before a final "\n": a substring test first)
+        if number and exact and len(core) == 2 and ("-" in before[-2:] or "–" in before[-2:]) \
+                and _SHORT_YEAR_RANGE_RE.search(before[-6:]):
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
@@ -1228,9 +1240,12 @@ class _Zones:
 
     def hit(self, a0: int, a1: int, is_range: bool) -> str | None:
         """Kind of the zone overlapping ``[a0, a1)`` (a URL first), None if there is none."""
-        k = bisect_left(self.url_starts, a1) - 1
-        if k >= 0 and self.url_maxend[k] > a0:
-            return "url"
+        if self.url_starts:  # (most texts have no URL)
+            k = bisect_left(self.url_starts, a1) - 1
+            if k >= 0 and self.url_maxend[k] > a0:
+                return "url"
+        if not self.starts:
+            return None
         j = bisect_left(self.starts, a1) - 1
         found = None
         while j >= 0 and self.zones[j][1] > a0:
