@@ -1070,8 +1070,15 @@ def bench_export(targets: list[Target], args, rep: Report, workdir: Path, state:
            "applies no limit.)"))
     rep()
     dbs = state.get("query_dbs", {})
-    header = ["engine", "selection", "rows written", "wall", "rows/s", "peak RSS", "exit"]
+    sqlite_db = dbs.get("sqlite")
+    peer_sql = export_peer_sql(sqlite_db.url) if sqlite_db is not None and shutil.which("sqlite3") else None
+    if sqlite_db is not None and peer_sql is None:
+        note("sqlite3 shell not found: no peer for the export")
+    header = ["engine", "selection", "rows written", "wall (median)", "rows/s (median)", "wall (best)", "peak RSS",
+              "exit"] + (["vs `sqlite3 -csv` (median of pairs)", "range"] if peer_sql else [])
     rows = []
+    peer_walls: list[float] = []
+    peer_rows = None
     # baseline: the interpreter and factdb's imports alone
     _, _, base_rss, _ = run_child([sys.executable, "-c", "import factdb.cli, factdb.queries, sqlalchemy, "
                                    "factdb.output"])
@@ -1085,13 +1092,18 @@ def bench_export(targets: list[Target], args, rep: Report, workdir: Path, state:
         for label, extra in runs:
             out = workdir / f"export_{tg.name}.csv"
             note(f"{tg.name}: export claims {label}")
-            wall = rss = None
-            for _ in range(3 if label == "all" else 1):  # best of three, as for the peer
+            walls, ratios, rss, code, err = [], [], 0, 0, ""
+            # "all": factdb and the peer alternately, so both meet the same load; a ratio per pair
+            for _ in range(args.export_repeats if label == "all" else 1):
                 with open(out, "wb") as fh:
                     code, w, r, err = run_child([sys.executable, "-m", "factdb", "--db", q.url, *argv, *extra],
                                                 stdout=fh)
-                wall = w if wall is None else min(wall, w)
-                rss = r if rss is None else max(rss, r)
+                walls.append(w)
+                rss = max(rss, r)
+                if label == "all" and peer_sql is not None:
+                    peer_rows, pw = run_export_peer(peer_sql, sqlite_db.url, workdir)
+                    peer_walls.append(pw)
+                    ratios.append(pw / w)
             n = -1  # header row
             with open(out, "rb") as fh:
                 while chunk := fh.read(1 << 20):
@@ -1099,37 +1111,35 @@ def bench_export(targets: list[Target], args, rep: Report, workdir: Path, state:
             out.unlink()
             if code:
                 note(f"export failed: {err}")
-            rows.append([tg.name, label, f"{n:,}", f"{wall:.1f} s", fmt_rate(n / wall),
-                         fmt_mb(rss) + (" OVER" if rss > 300 * 1024 else ""), str(code)])
-        if tg.name == "sqlite" and "all" in [r[1] for r in rows if r[0] == tg.name]:
-            peer = peer_sqlite3_csv(q.url, workdir)
-            if peer is not None:
-                state["export_peer"] = peer
-    peer = state.get("export_peer")
-    if peer is not None:
-        n, wall = peer
-        header.append("vs `sqlite3 -csv`")
-        for r in rows:
-            r.append(f"{float(r[4].replace(',', '')) / (n / wall):.2f}" if r[1] == "all" else "")
-        rows.append(["`sqlite3 -csv`", "all (same rows)", f"{n:,}", f"{wall:.2f} s", fmt_rate(n / wall), "", "0",
-                     "1.00"])
+            wall = statistics.median(walls)
+            row = [tg.name, label, f"{n:,}", f"{wall:.2f} s", fmt_rate(n / wall), f"{min(walls):.2f} s",
+                   fmt_mb(rss) + (" OVER" if rss > 300 * 1024 else ""), str(code)]
+            if peer_sql:
+                row += ([f"{statistics.median(ratios):.2f} ({len(ratios)} pairs)",
+                         f"{min(ratios):.2f}-{max(ratios):.2f}"] if ratios else ["", ""])
+            rows.append(row)
+            if ratios:
+                note(f"{tg.name}: factdb/sqlite3 per pair: " + ", ".join(f"{x:.2f}" for x in ratios))
+    if peer_walls:
+        wall = statistics.median(peer_walls)
+        rows.append(["`sqlite3 -csv`", "all (same rows)", f"{peer_rows:,}", f"{wall:.2f} s",
+                     fmt_rate(peer_rows / wall), f"{min(peer_walls):.2f} s", "", "0", "1.00", ""])
+        state["export_peer"] = (peer_rows, wall)
     rep.table(header, rows)
     rep()
     rep(f"Rows are the claims still present in their article (`claims` hides removed ones). Baseline peak "
-        f"RSS of `python -c 'import factdb.cli, factdb.queries, ...'`: {fmt_mb(base_rss)}.")
-    if peer is not None:
+        f"RSS of `python -c 'import factdb.cli, factdb.queries, ...'`: {fmt_mb(base_rss)}. The whole export "
+        f"runs {args.export_repeats} times (`--export-repeats`); wall times are medians (and the best).")
+    if peer_walls:
         rep("The peer: `sqlite3 -csv` (the SQLite shell, C) running the SELECT factdb sends for these rows (the "
-            "same joins, columns and order) on the SQLite query database, in the same run; the last column is "
-            "factdb's rows/s over the peer's (target ≥ 0.33, on both engines: their databases hold the same rows).")
+            "same joins, columns and order) on the SQLite query database, right after each factdb run (so each "
+            "pair meets the same load); the ratio column is the median over pairs of factdb's rows/s over the "
+            "peer's (target ≥ 0.33, on both engines: their databases hold the same rows).")
     rep()
 
 
-def peer_sqlite3_csv(url: str, workdir: Path) -> tuple[int, float] | None:
-    """(rows, wall seconds) of `sqlite3 -csv` writing the export's joined rows, best of three."""
-    exe = shutil.which("sqlite3")
-    if exe is None:
-        note("sqlite3 shell not found: no peer for the export")
-        return None
+def export_peer_sql(url: str) -> str:
+    """The SELECT factdb's export sends (same joins, columns and order), as literal SQL."""
     from sqlalchemy import create_engine
     from sqlmodel import Session
 
@@ -1142,20 +1152,21 @@ def peer_sqlite3_csv(url: str, workdir: Path) -> tuple[int, float] | None:
         q = q.with_only_columns(*[cols[n] for n in CLAIM_COLUMNS]).order_by(c.c.as_of.desc(), c.c.id.desc())
         sql = str(q.compile(dialect=eng.dialect, compile_kwargs={"literal_binds": True})) + ";\n"
     eng.dispose()
+    return sql
+
+
+def run_export_peer(sql: str, url: str, workdir: Path) -> tuple[int, float]:
+    """(rows, wall seconds) of one `sqlite3 -csv` run writing the export's joined rows to a file."""
     path = url.split("sqlite:///", 1)[1]
     out = workdir / "peer.csv"
-    best = None
-    for _ in range(3):
-        with open(out, "wb") as fh:
-            t0 = time.perf_counter()
-            subprocess.run([exe, "-csv", path], input=sql.encode(), stdout=fh, check=True)
-            wall = time.perf_counter() - t0
-        best = wall if best is None else min(best, wall)
+    with open(out, "wb") as fh:
+        t0 = time.perf_counter()
+        subprocess.run([shutil.which("sqlite3"), "-csv", path], input=sql.encode(), stdout=fh, check=True)
+        wall = time.perf_counter() - t0
     with open(out, "rb") as fh:
         n = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
     out.unlink()
-    note(f"sqlite3 -csv: {n} rows in {best:.2f} s")
-    return n, best
+    return n, wall
 
 
 # --- 4. ingest peak RSS --------------------------------------------------------------------
@@ -1281,6 +1292,8 @@ def parse_args(argv=None):
                    help="PostgreSQL server (a fresh factdb_bench_* database is created there and dropped)")
     p.add_argument("--jobs", type=int, default=2, help="N for the ingest(..., jobs=N) run (default 2)")
     p.add_argument("--repeats", type=int, default=15, help="timed runs per query")
+    p.add_argument("--export-repeats", type=int, default=5,
+                   help="whole exports per engine, each followed by one `sqlite3 -csv` run (default 5)")
     p.add_argument("--rss-docs", default="2000,20000",
                    help="corpus sizes for the peak-RSS comparison (default 2000,20000)")
     p.add_argument("--rss-engines", default="sqlite", help="engines for the peak-RSS comparison")

@@ -1,14 +1,17 @@
-"""Time and peak memory of reading and extracting ONE large document.
+"""Time and peak memory of reading, extracting and storing ONE large document.
 
-    python bench/large_document.py [--sizes 8,16,32,64] [--kind article|plain]
+    python bench/large_document.py [--sizes 8,16,32,64] [--kind article|plain] [--no-store]
 
 For each size (MB of UTF-8 text) a fresh process writes one seed-format
-file of that size, reads it as `factdb ingest` does (`readers.read_documents`:
-bounded read, decode, normalise) and extracts its claims
-(`ingest.extract_for`). It prints, per size: the read time, the extraction
-time (wall clock and CPU: on a shared machine the CPU time is the
-steadier figure), the number of claims, and the peak RSS of the process
-above its RSS after imports and warm-up, also as a multiple of the text size.
+file of that size and handles it as `factdb ingest` does: reads it
+(`readers.read_documents`: bounded read, decode, normalise), extracts its
+claims (`ingest.extract_for`) and stores the document and its claims in one
+transaction into a new SQLite database (`ingest.store_document` under
+`db.run_write`; skipped with `--no-store`). It prints, per size: the read
+time, the extraction time (wall clock and CPU: on a shared machine the CPU
+time is the steadier figure), the storage time, the number of claims, and
+the peak RSS of the process above its RSS after imports, warm-up and
+database creation, also as a multiple of the text size.
 
 Kinds of text:
 
@@ -66,17 +69,19 @@ def reset_peak() -> float:
     return _status_mb("VmRSS")
 
 
-def child(size_mb: float, kind: str) -> dict:
+def child(size_mb: float, kind: str, store: bool) -> dict:
     """Runs in its own process: one document of ``size_mb``, measured."""
     import datetime as dt
 
+    from factdb.db import open_engine, run_write
     from factdb.extract import extract_claims
-    from factdb.ingest import extract_for
+    from factdb.ingest import extract_for, store_document
     from factdb.readers import read_documents
 
     extract_claims("Officials said 12 people were killed on Tuesday.", dt.date(2024, 2, 7))  # warm-up
     unit = unit_text(kind)
     with tempfile.TemporaryDirectory() as tmp:
+        engine = open_engine(os.path.join(tmp, "bench.sqlite")) if store else None
         path = os.path.join(tmp, "large.txt")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write("date 2024-02-07\n")
@@ -90,10 +95,17 @@ def child(size_mb: float, kind: str) -> dict:
         candidates = extract_for(doc)
         t2 = time.perf_counter()
         c2 = time.process_time()
+        if store:
+            stored = run_write(engine, lambda s: store_document(s, doc, candidates)).claims_added
+            assert stored == len(candidates), (stored, len(candidates))
+        t3 = time.perf_counter()
         text_mb = len(doc.text.encode("utf-8")) / 1e6
-    peak = _status_mb("VmHWM") - base
+        peak = _status_mb("VmHWM") - base
+        if engine is not None:
+            engine.dispose()
     return {"size_mb": size_mb, "text_mb": round(text_mb, 2), "read_s": round(t1 - t0, 2),
-            "extract_s": round(t2 - t1, 2), "extract_cpu_s": round(c2 - c1, 2), "claims": len(candidates),
+            "extract_s": round(t2 - t1, 2), "extract_cpu_s": round(c2 - c1, 2),
+            "store_s": round(t3 - t2, 2) if store else None, "claims": len(candidates),
             "peak_mb": round(peak), "peak_x_text": round(peak / text_mb, 1)}
 
 
@@ -113,22 +125,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="8,16,32,64", help="comma-separated document sizes in MB")
     ap.add_argument("--kind", choices=["article", "plain"], default="article")
+    ap.add_argument("--no-store", action="store_true", help="extract only; do not store into a database")
     ap.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.child, args.kind)))
+        print(json.dumps(child(args.child, args.kind, not args.no_store)))
         return
-    print(f"# one large document ({args.kind}); {machine()}; load average {os.getloadavg()[0]:.1f}")
-    print("| size | text MB | read s | extract s (wall) | extract s (CPU) | CPU s per MB | claims | peak RSS MB | "
-          "peak × text |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"# one large document ({args.kind}{', not stored' if args.no_store else ''}); {machine()}; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print("| size | text MB | read s | extract s (wall) | extract s (CPU) | CPU s per MB | store s | claims | "
+          "peak RSS MB | peak × text |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size in [float(s) for s in args.sizes.split(",")]:
-        out = subprocess.run([sys.executable, __file__, "--child", str(size), "--kind", args.kind],
-                             check=True, capture_output=True, text=True).stdout
+        cmd = [sys.executable, __file__, "--child", str(size), "--kind", args.kind] + \
+            (["--no-store"] if args.no_store else [])
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
+        store_s = "-" if r["store_s"] is None else r["store_s"]
         print(f"| {size:g} MB | {r['text_mb']} | {r['read_s']} | {r['extract_s']} | {r['extract_cpu_s']} | "
-              f"{r['extract_cpu_s'] / r['text_mb']:.2f} | {r['claims']:,} | {r['peak_mb']:,} | {r['peak_x_text']} |",
-              flush=True)
+              f"{r['extract_cpu_s'] / r['text_mb']:.2f} | {store_s} | {r['claims']:,} | {r['peak_mb']:,} | "
+              f"{r['peak_x_text']} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ import bisect
 import datetime as dt
 import heapq
 import math
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from itertools import groupby
 
 from .output import display_width, ljust
 from .series import Keyer, SeriesKey
+from .tolerance import Tolerance, parse_tolerance  # noqa: F401 - (re-exported)
 
 # --- pure: figures, intervals, tolerance ---------------------------------------
 
@@ -47,35 +47,6 @@ MISDATED_DAYS = 3
 # PLAUSIBLE_SLACK of that series' figures of the PLAUSIBLE_WINDOW days around it
 PLAUSIBLE_WINDOW = 7
 PLAUSIBLE_SLACK = 0.25
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far apart two figures may be and still agree: relative, absolute or both."""
-
-    rel: float = 0.02
-    abs: float = 0.0
-
-    def allowed(self, scale: float) -> float:
-        return max(self.abs, self.rel * abs(scale))
-
-    def __str__(self) -> str:
-        parts = []
-        if self.rel:
-            parts.append(f"{self.rel * 100:g}%")
-        if self.abs or not parts:
-            parts.append(f"{self.abs:g}")
-        return " or ".join(parts)
-
-
-def parse_tolerance(text: str) -> Tolerance:
-    """``2%`` (relative), ``150`` (absolute) or ``0``."""
-    s = text.strip().replace(" ", "")
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(%?)", s)
-    if not m:
-        raise ValueError(f"{text!r} is not a tolerance; use e.g. 2% or 150")
-    n = float(m.group(1))
-    return Tolerance(rel=n / 100, abs=0.0) if m.group(2) else Tolerance(rel=0.0, abs=n)
 
 
 def bounds(r: dict) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -87,14 +87,41 @@ def open_lexicon(paths: list[str] | None):
         raise FactdbError(f"lexicon: {exc}") from None
 
 
-def extract_for(doc: SourceDocument, lexicon=None) -> list[dict]:
+class Candidates(Sequence):
+    """The claims extracted from one document, read as claim column values (dicts).
+
+    The extractor's compact objects are held and each dict is made when read, so a large
+    document's claims cost a fraction of what a list of dicts would; code that needs the same
+    dict objects twice (matching versions) takes ``list(candidates)``.
+    """
+
+    __slots__ = ("claims", "published")
+
+    def __init__(self, claims: list, published: dt.date | None) -> None:
+        self.claims = claims
+        self.published = published
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [candidate_fields(c, self.published) for c in self.claims[i]]
+        return candidate_fields(self.claims[i], self.published)
+
+    def in_text_order(self) -> Candidates:
+        """The same claims sorted by start (stable), as new claims are numbered."""
+        return Candidates(sorted(self.claims, key=lambda c: c.start), self.published)
+
+
+def extract_for(doc: SourceDocument, lexicon=None) -> Candidates:
     """Run the extractor on one document; claim column values, in text order."""
     from .extract import extract_claims
 
-    return [candidate_fields(c, doc.published) for c in extract_claims(doc.text, doc.published, lexicon=lexicon)]
+    return Candidates(extract_claims(doc.text, doc.published, lexicon=lexicon), doc.published)
 
 
-def extract_or_reason(doc: SourceDocument, lexicon=None) -> list[dict] | str:
+def extract_or_reason(doc: SourceDocument, lexicon=None) -> Candidates | str:
     """The candidates of one document, or why it could not be read.
 
     Whatever the extractor trips on in one hostile document (a relative date
@@ -252,7 +279,11 @@ def merge_candidate(session: Session, claim: Claim, cand: dict, document_id: int
     return bool(differing)
 
 
-def store_document(session: Session, doc: SourceDocument, candidates: list[dict], *,
+# new claims are written this many at a time: a large document's rows are never all built at once
+INSERT_BATCH = 2000
+
+
+def store_document(session: Session, doc: SourceDocument, candidates: Sequence[dict], *,
                    run_id: int | None = None, actor: str = "") -> DocResult:
     """Store one document version and its claims inside the caller's transaction."""
     source_id = store.get_or_create_source(session, doc.source)
@@ -269,11 +300,17 @@ def store_document(session: Session, doc: SourceDocument, candidates: list[dict]
         old = list(session.execute(
             select(Claim).where(Claim.document_id == prev.id, Claim.present.is_(True)).order_by(Claim.id)
         ).scalars())
+    if not old:  # nothing to match: every candidate is a new claim, numbered in text order
+        fresh = candidates.in_text_order() if isinstance(candidates, Candidates) else \
+            sorted(candidates, key=lambda c: c["start"])
+        for i in range(0, len(fresh), INSERT_BATCH):
+            result.claims_added += store.insert_new_claims(session, row, fresh[i:i + INSERT_BATCH], actor, i)
+        return result
     sync_claims(session, row, old, candidates, actor, result)
     return result
 
 
-def sync_claims(session: Session, row: Document, old: list[Claim], candidates: list[dict], actor: str,
+def sync_claims(session: Session, row: Document, old: list[Claim], candidates: Sequence[dict], actor: str,
                 result: DocResult, first_ordinal: int = 0) -> None:
     """Make the claims of document ``row`` follow ``candidates``.
 
@@ -283,6 +320,7 @@ def sync_claims(session: Session, row: Document, old: list[Claim], candidates: l
     candidates become new claims born in ``row``.
     """
     fresh: list[dict] = []
+    candidates = list(candidates)  # (the same dict objects throughout: pairs are told apart by identity)
     pairs = match_claims(old, candidates)
     carried = carry_decisions(pairs)
     taken = {id(c) for c in carried.values()}
@@ -413,7 +451,7 @@ def _finish_run(engine: Engine, summary: IngestSummary) -> None:
 
 
 def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs: int
-               ) -> Iterator[tuple[SourceDocument | InputError, list[dict] | None]]:
+               ) -> Iterator[tuple[SourceDocument | InputError, Candidates | None]]:
     """Pair each document with its candidates; extraction may run in N processes."""
     def paired(d, found):
         return (InputError(d.where, found), None) if isinstance(found, str) else (d, found)

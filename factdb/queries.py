@@ -166,14 +166,23 @@ TEXT_COLUMNS = ("source", "speaker", "metric", "subject", "location", "qualifier
                 "attribution", "identity", "surface", "sentence", "extractor")
 
 
-def _csv_cell(col, name: str, dialect: str):
+def _csv_cell(col, name: str, dialect: str, formula_safe: bool = False):
     """``col`` as the CSV cell ``output.cell`` would write, computed by the database.
 
     Whole floats become integers (27019, not 27019.0), booleans true/false;
     dates are ISO text on both engines.  Every result is typed as a string so
-    SQLAlchemy adds no per-value conversion.
+    SQLAlchemy adds no per-value conversion.  ``formula_safe``: free-text cells
+    that a spreadsheet would run as a formula get a leading ``'``, as
+    ``output.formula_safe_text`` gives them (no per-cell Python call).
     """
     from sqlalchemy import BigInteger, Integer, String, Text, case, cast, literal, type_coerce
+
+    if formula_safe and name in TEXT_COLUMNS:
+        from .output import FORMULA_START
+
+        text = type_coerce(col, String)
+        return type_coerce(case((func.substr(text, 1, 1).in_(FORMULA_START), literal("'", String) + text),
+                                else_=text), String).label(name)
 
     if name in FLOAT_COLUMNS:
         if dialect == "sqlite":  # dynamic typing: an integer or a real comes back
@@ -189,14 +198,14 @@ def _csv_cell(col, name: str, dialect: str):
 
 
 def claim_csv_batches(session: Session, f: ClaimFilter, batch: int = 5000,
-                      part: tuple[str, dt.date] | None = None) -> Iterator[list]:
+                      part: tuple[str, dt.date] | None = None, formula_safe: bool = False) -> Iterator[list]:
     """The rows of :func:`claim_rows` (CLAIM_COLUMNS, same filter and order) as lists of
     CSV-ready tuples, formatted by the database: the fast path of ``export claims --format csv``.
 
     ``part`` ("newer" or "older", a date) selects the rows before or from that
     ``as_of`` on in that order; the two parts together are the whole export
     (rows without ``as_of`` come where the engine sorts NULLs: first on
-    PostgreSQL, last on SQLite).
+    PostgreSQL, last on SQLite).  ``formula_safe``: see :func:`_csv_cell`.
     """
     q, c = filtered(session, f)
     dialect = session.get_bind().dialect.name
@@ -210,7 +219,7 @@ def claim_csv_batches(session: Session, f: ClaimFilter, batch: int = 5000,
             cond = c.c.as_of <= day
             q = q.where(cond if nulls_first else or_(cond, c.c.as_of.is_(None)))
     cols = {col.name: col for col in q.selected_columns}
-    q = q.with_only_columns(*[_csv_cell(cols[n], n, dialect) for n in CLAIM_COLUMNS])
+    q = q.with_only_columns(*[_csv_cell(cols[n], n, dialect, formula_safe) for n in CLAIM_COLUMNS])
     q = q.order_by(c.c.as_of.desc(), c.c.id.desc())
     if f.limit:
         q = q.limit(f.limit)

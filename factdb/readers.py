@@ -105,8 +105,12 @@ def normalise_text(text: str) -> str:
         text = text.translate(_LINE_BREAKS)  # vertical tab, form feed, NEL, line/paragraph separators
     text = strip_invisible(text)  # also NUL, which PostgreSQL text cannot hold, and BOMs
     text = unicodedata.normalize("NFC", text)
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = _TRAILING_BLANKS.sub("", text)  # (each line's rstrip(), without a list of every line)
     return text.strip("\n")
+
+
+# the blanks ending a line: what str.rstrip() takes off it (re's \s is str.isspace())
+_TRAILING_BLANKS = re.compile(r"[^\S\n]+$", re.M)
 
 
 def clean_markup(text: str) -> str:
@@ -461,7 +465,7 @@ def read_documents(
             yield exc
             continue
         del data  # the bytes are not needed once decoded: one copy fewer at peak
-        if not raw.strip():
+        if not raw or raw.isspace():  # (not raw.strip(): a copy of the whole text)
             yield InputError(name, "empty file; nothing to ingest")
             continue
         try:
@@ -469,6 +473,8 @@ def read_documents(
         except InputError as exc:
             yield exc
             continue
+        finally:
+            del raw  # (the document's text is its own copy: this one would live on while it is stored)
         if path == "-" and doc.identity == name:
             doc.identity = f"stdin:{doc.content_hash[:16]}"
         yield doc

@@ -79,3 +79,29 @@ def test_cli_export_claims_csv_uses_the_fast_path(engine, run, tmp_path):
     assert res.exit_code == 0, res.stderr
     assert out.read_bytes().decode("utf-8") == _generic(engine, ClaimFilter())
     assert f"wrote {len(claim_rows_of(engine, ClaimFilter()))} claims rows" in res.stderr
+
+
+def test_formula_guard_computed_by_the_database_equals_the_python_guard(engine, monkeypatch):
+    """The CLI's guard (a leading ' before = + - @ tab CR) is computed in SQL; it must give the
+    cells the Python function gives, on both engines, split in two processes or not."""
+    from factdb.db import run_write
+    from factdb.ingest import store_document
+    from factdb.readers import SourceDocument
+
+    starts = ["=", "+", "-", "@", "\t", "\r", "'", " =", "é"]
+    text = " ".join(f"{s}x said {n} people were killed." for n, s in enumerate(starts, 10))
+    doc = SourceDocument(identity="=doc", text=text, published=dt.date(2024, 2, 6), where="f", source="@Wire")
+    cands = [{"value": float(n), "low": None, "high": None, "qualifier": "exact", "unit": None, "metric": "killed",
+              "subject": s + "people", "location": None if n % 2 else s + "Gaza", "period": "cumulative",
+              "speaker": s + "x", "attribution": "said", "as_of": dt.date(2024, 2, 6), "since": None,
+              "start": n, "end": n + 2, "surface": s + str(n), "sentence": s + " sentence", "sentence_index": n,
+              "confidence": 1.0, "extractor": "-manual"}
+             for n, s in enumerate(starts, 10)]
+    run_write(engine, lambda s: store_document(s, doc, cands))
+    for split_from in (10**9, 1):
+        monkeypatch.setattr(export, "SPLIT_FROM", split_from)
+        by_sql, n = _fast(engine, ClaimFilter(), text_cell=output.formula_safe_text)
+        by_python, m = _fast(engine, ClaimFilter(), text_cell=lambda v: output.formula_safe_text(v))
+        assert by_sql == by_python and n == m == len(starts)
+        assert "'@Wire" in by_sql and "'=people" in by_sql and "'\tx" in by_sql and ",'-manual" in by_sql
+        assert ",'people," in by_sql and "''people" not in by_sql  # a leading ' alone is left as it is

@@ -260,3 +260,24 @@ def test_a_live_entrys_title_restates_its_body_figure():
             "health ministry said that 21,822 people have now been killed since the war began.")
     title = next(c for c in _all(text, "2023-12-31") if c.text == "21,822")
     assert (title.speaker, title.as_of, title.period) == ("health ministry", dt.date(2023, 12, 31), "cumulative")
+
+
+def test_claims_read_one_at_a_time_are_the_claims_of_the_whole_text():
+    """``iter_claims`` gives the claims of ``extract_claims`` in order; the headline's claims, yielded
+    first, take the meaning of the body figure they restate (far down the body) when it ends."""
+    from factdb.extract import extract_claims, iter_claims
+
+    text = ("Death toll in the enclave rises to 5,087: ministry\n\n"
+            + "Aid trucks carried 40 tonnes of flour into the north on Sunday, officials said.\n\n" * 300
+            + "HARBOUR CITY (Wire) -- Air and artillery strikes have now killed 5,087 people, the Health "
+            "Ministry said on Monday.")
+    whole = extract_claims(text, dt.date(2023, 10, 24))
+    headline: list = []
+    seen = []
+    for c in iter_claims(text, dt.date(2023, 10, 24), headline=headline):
+        seen.append((c.start, c.speaker))
+    assert [c.start for c in headline] == [text.index("5,087")]
+    assert seen[0] == (text.index("5,087"), "ministry")  # as read in the headline, when yielded
+    assert headline[0].speaker == "Health Ministry"  # the body's figure, once the text is read
+    assert [c.start for c in whole] == [s for s, _ in seen]
+    assert whole[0].speaker == "Health Ministry" and len(whole) == 302

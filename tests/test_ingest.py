@@ -147,3 +147,25 @@ def test_jobs_give_the_same_claims(engine, tmp_path):
 
     assert rows(engine) == rows(other) and len(rows(other)) > 50
     other.dispose()
+
+
+def test_a_document_stored_in_batches_numbers_its_claims_in_text_order(engine, tmp_path, monkeypatch):
+    """New claims are written a batch at a time (a large document's rows are never all built at
+    once); every claim arrives once, numbered and with ids in text order, with its first history row."""
+    import factdb.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "INSERT_BATCH", 7)
+    doc = tmp_path / "long.txt"
+    doc.write_text("date 2024-02-07\n" + "".join(
+        f"Officials said {n} people were hurt in Gaza on Tuesday, and {n + 1} were killed.\n\n"
+        for n in range(10, 40)), encoding="utf-8")
+    summary = ingest(engine, [str(doc)])
+    assert (summary.new, summary.failed, summary.claims_added) == (1, 0, 60)
+    with Session(engine) as s:
+        rows = s.execute(select(Claim.ordinal, Claim.id, Claim.start, Claim.value).order_by(Claim.ordinal)).all()
+        history = s.execute(select(func.count()).select_from(ClaimVersion).where(ClaimVersion.version == 1)).scalar()
+    assert [r.ordinal for r in rows] == list(range(1, 61))
+    assert [r.start for r in rows] == sorted(r.start for r in rows)
+    assert [r.id for r in rows] == sorted(r.id for r in rows)
+    assert [r.value for r in rows[:4]] == [10, 11, 11, 12]
+    assert history == 60

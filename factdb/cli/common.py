@@ -65,7 +65,7 @@ class ToleranceType(click.ParamType):
     name = "TOLERANCE"
 
     def convert(self, value, param, ctx):
-        from ..diff import Tolerance, parse_tolerance
+        from ..tolerance import Tolerance, parse_tolerance
 
         if isinstance(value, Tolerance):
             return value

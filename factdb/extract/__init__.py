@@ -7,6 +7,8 @@ Pure library (no database, no network)::
     lex = load_lexicon()                    # package lexicon (+ extra JSON files, merged)
     claims = extract_claims(text, published=datetime.date(2024, 2, 7), lexicon=lex)
     records = [c.to_record() for c in claims]
+    for claim in iter_claims(text, published):  # the same claims, one sentence at a time
+        ...
 
 Modules: ``numbers`` (number phrases -> value/low/high), ``sentences`` (splitter), ``dates``
 (as_of/since/period), ``attribution`` (speakers), ``lexicon`` (metric triggers), ``places``
@@ -14,7 +16,7 @@ Modules: ``numbers`` (number phrases -> value/low/high), ``sentences`` (splitter
 ``countryinfo`` are imported on first use only, so importing this package is cheap.
 """
 
-from .claims import EXTRACTOR, ExtractedClaim, extract_claims
+from .claims import EXTRACTOR, ExtractedClaim, extract_claims, iter_claims
 from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["EXTRACTOR", "ExtractedClaim", "Lexicon", "extract_claims", "load_lexicon"]
+__all__ = ["EXTRACTOR", "ExtractedClaim", "Lexicon", "extract_claims", "iter_claims", "load_lexicon"]

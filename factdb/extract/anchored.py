@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import weakref
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words", "split_by_start"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words", "release", "split_by_start"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -23,6 +24,9 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
 _DIGIT = "#"
+# positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
+# large document has a token position every few characters, and its index lives while it is read
+_POS = "q"
 _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most recent last
 # index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
 # index hands every scanner its position lists, instead of each scanner intersecting its keys with it
@@ -30,6 +34,7 @@ _OWNERS: dict[str, list[int]] = {}
 # the words any scanner asks about (start words, prefilter words, guard words): only these are indexed
 _WANTED: set[str] = set()
 _SERIAL = [0]  # the serial number the next scanner gets
+_SCANNERS: weakref.WeakSet = weakref.WeakSet()  # every live scanner (see release)
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
 _LISTS: list[tuple[str, int, dict[int, list[str]]]] = []
 
@@ -49,6 +54,15 @@ def _want(words: Iterable[str]) -> None:
         _WANTED.update(new)
         _CACHE.clear()  # indexes built before lack the new words
         _LISTS.clear()
+
+
+def release() -> None:
+    """Forget every text's index and candidates (a document read to its end): what is kept for a
+    large text would otherwise live on until a few more texts have been scanned."""
+    _CACHE.clear()
+    _LISTS.clear()
+    for sc in list(_SCANNERS):
+        sc._last = (None, [])
 
 
 def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[str]]]:
@@ -89,17 +103,17 @@ def _index(text: str) -> dict[str, list[int]]:
         if tok in wanted:
             lst = get(tok)
             if lst is None:
-                idx[tok] = [m.start()]
+                idx[tok] = array(_POS, (m.start(),))
             else:
                 lst.append(m.start())
-    digits = [m.start() for m in _DIGITS_RE.finditer(text)]
+    digits = array(_POS, (m.start() for m in _DIGITS_RE.finditer(text)))
     if digits:
         idx[_DIGIT] = digits
     for m in _SPECIAL_RE.finditer(text):
         tok = m.group()
         lst = get(tok)
         if lst is None:
-            idx[tok] = [m.start()]
+            idx[tok] = array(_POS, (m.start(),))
         else:
             lst.append(m.start())
     _CACHE.append((text, idx))
@@ -119,7 +133,7 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
         return  # (not such a copy: it is indexed on its own when asked for)
     new = dict(idx)
     removed = set(dots)
-    kept = [p for p in idx.get(".", ()) if p not in removed]
+    kept = array(_POS, (p for p in idx.get(".", ()) if p not in removed))
     if kept:
         new["."] = kept
     else:
@@ -163,8 +177,11 @@ class Anchored:
                         for k, v in by_word.items()} if by_word else None
         if self.by_word is not None and set(self.by_word) != self.keys:
             raise ValueError("Anchored: by_word needs one pattern for each start key")
+        self._pats = list(self.by_word.values()) if self.by_word is not None else []
+        self._slot = {k: j for j, k in enumerate(self.by_word)} if self.by_word is not None else {}
         _want(self.keys | set(self.needs) | set(self.guards))
         self._last: tuple[str | None, list] = (None, [])
+        _SCANNERS.add(self)
         self._sid = _SERIAL[0]
         _SERIAL[0] += 1
         for k in self.keys:
@@ -186,15 +203,15 @@ class Anchored:
             present = [k for k in idx if k in keys]
         guards = self.guards
         if self.by_word is not None:
-            # (start, the pattern of its key) pairs; a position starts one token only, so the sort
-            # compares positions only
-            by_word = self.by_word
-            cands = []
+            # each start with the pattern of its key, as one integer: start * len(keys) + the key's
+            # slot (a position starts one token only, so these sort by position)
+            slot, n = self._slot, len(self._pats)
+            parts = []
             for k in present:
-                rx = by_word[k]
+                j = slot[k]
                 g = guards.get(k)
-                cands += [(p, rx) for p in idx[k] if g is None or g.match(text, p)]
-            cands.sort()
+                parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
+            cands = array(_POS, sorted(chain.from_iterable(parts)))
             self._last = (text, cands)
             return cands
         lists = []
@@ -204,8 +221,8 @@ class Anchored:
                 lists.append(idx[k])
             else:
                 m = g.match
-                lists.append([p for p in idx[k] if m(text, p)])
-        cands = sorted(chain.from_iterable(lists)) if len(lists) > 1 else (lists[0] if lists else [])
+                lists.append(array(_POS, (p for p in idx[k] if m(text, p))))
+        cands = array(_POS, sorted(chain.from_iterable(lists))) if len(lists) > 1 else (lists[0] if lists else [])
         self._last = (text, cands)
         return cands
 
@@ -213,8 +230,9 @@ class Anchored:
         hi = len(text) if hi is None else hi
         cands = self._last[1] if self._last[0] is text else self._candidates(text)
         if self.by_word is not None:
-            i = bisect_left(cands, (lo,))
-            if i == len(cands) or cands[i][0] >= hi:
+            n = len(self._pats)
+            i = bisect_left(cands, lo * n)
+            if i == len(cands) or cands[i] >= hi * n:
                 return iter(())
             return self._iter_by_word(text, cands, i, lo, hi)
         i = bisect_left(cands, lo)
@@ -236,12 +254,12 @@ class Anchored:
                 yield m
                 last = m.end() if m.end() > s else s + 1
 
-    @staticmethod
-    def _iter_by_word(text: str, cands: list[tuple[int, re.Pattern]], first: int, lo: int, hi: int
-                      ) -> Iterator[re.Match]:
+    def _iter_by_word(self, text: str, cands: array, first: int, lo: int, hi: int) -> Iterator[re.Match]:
         last = lo
+        pats, n = self._pats, len(self._pats)
         for i in range(first, len(cands)):
-            s, rx = cands[i]
+            s, j = divmod(cands[i], n)
+            rx = pats[j]
             if s >= hi:
                 break
             if s < last:
@@ -268,26 +286,31 @@ class AnchoredSet:
             for w, rx in table.items():
                 self.by_key.setdefault(w.lower(), []).append((i, rx))
         _want(self.by_key)
+        self._entries = list(self.by_key.values())
+        self._slot = {k: j for j, k in enumerate(self.by_key)}
         self._last: tuple[str | None, list] = (None, [])
+        _SCANNERS.add(self)
 
     def matches(self, text: str, lo: int, hi: int) -> dict[int, list[re.Match]]:
         """Scanner number -> its matches in ``text[lo:hi]`` (scanners without one are left out)."""
         if self._last[0] is not text:
             idx = _index(text)
-            by_key = self.by_key
-            # (start, [(scanner, pattern), ...]): a start is one word, so starts are unique and the sort
-            # compares numbers only
-            self._last = (text, sorted([(p, by_key[k]) for k in idx if k in by_key for p in idx[k]]))
+            slot, n = self._slot, len(self._entries)
+            # each start with its key's [(scanner, pattern), ...] as one integer, start * len(keys) +
+            # the key's slot: a start is one word, so these sort by position
+            self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
         cands = self._last[1]
-        first = bisect_left(cands, (lo,))
+        entries_of, n = self._entries, len(self._entries)
+        first = bisect_left(cands, lo * n)
         out: dict[int, list[re.Match]] = {}
-        if first == len(cands) or cands[first][0] >= hi:
+        if first == len(cands) or cands[first] >= hi * n:
             return out
         last = [lo] * self.count  # scanner -> where its next match may start (its matches do not overlap)
         for j in range(first, len(cands)):
-            s, entries = cands[j]
+            s, e = divmod(cands[j], n)
             if s >= hi:
                 break
+            entries = entries_of[e]
             for i, rx in entries:
                 if s < last[i]:
                     continue

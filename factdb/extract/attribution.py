@@ -219,7 +219,7 @@ def mask_abbreviations(s: str) -> str:
     return masked
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     start: int  # cue span (verb or "according to ...")
     end: int
@@ -705,7 +705,7 @@ _ROLE_MENTION_RE = re.compile(
 _JOINING_WORDS = {"of", "for", "the", "and", "al", "el", "de", "on"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Known:
     speaker: str
     paragraph: int
@@ -714,7 +714,7 @@ class _Known:
     pos: int = -1  # where the speaker was named (-1: unknown)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     pos: int
     paragraph: int
@@ -750,12 +750,17 @@ class SpeakerMemory:
 
     Every lookup is indexed (latest speaker per kind, per paragraph, per word; mentions per paragraph
     in document order), so resolving a speaker costs the same at the end of a 50 MB text as at its
-    start.
+    start.  Paragraphs are read in order and looked up in the paragraph being read only, so what is
+    kept per paragraph is dropped when the next one begins, and speakers no index points to any more
+    are dropped now and then: the memory stays bounded however long the document.
     """
 
     def __init__(self) -> None:
-        self.known: list[_Known] = []
-        self.mentions: list[_Mention] = []
+        self.known: dict[int, _Known] = {}  # serial number -> speaker (the ones still pointed to)
+        self._serial = 0
+        self._kept = 0  # how many were still pointed to at the last clean-up
+        self._para = -1  # the paragraph being read
+        self.mentions: list[_Mention] = []  # the latest ones (see by_words)
         # (named_only, org_only) -> index of the latest matching speaker, document-wide and per paragraph
         self._last: dict[tuple[bool, bool], int] = {}
         self._last_para: dict[tuple[int, bool, bool], int] = {}
@@ -772,8 +777,12 @@ class SpeakerMemory:
     def add(self, speaker: str, paragraph: int, pos: int = -1) -> None:
         named = any(w[:1].isupper() for w in speaker.split() if not w.endswith("-based")) and not is_pronoun(speaker)
         org = bool(_ORG_WORDS_RE.search(speaker)) or not _is_name(speaker)
-        i = len(self.known)
-        self.known.append(_Known(speaker, paragraph, named, org, pos))
+        self._enter(paragraph)
+        if len(self.known) > 2 * self._kept + 1000:
+            self._drop_unreferenced()
+        i = self._serial
+        self._serial += 1
+        self.known[i] = _Known(speaker, paragraph, named, org, pos)
         for named_only in (False, True):
             for org_only in (False, True):
                 if (named or not named_only) and (org or not org_only):
@@ -804,6 +813,7 @@ class SpeakerMemory:
             for m in _ROLE_MENTION_RE.finditer(text, lo, hi):
                 found.append((m.start(), (_SPACES_RE.sub(" ", m.group(0)), True, False)))
             found.sort(key=lambda f: f[0])
+        self._enter(paragraph)
         for pos, (name, person, org) in found:
             mm = _Mention(pos, paragraph, name, person, org)
             self.mentions.append(mm)
@@ -812,6 +822,24 @@ class SpeakerMemory:
                     pos, lst = table.setdefault(paragraph, ([], []))
                     pos.append(mm.pos)
                     lst.append(mm)
+        if len(self.mentions) > 2 * _MENTIONS_BACK:
+            del self.mentions[:-_MENTIONS_BACK]
+
+    def _enter(self, paragraph: int) -> None:
+        """Drop the per-paragraph tables of the paragraphs before ``paragraph`` once it is read."""
+        if paragraph > self._para:
+            self._para = paragraph
+            for table in (self._persons, self._orgs):
+                for p in [p for p in table if p < paragraph]:
+                    del table[p]
+            for k in [k for k in self._last_para if k[0] < paragraph]:
+                del self._last_para[k]
+
+    def _drop_unreferenced(self) -> None:
+        used = {*self._last.values(), *self._last_para.values(), *self._by_surname.values(),
+                *self._by_org_word.values(), *self._by_named_word.values(), self._last_person}
+        self.known = {i: k for i, k in self.known.items() if i in used}
+        self._kept = len(self.known)
 
     def last(self, paragraph: int | None = None, named_only: bool = True, org_only: bool = False):
         if paragraph is None:

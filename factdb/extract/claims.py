@@ -26,8 +26,10 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
+from .anchored import release
 from .attribution import (
     SpeakerMemory,
     find_attributions,
@@ -49,9 +51,9 @@ from .places import (  # (lazy)
     gazetteer,
     territory_of,
 )
-from .sentences import Sentence, split_paragraphs, split_sentences
+from .sentences import Sentence, iter_sentences, split_paragraphs
 
-__all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims"]
+__all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims", "iter_claims"]
 
 _POPULATION_OF_BEFORE_RE = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _APPOSITION_OPEN_RE = re.compile(r"[,—–(]\s*$")
@@ -149,7 +151,7 @@ FIELDS = ("start", "end", "text", "sentence", "sentence_index", "value", "low", 
           "extractor")
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtractedClaim:
     """One quantitative claim found in a text. Offsets are into the text given to extract_claims."""
 
@@ -749,17 +751,15 @@ class _Places:
 
 
 class _Quotes:
-    """Direct quotations of a document (sorted, not overlapping) indexed by position and by the
-    sentence their attribution stands in."""
+    """Direct quotations of a document (sorted, not overlapping) indexed by position and by where
+    their attribution stands."""
 
-    def __init__(self, quotes: list, sentence_starts: list[int]) -> None:
+    def __init__(self, quotes: list) -> None:
         self.items = quotes
         self.starts = [q[0] for q in quotes]
-        self.by_sentence: dict[int, list] = {}
-        for _qs, _qe, qa in quotes:
-            if qa is not None:
-                i = bisect.bisect_right(sentence_starts, qa.start) - 1
-                self.by_sentence.setdefault(i, []).append(qa)
+        # (attribution start, quotation number, attribution), in attribution order
+        self._atts = sorted((qa.start, n, qa) for n, (_qs, _qe, qa) in enumerate(quotes) if qa is not None)
+        self._att_starts = [a[0] for a in self._atts]
 
     def at(self, pos: int):
         """The quotation ``(start, end, attribution)`` that ``pos`` stands in, or None."""
@@ -767,6 +767,11 @@ class _Quotes:
         if k >= 0 and self.items[k][0] <= pos < self.items[k][1]:
             return self.items[k]
         return None
+
+    def attributions_in(self, lo: int, hi: int) -> list:
+        """The attributions of quotations that start in ``[lo, hi)``, in quotation order."""
+        found = self._atts[bisect.bisect_left(self._att_starts, lo):bisect.bisect_left(self._att_starts, hi)]
+        return [qa for _, _, qa in sorted(found, key=lambda a: a[1])] if found else []
 
 
 def _is_place(name: str) -> bool:
@@ -781,8 +786,30 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     resolved against and the default ``as_of``; without it ``as_of`` is only set from explicit
     dates. ``lexicon`` defaults to :func:`load_lexicon()`.
     """
+    return list(iter_claims(text, published, lexicon))
+
+
+def iter_claims(text: str, published: dt.date | None = None, lexicon: Lexicon | None = None,
+                headline: list[ExtractedClaim] | None = None) -> Iterator[ExtractedClaim]:
+    """The claims of :func:`extract_claims`, in the same order, yielded sentence by sentence.
+
+    Nothing of the document is kept per sentence or per claim once it is read, so a caller that
+    stores the claims as they come holds a bounded number of them, however long the text.  One
+    exception: the headline's claims take the meaning of the body figures they restate (see
+    :class:`_Headline`), which may stand anywhere in the body, so they are yielded as read
+    in the headline and changed in place when the iteration ends.  ``headline``: a list that
+    receives those claims as they are yielded, for a caller that must look at them again then.
+    """
     if not isinstance(text, str) or not text.strip():
-        return []
+        return
+    try:
+        yield from _iter_claims(text, published, lexicon, headline)
+    finally:
+        release()  # (the scanners' index of this text: a large one would outlive it)
+
+
+def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[ExtractedClaim] | None
+                 ) -> Iterator[ExtractedClaim]:
     pub = _parse_published(published)
     mk = _MARKER_RE.match(text)
     if mk and pub is None:
@@ -795,47 +822,62 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
     # datelines, bylines, credits and stamps are blanked (offsets kept): they are not prose
     layout = read_layout(text, pub, paragraphs)
     original, text = text, layout.mask(text)
-    nums_all = find_numbers(text, with_skipped=False)
+    nums_all = find_numbers(text, with_skipped=False)  # (sorted by start)
     if not nums_all:
-        return []
-    sentences = split_sentences(text, paragraphs)
-    if text is not original:  # (a sentence's text is the original's, not the blanked copy's)
-        sentences = [Sentence(s.start, s.end, original[s.start:s.end], s.index, s.paragraph) for s in sentences]
-    if not sentences:
-        return []
-    starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[NumberSpan]] = {}
-    for n in nums_all:
-        i = bisect.bisect_right(starts, n.start) - 1
-        if i < 0:
-            continue
-        by_sentence.setdefault(i, []).append(n)
+        return
+    last_number = nums_all[-1].start  # nothing after the sentence of the last number matters
+    sentences = iter_sentences(text, paragraphs, source=original)
+    s = next(sentences, None)
+    if s is None:
+        return
+    k = 0  # the numbers before nums_all[k] are read (or stand before the first sentence)
+    while k < len(nums_all) and nums_all[k].start < s.start:
+        k += 1
 
     masked = mask_abbreviations(text)
     quote_list = []
     for ps, pe in paragraphs:
         quote_list.extend(find_quotes(text, ps, pe, masked))
-    quotes = _Quotes(quote_list, starts)
+    quotes = _Quotes(quote_list)
 
     memory = SpeakerMemory()
     dl = layout.dateline
     doc_places = _DocPlaces(text, find_places, dateline_place(original[dl[0]:dl[1]]) if dl else None,
                             paragraphs[layout.dateline_paragraph][1] if dl else 0)
-    para_places_cache: dict[int, list] = {}
-    out: list[ExtractedClaim] = []
+    para_places_cache: dict[int, list] = {}  # (the paragraph being read only: a memo)
+    head = _Headline(layout.headline_end, headline)
+    # a live page's entries and a story's cross-heads have titles of their own: "Gaza death toll reaches
+    # 21,822" above "On Sunday, the ministry said that 21,822 people have now been killed"
+    titles = _Titles(layout.titles, headline)
+    # an organisation's own report speaks for it throughout (see layout.document_issuer)
+    issuer = document_issuer(original)
+    named: dict[tuple[str, int], str | None] = {}
+    last: ExtractedClaim | None = None  # the latest claim
     metric_names = lex.metric_names
     prev_speakers: list[str] = []
     last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1
-    last_claim = max(by_sentence)  # nothing after the last sentence with a number matters
     statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
     # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
 
-    for s in sentences:
-        if s.index > last_claim:
+    while s is not None:
+        if s.start > last_number:
             break
+        nxt = next(sentences, None)
+        next_start = nxt.start if nxt is not None else len(text) + 1
+        nums = []  # the numbers from this sentence's start to the next one's
+        while k < len(nums_all) and nums_all[k].start < next_start:
+            nums.append(nums_all[k])
+            k += 1
+        if k > 4096 and 2 * k > len(nums_all):
+            del nums_all[:k]  # (the numbers read are let go)
+            k = 0
+        if s.paragraph != prev_paragraph:
+            para_places_cache.clear()
+        head.sentence(s.start)
+        titles.sentence(s.start)
         atts = find_attributions(text, s.start, s.end, masked)
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
@@ -847,16 +889,16 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                 # remembered at once: "The director said 27 patients had died, and he warned that 39 ..."
                 memory.add(sp, s.paragraph, a.speaker_start)
                 spoken.append(sp)
-        nums = by_sentence.get(s.index, [])
         carried = _continued(statement, spoken, resolved_atts, s, layout)
         said_day = None
         # a live blog's entry is of its stamp's day ("10:40 GMT 20 January"), not of the page's date
         day = (layout.day_at(s.start) or pub) if layout.stamps else pub
+        found: list[ExtractedClaim] = []
         if nums:
             # the metric "the figure" may point back to: the last claim's (in an earlier paragraph, only
             # for "the figure"/"the count", not for "half of them")
-            if out and prev_paragraph == s.paragraph:
-                prev_metric = (out[-1].metric, True)
+            if last is not None and prev_paragraph == s.paragraph:
+                prev_metric = (last.metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
             found, said_day, sentence_window, event_day = _sentence_claims(
@@ -871,33 +913,36 @@ def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon
                         # "The ministry said 283 were killed ... A further 814 were wounded ...": the
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
-            out.extend(found)
+            if found:
+                last = found[-1]
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
-        for qa in quotes.by_sentence.get(s.index, ()):
+        for qa in quotes.attributions_in(s.start, next_start):
             if s.start <= qa.start < s.end:
                 sp = resolve_speaker(qa.speaker, s.paragraph, memory, qa.definite, qa.speaker_start)
                 if not is_pronoun(sp):
                     memory.add(sp, s.paragraph, qa.speaker_start)
-        prev_speakers = spoken or ([c.speaker for c in out[-1:] if c.sentence_index == s.index and c.speaker])
+        prev_speakers = spoken or ([last.speaker] if last is not None and last.sentence_index == s.index
+                                   and last.speaker else [])
         prev_paragraph = s.paragraph
         if not nums and spoken:
             said_day = _said_day(text, s, day, resolved_atts)
         statement = _next_statement(statement, carried, spoken, said_day, s)
-    issuer = document_issuer(original)
-    if issuer:
-        for c in out:
-            if c.speaker is None and c.attribution == "outlet":
+        for c in found:
+            if issuer and c.speaker is None and c.attribution == "outlet":
                 c.speaker, c.attribution = issuer, "said"
-    named: dict[tuple[str, int], str | None] = {}
-    for c in out:
-        if c.speaker and c.speaker[:1].islower():
-            # "the regional governor said" and the governor is named in the next sentence
-            key = (c.speaker, c.sentence_index)
-            if key not in named:
-                named[key] = name_ahead(original, c.speaker, c.start)
-            c.speaker = named[key] or c.speaker
-    _restate_headline(out, layout)
-    return out
+            elif c.speaker and c.speaker[:1].islower():
+                # "the regional governor said" and the governor is named in the next sentence
+                key = (c.speaker, c.sentence_index)
+                if key not in named:
+                    named.clear()  # (a memo for this sentence only)
+                    named[key] = name_ahead(original, c.speaker, c.start)
+                c.speaker = named[key] or c.speaker
+            head.add(c)
+            titles.add(c)
+            yield c
+        s = nxt
+    head.finish()
+    titles.finish()
 
 
 _NAME_WORD_RE = re.compile(r"[a-z0-9]+")
@@ -954,7 +999,7 @@ def _figure(c: ExtractedClaim):
     return c.value if c.value is not None else (c.low if c.low is not None else c.high)
 
 
-def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
+class _Headline:
     """Give headline figures the meaning of the body figures they restate.
 
     A headline is written after the story and cut short: "Death toll in Gaza rises to 5,087:
@@ -962,48 +1007,118 @@ def _restate_headline(claims: list[ExtractedClaim], layout) -> None:
     figure with the same value (else the lede's figure of the same metric, "tops 600" for "has risen
     to 612"), so it takes that figure's speaker, dates and period; a bare "ministry" or "agency" cue
     is resolved to the body's speaker it names.
+
+    Fed the claims in document order (:meth:`add`, with :meth:`sentence` at each sentence's start), it
+    keeps of the body only what the headline's claims can take: per headline claim, the first body
+    claim of the same figure (of the same metric, and of any) and the first of the same speaker,
+    and the lede's claims; :meth:`finish` then changes the headline's claims in place.
     """
-    if layout.headline_end:
-        _restate(claims, [c for c in claims if c.start < layout.headline_end],
-                 [c for c in claims if c.start >= layout.headline_end])
-    # a live page's entries and a story's cross-heads have titles of their own: "Gaza death toll reaches
-    # 21,822" above "On Sunday, the ministry said that 21,822 people have now been killed"
-    for ts, te in layout.titles:
-        head = [c for c in claims if ts <= c.start < te]
-        if head:
-            nxt = next((t for t, _ in layout.titles if t > te), None)
-            _restate(claims, head, [c for c in claims if c.start >= te and (nxt is None or c.start < nxt)])
+
+    def __init__(self, end: int, heads: list[ExtractedClaim] | None = None) -> None:
+        self.end = end  # the headline is text[:end]; 0: none
+        self.heads: list[ExtractedClaim] = heads if heads is not None else []
+        self._first = len(self.heads)
+        self.same: list[list] = []  # per headline claim: [same figure and metric, same figure]
+        self.speaker: list[str | None] = []  # per headline claim: the first body speaker it names
+        self.lede: list[ExtractedClaim] = []
+        self.lede_last: int | None = None  # the lede's last sentence index
+        self.body = 0
+        self.waiting: list[ExtractedClaim] | None = []  # body claims met before every headline claim is
+
+    def sentence(self, start: int) -> None:
+        if self.waiting is not None and start >= self.end:  # no headline claim after this
+            waiting, self.waiting = self.waiting, None
+            for b in waiting:
+                self._feed(b)
+
+    def add(self, c: ExtractedClaim) -> None:
+        if not self.end:
+            return
+        if c.start < self.end:
+            self.heads.append(c)
+            self.same.append([None, None])
+            self.speaker.append(None)
+        elif self.waiting is not None:
+            self.waiting.append(c)
+        else:
+            self._feed(c)
+
+    def _feed(self, b: ExtractedClaim) -> None:
+        self.body += 1
+        if self.lede_last is None:
+            self.lede_last = b.sentence_index + _LEDE_SENTENCES
+        if b.sentence_index <= self.lede_last:
+            self.lede.append(b)
+        fb = _figure(b)
+        for i, (h, same) in enumerate(zip(self.heads[self._first:], self.same, strict=True)):
+            v = _figure(h)
+            if b.unit == h.unit and v is not None and fb == v:
+                slot = 0 if b.metric == h.metric else 1
+                if same[slot] is None or b.start < same[slot].start:
+                    same[slot] = b
+            if self.speaker[i] is None and h.speaker and b.speaker and _same_body(h.speaker, b.speaker):
+                self.speaker[i] = b.speaker
+
+    def finish(self) -> None:
+        self.sentence(self.end)
+        heads = self.heads[self._first:]
+        if not heads or not self.body:
+            return
+        lede = self.lede
+        for h, (same_metric, same_figure), speaker in zip(heads, self.same, self.speaker, strict=True):
+            v = _figure(h)
+            same = same_metric is not None or same_figure is not None
+            src = same_metric if same_metric is not None else same_figure
+            if src is None and h.metric != "other":
+                kin = [b for b in lede if b.metric == h.metric and b.unit == h.unit]
+                # ("tops 34,000" stands for the lede's 34,012, not for its 42 deaths in 24 hours)
+                within = [b for b in kin if v is not None and _figure(b) is not None and v <= _figure(b) <= 1.2 * v]
+                src = (within or kin or [None])[0]
+            if src is None:
+                if h.speaker:
+                    h.speaker = speaker or h.speaker
+                continue
+            if src.speaker and (same or h.speaker is None or _same_body(h.speaker, src.speaker)):
+                h.speaker, h.attribution = src.speaker, src.attribution
+            h.as_of, h.since = src.as_of, src.since
+            if h.metric == "other":
+                h.metric = src.metric
+            if _HEADLINE_TOLL_RE.search(h.sentence) and h.unit == "count" and not same:
+                h.period = "cumulative"  # "war death toll tops 34,000", whichever lede figure stood for it
+            elif src.period != "unknown":
+                h.period = src.period  # (the body's clause says more than the cut-short headline: "tops 600")
+            h.location = h.location or src.location
 
 
-def _restate(claims: list[ExtractedClaim], head: list[ExtractedClaim], body: list[ExtractedClaim]) -> None:
-    if not head or not body:
-        return
-    lede = [b for b in body if b.sentence_index <= body[0].sentence_index + _LEDE_SENTENCES]
-    for h in head:
-        v = _figure(h)
-        same = [b for b in body if b.unit == h.unit and v is not None and _figure(b) == v]
-        same.sort(key=lambda b: (b.metric != h.metric, b.start))
-        src = same[0] if same else None
-        if src is None and h.metric != "other":
-            kin = [b for b in lede if b.metric == h.metric and b.unit == h.unit]
-            # ("tops 34,000" stands for the lede's 34,012, not for its 42 deaths in 24 hours)
-            within = [b for b in kin if v is not None and _figure(b) is not None and v <= _figure(b) <= 1.2 * v]
-            src = (within or kin or [None])[0]
-        if src is None:
-            if h.speaker:
-                h.speaker = next((b.speaker for b in body if b.speaker and _same_body(h.speaker, b.speaker)),
-                                 h.speaker)
-            continue
-        if src.speaker and (same or h.speaker is None or _same_body(h.speaker, src.speaker)):
-            h.speaker, h.attribution = src.speaker, src.attribution
-        h.as_of, h.since = src.as_of, src.since
-        if h.metric == "other":
-            h.metric = src.metric
-        if _HEADLINE_TOLL_RE.search(h.sentence) and h.unit == "count" and not same:
-            h.period = "cumulative"  # "war death toll tops 34,000", whichever lede figure stood for it
-        elif src.period != "unknown":
-            h.period = src.period  # (the body's clause says more than the cut-short headline: "tops 600")
-        h.location = h.location or src.location
+class _Titles:
+    """The titles inside a body, each restating the figures of the body under it (up to the next
+    title) as the headline does: one :class:`_Headline` per title, fed the claims that follow it."""
+
+    def __init__(self, spans: list[tuple[int, int]], heads: list[ExtractedClaim] | None) -> None:
+        self.spans = spans
+        self.heads = heads
+        self.k = 0  # the next title
+        self.current: _Headline | None = None
+
+    def sentence(self, start: int) -> None:
+        if self.current is not None:
+            self.current.sentence(start)
+
+    def add(self, c: ExtractedClaim) -> None:
+        while self.k < len(self.spans) and self.spans[self.k][1] <= c.start:
+            self.k += 1  # (titles passed without a figure in them)
+        if self.k < len(self.spans) and self.spans[self.k][0] <= c.start:
+            ts, te = self.spans[self.k]
+            if self.current is None or self.current.end != te:
+                self.finish()
+                self.current = _Headline(te, self.heads)
+        if self.current is not None:
+            self.current.add(c)
+
+    def finish(self) -> None:
+        if self.current is not None:
+            self.current.finish()
+            self.current = None
 
 
 @dataclass

@@ -187,7 +187,7 @@ TIME_SCAN = Anchored(TIME_RE, _TIME_STARTS, digits=True,
                      by_word=split_by_start(TIME_RE, _TIME_STARTS | {"digits"}))
 
 
-@dataclass
+@dataclass(slots=True)
 class TimePhrase:
     start: int
     end: int

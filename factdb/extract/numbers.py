@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -466,7 +467,7 @@ VULGAR_SCAN = Anchored(VULGAR_RE, (), digits=True, chars="½⅓⅔¼¾⅕⅖⅗�
 
 # --------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class NumberSpan:
     """A number phrase found in text. ``start``/``end`` are offsets into the scanned text."""
 
@@ -627,20 +628,24 @@ def _valid_start(tok: _Tok) -> bool:
     return w not in SCALE_WORDS and w not in ("hundred", "dozen")
 
 
-def _runs(norm: str) -> list[list[_Tok]]:
-    toks = []
+def _tokens(norm: str) -> Iterator[_Tok]:
+    """The number tokens of ``norm`` in order, one at a time (never all at once: a large document
+    has millions)."""
     for m in TOKEN_SCAN.finditer(norm):
         kind = m.lastgroup  # "num" or "suf" (a number), "word" or "a": the groups match text
         if kind == "word":
-            toks.append(_Tok(m.start(), m.end(), "word", m.group("word")))
+            yield _Tok(m.start(), m.end(), "word", m.group("word"))
         elif kind == "a":
-            toks.append(_Tok(m.start(), m.end(), "a", m.group("a")))
+            yield _Tok(m.start(), m.end(), "a", m.group("a"))
         else:
-            toks.append(_Tok(m.start(), m.end(), "num", m.group("num"), m.group("suf")))
-    runs: list[list[_Tok]] = []
+            yield _Tok(m.start(), m.end(), "num", m.group("num"), m.group("suf"))
+
+
+def _runs(norm: str) -> Iterator[list[_Tok]]:
+    """The runs of number tokens of ``norm`` in order, one at a time."""
     cur: list[_Tok] = []
     state = "start"
-    for t in toks:
+    for t in _tokens(norm):
         # a join is whitespace, ",", "&", "-" and at most one "and" (_JOIN_SPACE, _JOIN_AND): most gaps
         # between numbers fail this before _can_follow is called
         gap = norm[cur[-1].end:t.start] if cur else None
@@ -649,7 +654,8 @@ def _runs(norm: str) -> list[list[_Tok]]:
             state = _state_after(t)
             continue
         if cur:
-            runs.append(cur)
+            if cur[-1].kind != "a":  # (a run may not end in "a" or "and")
+                yield cur
             cur = []
         if t.kind == "num":  # (the common case of _valid_start and _state_after)
             cur = [t]
@@ -657,10 +663,8 @@ def _runs(norm: str) -> list[list[_Tok]]:
         elif _valid_start(t):
             cur = [t]
             state = _state_after(t)
-    if cur:
-        runs.append(cur)
-    # a run may not end in "a" or "and"
-    return [r for r in runs if r[-1].kind != "a"]
+    if cur and cur[-1].kind != "a":
+        yield cur
 
 
 def _fraction_value(num: str | None, den: str) -> Decimal | None:

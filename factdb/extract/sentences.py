@@ -14,9 +14,10 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences", "split_paragraphs"]
+__all__ = ["Sentence", "iter_sentences", "split_sentences", "split_paragraphs"]
 
 _DIGIT_AFTER_SPACE_RE = re.compile(r"\s+\d")
 
@@ -46,7 +47,7 @@ MAX_SENTENCE = 1500
 _TAIL = 80  # an abbreviation or a decimal is judged on the last characters before the period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -127,7 +128,15 @@ def _split_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """All sentences of ``text`` with offsets, document-wide index and paragraph index.
     ``paragraphs``: ``split_paragraphs(text)`` when the caller has it already."""
-    out: list[Sentence] = []
+    return list(iter_sentences(text, paragraphs))
+
+
+def iter_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None, source: str | None = None
+                   ) -> Iterator[Sentence]:
+    """The sentences of :func:`split_sentences`, one at a time (a large document's sentences are
+    never all held at once).  ``source``: a text of the same length whose slices become the
+    sentences' text (the original of a masked ``text``); ``text`` itself by default."""
+    out: _Counted = _Counted(text if source is None else source)
     for p_idx, (ps, pe) in enumerate(split_paragraphs(text) if paragraphs is None else paragraphs):
         for ls, le in _split_lines(text, ps, pe):
             pos = ls
@@ -139,23 +148,36 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) 
                     continue
                 if core[-2:-1].isdecimal() and core.endswith(".") and _DIGIT_AFTER_SPACE_RE.match(text[end:end + 3]):
                     continue
-                _emit(text, pos, end, p_idx, out)
+                yield from _emit(text, pos, end, p_idx, out)
                 pos = end
-            _emit(text, pos, le, p_idx, out)
-    return out
+            yield from _emit(text, pos, le, p_idx, out)
 
 
-def _emit(text: str, pos: int, end: int, p_idx: int, out: list[Sentence]) -> None:
-    """Append the sentence ``text[pos:end]`` (stripped), cut into pieces of at most MAX_SENTENCE."""
+class _Counted:
+    """The sentences made so far (how many) and the text their own text is sliced from."""
+
+    __slots__ = ("n", "source")
+
+    def __init__(self, source: str) -> None:
+        self.n = 0
+        self.source = source
+
+    def make(self, a: int, b: int, p_idx: int) -> Sentence:
+        self.n += 1
+        return Sentence(a, b, self.source[a:b], self.n - 1, p_idx)
+
+
+def _emit(text: str, pos: int, end: int, p_idx: int, out: _Counted) -> Iterator[Sentence]:
+    """The sentence ``text[pos:end]`` (stripped), cut into pieces of at most MAX_SENTENCE."""
     s, e = _strip(text, pos, end)
     while e - s > MAX_SENTENCE:
         cut = _cut_point(text, s, s + MAX_SENTENCE)
         a, b = _strip(text, s, cut)
         if b > a:
-            out.append(Sentence(a, b, text[a:b], len(out), p_idx))
+            yield out.make(a, b, p_idx)
         s, e = _strip(text, cut, e)
     if e > s:
-        out.append(Sentence(s, e, text[s:e], len(out), p_idx))
+        yield out.make(s, e, p_idx)
 
 
 def _cut_point(text: str, s: int, limit: int) -> int:
