@@ -474,3 +474,9 @@ def test_weeks_of_war_recent_hours_and_a_weeks_data(text, surface, period):
 ])
 def test_a_numbered_week_or_day_is_a_name_not_a_figure(text, figures):
     assert [c.text for c in extract_claims(text, DAY)] == figures
+
+
+def test_a_story_that_mentions_a_press_release_is_still_the_outlets_own():
+    text = ("Floods kill 40 in the north\n\nSource: Harbour Wire\n\nThe agency said in a press release that 40 people "
+            "had died.\n\nMore than 2,000 homes are under water in the valley.")
+    assert _claim(text, "2,000").speaker is None

@@ -268,7 +268,8 @@ def document_issuer(text: str) -> str | None:
     """The organisation whose own report ``text`` is ("UNRWA Situation Report #14 ...", or a "Source: ..."
     line under a report's title), else None."""
     head = text[:_HEAD_CHARS]
-    if not _REPORT_KIND_RE.search(head):
+    # (the kind of document is named in its title lines, not in a story's lede: "..., it said in a press release")
+    if not _REPORT_KIND_RE.search("\n".join(head.split("\n")[:4])):
         return None
     ms = _SOURCE_LINE_RE.search(head)
     if ms:
