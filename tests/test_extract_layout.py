@@ -281,3 +281,11 @@ def test_claims_read_one_at_a_time_are_the_claims_of_the_whole_text():
     assert headline[0].speaker == "Health Ministry"  # the body's figure, once the text is read
     assert [c.start for c in whole] == [s for s, _ in seen]
     assert whole[0].speaker == "Health Ministry" and len(whole) == 302
+
+
+def test_an_entry_title_restates_only_the_body_of_its_own_entry():
+    text = ("Live: the war\n\n09:58 GMT 31 December 2023\n\nToll reaches 120 in the north\n\nThe count was "
+            "not yet confirmed.\n\n10:30 GMT 31 December 2023\n\nRescuers search the rubble overnight\n\n"
+            "The civil defence said 120 people were pulled out alive on Saturday.")
+    title = next(c for c in _all(text, "2023-12-31") if c.text == "120")
+    assert title.speaker is None and title.as_of == dt.date(2023, 12, 31)

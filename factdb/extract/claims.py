@@ -1113,6 +1113,8 @@ class _Titles:
     def add(self, c: ExtractedClaim) -> None:
         while self.k < len(self.spans) and self.spans[self.k][1] <= c.start:
             self.k += 1  # (titles passed without a figure in them)
+            if self.current is not None and self.spans[self.k - 1][1] > self.current.end:
+                self.finish()  # a later title, even one without figures, ends the body of the one before
         if self.k < len(self.spans) and self.spans[self.k][0] <= c.start:
             ts, te = self.spans[self.k]
             if self.current is None or self.current.end != te:
