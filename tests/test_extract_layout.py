@@ -289,3 +289,10 @@ def test_an_entry_title_restates_only_the_body_of_its_own_entry():
             "The civil defence said 120 people were pulled out alive on Saturday.")
     title = next(c for c in _all(text, "2023-12-31") if c.text == "120")
     assert title.speaker is None and title.as_of == dt.date(2023, 12, 31)
+
+
+def test_a_time_stamp_under_an_entry_title_is_no_title_of_its_own():
+    text = ("Live: the war\n\nGaza death toll reaches 21,822\n\n31 December 2023 09:58 GMT\n\nOn Sunday, the health "
+            "ministry said that 21,822 people have now been killed.")
+    title = next(c for c in _all(text, "2023-12-31") if c.text == "21,822")
+    assert title.speaker == "health ministry"

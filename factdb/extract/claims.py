@@ -854,7 +854,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     head = _Headline(layout.headline_end, headline)
     # a live page's entries and a story's cross-heads have titles of their own: "Gaza death toll reaches
     # 21,822" above "On Sunday, the ministry said that 21,822 people have now been killed"
-    titles = _Titles(layout.titles, headline)
+    title_ends = {te for _, te in layout.titles}
+    # (a stamp right under a title is that entry's own: "Toll reaches 21,822" then "31 December 2023 09:58 GMT")
+    titles = _Titles(layout.titles, headline, [pos for pos, _ in layout.stamps
+                                               if pos - _trailing_space(original, pos) not in title_ends])
     # an organisation's own report speaks for it throughout (see layout.document_issuer)
     issuer = document_issuer(original)
     named: dict[tuple[str, int], str | None] = {}
@@ -1096,13 +1099,23 @@ class _Headline:
             h.location = h.location or src.location
 
 
+def _trailing_space(text: str, pos: int) -> int:
+    """How many whitespace characters stand right before ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return pos - k
+
+
 class _Titles:
     """The titles inside a body, each restating the figures of the body under it (up to the next
     title) as the headline does: one :class:`_Headline` per title, fed the claims that follow it."""
 
-    def __init__(self, spans: list[tuple[int, int]], heads: list[ExtractedClaim] | None) -> None:
+    def __init__(self, spans: list[tuple[int, int]], heads: list[ExtractedClaim] | None,
+                 breaks: list[int] = ()) -> None:
         self.spans = spans
         self.heads = heads
+        self.breaks = list(breaks)  # where a new entry begins (a live page's stamps): a title's body ends there
         self.k = 0  # the next title
         self.current: _Headline | None = None
 
@@ -1115,6 +1128,10 @@ class _Titles:
             self.k += 1  # (titles passed without a figure in them)
             if self.current is not None and self.spans[self.k - 1][1] > self.current.end:
                 self.finish()  # a later title, even one without figures, ends the body of the one before
+        if self.current is not None and self.breaks:
+            i = bisect.bisect_right(self.breaks, self.current.end)
+            if i < len(self.breaks) and self.breaks[i] <= c.start:
+                self.finish()  # a new entry began after the title's
         if self.k < len(self.spans) and self.spans[self.k][0] <= c.start:
             ts, te = self.spans[self.k]
             if self.current is None or self.current.end != te:

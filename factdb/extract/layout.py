@@ -209,10 +209,10 @@ def read_layout(text: str, published: dt.date | None = None,
         line_end = text.find("\n", ps, pe)
         line_end = pe if line_end < 0 else line_end
         line = text[ps:line_end]
-        if line_end == pe and 3 <= len(line.split()) <= 16 and line.rstrip()[-1:] not in _END_PUNCT \
+        stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
+        if not stamp and line_end == pe and 3 <= len(line.split()) <= 16 and line.rstrip()[-1:] not in _END_PUNCT \
                 and any(ch.isdigit() for ch in line) and k + 1 < len(paras):
             out.titles.append((ps, pe))  # a one-line paragraph without final punctuation, over a body
-        stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
         if stamp:
             d = _stamp_date(stamp, published)
             if d is not None:
