@@ -437,6 +437,19 @@ def test_a_bracketed_acronym_stays_with_its_body_and_a_titles_source_after_a_col
     assert _claim(text, surface).speaker == speaker
 
 
+def test_a_trailing_it_said_points_to_the_earlier_speaker_not_a_name_in_what_it_reports():
+    text = ("In a press release on Monday, the Health Ministry said 249 people had been killed over the previous day.\n\n"
+            "That takes the death toll to 23,084 since the conflict between Northland and Southland erupted in "
+            "October, it said.")
+    assert _claim(text, "23,084", dt.date(2024, 1, 8)).speaker == "Health Ministry"
+
+
+@pytest.mark.parametrize("title", ["Wildfire toll rises as hundreds remain missing: See photos of destruction",
+                                   "Heat wave kills 35 in the north, 21 in the capital: Top updates"])
+def test_page_furniture_after_a_titles_colon_is_no_speaker(title):
+    assert all(c.speaker is None for c in extract_claims(title + "\n\nThe blaze spread fast.", dt.date(2024, 2, 6)))
+
+
 @pytest.mark.parametrize("text, surface", [
     ("The typhoon recalled one of the strongest storms ever recorded, which killed 6,300 people in 2013.", "6,300"),
     ("Surveillance data for the week show 2,318 suspected cases.", "2,318"),

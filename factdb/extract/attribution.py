@@ -471,6 +471,22 @@ _NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de
 _EVER_BEFORE_RE = re.compile(r"\b(?:ever|never|previously|first|yet)\s+$", re.I)
 # a title's source after a colon: "Four killed in raid on the camp: health ministry"
 _TITLE_SPEAKER_RE = re.compile(r":\s+(?P<np>[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*$")
+_SPEAKER_HEADS = frozenset(json.loads(resources.files(__package__).joinpath("data/speakers.json")
+                                       .read_text(encoding="utf-8"))["speaker_heads"])
+
+
+def _names_a_source(np: str) -> bool:
+    """Whether a title's words after a colon name who speaks: a name ("Reuters", "Gaza ministry") or a
+    phrase headed by an office or a body ("health ministry", "officials"), not page furniture ("See photos
+    of destruction", "Top updates")."""
+    words = np.split()
+    last = words[-1].strip(".,'’()")
+    if last.lower() in _SPEAKER_HEADS or " ".join(words[-2:]).lower() in _SPEAKER_HEADS:
+        return True
+    # a name: its words capitalised, not a capitalised first word alone ("See photos of destruction")
+    return last[:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
+
+
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
@@ -490,7 +506,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         mt = _TITLE_SPEAKER_RE.search(text, lo, hi)
         if mt and not _BAD_NP_RE.search(mt.group("np")) and not _VERBISH_RE.search(mt.group("np")):
             sp = clean_speaker(mt.group("np"))
-            if sp and (_looks_like_np(sp) or sp[:1].isupper()):
+            if sp and (_looks_like_np(sp) or sp[:1].isupper()) and _names_a_source(sp):
                 out.append(Attribution(mt.start(), mt.start() + 1, sp, mt.start("np"), "said", "left",
                                        _definite(mt.group("np"))))
     if "quot" in text[lo:hi]:

@@ -892,7 +892,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         resolved_atts = []
         spoken = []
         for a in atts:
-            sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite, a.speaker_start)
+            # a trailing pronoun (", it said") points back past what the sentence reports: "That takes the
+            # toll to 23,084 since the conflict between X and Y erupted, it said" is the earlier speaker's
+            sp = resolve_speaker(a.speaker, s.paragraph, memory, a.definite,
+                                 s.start if a.direction == "left" and is_pronoun(a.speaker) else a.speaker_start)
             resolved_atts.append((a, sp))
             if not (is_pronoun(sp) and sp.lower() != "officials"):
                 # remembered at once: "The director said 27 patients had died, and he warned that 39 ..."
