@@ -493,3 +493,35 @@ def test_a_story_that_mentions_a_press_release_is_still_the_outlets_own():
     text = ("Floods kill 40 in the north\n\nSource: Harbour Wire\n\nThe agency said in a press release that 40 people "
             "had died.\n\nMore than 2,000 homes are under water in the valley.")
     assert _claim(text, "2,000").speaker is None
+
+
+@pytest.mark.parametrize("text, surface, as_of", [
+    # a year long past in the figure's own clause: background of that year, not of the story's day
+    ("The storm recalled Typhoon Haiyan, which killed 6,300 people in the Philippines in 2013.", "6,300",
+     dt.date(2013, 12, 31)),
+    # ... but not a year that dates something else: a participle, another clause, a state now
+    ("Three staff members detained in 2021 and 2023 remain in custody.", "Three", dt.date(2024, 12, 27)),
+    ("The deal frees 33 of the people seized in the attack in October 2022 over six weeks.", "33",
+     dt.date(2024, 12, 27)),
+    # a name with "Today" in it is no day
+    ("On 26 December, five journalists working for the channel Coast Today were killed.", "five",
+     dt.date(2024, 12, 26)),
+    # a day heading what a statement reports covers all of it, "while" clause included
+    ("The ministry recorded that, as of yesterday, 96 clinics had closed, while 77 health workers had been "
+     "killed.", "77", dt.date(2024, 12, 26)),
+])
+def test_the_day_a_figure_is_of_in_background_names_and_reported_clauses(text, surface, as_of):
+    assert _claim(text, surface, dt.date(2024, 12, 27)).as_of == as_of
+
+
+def test_as_of_a_day_is_the_standing_total_of_that_day():
+    assert _claim("As of yesterday, 77 health workers had been killed.", "77", dt.date(2024, 10, 5)).period == \
+        "cumulative"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The news agency, quoting the government, says the death toll has reached 413.", "government"),
+    ("The defence ministry, citing military doctors, said 95 freed servicemen were in hospital.", "defence ministry"),
+])
+def test_who_is_quoted_speaks_but_who_cites_sources_speaks_for_itself(text, speaker):
+    assert _claim(text, next(w for w in ("413", "95") if w in text)).speaker == speaker

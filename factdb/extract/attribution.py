@@ -427,7 +427,13 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
             break
         head = head[:j]
     segs.reverse()
-    segs = [(s, st) for s, st in segs if s and not _ADVERB_SEG_RE.match(s) and not CITING_RE.match(s)]
+    for seg, st in segs:
+        mc = CITING_RE.match(seg)
+        if mc and mc.group(0).strip().lower() == "quoting" and _looks_like_np(seg[mc.end():]):
+            # "The Associated Press, quoting the government, says ...": the one quoted gives the figure (but
+            # "the ministry, citing military doctors, said" is the ministry's own statement)
+            return seg[mc.end():], st + mc.end()
+    segs = [(s, st) for s, st in segs if s and not _ADVERB_SEG_RE.match(s)]
     if not segs:
         return None
     if len(segs) > 1:

@@ -541,9 +541,15 @@ def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
     return False
 
 
+_THAT_BEFORE_RE = re.compile(r"\bthat\s*,?\s*$")
+_PREPOSITION_TAIL_RE = re.compile(r"\b(?:as\s+of|by|until|on|in|since)\s+$", re.I)
+
+
 def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
-    head = text[s.start:p.start]
-    if head.strip(" \"“'"):
+    """A time phrase set off at the head of the sentence, or of what it reports ("recorded that, as of
+    yesterday, 96 clinics had closed, while 77 health workers had been killed"): it covers the clause."""
+    head = _PREPOSITION_TAIL_RE.sub("", text[s.start:p.start])
+    if head.strip(" \"“'") and not (head.endswith((", ", "that ")) and _THAT_BEFORE_RE.search(head)):
         return False
     return bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
 
@@ -1581,6 +1587,11 @@ def _read_dates(x: _Reading) -> None:
                 # "up from 45 percent in January", "compared with 900 in 2023": the earlier figure is of
                 # that month or year, not of the day the new one was stated
                 v = p.until
+            elif p.kind == "month" and p.until is not None and anchor is not None and p.start >= n.end \
+                    and (anchor - p.until).days > 366 and _own_past(text, n.end, p.start, p.end):
+                # a month or year long past in the figure's own clause is background, no statistic just
+                # released: "Typhoon Haiyan, which killed 6,300 people in 2013" (in a 2021 story) is of 2013
+                v = p.until
             if v is not None:
                 as_of = v
                 stated = id(p) in verb_ids
@@ -1600,6 +1611,22 @@ def _read_dates(x: _Reading) -> None:
         by_statement.append(stated)
         sinces.append(since)
     x.periods, x.cue_after, x.as_ofs, x.sinces, x.by_statement = periods, cue_after, as_ofs, sinces, by_statement
+
+
+_AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "has", "is", "are", "got"})
+
+
+def _own_past(text: str, a: int, b: int, end: int) -> bool:
+    """Whether a time phrase at ``text[b:end]`` after a figure ending at ``a`` dates the figure's own event:
+    no clause break between them, no participle of something else ("33 of the people seized in the attack
+    in October 2023", "staff members detained in 2021 and 2023") and no state after it ("... remain held")."""
+    gap = text[a:b]
+    if _COMMA_OR_SEMICOLON_RE.search(gap) or _STATE_VERB_AFTER_RE.match(text, end):
+        return False
+    for m in re.finditer(r"(\w+)\s+(\w+ed)\b", " " + gap):
+        if m.group(1).lower() not in _AUXILIARIES:
+            return False
+    return not re.match(r"\s*\w+ed\b", gap)
 
 
 def _share_across_ties(x: _Reading) -> None:

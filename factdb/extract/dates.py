@@ -362,9 +362,14 @@ _WAR_TRIGGERED_BEFORE_RE = re.compile(
     r"\b(?:war|conflict|crisis|offensive|fighting|hostilities|campaign)\b[^.;]{0,50}?\s+(?:triggered|sparked|started"
     r"|prompted|set\s+off)\s+by\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
+_AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,;.!?()\"“”]{0,100}$", re.I)
+
+
+# a capitalised word just before, in mid-sentence: "the channel Al-Quds Today" (not "... said. Today, ...")
+_NAME_WORD_BEFORE_RE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-Z][\w'’-]*\s+$")
 
 
 def _since_clause(text: str, a: int, b: int) -> bool:
@@ -552,12 +557,16 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.as_of = published if published.weekday() >= 5 and not last else days.weekday(
                     "sunday", published, before=last and published.weekday() >= 5)
         elif kind == "deictic":
+            if m.group(0)[:1].isupper() and _NAME_WORD_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
+                continue  # a word of a name, not a day: "the channel Al-Quds Today", "USA Today"
             w = _SPACES_RE.sub(" ", m.group(0).lower())
             if w.endswith(" the night"):
                 w = "overnight"
             p.kind = "now"
             if w in ("yesterday", "last night"):
-                p.kind, p.period = "point", "interval"
+                # ("as of yesterday": the standing total of that day)
+                p.kind, p.period = "point", "cumulative" if _AS_OF_BEFORE_RE.search(text, max(lo, m.start() - 8),
+                                                                                   m.start()) else "interval"
                 p.as_of = days.relative_day(w, published)
                 p.days_before_statement = 1
             elif w in ("overnight", "today", "tonight", "this morning"):
