@@ -525,3 +525,16 @@ def test_as_of_a_day_is_the_standing_total_of_that_day():
 ])
 def test_who_is_quoted_speaks_but_who_cites_sources_speaks_for_itself(text, speaker):
     assert _claim(text, next(w for w in ("413", "95") if w in text)).speaker == speaker
+
+
+def test_a_body_named_with_a_list_speaks_in_a_release_issued_on_a_day_and_the_release_is_its():
+    text = ("Twenty deaths were reported in the country, the Ministry of Public Health, Hygiene and Social Welfare "
+            "said in a press release issued on Monday.\n\nAccording to the release, surveillance data for the week "
+            "show 2,318 suspected cases.")
+    pub = dt.date(2025, 1, 14)
+    twenty = _claim(text, "Twenty", pub)
+    assert (twenty.speaker, twenty.as_of) == ("Ministry of Public Health, Hygiene and Social Welfare",
+                                             dt.date(2025, 1, 13))
+    assert _claim(text, "2,318", pub).speaker == "Ministry of Public Health, Hygiene and Social Welfare"
+    # a list of places is still no speaker's name
+    assert _claim("Twenty died in Paris, Lyon and Marseille, officials said.", "Twenty", pub).speaker == "officials"

@@ -55,7 +55,7 @@ _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
-_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?(?:\s+(?:issued|published|released|posted|sent))?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 # '"...," Jane Doe, the governor of the region, wrote on ...': a name with an appositive between it and the verb
 _QUOTE_ATTRIBUTION_APPOSITIVE_RE = re.compile(
@@ -363,6 +363,12 @@ _ANONYMOUS_SOURCE_RE = re.compile(
     r"|is\s+not\s+authori[sz]ed|are\s+not\s+authori[sz]ed)\b[^.;\"“”]*?,?\s*$", re.I)
 
 
+_CAP = r"[A-Z][\w'’-]*"
+_LISTED_NAME_RE = re.compile(
+    rf"(?<![\w'’-])(?P<np>(?:the\s+)?(?:{_CAP}\s+){{0,4}}(?:of|for)\s+{_CAP}(?:\s+{_CAP})*"
+    rf"(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)\s*$")
+
+
 def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     """The noun phrase that is the subject of a reporting verb at ``v`` (looked for in the last
     ``_SUBJECT_WINDOW`` characters before it)."""
@@ -385,6 +391,12 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
             name = next((x for x in (first, second) if _PERSON_NAME_RE.fullmatch(x.strip())), None)
             if name and (_ROLE_IN_RE.search(first) or _ROLE_IN_RE.search(second)):
                 return name.strip(), lo + (ma.start("a") if name is first else ma.start("b"))
+    if " and " in region:
+        # "the Ministry of Public Health, Hygiene and Social Welfare said": a name's list of capitalised
+        # words is no clause boundary
+        ml = _LISTED_NAME_RE.search(region)
+        if ml and _looks_like_np(ml.group("np")):
+            return ml.group("np"), lo + ml.start("np")
     # clause boundary: punctuation, quotes, "that", conjunctions
     mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
@@ -703,7 +715,8 @@ _PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "
 # heads no body is named by, whatever describes them: "the Britain-based war monitor"
 _NEVER_SELF_NAMING = {"monitor", "watchdog"}
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
-_DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement",
+_DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement", "release",
+                   "communique", "communiqué",
                    "census", "review", "audit", "tally", "count", "figures", "data", "estimates", "estimate"}
 # words that mark a speaker as an organisation (data: common nouns heading a body's name, and names)
 _ORG_VOCAB = json.loads(resources.files(__package__).joinpath("data/organisations.json").read_text(encoding="utf-8"))

@@ -61,7 +61,7 @@ _AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
 _COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
 _TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
-_VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
+_VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+(?:(?:issued|published|released|posted|sent)\s+)?|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
                   r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+"
                   r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+|(?:a|the)\s+(?:briefing|meeting)\s+"
                   # "said on state television on Saturday", "wrote on Telegram on Friday"
