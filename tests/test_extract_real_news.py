@@ -538,3 +538,13 @@ def test_a_body_named_with_a_list_speaks_in_a_release_issued_on_a_day_and_the_re
     assert _claim(text, "2,318", pub).speaker == "Ministry of Public Health, Hygiene and Social Welfare"
     # a list of places is still no speaker's name
     assert _claim("Twenty died in Paris, Lyon and Marseille, officials said.", "Twenty", pub).speaker == "officials"
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Over the year the country recorded a cumulative 66,063 suspected cases.", "66,063", None),
+    ("The agency said cases were rising. Afghanistan alone has recorded more than 140,000 cases so far this year.",
+     "140,000", None),
+    ("The ministry recorded 77 deaths.", "77", "ministry"),
+])
+def test_a_place_that_recorded_figures_is_where_they_happened_not_who_states_them(text, surface, speaker):
+    assert _claim(text, surface, dt.date(2025, 1, 14)).speaker == speaker

@@ -784,6 +784,22 @@ def _is_place(name: str) -> bool:
     return name in gazetteer()[0]
 
 
+_PLACE_NOUNS = frozenset({"country", "nation", "region", "province", "state", "city", "district", "territory",
+                          "world", "continent", "island", "county", "area"})
+_TALLY_VERBS = frozenset({"recorded", "records", "registered", "registers", "logged", "counted"})
+
+
+def _place_tallies(text: str, a) -> bool:
+    """A place that "recorded" figures is where they happened, not who states them: "the country recorded
+    66,063 suspected cases", "Afghanistan alone has registered more than 140,000"."""
+    if text[a.start:a.end].split()[-1].lower() not in _TALLY_VERBS:
+        return False
+    words = [w for w in a.speaker.split() if w.lower() not in ("alone", "itself", "as", "a", "whole")]
+    if not words:
+        return False
+    return (len(words) == 1 and words[0].lower() in _PLACE_NOUNS) or _is_place(" ".join(words))
+
+
 def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon | None = None
                    ) -> list[ExtractedClaim]:
     """All quantitative claims in ``text`` (an article; paragraphs separated by blank lines).
@@ -897,6 +913,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
         spoken = []
+        atts = [a for a in atts if not _place_tallies(text, a)]
         for a in atts:
             # a trailing pronoun (", it said") points back past what the sentence reports: "That takes the
             # toll to 23,084 since the conflict between X and Y erupted, it said" is the earlier speaker's
