@@ -541,7 +541,8 @@ def test_a_body_named_with_a_list_speaks_in_a_release_issued_on_a_day_and_the_re
 
 
 @pytest.mark.parametrize("text, surface, speaker", [
-    ("Over the year the country recorded a cumulative 66,063 suspected cases.", "66,063", None),
+    ("Between the first week of 2024 and the first of 2025, the country recorded a cumulative 66,063 suspected "
+     "cases.", "66,063", None),
     ("The agency said cases were rising. Afghanistan alone has recorded more than 140,000 cases so far this year.",
      "140,000", None),
     ("The ministry recorded 77 deaths.", "77", "ministry"),
