@@ -549,3 +549,13 @@ def test_a_body_named_with_a_list_speaks_in_a_release_issued_on_a_day_and_the_re
 ])
 def test_a_place_that_recorded_figures_is_where_they_happened_not_who_states_them(text, surface, speaker):
     assert _claim(text, surface, dt.date(2025, 1, 14)).speaker == speaker
+
+
+def test_a_paragraph_opening_on_an_earlier_day_dates_its_later_figures():
+    text = ("The agency confirmed on Tuesday that at least 60 people were missing.\n\n"
+            "In the first shipwreck, on June 12, 21 people were reported missing and five survived. The boat sank "
+            "near the port, the agency said. The dead include six women and three children.\n\n"
+            "Another 40 people were rescued.")
+    pub = dt.date(2025, 6, 18)
+    assert [_claim(text, w, pub).as_of for w in ("21", "six", "three")] == [dt.date(2025, 6, 12)] * 3
+    assert _claim(text, "40", pub).as_of != dt.date(2025, 6, 12)  # a new paragraph, a new scene

@@ -892,6 +892,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
+    scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
 
     while s is not None:
         if s.start > last_number:
@@ -907,6 +908,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             k = 0
         if s.paragraph != prev_paragraph:
             para_places_cache.clear()
+            scene_day = None
         head.sentence(s.start)
         titles.sentence(s.start)
         atts = find_attributions(text, s.start, s.end, masked)
@@ -936,11 +938,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 prev_metric = (last.metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day, sentence_window, event_day = _sentence_claims(
+            found, said_day, sentence_window, event_day, scene_day = _sentence_claims(
                 text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                     prev_metric, carried.day if carried else None, window_period, event_day)
+                                     prev_metric, carried.day if carried else None, window_period, event_day,
+                                     scene_day)
             window_period = sentence_window or window_period
             if carried and carried.speaker:
                 for c in found:
@@ -1301,13 +1304,14 @@ class _Reading:
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None, carried_day: dt.date | None = None, prev_window: tuple | None = None,
-                     event_day: dt.date | None = None
-                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None]:
+                     event_day: dt.date | None = None, scene_day: dt.date | None = None
+                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None, dt.date | None]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
     the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any, and the day of
     the latest dated event.
     ``carried_day``: the day of the statement the sentence continues, for figures without a date;
-    ``event_day``: the day of the latest event dated before, for "wounded in the operation".
+    ``event_day``: the day of the latest event dated before, for "wounded in the operation";
+    ``scene_day``: the day an earlier sentence of the paragraph opened on, for its figures without a day.
 
     The sentence is read in named passes, in this order: what each number counts, the time phrases,
     each number's dates and period, what ties pass on, the days of events, periods from the verb,
@@ -1319,6 +1323,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _share_across_ties(x)
     _date_events(x)
     _date_by_event_named_before(x, event_day)
+    scene_day = _date_by_scene(x, scene_day)
     _periods_from_verbs(x)
     claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
                         find_places, metric_names)
@@ -1331,7 +1336,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         # (or a day read off the sentence's own phrases: "killed 274 people on Saturday, the ministry said on Sunday")
         x.event_day = next((d for d, p, st in zip(x.as_ofs, x.periods, x.by_statement, strict=True)
                             if p == "interval" and d is not None and not st and d < x.anchor), None)
-    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day
+    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day
 
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
@@ -1339,6 +1344,38 @@ _THE_EVENT_AFTER_RE = re.compile(
     r"[^.;]{0,60}?\b(?:in|during|by|from)\s+the\s+(?:[\w-]+\s+){0,2}?(?:operation|attacks?|raid|strikes?|air\s*strikes?"
     r"|assault|bombing|shelling|massacre|explosion|blast|ambush|incursion|offensive|earthquake|quake|storm|cyclone"
     r"|typhoon|hurricane|floods?|landslides?|fire|blaze|crash|shooting|stampede|sinking)\b", re.I)
+
+
+_OPENING_PHRASE_RE = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:\s+[\w'’-]+){0,5},\s+)?")
+
+
+def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
+    """A day set at the head of a sentence, alone or after a short opening phrase: "On June 12, ...",
+    "In the first shipwreck, on June 12, ..."."""
+    head = _PREPOSITION_TAIL_RE.sub("", text[s.start:p.start])
+    return bool(_OPENING_PHRASE_RE.fullmatch(head)) and not any(c.isdigit() for c in head) \
+        and bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
+
+
+def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
+    """A paragraph that opens a sentence on an earlier day tells of that day ("In the first shipwreck, on
+    June 12, 21 people were reported missing ... The dead include six Eritreans"): its later figures without a
+    day of their own are of it, but not a running total, a state now or a figure of the statement's day.
+    Returns the scene day for the sentences after this one."""
+    opened = next((p.as_of for p in x.phrases if p.kind == "point" and p.as_of is not None
+                   and id(p) not in x.verb_ids and x.anchor is not None and p.as_of < x.anchor
+                   and id(p) not in x.aside_ids and _opens_sentence(x.text, x.s, p)), None)
+    if opened is not None:
+        return opened
+    if scene_day is None or x.anchor is None or scene_day >= x.anchor:
+        return scene_day
+    text, s = x.text, x.s
+    for i, n in enumerate(x.nums):
+        if x.as_ofs[i] in (None, x.anchor) and not x.by_statement[i] and x.periods[i] in (None, "interval") \
+                and not n.population and not _STATE_AFTER_RE.match(text, n.end, s.end) \
+                and not _state_before(text, max(s.start, n.start - 50), n.start):
+            x.as_ofs[i] = scene_day
+    return scene_day
 
 
 def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
