@@ -559,3 +559,10 @@ def test_a_paragraph_opening_on_an_earlier_day_dates_its_later_figures():
     pub = dt.date(2025, 6, 18)
     assert [_claim(text, w, pub).as_of for w in ("21", "six", "three")] == [dt.date(2025, 6, 12)] * 3
     assert _claim(text, "40", pub).as_of != dt.date(2025, 6, 12)  # a new paragraph, a new scene
+
+
+@pytest.mark.parametrize("breakdown", ["Of those killed, 54 were local journalists.",
+                                       "The dead include 54 local journalists."])
+def test_a_breakdown_of_a_figure_is_of_whoever_gave_the_figure(breakdown):
+    text = "At least 61 media workers have been killed since October, the press freedom committee said. " + breakdown
+    assert _claim(text, "54").speaker == "press freedom committee"

@@ -892,6 +892,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
+    last_paragraph = -1  # the paragraph of the last claim
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
 
     while s is not None:
@@ -951,8 +952,15 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # "The ministry said 283 were killed ... A further 814 were wounded ...": the
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
+            if found and last is not None and last.speaker and last_paragraph >= s.paragraph - 1 \
+                    and _BREAKDOWN_OPENING_RE.match(text, s.start):
+                for c in found:
+                    if c.speaker is None and c.attribution == "outlet":
+                        # "... had killed at least 61 media workers, the committee said. Of those killed, 54
+                        # were ...": a breakdown of a figure is of whoever gave the figure
+                        c.speaker, c.attribution = last.speaker, "said"
             if found:
-                last = found[-1]
+                last, last_paragraph = found[-1], s.paragraph
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
         for qa in quotes.attributions_in(s.start, next_start):
             if s.start <= qa.start < s.end:
@@ -1355,6 +1363,14 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
     head = _PREPOSITION_TAIL_RE.sub("", text[s.start:p.start])
     return bool(_OPENING_PHRASE_RE.fullmatch(head)) and not any(c.isdigit() for c in head) \
         and bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
+
+
+# a sentence opening on the group a figure before counted: "Of those killed, ...", "Among the dead were ...",
+# "The victims include ..."
+_BREAKDOWN_OPENING_RE = re.compile(
+    r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:dead|killed|victims|injured|wounded|missing"
+    r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b)"
+    r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b)")
 
 
 def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
