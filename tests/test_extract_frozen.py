@@ -1,7 +1,8 @@
-"""The frozen test set (tests/data/extract/frozen/): 44 paraphrased real news articles labelled before
-the extractor ran on them and never tuned on (see SOURCE-a.md, SOURCE-b.md).
+"""The frozen test set (tests/data/extract/frozen/): paraphrased real news articles labelled before the
+extractor ran on them and never tuned on: parts a and b (44 articles, SOURCE-a.md, SOURCE-b.md) and part c
+(36 articles from other outlets, SOURCE-c.md, added later).
 
-Its figures are reported, not tuned: the floors below are the figures first measured on it, so an
+Its figures are reported, not tuned: the floors below are the figures first measured on each part, so an
 extractor change that makes unseen news worse fails here; the issue's targets (period >= 0.90,
 metric >= 0.92, speaker >= 0.90, as_of >= 0.92) are not met yet and are not asserted.
 """
@@ -13,22 +14,33 @@ import pytest
 
 from .test_extract_gold import score
 
-FROZEN = sorted((Path(__file__).parent / "data" / "extract" / "frozen").glob("frozen-news-*.jsonl"))
-FLOORS = {"f1": 0.98, "bounds_accuracy": 0.97, "metric_accuracy": 0.86, "speaker_accuracy": 0.74,
-          "as_of_accuracy": 0.82, "period_accuracy": 0.65}
+FROZEN_DIR = Path(__file__).parent / "data" / "extract" / "frozen"
+FROZEN = sorted(FROZEN_DIR.glob("frozen-news-*.jsonl"))
+# per part: the parts scored together (a and b were first measured as one set)
+FLOORS = {
+    ("frozen-news-a", "frozen-news-b"): {"f1": 0.98, "bounds_accuracy": 0.97, "metric_accuracy": 0.86,
+                                         "speaker_accuracy": 0.74, "as_of_accuracy": 0.82, "period_accuracy": 0.65},
+    ("frozen-news-c",): {"f1": 0.97, "bounds_accuracy": 0.98, "metric_accuracy": 0.90, "speaker_accuracy": 0.75,
+                         "as_of_accuracy": 0.75, "period_accuracy": 0.73},
+}
 
 
-@pytest.fixture(scope="module")
-def frozen(extracted):
-    cases = [json.loads(line) for p in FROZEN for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
-    preds = [{"doc_id": doc_id, **c.to_record()} for p in FROZEN for doc_id, claims in extracted(p.stem)
+def _scored(extracted, names):
+    paths = [FROZEN_DIR / f"{name}.jsonl" for name in names]
+    cases = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds = [{"doc_id": doc_id, **c.to_record()} for p in paths for doc_id, claims in extracted(p.stem)
              for c in claims]
     return cases, preds
 
 
+@pytest.fixture(scope="module")
+def frozen(extracted):
+    return _scored(extracted, [p.stem for p in FROZEN])
+
+
 def test_frozen_set_has_forty_real_articles_with_surfaces_in_their_text(frozen):
     cases, _ = frozen
-    assert len(cases) >= 40
+    assert len(cases) >= 80
     for case in cases:
         for c in case["claims"] + case.get("optional", []):
             if "start" in c:
@@ -36,10 +48,15 @@ def test_frozen_set_has_forty_real_articles_with_surfaces_in_their_text(frozen):
             assert c["surface"] in case["text"], case["id"]
 
 
-@pytest.mark.parametrize("metric", list(FLOORS))
-def test_unseen_news_is_no_worse_than_first_measured(frozen, metric):
-    result = score(*frozen)
-    assert result[metric] >= FLOORS[metric], result
+def test_every_frozen_part_has_floors():
+    assert {p.stem for p in FROZEN} == {name for names in FLOORS for name in names}
+
+
+@pytest.mark.parametrize("names", list(FLOORS), ids="+".join)
+def test_unseen_news_is_no_worse_than_first_measured(extracted, names):
+    result = score(*_scored(extracted, names))
+    for metric, floor in FLOORS[names].items():
+        assert result[metric] >= floor, (metric, result)
 
 
 # tuning rounds of real articles, tuned on after their before-figures were taken (see SOURCE-round*.md):

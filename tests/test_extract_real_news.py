@@ -566,3 +566,25 @@ def test_a_paragraph_opening_on_an_earlier_day_dates_its_later_figures():
 def test_a_breakdown_of_a_figure_is_of_whoever_gave_the_figure(breakdown):
     text = "At least 61 media workers have been killed since October, the press freedom committee said. " + breakdown
     assert _claim(text, "54").speaker == "press freedom committee"
+
+
+@pytest.mark.parametrize("text, surface, period, as_of", [
+    # the toll of the event a count starts from: one event, of its day
+    ("Raids have become more frequent since the attacks of Oct. 7 that killed 1,200 people in the south.", "1,200",
+     "interval", dt.date(2023, 10, 7)),
+    ("Raids have become more frequent since the October 7 attack, which killed about 1,200 people.", "1,200",
+     "interval", dt.date(2023, 10, 7)),
+    # a part of the total with a window of its own
+    ("He told a press conference that the total includes 156 deaths in the past 24 hours.", "156", "interval",
+     dt.date(2024, 1, 9)),
+    # a headline's list shares the window after it
+    ("Health Ministry says 14 people killed, 25 injured in attacks over the past 24 hours", "14", "interval",
+     dt.date(2024, 1, 9)),
+])
+def test_the_window_that_governs_an_event_toll_a_part_and_a_headline_list(text, surface, period, as_of):
+    c = _claim(text, surface, dt.date(2024, 1, 9))
+    assert (c.period, c.as_of) == (period, as_of)
+
+
+def test_a_part_of_the_total_without_a_window_of_its_own_stays_in_the_total():
+    assert _claim("The total includes 156 children.", "156", dt.date(2024, 1, 9)).period == "cumulative"

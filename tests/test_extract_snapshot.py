@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-SETS = ("gold-sentences", "gold-docs", "round16-news", "round17-news", "round18-news", "round19-news", "frozen-news-a", "frozen-news-b", "seeds")
+SETS = ("gold-sentences", "gold-docs", "round16-news", "round17-news", "round18-news", "round19-news", "frozen-news-a", "frozen-news-b",
+        "frozen-news-c", "seeds")
 
 
 def test_every_input_set_has_a_snapshot(extract_snapshot, extracted):

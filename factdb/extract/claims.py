@@ -257,7 +257,9 @@ _ELLIPSIS_AFTER_RE = re.compile(
     r"^\s*(?:[,.;:)]|$|in\b|at\b|on\b|were\b|was\b|are\b|is\b|had\b|have\b|a\s+day\b|the\s+previous\b|more\b"
     r"|others?\b|from\b|and\b|during\b|overnight\b|yesterday\b|since\b"
     # ("had been killed ..., and 1,463 injured": the verb left out)
-    r"|(?:injured|wounded|hurt|missing|dead|killed|displaced|detained|arrested)\s*[,.;]|$)", re.I)
+    r"|(?:injured|wounded|hurt|missing|dead|killed|displaced|detained|arrested)\s*(?:[,.;]|$"
+    # ... or a headline's list: "14 Palestinians killed, 25 injured in attacks over the past 24 hours"
+    r"|(?:in|over|on|during|since|after|as)\b))", re.I)
 
 
 def _parse_published(published) -> dt.date | None:
@@ -1675,6 +1677,13 @@ def _read_dates(x: _Reading) -> None:
             as_of, got = anchor, anchor is not None
         if not got:
             as_of = anchor
+        start = next((p for p in phrases if p.kind == "since" and p.end <= n.start
+                      and _EVENT_COUNT_GAP_RE.fullmatch(text, p.end, n.start)), None)
+        if start is not None:
+            # "since the attacks of Oct. 7 that killed 1,200 people": the toll of the event the count starts
+            # from, of that event's day, not a running total
+            period, after, since = "interval", False, None
+            as_of, got, stated = start.since or as_of, True, False
         periods.append(period)
         cue_after.append(after)
         as_ofs.append(as_of if got else None)
@@ -1699,6 +1708,13 @@ def _own_past(text: str, a: int, b: int, end: int) -> bool:
     return not re.match(r"\s*\w+ed\b", gap)
 
 
+# between a "since" phrase and a figure: the relative clause of the event it names ("since the attacks of
+# Oct. 7 that killed", "since the quake, which left")
+_EVENT_COUNT_GAP_RE = re.compile(
+    r"[^;.]{0,60}?\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:killed|left|claimed|wounded|injured|displaced|kidnapped"
+    r"|took|abducted)\s+(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|roughly|almost)\s+)?", re.I)
+
+
 def _share_across_ties(x: _Reading) -> None:
     """Ties pass periods and dates on to numbers without their own; steps are a change and a total."""
     text, nums, links, steps = x.text, x.nums, x.links, x.steps
@@ -1720,9 +1736,10 @@ def _share_across_ties(x: _Reading) -> None:
     for i in range(len(nums) - 1, 0, -1):
         if links[i] == "apposition" and periods[i - 1] is None and periods[i] is not None:
             periods[i - 1] = periods[i]
-        # ... and across "and" from a cue after both: "21 people had died and 2,882 had been admitted in
-        # the 24 hours to 8 a.m. on Sunday"
-        elif links[i] == "and" and periods[i - 1] is None and (as_ofs[i - 1] is None or by_statement[i - 1]) \
+        # ... and across "and" (or a headline's comma) from a cue after both: "21 people had died and 2,882 had
+        # been admitted in the 24 hours to 8 a.m. on Sunday", "14 killed, 25 injured over the past 24 hours"
+        elif (links[i] == "and" or links[i] == "ellipsis" and nums[i].start - nums[i - 1].end < 40) \
+                and periods[i - 1] is None and (as_ofs[i - 1] is None or by_statement[i - 1]) \
                 and periods[i] is not None and cue_after[i]:
             periods[i - 1], as_ofs[i - 1], sinces[i - 1] = periods[i], as_ofs[i], sinces[i]
     for i in steps:

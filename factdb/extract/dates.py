@@ -362,6 +362,7 @@ _WAR_TRIGGERED_BEFORE_RE = re.compile(
     r"\b(?:war|conflict|crisis|offensive|fighting|hostilities|campaign)\b[^.;]{0,50}?\s+(?:triggered|sparked|started"
     r"|prompted|set\s+off)\s+by\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
+_INCLUDES_AFTER_RE = re.compile(r"\s+(?:also\s+)?(?:includes?|included)\b", re.I)
 _AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
 # a date inside a "since ..." clause starts the period: "since the invasion began on Feb. 24"
@@ -387,6 +388,10 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
                 "by" in text[max(lo, p.start - 40):p.start]
                 and _WAR_TRIGGERED_BEFORE_RE.search(text, max(lo, p.start - 110), p.start))):
             out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
+        elif p.kind == "cumulative" and _INCLUDES_AFTER_RE.match(text, p.end) and any(
+                q is not None and q.kind in ("window", "point") and q.period == "interval" for q in out[i + 1:]):
+            # "the total includes 156 deaths in the past 24 hours": a part of the total of a window of its own
+            out[i] = None
         elif p.kind == "cumulative" and "from" in p.text and _TOLL_OF_WINDOW_RE.search(p.text):
             # "the death toll from two days of strikes had reached 558": the toll of that window
             out[i] = TimePhrase(p.start, p.end, "interval", period="interval", text=p.text)
