@@ -588,3 +588,15 @@ def test_the_window_that_governs_an_event_toll_a_part_and_a_headline_list(text, 
 
 def test_a_part_of_the_total_without_a_window_of_its_own_stays_in_the_total():
     assert _claim("The total includes 156 children.", "156", dt.date(2024, 1, 9)).period == "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    # a word of a compound adjective names the place, not the figure's fate
+    ("Fighters intensify offensive, killing 25 in famine-stricken camp", "25", "killed"),
+    # a part after its whole ("... among them") and before it ("were among the 18 ...")
+    ("A strike hit the school on Thursday, killing at least 30 people, five children among them.", "five", "killed"),
+    ("The agency said six of its staff were among the 18 people reported killed.", "six", "killed"),
+    ("The survivor said about 39 people had been lost at sea.", "39", "missing"),
+])
+def test_what_a_figure_counts_through_compounds_parts_and_idioms(text, surface, metric):
+    assert _claim(text, surface).metric == metric

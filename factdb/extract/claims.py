@@ -226,8 +226,9 @@ _SUBJECT_STOP = {
     "about", "around", "respectively", "towards", "toward", "without", "because", "earlier", "later", "said", "says", "told", "according", "compared",
 }
 
-_LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?)\s*$",
-                                re.I)
+# (... and the part before its whole: "six of its staff were among the 18 people reported killed")
+_LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?"
+                                r"|(?:were|was|are|is)\s+among\s+the)\s*$", re.I)
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s+(?:the\s+)?$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$"
@@ -249,6 +250,7 @@ _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
 _BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
+_AMONG_THEM_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}among\s+them\b")
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
 # the counted people after the second figure of an apposition: "half of the population, some 5.4 million people,"
@@ -449,6 +451,8 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif _OF_THEM_RE.match(after) and (_APPOSITION_OPEN_RE.search(gap) or _SAME_THINGS_CLAUSE_RE.search(gap)):
             kind = "including"
+        elif "among" in after and _AMONG_THEM_AFTER_RE.match(after) and _APPOSITION_OPEN_RE.search(gap):
+            kind = "including"  # "killing at least 30 people, five children among them"
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
               or (prev.unit in ("percent", "fraction") and cur.unit == "count" and _APPOS_AFTER_RE.match(after))) \
                 and _LINK_APPOS_RE.match(gap):

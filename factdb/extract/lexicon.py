@@ -186,7 +186,8 @@ def _norm_phrase(p: str) -> str:
 def _alternation(phrases: list[str]) -> re.Pattern:
     """One pattern for ``phrases`` (longest first, so the longest phrase at a position wins)."""
     body = "|".join(_phrase_pattern(p) for p in phrases)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])", re.I)
+    # (not the first part of a compound adjective: "famine-stricken camp", "quake-hit town")
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w]|-[A-Za-z])", re.I)
 
 
 def _phrase_pattern(p: str) -> str:
