@@ -600,3 +600,15 @@ def test_a_part_of_the_total_without_a_window_of_its_own_stays_in_the_total():
 ])
 def test_what_a_figure_counts_through_compounds_parts_and_idioms(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_toll_named_at_length_still_counts_the_dead():
+    text = ("The toll from the huge earthquake that struck Northland almost a week ago has climbed to 3,145 as "
+            "search and rescue teams found more bodies, the military-led government said.")
+    assert _claim(text, "3,145").metric == "killed"
+
+
+def test_a_paragraph_opening_on_some_of_them_breaks_down_the_figure_before():
+    text = ("Only a week into the fighting, at least ten journalists have lost their lives.\n\n"
+            "Nine of them are local reporters working in the south.")
+    assert _claim(text, "Nine").metric == "killed"

@@ -1334,6 +1334,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _read_metrics(x, lex, prev_metric)
     _read_time_phrases(x, resolved_atts, carried_day)
     _read_dates(x)
+    _metric_of_toll(x)
     _share_across_ties(x)
     _date_events(x)
     _date_by_event_named_before(x, event_day)
@@ -1501,7 +1502,9 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         named = (not window.isascii() or _holds_anaphor_noun(window)) and \
             _ANAPHOR_METRIC_RE.search(text, lo, n.start)
         if named or (_OF_THEM_RE.match(text, n.end) and (i == 0 or n.unit in ("percent", "fraction"))):
-            back = prev_metric[0] if prev_metric and (prev_metric[1] or named) else None
+            # (a paragraph opening on "Nine of them are ..." breaks down the figure the paragraph before ended on)
+            opens = i == 0 and not text[s.start:n.start].strip()
+            back = prev_metric[0] if prev_metric and (prev_metric[1] or named or opens) else None
             earlier = next((m for m in reversed(metrics[:i]) if m), back)
             if earlier and earlier != "other":
                 metrics[i] = earlier
@@ -1717,6 +1720,25 @@ def _own_past(text: str, a: int, b: int, end: int) -> bool:
 _EVENT_COUNT_GAP_RE = re.compile(
     r"[^;.]{0,60}?\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:killed|left|claimed|wounded|injured|displaced|kidnapped"
     r"|took|abducted)\s+(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|roughly|almost)\s+)?", re.I)
+
+
+_TOLL_CUE_RE = re.compile(r"(?:death\s+)?toll\b", re.I)
+_TOLL_VALUE_GAP_RE = re.compile(r"\s*(?:(?:to|at)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?")
+_OTHER_TOLL_BEFORE_RE = re.compile(r"\b(?:injury|casualty|casualties|arrest|displacement|damage)\s+$", re.I)
+
+
+def _metric_of_toll(x: _Reading) -> None:
+    """The value a toll rises to is a death toll's, however long the phrase naming the toll: "The toll from the
+    huge earthquake that struck almost a week ago has climbed to 3,145"."""
+    for i, n in enumerate(x.nums):
+        if x.metrics[i] not in (None, "other") or n.unit != "count":
+            continue
+        for p in x.phrases:
+            if p.kind == "cumulative" and p.end <= n.start and _TOLL_CUE_RE.match(p.text) \
+                    and _TOLL_VALUE_GAP_RE.fullmatch(x.text, p.end, n.start) \
+                    and not _OTHER_TOLL_BEFORE_RE.search(x.text, max(0, p.start - 14), p.start):
+                x.metrics[i] = "killed"
+                break
 
 
 def _share_across_ties(x: _Reading) -> None:
