@@ -1,6 +1,7 @@
 """Opening the database without SQLAlchemy: the URL, SQLite's connection settings, the schema
-revision the migration files lead to.  ``db`` builds the engine on these; ``plain_sqlite``
-lets a command that must start fast (the CSV export) read a SQLite file with ``sqlite3`` alone."""
+revision the migration files lead to.  ``db`` builds the engine on these; ``plain_connection``
+lets a command that must start fast (the CSV export) read a SQLite file with ``sqlite3`` alone, or
+PostgreSQL with ``psycopg`` alone."""
 
 from __future__ import annotations
 
@@ -137,3 +138,43 @@ def plain_sqlite(url: str | None, *, read_only: bool = False) -> Callable[[], ob
     except sqlite3.Error:
         return None
     return connect if found == [(graph[0],)] else None
+
+
+def plain_postgres(url: str | None) -> Callable[[], object] | None:
+    """As :func:`plain_sqlite`, for a ``postgresql+psycopg://`` URL without options: a function
+    giving psycopg connections (the first is the one the schema was checked on)."""
+    url = resolve_url(url)
+    prefix = "postgresql+psycopg://"
+    if not url.startswith(prefix) or "?" in url or revision_graph() is None:
+        return None
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    conninfo = "postgresql://" + url[len(prefix):]  # the same fields, as libpq reads them
+    try:
+        con = psycopg.connect(conninfo)
+    except psycopg.Error:
+        return None  # (the engine reports it)
+    try:
+        with con.cursor() as cur:
+            cur.execute("SELECT to_regclass('alembic_version') IS NOT NULL")
+            found = cur.execute("SELECT version_num FROM alembic_version").fetchall() if cur.fetchone()[0] else None
+        con.rollback()
+    except psycopg.Error:
+        found = None
+    if found != [(revision_graph()[0],)]:
+        con.close()
+        return None
+    first = [con]
+    return lambda: first.pop() if first else psycopg.connect(conninfo)
+
+
+def plain_connection(url: str | None, *, read_only: bool = False) -> tuple[str, Callable[[], object]] | None:
+    """(dialect, connect) for a database the fast paths can open without SQLAlchemy, else None."""
+    url = resolve_url(url)
+    if url.startswith("sqlite:"):
+        connect = plain_sqlite(url, read_only=read_only)
+        return ("sqlite", connect) if connect else None
+    connect = plain_postgres(url)
+    return ("postgresql", connect) if connect else None

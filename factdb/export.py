@@ -11,9 +11,10 @@ the file is appended.  The worker checks that no claim changed since this
 process began reading (the latest ``claim_version`` id), and the export is
 redone in one pass if one did.  Memory stays flat either way.
 
-A plain SQLite file at the current schema is read with the ``sqlite3`` module
-alone (``sqlite_file``): no SQLAlchemy import, a third of a second less for
-every export.  This module imports neither SQLAlchemy nor the models.
+A database at the current schema is read with its driver alone (``sqlite3`` or
+``psycopg``, see ``db_plain.plain_connection``): no SQLAlchemy import, a third of
+a second less for every export.  This module imports neither SQLAlchemy nor the
+models.
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ SPLIT_FROM = 20_000
 BATCH = 5000
 
 
-class SqliteSource:
-    """Connections to one SQLite database: plain ``sqlite3`` ones (``sqlite_file``) or an
-    engine's (then ``after_fork`` lets a forked worker leave the parent's pool alone)."""
+class PlainSource:
+    """Connections to one database straight from its driver (``db_plain.plain_connection``), or
+    an engine's SQLite connections (then ``after_fork`` lets a forked worker leave the parent's
+    pool alone)."""
 
-    def __init__(self, connect: Callable[[], object], after_fork: Callable[[], None] | None = None):
+    def __init__(self, dialect: str, connect: Callable[[], object], after_fork: Callable[[], None] | None = None):
+        self.dialect = dialect
         self.connect = connect
         self.after_fork = after_fork
 
@@ -49,16 +52,22 @@ def write_claims_csv(db, f: ClaimFilter, out: IO[str], *,
                      text_cell: Callable[[str], str] | None = None, jobs: int = 2) -> int:
     """Write the claims ``f`` selects as CSV (CLAIM_COLUMNS, newest first); returns the row count.
 
-    ``db``: a SQLAlchemy engine, or a ``SqliteSource`` (``sqlite_file``) for a filter that
-    needs no lookup (``f.needs_lookup()`` false)."""
+    ``db``: a SQLAlchemy engine, or a ``PlainSource`` for a filter that needs no lookup
+    (``f.needs_lookup()`` false)."""
     text_cell = text_cell if text_cell is not None else output.TEXT_CELL
     # the formula guard is computed by the database (the same cells, no Python call per cell)
     safe = text_cell is output.formula_safe_text
     if safe:
         text_cell = None
-    if isinstance(db, SqliteSource):
+    if isinstance(db, PlainSource):
         if f.needs_lookup():
             raise ValueError("write_claims_csv: a filter naming things needs the engine")
+        if db.dialect == "postgresql":
+            con = db.connect()
+            try:
+                return _pg_export(con, f, None, out, safe, text_cell)
+            finally:
+                con.close()
         return _sqlite_export(db, f, None, out, safe, text_cell, jobs)
     found = None
     if f.needs_lookup():
@@ -69,8 +78,9 @@ def write_claims_csv(db, f: ClaimFilter, out: IO[str], *,
         with Session(db) as s:
             found = lookups(s, f)
     if db.dialect.name == "postgresql":
-        return _pg_export(db, f, found, out, safe, text_cell)
-    src = SqliteSource(db.raw_connection, lambda: db.dispose(close=False))
+        with db.connect() as conn:
+            return _pg_export(conn.connection.dbapi_connection, f, found, out, safe, text_cell)
+    src = PlainSource("sqlite", db.raw_connection, lambda: db.dispose(close=False))
     return _sqlite_export(src, f, found, out, safe, text_cell, jobs)
 
 
@@ -88,37 +98,36 @@ def _batches(cur, sql: str, params: list):
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
-def _pg_export(engine, f: ClaimFilter, found, out: IO[str], safe: bool, text_cell) -> int:
-    """One statement, one snapshot.  With no Python function per cell, the server writes the CSV
-    (COPY) while this process only passes its bytes on; else rows come through a server-side cursor."""
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        with raw.cursor() as cur:
-            # ISO dates and floats in their shortest exact form, as Python writes them; UTF-8 out
-            cur.execute("SET LOCAL DateStyle TO 'ISO, YMD'")
-            cur.execute("SET LOCAL extra_float_digits TO 1")
-            cur.execute("SET LOCAL client_encoding TO 'UTF8'")
-        if text_cell is not None:
-            sql, params = claims_select("postgresql", f, found, formula_safe=safe)
-            with raw.cursor(name="factdb_export") as cur:
-                cur.itersize = BATCH
-                return _write(_batches(cur, sql, params), out, text_cell)
-        sql, params = claims_select("postgresql", f, found, formula_safe=safe, copy=True)
-        out.write(",".join(CLAIM_COLUMNS) + "\r\n")
-        sink = _byte_sink(out)
-        n = 0
-        buf = bytearray()
-        with raw.cursor() as cur, cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)", params or None) as copy:
-            # one message per row, ending in \n (a line break inside a cell is always quoted): CRLF as RFC 4180
-            for row in copy:
-                buf += row
-                buf[-1:] = b"\r\n"
-                n += 1
-                if len(buf) >= 1 << 20:
-                    sink(buf)
-                    buf.clear()
-        sink(buf)
-        return n
+def _pg_export(raw, f: ClaimFilter, found, out: IO[str], safe: bool, text_cell) -> int:
+    """One statement, one snapshot, on the psycopg connection ``raw``.  With no Python function per
+    cell, the server writes the CSV (COPY) while this process only passes its bytes on; else rows
+    come through a server-side cursor."""
+    with raw.cursor() as cur:
+        # ISO dates and floats in their shortest exact form, as Python writes them; UTF-8 out
+        cur.execute("SET LOCAL DateStyle TO 'ISO, YMD'")
+        cur.execute("SET LOCAL extra_float_digits TO 1")
+        cur.execute("SET LOCAL client_encoding TO 'UTF8'")
+    if text_cell is not None:
+        sql, params = claims_select("postgresql", f, found, formula_safe=safe)
+        with raw.cursor(name="factdb_export") as cur:
+            cur.itersize = BATCH
+            return _write(_batches(cur, sql, params), out, text_cell)
+    sql, params = claims_select("postgresql", f, found, formula_safe=safe, copy=True)
+    out.write(",".join(CLAIM_COLUMNS) + "\r\n")
+    sink = _byte_sink(out)
+    n = 0
+    buf = bytearray()
+    with raw.cursor() as cur, cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)", params or None) as copy:
+        # one message per row, ending in \n (a line break inside a cell is always quoted): CRLF as RFC 4180
+        for row in copy:
+            buf += row
+            buf[-1:] = b"\r\n"
+            n += 1
+            if len(buf) >= 1 << 20:
+                sink(buf)
+                buf.clear()
+    sink(buf)
+    return n
 
 
 def _byte_sink(out: IO[str]) -> Callable[[bytes], object]:
@@ -134,7 +143,7 @@ def _byte_sink(out: IO[str]) -> Callable[[bytes], object]:
 # --- SQLite ----------------------------------------------------------------------------------
 
 
-def _sqlite_export(src: SqliteSource, f: ClaimFilter, found, out: IO[str], safe: bool, text_cell,
+def _sqlite_export(src: PlainSource, f: ClaimFilter, found, out: IO[str], safe: bool, text_cell,
                    jobs: int) -> int:
     def select(part=None):
         return claims_select("sqlite", f, found, formula_safe=safe, part=part)
@@ -182,7 +191,7 @@ def _split_point(cur, f: ClaimFilter):
     return row[0] if row else None
 
 
-def _split_export(src: SqliteSource, cur, select, split, marker: int, out: IO[str], text_cell) -> int | None:
+def _split_export(src: PlainSource, cur, select, split, marker: int, out: IO[str], text_cell) -> int | None:
     """The newer half here, the older half in a forked worker; None when a claim changed."""
     out.flush()
     sys.stderr.flush()

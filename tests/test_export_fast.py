@@ -183,7 +183,7 @@ def test_plain_sqlite_export_equals_the_engine_export(sqlite_url, sqlite_engine,
         monkeypatch.setattr(export, "SPLIT_FROM", split_from)
         for f in (ClaimFilter(), ClaimFilter(since=dt.date(2024, 2, 8), metric=("killed",), limit=4)):
             for cell in (None, output.formula_safe_text):
-                plain, n = _fast(export.SqliteSource(connect), f, text_cell=cell)
+                plain, n = _fast(export.PlainSource("sqlite", connect), f, text_cell=cell)
                 assert (plain, n) == _fast(sqlite_engine, f, text_cell=cell)
 
 
@@ -214,20 +214,42 @@ def test_export_of_an_outdated_sqlite_file_asks_for_an_upgrade(sqlite_url, sqlit
     assert res.exit_code != 0 and "abc123" in res.stderr and not (tmp_path / "x.csv").exists()
 
 
-def test_csv_export_of_a_sqlite_file_starts_without_sqlalchemy(sqlite_url, sqlite_engine, tmp_path):
-    """Start-up is most of a small export: the CSV export of a SQLite file loads no SQLAlchemy."""
+def test_csv_export_starts_without_sqlalchemy(db_url, engine, tmp_path):
+    """Start-up is most of a small export: the CSV export of a database at the current schema
+    loads no SQLAlchemy (sqlite3 or psycopg alone)."""
     import subprocess
     import sys
 
-    load(sqlite_engine, ALL)
+    load(engine, ALL)
     out = tmp_path / "claims.csv"
     code = ("import sys; from factdb.cli import main\n"
             "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel')))")
-    res = subprocess.run([sys.executable, "-c", code, "--db", sqlite_url, "export", "claims", "-o", str(out)],
+    res = subprocess.run([sys.executable, "-c", code, "--db", db_url, "export", "claims", "-o", str(out)],
                          capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "[]", res.stdout
-    assert out.read_bytes().decode("utf-8") == _generic(sqlite_engine, ClaimFilter())
+    assert out.read_bytes().decode("utf-8") == _generic(engine, ClaimFilter())
+
+
+def test_plain_postgres_export_equals_the_engine_export(pg_url):
+    from factdb.db import open_engine
+    from factdb.db_plain import plain_postgres
+
+    eng = open_engine(pg_url)
+    try:
+        _store_awkward_text(eng)
+        connect = plain_postgres(pg_url)
+        assert connect is not None
+        assert plain_postgres(pg_url + "?connect_timeout=5") is None  # (options: SQLAlchemy reads those)
+        for f in (ClaimFilter(), ClaimFilter(since=dt.date(2024, 2, 8), metric=("killed",), limit=4)):
+            for cell in (None, output.formula_safe_text, lambda v: "«" + v + "»"):
+                plain, n = _fast(export.PlainSource("postgresql", connect), f, text_cell=cell)
+                assert (plain, n) == _fast(eng, f, text_cell=cell)
+        with eng.begin() as c:
+            c.exec_driver_sql("UPDATE alembic_version SET version_num = 'abc123'")
+        assert plain_postgres(pg_url) is None
+    finally:
+        eng.dispose()
 
 
 def test_export_of_a_damaged_sqlite_file_is_one_line_and_exit_2(sqlite_url, sqlite_engine, tmp_path):

@@ -49,13 +49,13 @@ def export(what, tolerance, against, fmt, out, raw, **filters):
     if what == "claims" and fmt == "csv" and not f.as_recorded_at:
         # cells formatted by the database and written by csv.writerows in two processes, or by PostgreSQL's
         # COPY; free-text cells that a spreadsheet would run as formulas get their leading ' unless --csv-raw
-        from ..db_plain import plain_sqlite
-        from ..export import SqliteSource, write_claims_csv
+        from ..db_plain import plain_connection
+        from ..export import PlainSource, write_claims_csv
 
         text_cell = None if (raw or csv_raw()) else output.formula_safe_text
-        # a SQLite file at the current schema is read with sqlite3 alone, unless names need looking up
-        connect = None if f.needs_lookup() else plain_sqlite(db_url(), read_only=True)
-        db = SqliteSource(connect) if connect else engine(read_only=True)
+        # a database at the current schema is read with its driver alone, unless names need looking up
+        plain = None if f.needs_lookup() else plain_connection(db_url(), read_only=True)
+        db = PlainSource(*plain) if plain else engine(read_only=True)
         with output.atomic_output(out, sys.stdout) as fh:
             n = write_claims_csv(db, f, fh, text_cell=text_cell)
         if out and out != "-":
