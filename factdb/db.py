@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import ast
-import functools
-import os
 import random
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,36 +14,17 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
+from .db_plain import (  # noqa: F401 - re-exported
+    DEFAULT_URL,
+    read_only_uri,
+    resolve_url,
+    revision_graph,
+    script_location,
+    sqlite_pragmas,
+)
 from .errors import DatabaseError, SchemaOutOfDate
 
-DEFAULT_URL = "sqlite:///factdb.sqlite"
 T = TypeVar("T")
-
-
-def resolve_url(url: str | None) -> str:
-    """``--db`` value, else ``FACTDB_URL``, else ./factdb.sqlite.
-
-    A bare file path is accepted as a SQLite database.
-    """
-    url = url or os.environ.get("FACTDB_URL") or DEFAULT_URL
-    if "://" not in url:
-        url = f"sqlite:///{url}"
-    return url
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    # autocommit at the driver level; transactions are begun explicitly below,
-    # which makes DDL transactional and lets writers take the lock up front
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    try:
-        cur.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # read-only media or :memory:
-        pass
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -55,23 +32,6 @@ def _sqlite_begin(conn: Connection) -> None:
     # lock upgrade; readers use a deferred transaction and never block.
     mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
     conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _read_only_sqlite(path: str) -> str | None:
-    """A URL opening ``path`` read-only, when this user may not write it.
-
-    SQLite in WAL mode creates -wal and -shm files beside the database even
-    to read it; in a directory the user may not write that fails, so such a
-    database is opened ``mode=ro``, and ``immutable`` when no -wal file holds
-    changes not yet in the database (then nothing can be writing it).
-    """
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isfile(path) or (os.access(path, os.W_OK) and os.access(directory, os.W_OK)):
-        return None
-    from urllib.parse import quote
-
-    immutable = "" if os.path.exists(path + "-wal") else "&immutable=1"
-    return f"sqlite:///file:{quote(os.path.abspath(path))}?mode=ro{immutable}&uri=true"
 
 
 def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
@@ -82,9 +42,10 @@ def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
     except ArgumentError as exc:
         raise DatabaseError(f"not a database URL: {url!r} ({exc})") from exc
     if parsed.get_backend_name() == "sqlite":
-        ro = _read_only_sqlite(parsed.database) if read_only and parsed.database else None
+        ro = read_only_uri(parsed.database) if read_only and parsed.database else None
+        ro = f"sqlite:///{ro}&uri=true" if ro else None
         engine = create_engine(ro or url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
         try:
@@ -102,19 +63,6 @@ def describe(engine: Engine) -> str:
 
 
 # --- migrations -----------------------------------------------------------
-
-
-def script_location() -> str:
-    """The migrations folder: shipped as factdb/_alembic, or the checkout's alembic/.
-
-    The folder has no __init__.py on purpose: a package named ``alembic`` in
-    the working directory would shadow the real Alembic.
-    """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_alembic", here.parent / "alembic"):
-        if (candidate / "env.py").exists():
-            return str(candidate)
-    raise DatabaseError("factdb's migrations are missing from this installation; reinstall factdb")
 
 
 def _alembic_config(connection: Connection | None = None):
@@ -218,31 +166,6 @@ def open_engine(url: str | None = None, *, migrate_new: bool = True, read_only: 
     return engine
 
 
-_REVISION_LINE_RE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+?)\s*$", re.M)
-
-
-@functools.lru_cache(maxsize=1)
-def _revision_graph() -> tuple[str, frozenset[str]] | None:
-    """(head, every revision), read off the ``revision`` / ``down_revision`` lines of the
-    migration files without importing Alembic, whose import and script scan are a fixed
-    0.2-0.4 s of every command that opens a database (``export`` included).  None when the
-    files hold something this reading does not follow (a merge, a branch): Alembic decides then."""
-    revisions, parents = set(), set()
-    for f in Path(script_location(), "versions").glob("*.py"):
-        found = dict(m.groups() for m in _REVISION_LINE_RE.finditer(f.read_text(encoding="utf-8")))
-        try:
-            rev, down = ast.literal_eval(found["revision"]), ast.literal_eval(found["down_revision"])
-        except (KeyError, ValueError, SyntaxError):
-            return None
-        if not isinstance(rev, str) or not (down is None or isinstance(down, str)):
-            return None
-        revisions.add(rev)
-        if down is not None:
-            parents.add(down)
-    heads = revisions - parents
-    return (heads.pop(), frozenset(revisions)) if len(heads) == 1 else None
-
-
 def _stored_revision(conn: Connection) -> str | None:
     """The database's revision (Alembic's version table), read with one plain query."""
     from sqlalchemy import inspect, text
@@ -256,7 +179,7 @@ def _stored_revision(conn: Connection) -> str | None:
 
 
 def check_schema(engine: Engine) -> str:
-    graph = _revision_graph()
+    graph = revision_graph()
     try:
         with engine.connect() as conn:
             current = _stored_revision(conn) if graph else current_revision(conn)

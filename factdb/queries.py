@@ -10,68 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, cast, func, null, or_, select
 from sqlmodel import Session
 
 from . import aliases, normalize
-from .errors import InvalidFilter, NotFound
+from .claim_spec import CLAIM_COLUMNS, TEXT_COLUMNS, ClaimFilter, check_filter_text  # noqa: F401 - re-exported
+from .errors import NotFound
 from .models import Claim, ClaimVersion, Document, Source, Speaker
 
-CLAIM_COLUMNS = [
-    "id", "as_of", "source", "speaker", "metric", "subject", "location", "value", "low", "high",
-    "qualifier", "unit", "period", "since", "status", "needs_review", "version", "attribution",
-    "document_id", "identity", "published_at", "surface", "sentence", "start", "end", "confidence",
-    "extractor",
-]
 TABLE_COLUMNS = ["id", "as_of", "source", "speaker", "metric", "value", "low", "high", "qualifier",
                  "period", "status", "sentence"]
-
-
-@dataclass
-class ClaimFilter:
-    metric: tuple[str, ...] = ()
-    subject: str | None = None
-    location: str | None = None
-    source: tuple[str, ...] = ()
-    speaker: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    status: tuple[str, ...] = ()
-    document: str | None = None
-    include_removed: bool = False
-    as_recorded_at: dt.datetime | None = None
-    limit: int | None = None
-
-    def __post_init__(self) -> None:
-        check_filter_text("metric", self.metric, keyed=False)
-        check_filter_text("subject", self.subject)
-        check_filter_text("location", self.location)
-        check_filter_text("source", self.source)
-        check_filter_text("speaker", self.speaker)
-        check_filter_text("document", self.document, keyed=False)
-
-
-def check_filter_text(name: str, values, *, keyed: bool = True) -> None:
-    """Refuse a filter value that is not text or that names nothing.
-
-    A value normalising to the empty key ("%", ".", "!!!") would match every
-    claim without a subject rather than none; a command-line argument with
-    bytes that are not UTF-8 arrives with surrogate escapes and cannot be
-    sent to the database.
-    """
-    for v in (values,) if isinstance(values, str) or values is None else values:
-        if v is None:
-            continue
-        try:
-            v.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InvalidFilter(f"--{name} {v.encode('utf-8', 'backslashreplace').decode()!r} is not valid "
-                                "UTF-8 text; check the terminal's encoding") from None
-        if keyed and not normalize.fold(v):
-            raise InvalidFilter(f"--{name} {v!r} has no letters or digits, so it names nothing to look "
-                                "for; give a name (e.g. children, Gaza) or leave the filter out")
 
 
 def claim_state(as_recorded_at: dt.datetime | None):
@@ -99,9 +48,26 @@ def claim_state(as_recorded_at: dt.datetime | None):
     )
 
 
-def _in_keys(col, session: Session, kind: str, name: str):
-    keys = aliases.equivalent_keys(session, kind, name)
-    return col.in_(sorted(keys))
+def lookups(session: Session, f: ClaimFilter) -> dict[str, list]:
+    """What the filters naming things stand for in this database: subject, location and speaker
+    keys (aliases included), source and document ids (only the filters given)."""
+    found: dict[str, list] = {}
+    if f.subject:
+        keys = aliases.equivalent_keys(session, "subject", f.subject)
+        if f.location:  # "Palestinians" in Gaza are keyed as everyone there
+            keys.add(normalize.subject_key(f.subject, f.location))
+        found["subject"] = sorted(keys)
+    if f.location:
+        found["location"] = sorted(aliases.equivalent_keys(session, "location", f.location))
+    if f.source:
+        # resolved to ids first, so the planner can use ix_claim_source
+        found["source"] = list(session.execute(
+            select(Source.id).where(Source.name_key.in_([normalize.key(s) for s in f.source]))).scalars())
+    if f.speaker:
+        found["speaker"] = sorted(aliases.equivalent_keys(session, "speaker", f.speaker))
+    if f.document:
+        found["document"] = document_ids(session, f.document)
+    return found
 
 
 def filtered(session: Session, f: ClaimFilter) -> tuple[Select, object]:
@@ -114,30 +80,25 @@ def filtered(session: Session, f: ClaimFilter) -> tuple[Select, object]:
         .join(Document, Document.id == c.c.document_id)
         .outerjoin(Source, Source.id == c.c.source_id)
     )
+    found = lookups(session, f)
     if f.metric:
         q = q.where(c.c.metric.in_(f.metric))
-    if f.subject:
-        keys = aliases.equivalent_keys(session, "subject", f.subject)
-        if f.location:  # "Palestinians" in Gaza are keyed as everyone there
-            keys.add(normalize.subject_key(f.subject, f.location))
-        q = q.where(c.c.subject_key.in_(sorted(keys)))
-    if f.location:
-        q = q.where(_in_keys(c.c.location_key, session, "location", f.location))
-    if f.source:
-        # resolve names to ids first, so the planner can use ix_claim_source
-        ids = list(session.execute(
-            select(Source.id).where(Source.name_key.in_([normalize.key(s) for s in f.source]))).scalars())
-        q = q.where(c.c.source_id.in_(ids))
-    if f.speaker:
-        q = q.join(Speaker, Speaker.id == c.c.speaker_id).where(_in_keys(Speaker.key, session, "speaker", f.speaker))
+    if "subject" in found:
+        q = q.where(c.c.subject_key.in_(found["subject"]))
+    if "location" in found:
+        q = q.where(c.c.location_key.in_(found["location"]))
+    if "source" in found:
+        q = q.where(c.c.source_id.in_(found["source"]))
+    if "speaker" in found:
+        q = q.join(Speaker, Speaker.id == c.c.speaker_id).where(Speaker.key.in_(found["speaker"]))
     if f.since:
         q = q.where(c.c.as_of >= f.since)
     if f.until:
         q = q.where(c.c.as_of <= f.until)
     if f.status:
         q = q.where(c.c.status.in_(f.status))
-    if f.document:
-        ids = document_ids(session, f.document)
+    if "document" in found:
+        ids = found["document"]
         # snapshots carry the document version they belong to; the live
         # table also knows the version a claim was born in
         conds = [c.c.document_id.in_(ids)]
@@ -157,89 +118,6 @@ def claim_rows(session: Session, f: ClaimFilter) -> Iterator[dict]:
         q = q.limit(f.limit)
     for row in session.execute(q.execution_options(yield_per=1000)):
         yield dict(row._mapping)
-
-
-# CLAIM_COLUMNS by kind, for exports that format cells in SQL
-FLOAT_COLUMNS = frozenset({"value", "low", "high", "confidence"})
-BOOL_COLUMNS = frozenset({"needs_review"})
-TEXT_COLUMNS = ("source", "speaker", "metric", "subject", "location", "qualifier", "unit", "period", "status",
-                "attribution", "identity", "surface", "sentence", "extractor")
-
-
-def _csv_cell(col, name: str, dialect: str, formula_safe: bool = False):
-    """``col`` as the CSV cell ``output.cell`` would write, computed by the database.
-
-    Whole floats become integers (27019, not 27019.0), booleans true/false;
-    dates are ISO text on both engines.  Every result is typed as a string so
-    SQLAlchemy adds no per-value conversion.  ``formula_safe``: free-text cells
-    that a spreadsheet would run as a formula get a leading ``'``, as
-    ``output.formula_safe_text`` gives them (no per-cell Python call).
-    """
-    from sqlalchemy import BigInteger, Integer, String, Text, case, cast, literal, type_coerce
-
-    if formula_safe and name in TEXT_COLUMNS:
-        from .output import FORMULA_START
-
-        text = type_coerce(col, String)
-        return type_coerce(case((func.substr(text, 1, 1).in_(FORMULA_START), literal("'", String) + text),
-                                else_=text), String).label(name)
-
-    if name in FLOAT_COLUMNS:
-        if dialect == "sqlite":  # dynamic typing: an integer or a real comes back
-            expr = case((col == cast(col, Integer), cast(col, Integer)), else_=col)
-        else:  # PostgreSQL prints a double in its shortest exact form, as Python does
-            expr = case((and_(col == func.trunc(col), func.abs(col) < 2 ** 53), cast(cast(col, BigInteger), Text)),
-                        else_=cast(col, Text))
-    elif name in BOOL_COLUMNS:
-        expr = case((col.is_(True), literal("true")), else_=literal("false"))
-    else:
-        expr = col
-    return type_coerce(expr, String).label(name)
-
-
-def claim_csv_batches(session: Session, f: ClaimFilter, batch: int = 5000,
-                      part: tuple[str, dt.date] | None = None, formula_safe: bool = False) -> Iterator[list]:
-    """The rows of :func:`claim_rows` (CLAIM_COLUMNS, same filter and order) as lists of
-    CSV-ready tuples, formatted by the database: the fast path of ``export claims --format csv``.
-
-    ``part`` ("newer" or "older", a date) selects the rows before or from that
-    ``as_of`` on in that order; the two parts together are the whole export
-    (rows without ``as_of`` come where the engine sorts NULLs: first on
-    PostgreSQL, last on SQLite).  ``formula_safe``: see :func:`_csv_cell`.
-    """
-    q, c = filtered(session, f)
-    dialect = session.get_bind().dialect.name
-    if part is not None:
-        which, day = part
-        nulls_first = dialect == "postgresql"
-        if which == "newer":
-            cond = c.c.as_of > day
-            q = q.where(or_(cond, c.c.as_of.is_(None)) if nulls_first else cond)
-        else:
-            cond = c.c.as_of <= day
-            q = q.where(cond if nulls_first else or_(cond, c.c.as_of.is_(None)))
-    cols = {col.name: col for col in q.selected_columns}
-    q = q.with_only_columns(*[_csv_cell(cols[n], n, dialect, formula_safe) for n in CLAIM_COLUMNS])
-    q = q.order_by(c.c.as_of.desc(), c.c.id.desc())
-    if f.limit:
-        q = q.limit(f.limit)
-    # straight from the driver's cursor: no per-row work in SQLAlchemy
-    compiled = q.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.params
-    raw = session.connection().connection.dbapi_connection
-    if dialect == "postgresql":
-        cur = raw.cursor(name=f"factdb_export_{id(q):x}")  # server-side: streamed in batches
-        cur.itersize = batch
-    else:
-        cur = raw.cursor()
-    if compiled.positiontup is not None:
-        params = tuple(params[k] for k in compiled.positiontup)
-    try:
-        cur.execute(compiled.string, params)
-        while rows := cur.fetchmany(batch):
-            yield rows
-    finally:
-        cur.close()
 
 
 def document_ids(session: Session, ref: str) -> list[int]:

@@ -101,6 +101,13 @@ def _describe_error(exc: Exception) -> tuple[int, str]:
 
     if isinstance(exc, FactdbError):
         return exc.exit_code, str(exc)
+    import sqlite3
+
+    # (the fast CSV export reads through the drivers themselves, without SQLAlchemy's wrapping)
+    driver_errors = (sqlite3.Error, *([sys.modules["psycopg"].Error] if "psycopg" in sys.modules else []))
+    if isinstance(exc, driver_errors):
+        detail = str(exc).strip().splitlines()
+        return EXIT_DB, f"database error: {detail[0] if detail else type(exc).__name__}"
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     if isinstance(exc, OperationalError | DBAPIError):
@@ -238,7 +245,7 @@ def claim_filter_options(f):
 
 
 def make_filter(limit=None, **kw):
-    from ..queries import ClaimFilter
+    from ..claim_spec import ClaimFilter
 
     return ClaimFilter(
         metric=tuple(kw.get("metric") or ()), subject=kw.get("subject"), location=kw.get("location"),

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import TOLERANCE, claim_filter_options, csv_raw, db_option, engine, make_filter
+from .common import TOLERANCE, claim_filter_options, csv_raw, db_option, db_url, engine, make_filter
 
 
 @click.command()
@@ -44,21 +44,26 @@ def export(what, tolerance, against, fmt, out, raw, **filters):
     $FACTDB_BASE_URL/claims/ID, the author $FACTDB_PUBLISHER).
     """
     from .. import output
-    from ..db import read_session
-    from ..queries import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
 
     f = make_filter(**filters)
     if what == "claims" and fmt == "csv" and not f.as_recorded_at:
-        # cells formatted by the database, batches written by csv.writerows, in two processes; free-text
-        # cells that a spreadsheet would run as formulas get their leading ' unless --csv-raw
-        from ..export import write_claims_csv
+        # cells formatted by the database and written by csv.writerows in two processes, or by PostgreSQL's
+        # COPY; free-text cells that a spreadsheet would run as formulas get their leading ' unless --csv-raw
+        from ..db_plain import plain_connection
+        from ..export import PlainSource, write_claims_csv
 
         text_cell = None if (raw or csv_raw()) else output.formula_safe_text
+        # a database at the current schema is read with its driver alone, unless names need looking up
+        plain = None if f.needs_lookup() else plain_connection(db_url(), read_only=True)
+        db = PlainSource(*plain) if plain else engine(read_only=True)
         with output.atomic_output(out, sys.stdout) as fh:
-            n = write_claims_csv(engine(read_only=True), f, fh, text_cell=text_cell)
+            n = write_claims_csv(db, f, fh, text_cell=text_cell)
         if out and out != "-":
             click.echo(f"wrote {n} {what} rows to {out}", err=True)
         return
+    from ..db import read_session
+    from ..queries import CLAIM_COLUMNS, SOURCE_COLUMNS, claim_rows, source_rows
+
     with read_session(engine(read_only=True)) as s:
         if what == "claims":
             rows, cols = claim_rows(s, f), CLAIM_COLUMNS
