@@ -3,6 +3,7 @@ must be read (paraphrased sentences in the same structure; see test_extract_layo
 datelines, credits and statements continued over sentences)."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -612,3 +613,22 @@ def test_a_paragraph_opening_on_some_of_them_breaks_down_the_figure_before():
     text = ("Only a week into the fighting, at least ten journalists have lost their lives.\n\n"
             "Nine of them are local reporters working in the south.")
     assert _claim(text, "Nine").metric == "killed"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("At least 30 people died in the collapse of the building.", "interval"),
+    ("At least 30 people were killed in an airstrike on the camp.", "interval"),
+    # an assault that goes on is no one event
+    ("The ministry added that some 104,638 people had been wounded in the continuing assault since October.",
+     "cumulative"),
+])
+def test_one_events_count_from_the_shared_event_vocabulary(text, period):
+    c = _claim(text, next(w for w in ("30", "104,638") if w in text))
+    assert c.period == period
+
+
+def test_the_event_vocabulary_is_data_with_plurals():
+    from factdb.extract.events import event_nouns
+    rx = re.compile(r"(?:" + event_nouns("incidents") + r")\Z")
+    assert all(rx.match(w) for w in ("collapse", "collapses", "air strike", "airstrikes", "ambushes"))
+    assert not rx.match("offensive")  # a campaign, not an incident

@@ -40,6 +40,7 @@ from .attribution import (
     resolve_speaker,
 )
 from .dates import TimePhrase, find_time_phrases
+from .events import event_nouns
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import NumberSpan, find_numbers
@@ -109,9 +110,8 @@ _STATE_BEFORE_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|roughly)\s+)?$", re.I)
 # a dated event noun and the start of its relative clause: "the Oct. 7 raid on southern Israel, in which"
 _DATED_EVENT_CLAUSE_RE = re.compile(
-    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:attacks?|raids?|assault|strikes?|air\s*strikes?|bombings?|blasts?"
-    r"|explosions?|massacres?|shootings?|ambush|incursion|offensive|earthquake|quake|storm|cyclone|typhoon|hurricane"
-    r"|floods?|landslides?|stampede|crash|fire|sinking)\b(?:\s+(?:on|in|at|near|against|across)\s+[^,;.]{1,40}?)?"
+    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|offensives?)"
+    r"\b(?:\s+(?:on|in|at|near|against|across)\s+[^,;.]{1,40}?)?"
     r",?\s+(?:in\s+)?(?:which|that)\b", re.I)
 # what may stand between the day of the subject's relative clause and the figure its main verb tells
 _MAIN_EVENT_VERB_RE = re.compile(
@@ -1356,9 +1356,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
 _THE_EVENT_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+the\s+(?:[\w-]+\s+){0,2}?(?:operation|attacks?|raid|strikes?|air\s*strikes?"
-    r"|assault|bombing|shelling|massacre|explosion|blast|ambush|incursion|offensive|earthquake|quake|storm|cyclone"
-    r"|typhoon|hurricane|floods?|landslides?|fire|blaze|crash|shooting|stampede|sinking)\b", re.I)
+    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+the\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters")
+    + r"|assaults?|operations?|incursions?|offensives?)\b", re.I)
 
 
 _OPENING_PHRASE_RE = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:\s+[\w'’-]+){0,5},\s+)?")

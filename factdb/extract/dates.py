@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 from . import days
 from .anchored import Anchored, split_by_start
+from .events import event_nouns
 
 __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
 _EVENT_NOUN_AFTER_RE = re.compile(
-    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|raids?|assault|massacres?|strikes?|air\s*strikes?|bombings?|blasts?"
-    r"|explosions?|shootings?|earthquake|quake|incursion|invasion|ambush|stampede|crash)\b", re.I)
+    r"(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:" + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|invasions?)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_START_RE = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
@@ -147,9 +147,9 @@ TIME_RE = re.compile(
     r"|in\s+(?:recent|the\s+last\s+few|the\s+past\s+few)\s+(?:hours|days)|for\s+the\s+(?:week|day)\b"
     # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
     # (not an ongoing one: "in the clashes, which began on Oct. 7", "in the fighting")
-    r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|blast"
-    r"|explosion|raid|ambush|exchange|swap|stampede|crash|collision|massacre|shooting|incident|landslide|fire|blaze"
-    r"|sinking|capsizing)\b(?!,?\s+(?:which|that)\s+(?:began|started))"
+    r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False)
+    # (one: "killed in Israeli attacks" is the war's count, not one event's)
+    + r")\b(?!,?\s+(?:which|that)\s+(?:began|started))"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
 _TIME_STARTS = (
