@@ -22,6 +22,12 @@ from importlib import resources
 
 from .anchored import Anchored, AnchoredSet, index_like
 
+# the vocabulary of who speaks (data/speakers.json): one word set per use
+SPEAKER_WORDS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in json.loads(resources.files(__package__).joinpath("data/speakers.json")
+                                           .read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
 __all__ = ["Attribution", "find_attributions", "find_quotes", "resolve_speaker", "clean_speaker",
            "is_pronoun", "SpeakerMemory"]
 
@@ -310,11 +316,7 @@ _VERBISH_RE = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|will|would|
 
 
 # people and bodies that speak, heading a lower-case description
-_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "director", "head", "chief",
-               "commander", "governor", "mayor", "president", "secretary", "envoy", "ambassador", "representative",
-               "coordinator", "chairman", "chairwoman", "leader", "adviser", "advisor", "lawmakers", "investigators",
-               "prosecutors", "paramedics", "firefighters", "spokespeople", "senior", "top", "regional", "provincial",
-               "district", "municipal", "national", "federal", "interior", "foreign", "defence", "defense"}
+_ROLE_WORDS = SPEAKER_WORDS["role_words"]
 
 
 def _looks_like_np(np: str) -> bool:
@@ -489,8 +491,7 @@ _NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de
 _EVER_BEFORE_RE = re.compile(r"\b(?:ever|never|previously|first|yet)\s+$", re.I)
 # a title's source after a colon: "Four killed in raid on the camp: health ministry"
 _TITLE_SPEAKER_RE = re.compile(r":\s+(?P<np>[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*$")
-_SPEAKER_HEADS = frozenset(json.loads(resources.files(__package__).joinpath("data/speakers.json")
-                                       .read_text(encoding="utf-8"))["speaker_heads"])
+_SPEAKER_HEADS = SPEAKER_WORDS["speaker_heads"]
 
 
 def _names_a_source(np: str) -> bool:
@@ -697,27 +698,19 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
     return out
 
 
-_GENERIC_HEADS = {"agency", "monitor", "group", "organisation", "organization", "body", "watchdog", "observatory",
-                  "charity", "office", "ngo", "service", "institute", "authority", "network", "committee",
-                  "centre", "center", "coalition", "alliance"}
+_GENERIC_HEADS = SPEAKER_WORDS["generic_heads"]
 # heads that point back only when bare: "the fund said" is the IMF named before, but "the electoral
 # commission" names itself
-_BARE_GENERIC_HEADS = {"fund", "bank", "programme", "program", "commission", "council", "union", "federation",
-                       "association", "company", "firm", "board", "mission", "newspaper", "paper", "daily",
-                       "broadcaster", "channel", "station", "outlet", "website"}
+_BARE_GENERIC_HEADS = SPEAKER_WORDS["bare_generic_heads"]
 _MENTIONS_BACK = 200  # how many recent names a description is matched against
 # words that qualify a description without naming its body: "the UN health agency"
-_QUALIFIER_WORDS = {"un", "international", "global", "national", "state", "federal", "official", "main", "top"}
+_QUALIFIER_WORDS = SPEAKER_WORDS["qualifier_words"]
 # one person's office, pointing back when bare: "the representative added"
-_PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "coordinator",
-                 "director", "commissioner", "governor", "mayor", "minister", "chairman", "chairwoman", "adviser",
-                 "advisor", "doctor", "physician", "official"}
+_PERSON_ROLES = SPEAKER_WORDS["person_roles"]
 # heads no body is named by, whatever describes them: "the Britain-based war monitor"
-_NEVER_SELF_NAMING = {"monitor", "watchdog"}
+_NEVER_SELF_NAMING = SPEAKER_WORDS["never_self_naming"]
 # a document speaks for whoever issued it: "the analysis warns" after the IPC was named, "the latest report"
-_DOCUMENT_HEADS = {"analysis", "report", "study", "survey", "assessment", "update", "bulletin", "statement", "release",
-                   "communique", "communiqué",
-                   "census", "review", "audit", "tally", "count", "figures", "data", "estimates", "estimate"}
+_DOCUMENT_HEADS = SPEAKER_WORDS["document_heads"]
 # words that mark a speaker as an organisation (data: common nouns heading a body's name, and names)
 _ORG_VOCAB = json.loads(resources.files(__package__).joinpath("data/organisations.json").read_text(encoding="utf-8"))
 _ORG_WORDS_RE = re.compile(r"\b(?:" + "|".join(_ORG_VOCAB["organisation_words"] + _ORG_VOCAB["organisation_names"])

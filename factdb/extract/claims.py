@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .anchored import release
 from .attribution import (
+    SPEAKER_WORDS,
     SpeakerMemory,
     find_attributions,
     find_quotes,
@@ -1208,13 +1209,10 @@ def _same_body(a: str, b: str) -> bool:
 
 
 # people who speak for a body: "ministry spokesman Ashraf al-Qedra" speaks for the Health Ministry
-_VOICE_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "director", "head", "chief",
-                          "minister", "official", "officials"})
+_VOICE_ROLES = SPEAKER_WORDS["voice_roles"]
 
 
-_BODY_HEADS = frozenset({"ministry", "office", "agency", "department", "army", "military", "police", "council",
-                         "authority", "authorities", "government", "service", "committee", "commission", "mission",
-                         "organization", "organisation", "programme", "program", "fund", "force", "forces", "group"})
+_BODY_HEADS = SPEAKER_WORDS["body_heads"]
 
 
 def _speaks_for(sp: str, statement: _Statement) -> bool:
