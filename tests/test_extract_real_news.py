@@ -632,3 +632,15 @@ def test_the_event_vocabulary_is_data_with_plurals():
     rx = re.compile(r"(?:" + event_nouns("incidents") + r")\Z")
     assert all(rx.match(w) for w in ("collapse", "collapses", "air strike", "airstrikes", "ambushes"))
     assert not rx.match("offensive")  # a campaign, not an incident
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # "states" after a preposition is a noun, no reporting verb
+    ("Despite violations of the ceasefire, aid partners have moved supplies between states to reach 2.2 million "
+     "people.", "2.2 million", None),
+    # an opening stretch of time is no part of who speaks
+    ("Between January and March the agency recorded 2,500 deaths.", "2,500", "agency"),
+    ("Over the past week the ministry recorded 40 deaths.", "40", "ministry"),
+])
+def test_no_fragment_before_a_cue_is_made_a_speaker(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -48,7 +48,8 @@ _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
 _PASSIVE_AFTER_VERB_RE = re.compile(
     r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b))\b")
 # (also "of": "the number of confirmed deaths", never a reporting verb)
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of)\s+$", re.I)
+# a noun, not a verb, after these: "the reports", "between states" (not "the group states")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of|between|among|across|in|to)\s+$", re.I)
 # ("..., the ministry added Monday.": a day may close the trailing cue)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                             r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
@@ -159,7 +160,13 @@ _RELATIVE_SPEAKER_RE = re.compile(
 _LEADING_CONJ_RE = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Later|Earlier|Separately|Previously|Also|Then),?\s+"
     r"|(?:Later|Earlier|Last|This|On|By)\s+(?:on\s+|in\s+the\s+)?(?:\w+day|year|month|week|morning|afternoon|evening|night"
-    r"|weekend)(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+")
+    r"|weekend)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    # an opening stretch of time: "Over the year the country ...", "Between January and March the agency ..."
+    r"|(?:Over|During|In|Between|Since|Throughout)\s+(?:the\s+)?(?:(?:past|last|first|same|whole)\s+)?"
+    r"(?:\w+day|year|month|week|period|quarter|\w+\s+and\s+\w+|\w+\s+\d{4}|\d{4}),?\s+)+")
+# capitalised words running into "the": the end of an opening phrase, no name ("Between January and March
+# the agency recorded", cut at "and")
+_WORDS_BEFORE_THE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}(?=the\s+[a-z])")
 _REPORTING_START_RE = re.compile(r"(?:said|says|told|added|reported|announced|stated)\s+(?:it|he|she|they|that)\b")
 # ... also after its own subject and a day: "The group said on Tuesday it had found"
 _REPORTING_INSIDE_RE = re.compile(
@@ -406,8 +413,8 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
     if _REPORTING_START_RE.match(np_clean) or _REPORTING_INSIDE_RE.search(np_clean):
         return None  # "OCHA said it had recorded": the subject of "recorded" is "it", after a cue already found
-    ml = _LEADING_CONJ_RE.match(np_clean)
-    if ml:  # "But aid agencies warn that ...", "Later on Tuesday the ministry said"
+    ml = _LEADING_CONJ_RE.match(np_clean) or _WORDS_BEFORE_THE_RE.match(np_clean)
+    if ml:  # "But aid agencies warn that ...", "Later on Tuesday the ministry said"; (cut at "and") "March the agency"
         np_clean = np_clean[ml.end():]
         np_text = np_text[np_text.index(ml.group(0)) + len(ml.group(0)):]
     if np_clean:
