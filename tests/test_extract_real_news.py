@@ -644,3 +644,9 @@ def test_the_event_vocabulary_is_data_with_plurals():
 ])
 def test_no_fragment_before_a_cue_is_made_a_speaker(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+def test_an_additive_connective_goes_on_with_the_dated_statement():
+    text = "The ministry said on Monday that 30 people were killed. In addition, 12 people are reported missing."
+    c = _claim(text, "12", dt.date(2024, 1, 10))
+    assert (c.speaker, c.as_of) == ("ministry", dt.date(2024, 1, 8))

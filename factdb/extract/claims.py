@@ -1004,7 +1004,9 @@ _NAME_STOP = frozenset({"the", "a", "an", "of", "in", "for", "and", "s", "its", 
 # further 814 were wounded in the same period", "Of the total killed, 13,230 were children", "bringing
 # the number of injured to ..."
 _GOES_ON_RE = re.compile(
-    r"\b(?:a\s+further|another|(?:in|over|during)\s+the\s+same\s+(?:period|time|day|hours?)|of\s+(?:the|that)\s+total"
+    # (an additive connective opening the sentence: "In addition, 1,550 people are reported missing")
+    r"^\W*(?:In\s+addition|Additionally|Moreover|Furthermore|It\s+also)\b"
+    r"|\b(?:a\s+further|another|(?:in|over|during)\s+the\s+same\s+(?:period|time|day|hours?)|of\s+(?:the|that)\s+total"
     r"|of\s+(?:the|those)\s+(?:dead|killed|wounded|injured)|(?:bringing|taking|raising|pushing)\s+the"
     r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
 _SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
