@@ -650,3 +650,12 @@ def test_an_additive_connective_goes_on_with_the_dated_statement():
     text = "The ministry said on Monday that 30 people were killed. In addition, 12 people are reported missing."
     c = _claim(text, "12", dt.date(2024, 1, 10))
     assert (c.speaker, c.as_of) == ("ministry", dt.date(2024, 1, 8))
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("The agency said on Tuesday that 49 migrants died and 140 went missing when a boat capsized the day before "
+     "near the coast.", dt.date(2024, 6, 10)),
+    ("Five people died when their car hit a tree on Sunday, police said.", dt.date(2024, 6, 9)),
+])
+def test_a_when_clause_after_the_figures_dates_what_they_count(text, as_of):
+    assert _claim(text, next(w for w in ("49", "Five") if w in text), dt.date(2024, 6, 12)).as_of == as_of

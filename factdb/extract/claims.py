@@ -1338,6 +1338,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _share_across_ties(x)
     _date_events(x)
     _date_by_event_named_before(x, event_day)
+    _date_by_when_clause(x)
     scene_day = _date_by_scene(x, scene_day)
     _periods_from_verbs(x)
     claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
@@ -1719,6 +1720,38 @@ def _own_past(text: str, a: int, b: int, end: int) -> bool:
 _EVENT_COUNT_GAP_RE = re.compile(
     r"[^;.]{0,60}?\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:killed|left|claimed|wounded|injured|displaced|kidnapped"
     r"|took|abducted)\s+(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|roughly|almost)\s+)?", re.I)
+
+
+_WHEN_RE = re.compile(r"\bwhen\b", re.I)
+
+
+def _date_by_when_clause(x: _Reading) -> None:
+    """A "when" clause after the figures tells the day of what they count: "49 migrants died and 140 went
+    missing when a boat capsized the day before" (the day before the statement's day)."""
+    text, s = x.text, x.s
+    if "when" not in text[s.start:s.end]:
+        return
+    m = _WHEN_RE.search(text, s.start, s.end)
+    if m is None:
+        return
+    day = None
+    for p in x.phrases:
+        if p.start < m.end() or id(p) in x.verb_ids or _CLAUSE_END_RE.search(text, m.end(), p.start):
+            continue
+        if p.kind == "point" and p.as_of is not None:
+            day = p.as_of
+        elif p.kind == "back" and p.days_back is not None and p.days_back < 365 and x.anchor is not None:
+            day = x.anchor - dt.timedelta(days=p.days_back)
+        if day is not None:
+            period = p.period if p.kind == "point" else None
+            break
+    if day is None:
+        return
+    for i, n in enumerate(x.nums):
+        if n.end <= m.start() and m.start() - n.end < 120 and x.periods[i] != "cumulative" \
+                and (x.as_ofs[i] is None or x.by_statement[i] or x.as_ofs[i] == x.anchor):
+            x.as_ofs[i], x.by_statement[i] = day, False
+            x.periods[i] = x.periods[i] or period
 
 
 _TOLL_CUE_RE = re.compile(r"(?:death\s+)?toll\b", re.I)
