@@ -659,3 +659,12 @@ def test_an_additive_connective_goes_on_with_the_dated_statement():
 ])
 def test_a_when_clause_after_the_figures_dates_what_they_count(text, as_of):
     assert _claim(text, next(w for w in ("49", "Five") if w in text), dt.date(2024, 6, 12)).as_of == as_of
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("49 migrants dead, 140 missing after boat capsizes off the coast", "140", "interval"),
+    ("Twelve people died when a building collapsed in the capital.", "Twelve", "interval"),
+    ("At least 195 children have died in the two months of conflict, the office said.", "195", "cumulative"),
+])
+def test_a_clause_naming_one_event_or_the_months_of_a_war_sets_the_period(text, surface, period):
+    assert _claim(text, surface).period == period

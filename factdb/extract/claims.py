@@ -1723,14 +1723,26 @@ _EVENT_COUNT_GAP_RE = re.compile(
 
 
 _WHEN_RE = re.compile(r"\bwhen\b", re.I)
+# a clause naming the one event the figures before it count: "140 missing after boat capsizes", "died when a
+# building collapsed"
+_EVENT_CLAUSE_RE = re.compile(
+    r"\b(?:when|after)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:" + event_nouns("incidents", "disasters")
+    + r"|capsiz\w*|sank|sinks|overturn\w*|collaps\w*|crash\w*|explod\w*)\b", re.I)
 
 
 def _date_by_when_clause(x: _Reading) -> None:
     """A "when" clause after the figures tells the day of what they count: "49 migrants died and 140 went
-    missing when a boat capsized the day before" (the day before the statement's day)."""
+    missing when a boat capsized the day before" (the day before the statement's day); a clause naming one
+    event ("after boat capsizes") makes them that event's count."""
     text, s = x.text, x.s
-    if "when" not in text[s.start:s.end]:
+    if "when" not in text[s.start:s.end] and "after" not in text[s.start:s.end]:
         return
+    me = _EVENT_CLAUSE_RE.search(text, s.start, s.end)
+    if me is not None:
+        for i, n in enumerate(x.nums):
+            if n.end <= me.start() and me.start() - n.end < 80 and x.periods[i] is None \
+                    and not _STATE_AFTER_RE.match(text, n.end, me.start()):
+                x.periods[i] = "interval"  # one event's count
     m = _WHEN_RE.search(text, s.start, s.end)
     if m is None:
         return

@@ -109,7 +109,7 @@ TIME_RE = re.compile(
     r"|as\s+of\s+now|at\s+present|so\s+far|to\s+date|thus\s+far|as\s+yet)\b)"
     r"|(?P<cum>\b(?:in\s+total|in\s+all|overall|altogether|a\s+total\s+of|the\s+total|total(?:ling|ing)?|cumulative"
     # "wounded in more than 14 months of war": since the war began (but "in two days of fighting" is a window)
-    r"|(?:in|during|over|after)\s+(?:(?:more\s+than|nearly|almost|about|over|some|roughly)\s+)?(?:\d+|[a-z]+)\s+"
+    r"|(?:in|during|over|after)\s+(?:the\s+(?:first\s+|past\s+|last\s+)?)?(?:(?:more\s+than|nearly|almost|about|over|some|roughly)\s+)?(?:\d+|[a-z]+)\s+"
     r"(?:weeks|months|years)\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|bombardment|siege|offensive)"
     r"|already|running\s+total|(?:bringing|taking|pushing|raising)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,5}?"
     r"(?:number|total|toll|tally|count)"
