@@ -668,3 +668,25 @@ def test_a_when_clause_after_the_figures_dates_what_they_count(text, as_of):
 ])
 def test_a_clause_naming_one_event_or_the_months_of_a_war_sets_the_period(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+def test_a_portals_report_from_line_names_the_documents_issuer():
+    text = ("More than 130 migrants reported missing after two boats capsize\n\n"
+            "Report from International Organization for Migration\nPublished on 29 Jan 2019\n\n"
+            "More than 130 migrants went missing on Tuesday morning when two boats capsized off the coast.")
+    assert _claim(text, "More than 130", dt.date(2019, 1, 29)).speaker == "International Organization for Migration"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Gang violence displaces 165,000 in the capital", "165,000", "displaced"),
+    ("The landslide struck on Monday and engulfed 30 homes in the village.", "30", "destroyed"),
+])
+def test_verbs_listed_by_lemma_match_every_form(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_a_breakdown_counts_what_the_figure_before_counted_and_is_of_its_day():
+    text = ("According to the minister, 13 new deaths were recorded on December 25.\n\n"
+            "Of the new deaths, the minister said, six were in the capital and five in the south.")
+    six = _claim(text, "six", dt.date(2022, 12, 26))
+    assert (six.metric, six.as_of) == ("killed", dt.date(2022, 12, 25))

@@ -959,13 +959,18 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # "The ministry said 283 were killed ... A further 814 were wounded ...": the
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
-            if found and last is not None and last.speaker and last_paragraph >= s.paragraph - 1 \
+            if found and last is not None and last_paragraph >= s.paragraph - 1 \
                     and _BREAKDOWN_OPENING_RE.match(text, s.start):
+                # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
+                # breakdown of a figure is of whoever gave the figure, counts what it counts, and is of its day
                 for c in found:
-                    if c.speaker is None and c.attribution == "outlet":
-                        # "... had killed at least 61 media workers, the committee said. Of those killed, 54
-                        # were ...": a breakdown of a figure is of whoever gave the figure
+                    if c.speaker is None and c.attribution == "outlet" and last.speaker:
                         c.speaker, c.attribution = last.speaker, "said"
+                    if c.metric == "other" and c.unit == last.unit == "count":
+                        c.metric = last.metric
+                    if c.as_of in (day, pub) and last.as_of is not None \
+                            and not _STATE_AFTER_RE.match(text, c.end, s.end):  # ("Of those, 70 remain held")
+                        c.as_of = last.as_of
             if found:
                 last, last_paragraph = found[-1], s.paragraph
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
@@ -1375,7 +1380,7 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
 # a sentence opening on the group a figure before counted: "Of those killed, ...", "Among the dead were ...",
 # "The victims include ..."
 _BREAKDOWN_OPENING_RE = re.compile(
-    r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:dead|killed|victims|injured|wounded|missing"
+    r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:(?:new|latest|reported|confirmed)\s+)?(?:dead|killed|victims|injured|wounded|missing"
     r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b)"
     r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b)")
 

@@ -261,6 +261,8 @@ _REPORT_KIND = (r"(?:Situation\s+Report|Sit\s*Rep|Flash\s+Update|Press\s+Release
 _REPORT_KIND_RE = re.compile(r"\b" + _REPORT_KIND + r"\b", re.I)
 _SOURCE_LINE_RE = re.compile(r"^Source:\s*(?P<org>[A-Z][^\n]{1,100}?)\s*$", re.M)
 _ISSUER_TITLE_RE = re.compile(r"(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})\s+" + _REPORT_KIND + r"\b")
+_FROM_LINE_RE = re.compile(r"^(?:Report|(?:News\s+and\s+)?Press\s+Release|Situation\s+Report|Update|Statement)\s+from\s+"
+                           r"(?:the\s+)?(?P<org>[A-Z][^\n]{1,100}?)\s*$", re.M)
 _HEAD_CHARS = 600  # how far into a document its title and metadata lines are looked for
 
 
@@ -268,6 +270,10 @@ def document_issuer(text: str) -> str | None:
     """The organisation whose own report ``text`` is ("UNRWA Situation Report #14 ...", or a "Source: ..."
     line under a report's title), else None."""
     head = text[:_HEAD_CHARS]
+    title_lines = "\n".join(head.split("\n")[:6])
+    mf = _FROM_LINE_RE.search(title_lines)
+    if mf:
+        return mf.group("org")  # a portal's metadata line: "Report from International Organization for Migration"
     # (the kind of document is named in its title lines, not in a story's lede: "..., it said in a press release")
     if not _REPORT_KIND_RE.search("\n".join(head.split("\n")[:4])):
         return None
