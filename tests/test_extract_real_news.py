@@ -690,3 +690,16 @@ def test_a_breakdown_counts_what_the_figure_before_counted_and_is_of_its_day():
             "Of the new deaths, the minister said, six were in the capital and five in the south.")
     six = _claim(text, "six", dt.date(2022, 12, 26))
     assert (six.metric, six.as_of) == ("killed", dt.date(2022, 12, 25))
+
+
+@pytest.mark.parametrize("text, pub, as_of", [
+    ("Cholera kills 13 in the country on Christmas day", dt.date(2022, 12, 26), dt.date(2022, 12, 25)),
+    ("The ministry said 40 people were killed on New Year's Eve.", dt.date(2024, 1, 2), dt.date(2023, 12, 31)),
+    # a day that names an event counted from is not the figure's
+    ("About 28,600 evacuees spent the night in shelters after the New Year's Day earthquake, officials said.",
+     dt.date(2024, 1, 3), dt.date(2024, 1, 3)),
+    ("Between July and October last year the disease killed more than 600 people.", dt.date(2025, 2, 22),
+     dt.date(2024, 10, 31)),
+])
+def test_fixed_date_holidays_and_month_stretches_of_last_year(text, pub, as_of):
+    assert _claim(text, next(w for w in ("13", "40", "28,600", "600") if w in text), pub).as_of == as_of

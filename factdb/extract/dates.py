@@ -103,6 +103,8 @@ TIME_RE = re.compile(
     r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
     r"(?:19|20)\d{2}\b(?!\s*[-–/]\s*\d))"
     r"|(?P<weekend>\b(?:over|during|at|this|last)\s+(?:the\s+)?weekend\b)"
+    # days of a fixed date everywhere: "killed 13 people on Christmas day"
+    r"|(?P<holiday>\b(?:on\s+)?(?P<hol>Christmas\s+(?:day|eve)|New\s+Year['’]s\s+(?:day|eve)|Boxing\s+day)\b)"
     r"|(?P<deictic>\b(?:yesterday|today|tonight|overnight|(?:during|in|through)\s+the\s+night|last\s+night"
     r"|this\s+morning|this\s+week"
     r"|earlier\s+this\s+week|last\s+week|last\s+month|this\s+month|earlier\s+this\s+month|now|currently"
@@ -135,7 +137,7 @@ TIME_RE = re.compile(
     r"|in\s+the\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s+hours\s+(?:after|since|to|before|following|until)"
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
     r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?:the\s+end\s+of\s+)?(?-i:" + _FULL_MONTH
-    + r")(?:\s+\d{4})?"
+    + r")(?:\s+\d{4}|\s+(?:of\s+)?last\s+year)?"
     r"|daily|per\s+day|a\s+day(?!\s+(?:after|before|later|earlier|ago))|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
     r"|(?:during|over|throughout)\s+the\s+day"
@@ -160,7 +162,7 @@ _TIME_STARTS = (
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "monthly", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
        "weekend", "day", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
-       "estimated", "up"})
+       "estimated", "up", "christmas", "new", "boxing"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -224,7 +226,7 @@ def _md(s: str, published: dt.date | None, ahead: bool = True) -> tuple[dt.date 
 
 
 _MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(?P<m2>[A-Za-z]+)"
-                             r"(?:\s+(?P<y2>\d{4}))?$", re.I)
+                             r"(?:\s+(?P<y2>\d{4})|\s+(?:of\s+)?(?P<last>last\s+year))?$", re.I)
 _YEAR_PART_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter|half"
                            r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
                            r"(?:(?P<this>the\s+year|this\s+year)|(?P<y>\d{4}))$", re.I)
@@ -255,6 +257,8 @@ def _stretch(phrase: str, published: dt.date | None) -> tuple[dt.date, dt.date] 
             y2 = int(m.group("y2"))
         elif published is None:
             return None
+        elif m.group("last"):
+            y2 = published.year - 1  # "between July and October last year"
         else:
             y2 = published.year if b <= published.month else published.year - 1
         y1 = int(m.group("y1")) if m.group("y1") else (y2 if a <= b else y2 - 1)
@@ -362,6 +366,9 @@ _WAR_TRIGGERED_BEFORE_RE = re.compile(
     r"\b(?:war|conflict|crisis|offensive|fighting|hostilities|campaign)\b[^.;]{0,50}?\s+(?:triggered|sparked|started"
     r"|prompted|set\s+off)\s+by\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the\s+)?$", re.I)
+_AFTER_THE_BEFORE_RE = re.compile(r"\b(?:after|since|following)\s+(?:the\s+)?$", re.I)
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "boxing day": (12, 26)}
 _INCLUDES_AFTER_RE = re.compile(r"\s+(?:also\s+)?(?:includes?|included)\b", re.I)
 _AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
@@ -554,6 +561,14 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 continue
             p.since = dt.date(y, 1, 1)
             p.until = dt.date(y, 12, 31) if published is None or y < published.year else published
+        elif kind == "holiday":
+            if _AFTER_THE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # "after the New Year's Day earthquake": a day to count from, not the figures'
+            month, day = _HOLIDAYS[_SPACES_RE.sub(" ", g("hol").lower()).replace("’", "'")]
+            p.kind, p.period = "point", "interval"
+            if published:
+                d = dt.date(published.year, month, day)
+                p.as_of = d if d <= published else dt.date(published.year - 1, month, day)
         elif kind == "weekend":
             p.kind, p.period = "point", "interval"
             if published:
