@@ -703,3 +703,13 @@ def test_a_breakdown_counts_what_the_figure_before_counted_and_is_of_its_day():
 ])
 def test_fixed_date_holidays_and_month_stretches_of_last_year(text, pub, as_of):
     assert _claim(text, next(w for w in ("13", "40", "28,600", "600") if w in text), pub).as_of == as_of
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Some 160,900 people are still displaced in the country (IOM).", "IOM"),
+    ("Some 160,900 people are still displaced in Lebanon (IOM).", "IOM"),
+    # a name's own acronym is no source
+    ("Fighting displaced 160,900 people in the Democratic Republic of Congo (DRC).", None),
+])
+def test_a_source_in_brackets_closing_a_report_line_speaks(text, speaker):
+    assert _claim(text, "160,900").speaker == speaker

@@ -513,6 +513,17 @@ def _names_a_source(np: str) -> bool:
     return last[:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
 
 
+_BRACKET_SOURCE_END_RE = re.compile(r"(?<=[\w%])\s+\((?P<np>[A-Z][A-Za-z]{1,7}(?:[-/][A-Z][A-Za-z]{1,7})?)\)\s*[.;]?\s*$")
+def _acronym_of_words_before(text: str, lo: int, end: int, acronym: str) -> bool:
+    """Whether ``acronym`` spells the capitalised words just before ``end``: "Democratic Republic of Congo
+    (DRC)" names a place, "back in their villages (IOM)" cites a source."""
+    words = text[max(lo, end - 80):end].split()[-6:]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    letters = [c for c in acronym if c.isupper()]
+    it = iter(initials)
+    return bool(initials) and all(c in it for c in letters)
+
+
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
@@ -535,6 +546,13 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             if sp and (_looks_like_np(sp) or sp[:1].isupper()) and _names_a_source(sp):
                 out.append(Attribution(mt.start(), mt.start() + 1, sp, mt.start("np"), "said", "left",
                                        _definite(mt.group("np"))))
+    if ")" in text[lo:hi]:
+        # a source in brackets closing the sentence, as situation reports cite: "... returned to their villages
+        # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")
+        mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi)
+        if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")):
+            out.append(Attribution(mb.start("np"), mb.end("np"), mb.group("np"), mb.start("np"), "according_to",
+                                   "left"))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):
