@@ -713,3 +713,10 @@ def test_fixed_date_holidays_and_month_stretches_of_last_year(text, pub, as_of):
 ])
 def test_a_source_in_brackets_closing_a_report_line_speaks(text, speaker):
     assert _claim(text, "160,900").speaker == speaker
+
+
+def test_an_order_is_no_statement_and_it_said_points_past_it():
+    text = ("At least 200 people have been killed since Friday, according to the Health Ministry.\n\n"
+            "The army hammered targets in the south and told more neighbourhoods to evacuate.\n\n"
+            "It also said that more than 40,000 people had been wounded since the start of the war.")
+    assert _claim(text, "40,000", dt.date(2023, 12, 2)).speaker == "Health Ministry"
