@@ -717,6 +717,7 @@ def test_a_source_in_brackets_closing_a_report_line_speaks(text, speaker):
 
 def test_an_order_is_no_statement_and_it_said_points_past_it():
     text = ("At least 200 people have been killed since Friday, according to the Health Ministry.\n\n"
-            "The army hammered targets in the south and told more neighbourhoods to evacuate.\n\n"
+            "Northland has hammered targets in the south and told more neighbourhoods to evacuate, pushing the toll "
+            "higher.\n\n"
             "It also said that more than 40,000 people had been wounded since the start of the war.")
     assert _claim(text, "40,000", dt.date(2023, 12, 2)).speaker == "Health Ministry"
