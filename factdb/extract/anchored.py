@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words", "release", "split_by_start"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_part", "release", "split_by_start"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -89,8 +89,13 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[st
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for t, idx in reversed(_CACHE):  # most recent last
+    for i in range(len(_CACHE) - 1, -1, -1):  # most recently used last
+        t, idx = _CACHE[i]
         if t is text:
+            if i != len(_CACHE) - 1:
+                # (kept as used: a long text's stretches are indexed in turn, and must not push out the
+                # index of the text its other scanners read)
+                _CACHE.append(_CACHE.pop(i))
             return idx
     idx: dict[str, list[int]] = {}
     get = idx.get
@@ -141,6 +146,36 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
     _CACHE.append((derived, new))
     if len(_CACHE) > 4:
         del _CACHE[0]
+
+
+def cached_index(text: str) -> dict[str, list[int]] | None:
+    """The token index of ``text`` if one is cached, else None."""
+    return next((i for t, i in reversed(_CACHE) if t is text), None)
+
+
+def index_part(part: str, base: str, lo: int, idx: dict[str, list[int]]) -> None:
+    """Cache the token index of ``part``, which is ``base[lo:lo + len(part)]``, cut from ``idx``, the
+    token index of ``base`` (far cheaper than reading ``part`` again). Nothing is done when ``part``
+    starts or ends inside a token of ``base`` (then ``part`` has tokens of its own)."""
+    hi = lo + len(part)
+    if any(t is part for t, _ in _CACHE) or _cuts_token(base, lo) or _cuts_token(base, hi):
+        return
+    new = {}
+    for k, pos in idx.items():
+        i, j = bisect_left(pos, lo), bisect_left(pos, hi)
+        if i < j:
+            new[k] = array(_POS, map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
+    _CACHE.append((part, new))
+    if len(_CACHE) > 4:
+        del _CACHE[0]
+
+
+def _cuts_token(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a run of letters or digits of ``text`` (a token of the index)."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    a, b = text[pos - 1], text[pos]
+    return (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) or (a.isdecimal() and b.isdecimal())
 
 
 class Anchored:
