@@ -103,14 +103,15 @@ def _index(text: str) -> dict[str, list[int]]:
     # lower-casing ASCII text keeps offsets, so its words are read lower-cased already; other text may
     # change length when lower-cased, so its (ASCII-letter) words are lower-cased one by one
     ascii_text = text.isascii()
-    for m in _WORD_RE.finditer(text.lower() if ascii_text else text):
-        tok = m.group() if ascii_text else m.group().lower()
-        if tok in wanted:
-            lst = get(tok)
-            if lst is None:
-                idx[tok] = array(_POS, (m.start(),))
-            else:
-                lst.append(m.start())
+    for base, part in (_lowered(text) if ascii_text else ((0, text),)):
+        for m in _WORD_RE.finditer(part):
+            tok = m.group() if ascii_text else m.group().lower()
+            if tok in wanted:
+                lst = get(tok)
+                if lst is None:
+                    idx[tok] = array(_POS, (base + m.start(),))
+                else:
+                    lst.append(base + m.start())
     digits = array(_POS, (m.start() for m in _DIGITS_RE.finditer(text)))
     if digits:
         idx[_DIGIT] = digits
@@ -125,6 +126,18 @@ def _index(text: str) -> dict[str, list[int]]:
     if len(_CACHE) > 4:
         del _CACHE[0]
     return idx
+
+
+def _lowered(text: str, block: int = 1 << 16) -> Iterator[tuple[int, str]]:
+    """(offset, lower-cased piece) of the ASCII ``text``, ``block`` characters or so at a time, cut
+    between words (not one lower-cased copy of a long text at once)."""
+    lo, n = 0, len(text)
+    while lo < n:
+        hi = lo + block
+        while hi < n and text[hi - 1].isalpha() and text[hi].isalpha():
+            hi += 1
+        yield lo, text[lo:hi].lower()
+        lo = hi
 
 
 def index_like(derived: str, base: str, dots: list[int]) -> None:
@@ -176,6 +189,30 @@ def _cuts_token(text: str, pos: int) -> bool:
         return False
     a, b = text[pos - 1], text[pos]
     return (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) or (a.isdecimal() and b.isdecimal())
+
+
+# a text longer than this has its scanners' candidates merged a block of positions at a time: sorting
+# them all at once takes a list of every one (some 40 bytes each, against 8 in the array)
+_MERGE_ABOVE = 1 << 17
+_BLOCK = 1 << 16
+
+
+def _merged(arrays: list[array], top: int, block: int) -> array:
+    """The values of the sorted ``arrays`` (all below ``top``) in one sorted array, gathered ``block``
+    values at a time."""
+    out = array(_POS)
+    at = [0] * len(arrays)
+    for lo in range(block, top + block, block):
+        chunk = []
+        for i, a in enumerate(arrays):
+            s = at[i]
+            if s < len(a) and a[s] < lo:
+                e = bisect_left(a, lo, s)
+                chunk.extend(a[s:e])
+                at[i] = e
+        chunk.sort()
+        out.extend(chunk)
+    return out
 
 
 class Anchored:
@@ -242,11 +279,18 @@ class Anchored:
             # slot (a position starts one token only, so these sort by position)
             slot, n = self._slot, len(self._pats)
             parts = []
-            for k in present:
-                j = slot[k]
-                g = guards.get(k)
-                parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
-            cands = array(_POS, sorted(chain.from_iterable(parts)))
+            if len(text) <= _MERGE_ABOVE:
+                for k in present:
+                    j = slot[k]
+                    g = guards.get(k)
+                    parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
+                cands = array(_POS, sorted(chain.from_iterable(parts)))
+            else:  # (a long text: no list of every candidate)
+                for k in present:
+                    j = slot[k]
+                    g = guards.get(k)
+                    parts.append(array(_POS, (p * n + j for p in idx[k] if g is None or g.match(text, p))))
+                cands = _merged(parts, len(text) * n, _BLOCK * n)
             self._last = (text, cands)
             return cands
         lists = []
@@ -257,7 +301,12 @@ class Anchored:
             else:
                 m = g.match
                 lists.append(array(_POS, (p for p in idx[k] if m(text, p))))
-        cands = array(_POS, sorted(chain.from_iterable(lists))) if len(lists) > 1 else (lists[0] if lists else [])
+        if len(lists) <= 1:
+            cands = lists[0] if lists else []
+        elif len(text) <= _MERGE_ABOVE:
+            cands = array(_POS, sorted(chain.from_iterable(lists)))
+        else:
+            cands = _merged(lists, len(text), _BLOCK)
         self._last = (text, cands)
         return cands
 
@@ -333,7 +382,11 @@ class AnchoredSet:
             slot, n = self._slot, len(self._entries)
             # each start with its key's [(scanner, pattern), ...] as one integer, start * len(keys) +
             # the key's slot: a start is one word, so these sort by position
-            self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
+            if len(text) <= _MERGE_ABOVE:
+                self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
+            else:  # (a long text: no list of every candidate)
+                self._last = (text, _merged([array(_POS, (p * n + slot[k] for p in idx[k])) for k in idx if k in slot],
+                                            len(text) * n, _BLOCK * n))
         cands = self._last[1]
         entries_of, n = self._entries, len(self._entries)
         first = bisect_left(cands, lo * n)
