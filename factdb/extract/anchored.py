@@ -27,7 +27,12 @@ _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
 _POS = "q"
+# ... and a text's index in 4 bytes each (its positions are below 2**31 but for a text of 2 GB)
+_IDX = "i"
 _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most recent last
+# the last parts of texts indexed by ``index_part`` (kept apart: a long text's stretches, read in turn,
+# must not push the index of the text itself out of _CACHE)
+_PARTS: list[tuple[str, dict[str, list[int]]]] = []
 # index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
 # index hands every scanner its position lists, instead of each scanner intersecting its keys with it
 _OWNERS: dict[str, list[int]] = {}
@@ -53,6 +58,7 @@ def _want(words: Iterable[str]) -> None:
     if new:
         _WANTED.update(new)
         _CACHE.clear()  # indexes built before lack the new words
+        _PARTS.clear()
         _LISTS.clear()
 
 
@@ -60,6 +66,7 @@ def release() -> None:
     """Forget every text's index and candidates (a document read to its end): what is kept for a
     large text would otherwise live on until a few more texts have been scanned."""
     _CACHE.clear()
+    _PARTS.clear()
     _LISTS.clear()
     for sc in list(_SCANNERS):
         sc._last = (None, [])
@@ -89,19 +96,15 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[st
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for i in range(len(_CACHE) - 1, -1, -1):  # most recently used last
-        t, idx = _CACHE[i]
+    for t, idx in chain(_PARTS, reversed(_CACHE)):  # most recent last
         if t is text:
-            if i != len(_CACHE) - 1:
-                # (kept as used: a long text's stretches are indexed in turn, and must not push out the
-                # index of the text its other scanners read)
-                _CACHE.append(_CACHE.pop(i))
             return idx
     idx: dict[str, list[int]] = {}
     get = idx.get
     wanted = _WANTED
     # lower-casing ASCII text keeps offsets, so its words are read lower-cased already; other text may
     # change length when lower-cased, so its (ASCII-letter) words are lower-cased one by one
+    tc = _IDX if len(text) < 2**31 else _POS
     ascii_text = text.isascii()
     for base, part in (_lowered(text) if ascii_text else ((0, text),)):
         for m in _WORD_RE.finditer(part):
@@ -109,17 +112,17 @@ def _index(text: str) -> dict[str, list[int]]:
             if tok in wanted:
                 lst = get(tok)
                 if lst is None:
-                    idx[tok] = array(_POS, (base + m.start(),))
+                    idx[tok] = array(tc, (base + m.start(),))
                 else:
                     lst.append(base + m.start())
-    digits = array(_POS, (m.start() for m in _DIGITS_RE.finditer(text)))
+    digits = array(tc, (m.start() for m in _DIGITS_RE.finditer(text)))
     if digits:
         idx[_DIGIT] = digits
     for m in _SPECIAL_RE.finditer(text):
         tok = m.group()
         lst = get(tok)
         if lst is None:
-            idx[tok] = array(_POS, (m.start(),))
+            idx[tok] = array(tc, (m.start(),))
         else:
             lst.append(m.start())
     _CACHE.append((text, idx))
@@ -151,7 +154,7 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
         return  # (not such a copy: it is indexed on its own when asked for)
     new = dict(idx)
     removed = set(dots)
-    kept = array(_POS, (p for p in idx.get(".", ()) if p not in removed))
+    kept = array(idx["."].typecode if "." in idx else _POS, (p for p in idx.get(".", ()) if p not in removed))
     if kept:
         new["."] = kept
     else:
@@ -171,16 +174,16 @@ def index_part(part: str, base: str, lo: int, idx: dict[str, list[int]]) -> None
     token index of ``base`` (far cheaper than reading ``part`` again). Nothing is done when ``part``
     starts or ends inside a token of ``base`` (then ``part`` has tokens of its own)."""
     hi = lo + len(part)
-    if any(t is part for t, _ in _CACHE) or _cuts_token(base, lo) or _cuts_token(base, hi):
+    if any(t is part for t, _ in _PARTS) or _cuts_token(base, lo) or _cuts_token(base, hi):
         return
     new = {}
     for k, pos in idx.items():
         i, j = bisect_left(pos, lo), bisect_left(pos, hi)
         if i < j:
-            new[k] = array(_POS, map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
-    _CACHE.append((part, new))
-    if len(_CACHE) > 4:
-        del _CACHE[0]
+            new[k] = array(pos.typecode, map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
+    _PARTS.append((part, new))
+    if len(_PARTS) > 2:
+        del _PARTS[0]
 
 
 def _cuts_token(text: str, pos: int) -> bool:
@@ -198,9 +201,9 @@ _BLOCK = 1 << 16
 
 
 def _merged(arrays: list[array], top: int, block: int) -> array:
-    """The values of the sorted ``arrays`` (all below ``top``) in one sorted array, gathered ``block``
-    values at a time."""
-    out = array(_POS)
+    """The values of the sorted ``arrays`` (all below ``top``) in one sorted array (of 4-byte integers
+    when they fit), gathered ``block`` values at a time."""
+    out = array(_IDX if top < 2**31 else _POS)
     at = [0] * len(arrays)
     for lo in range(block, top + block, block):
         chunk = []
@@ -286,10 +289,11 @@ class Anchored:
                     parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
                 cands = array(_POS, sorted(chain.from_iterable(parts)))
             else:  # (a long text: no list of every candidate)
+                tc = _IDX if len(text) * n < 2**31 else _POS
                 for k in present:
                     j = slot[k]
                     g = guards.get(k)
-                    parts.append(array(_POS, (p * n + j for p in idx[k] if g is None or g.match(text, p))))
+                    parts.append(array(tc, (p * n + j for p in idx[k] if g is None or g.match(text, p))))
                 cands = _merged(parts, len(text) * n, _BLOCK * n)
             self._last = (text, cands)
             return cands
@@ -300,7 +304,7 @@ class Anchored:
                 lists.append(idx[k])
             else:
                 m = g.match
-                lists.append(array(_POS, (p for p in idx[k] if m(text, p))))
+                lists.append(array(idx[k].typecode, (p for p in idx[k] if m(text, p))))
         if len(lists) <= 1:
             cands = lists[0] if lists else []
         elif len(text) <= _MERGE_ABOVE:
@@ -385,7 +389,8 @@ class AnchoredSet:
             if len(text) <= _MERGE_ABOVE:
                 self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
             else:  # (a long text: no list of every candidate)
-                self._last = (text, _merged([array(_POS, (p * n + slot[k] for p in idx[k])) for k in idx if k in slot],
+                tc = _IDX if len(text) * n < 2**31 else _POS
+                self._last = (text, _merged([array(tc, (p * n + slot[k] for p in idx[k])) for k in idx if k in slot],
                                             len(text) * n, _BLOCK * n))
         cands = self._last[1]
         entries_of, n = self._entries, len(self._entries)

@@ -88,20 +88,21 @@ class _Reader:
     def __init__(self, text: str, margin: int) -> None:
         self.text = text
         self.margin = margin
-        # the whole text's token index, once its other scanners have made it: each stretch's is cut
-        # from it (kept here, as the stretches' own indexes push it out of the scanners' cache)
-        self.index = None
 
     def __call__(self, a: int, b: int) -> list[NumberSpan]:
-        """Every number phrase (skipped ones too) of ``text[a:b]`` with its margins, offsets into ``text``."""
+        """The number phrases of ``text[a:b]`` with its margins (skipped ones only near ``a`` and ``b``),
+        offsets into ``text``."""
         text, margin = self.text, self.margin
         lo, hi = _edge(text, a - margin, -1, margin), _edge(text, b + margin, 1, margin)
         part = text[lo:hi]
-        if self.index is None:
-            self.index = cached_index(text)
-        if self.index is not None and normalize_digits(part) is part:
-            index_part(part, text, lo, self.index)
-        found = find_numbers(part)
+        idx = cached_index(text)  # (once its other scanners have read the text)
+        if idx is not None and normalize_digits(part) is part:
+            index_part(part, text, lo, idx)  # the part's token index, cut from the text's
+        # kept: the phrases that may be claims, and all of them where they are compared across a cut
+        reach = margin // 2
+        la, lb = a - lo, b - lo
+        found = [n for n in find_numbers(part)
+                 if n.skip is None or la - reach <= n.start < la + reach or lb - reach <= n.start < lb + reach]
         if lo:
             for n in found:
                 n.start += lo
