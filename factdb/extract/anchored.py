@@ -14,7 +14,8 @@ import weakref
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, repeat
+from operator import add, mul
 
 __all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_part", "release", "split_by_start"]
 
@@ -291,9 +292,9 @@ class Anchored:
             else:  # (a long text: no list of every candidate)
                 tc = _IDX if len(text) * n < 2**31 else _POS
                 for k in present:
-                    j = slot[k]
                     g = guards.get(k)
-                    parts.append(array(tc, (p * n + j for p in idx[k] if g is None or g.match(text, p))))
+                    pos = idx[k] if g is None else (p for p in idx[k] if g.match(text, p))
+                    parts.append(array(tc, map(add, map(mul, pos, repeat(n)), repeat(slot[k]))))  # p * n + slot
                 cands = _merged(parts, len(text) * n, _BLOCK * n)
             self._last = (text, cands)
             return cands
@@ -390,7 +391,8 @@ class AnchoredSet:
                 self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
             else:  # (a long text: no list of every candidate)
                 tc = _IDX if len(text) * n < 2**31 else _POS
-                self._last = (text, _merged([array(tc, (p * n + slot[k] for p in idx[k])) for k in idx if k in slot],
+                self._last = (text, _merged([array(tc, map(add, map(mul, idx[k], repeat(n)), repeat(slot[k])))
+                                             for k in idx if k in slot],
                                             len(text) * n, _BLOCK * n))
         cands = self._last[1]
         entries_of, n = self._entries, len(self._entries)

@@ -81,19 +81,26 @@ class Paragraphs(Sequence):
         return zip(self.starts, self.ends, strict=True)
 
 
-def split_paragraphs(text: str) -> Paragraphs:
+# a longer text's paragraphs are kept in arrays (a list's tuples are quicker to read)
+_ARRAYS_ABOVE = 1 << 17
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]] | Paragraphs:
     """(start, end) of each non-empty paragraph."""
-    out = Paragraphs()
-    starts, ends = out.starts, out.ends
+    out = Paragraphs() if len(text) > _ARRAYS_ABOVE else None
+    short = []
     pos = 0
     for m in chain(_PARA_RE.finditer(text), (None,)):
         s, e = _strip(text, pos, m.start() if m else len(text))
         if e > s:
-            starts.append(s)
-            ends.append(e)
+            if out is None:
+                short.append((s, e))
+            else:
+                out.starts.append(s)
+                out.ends.append(e)
         if m:
             pos = m.end()
-    return out
+    return short if out is None else out
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 ``find_numbers`` holds every number phrase of its text (dates and years too) with its tokens while it
 ranks and filters them: for a document of many MB that is several times the text. ``iter_numbers``
 gives what ``find_numbers(text, with_skipped=False)`` gives, in the same order, holding one stretch's
-phrases at a time.
+phrases (and the next one's) at a time.
 
 A stretch (about ``STRETCH`` characters, cut at a paragraph break, else a line break, else a space) is
 read with ``MARGIN`` characters or more of the text on each side, ended at a line break or a space:
@@ -25,7 +25,7 @@ from .numbers import NumberSpan, find_numbers, normalize_digits
 __all__ = ["NumberStream", "iter_numbers"]
 
 STRETCH = 65_536
-MARGIN = 1_024
+MARGIN = 512
 _PARA_RE = re.compile(r"\n[ \t]*\n")
 _SPACE_RE = re.compile(r"\s")
 
@@ -43,13 +43,17 @@ def iter_numbers(text: str, stretch: int = STRETCH, margin: int = MARGIN) -> Ite
         c = _cut(text, b, stretch)
         nxt = read(b, c)
         if _agree(found, nxt, b, margin // 2):
-            yield from (n for n in found if a <= n.start < b and n.skip is None)
+            for n in found:
+                if a <= n.start < b and n.skip is None:
+                    yield n
             a, b, found, size = b, c, nxt, stretch
         else:  # the stretch from ``a`` is read again, twice as long (at worst the rest of the text at once)
             size *= 2
             b = _cut(text, a, size)
             found = read(a, b)
-    yield from (n for n in found if n.start >= a and n.skip is None)
+    for n in found:
+        if n.start >= a and n.skip is None:
+            yield n
 
 
 def _cut(text: str, a: int, stretch: int) -> int:
