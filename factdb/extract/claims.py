@@ -44,7 +44,7 @@ from .dates import TimePhrase, find_time_phrases
 from .events import event_nouns
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .numbers import NumberSpan, find_numbers
+from .numbers import NumberSpan
 from .places import (  # (lazy)
     dateline_place,
     demonym_country,
@@ -54,6 +54,7 @@ from .places import (  # (lazy)
     territory_of,
 )
 from .sentences import Sentence, iter_sentences, split_paragraphs
+from .stretches import NumberStream
 
 __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims", "iter_claims"]
 
@@ -857,17 +858,14 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # datelines, bylines, credits and stamps are blanked (offsets kept): they are not prose
     layout = read_layout(text, pub, paragraphs)
     original, text = text, layout.mask(text)
-    nums_all = find_numbers(text, with_skipped=False)  # (sorted by start)
-    if not nums_all:
+    numbers = NumberStream(text)  # (found a stretch of the text at a time, taken as the sentences go)
+    if numbers.done:
         return
-    last_number = nums_all[-1].start  # nothing after the sentence of the last number matters
     sentences = iter_sentences(text, paragraphs, source=original)
     s = next(sentences, None)
     if s is None:
         return
-    k = 0  # the numbers before nums_all[k] are read (or stand before the first sentence)
-    while k < len(nums_all) and nums_all[k].start < s.start:
-        k += 1
+    numbers.take_before(s.start)  # (numbers before the first sentence are not read)
 
     masked = mask_abbreviations(text)
     quote_list = []
@@ -903,17 +901,11 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
 
     while s is not None:
-        if s.start > last_number:
-            break
+        if numbers.done:
+            break  # nothing after the sentence of the last number matters
         nxt = next(sentences, None)
         next_start = nxt.start if nxt is not None else len(text) + 1
-        nums = []  # the numbers from this sentence's start to the next one's
-        while k < len(nums_all) and nums_all[k].start < next_start:
-            nums.append(nums_all[k])
-            k += 1
-        if k > 4096 and 2 * k > len(nums_all):
-            del nums_all[:k]  # (the numbers read are let go)
-            k = 0
+        nums = numbers.take_before(next_start)  # the numbers from this sentence's start to the next one's
         if s.paragraph != prev_paragraph:
             para_places_cache.clear()
             scene_day = None

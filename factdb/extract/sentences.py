@@ -14,10 +14,12 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-__all__ = ["Sentence", "iter_sentences", "split_sentences", "split_paragraphs"]
+__all__ = ["Paragraphs", "Sentence", "iter_sentences", "split_sentences", "split_paragraphs"]
 
 _DIGIT_AFTER_SPACE_RE = re.compile(r"\s+\d")
 
@@ -56,15 +58,49 @@ class Sentence:
     paragraph: int  # 0-based paragraph index
 
 
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
+class Paragraphs(Sequence):
+    """(start, end) of each paragraph of a text, as a sequence of tuples kept in two arrays of machine
+    integers (a long document has a paragraph every few hundred characters: a list of tuples costs
+    some 100 bytes each, these 16)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], strict=True))
+        return self.starts[i], self.ends[i]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+
+# a longer text's paragraphs are kept in arrays (a list's tuples are quicker to read)
+_ARRAYS_ABOVE = 1 << 17
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]] | Paragraphs:
     """(start, end) of each non-empty paragraph."""
-    out = []
+    out = Paragraphs() if len(text) > _ARRAYS_ABOVE else None
+    short = []
     pos = 0
-    for m in _PARA_RE.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if e > s]
+    for m in chain(_PARA_RE.finditer(text), (None,)):
+        s, e = _strip(text, pos, m.start() if m else len(text))
+        if e > s:
+            if out is None:
+                short.append((s, e))
+            else:
+                out.starts.append(s)
+                out.ends.append(e)
+        if m:
+            pos = m.end()
+    return short if out is None else out
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -1,0 +1,58 @@
+"""A long text's numbers found a stretch at a time are exactly those found in the whole text."""
+
+from pathlib import Path
+
+from factdb.extract.numbers import find_numbers
+from factdb.extract.stretches import _cut, iter_numbers
+
+FILLER = "The committee met again on the northern bank of the river after the storm.\n\n"
+STRETCH, MARGIN = 400, 64
+
+
+def _fields(spans):
+    return [(n.start, n.end, n.text, n.value, n.low, n.high, n.qualifier, n.unit, n.kind) for n in spans]
+
+
+def _across_cut(before: str, after: str) -> tuple[str, int]:
+    """Filler, then ``before`` + a paragraph break + ``after`` placed so the first stretch is cut at
+    that break; the text and the cut."""
+    head = FILLER * (STRETCH // len(FILLER) + 1)
+    head = head[:STRETCH].rsplit(" ", 1)[0] + " "  # (no paragraph break after STRETCH but the one below)
+    text = head + before + "\n\n" + after + "\n\n" + FILLER * 12
+    cut = _cut(text, 0, STRETCH)
+    assert text[:cut].endswith(before + "\n\n")
+    return text, cut
+
+
+def test_number_phrase_straddling_a_cut_is_read_whole():
+    text, cut = _across_cut("Officials counted two thousand,", "five hundred people in the camp.")
+    whole = find_numbers(text, with_skipped=False)
+    assert [(n.value, n.start < cut < n.end) for n in whole] == [(2500, True)]
+    assert _fields(iter_numbers(text, STRETCH, MARGIN)) == _fields(whole)
+
+
+def test_qualifier_looked_back_for_across_a_cut():
+    text, cut = _across_cut("The toll is now more than", "500 people, officials said.")
+    whole = find_numbers(text, with_skipped=False)
+    assert [(n.value, n.qualifier, n.start < cut) for n in whole] == [(500, "more_than", True)]
+    assert _fields(iter_numbers(text, STRETCH, MARGIN)) == _fields(whole)
+
+
+def test_list_longer_than_the_margin_across_a_cut_is_read_as_one():
+    # every number of the list is an age ("aged 30, 31, ..."): read from the cut on, without the
+    # "aged" far before it, they would count people
+    ages = ", ".join(str(a) for a in range(30, 90))
+    text, cut = _across_cut("The victims were aged " + ages + ",", ages + " and 61.")
+    assert len(ages) > 2 * MARGIN
+    whole = find_numbers(text, with_skipped=False)
+    assert whole == []
+    assert _fields(iter_numbers(text, STRETCH, MARGIN)) == _fields(whole)
+
+
+def test_news_articles_read_in_small_stretches_give_the_whole_texts_numbers():
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    text = "\n\n".join(f.read_text(encoding="utf-8") for f in sorted(seeds.glob("*.txt")))
+    whole = find_numbers(text, with_skipped=False)
+    assert len(whole) > 40
+    for stretch in (300, 1000, 5000):
+        assert _fields(iter_numbers(text, stretch, MARGIN)) == _fields(whole), stretch
