@@ -70,8 +70,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.87, "period_accuracy": 0.92},
     "round19-news": {"f1": 0.97, "bounds_accuracy": 0.99, "metric_accuracy": 0.91, "speaker_accuracy": 0.75,
                      "as_of_accuracy": 0.80, "period_accuracy": 0.82},
-    "round20-news": {"f1": 0.965, "bounds_accuracy": 0.99, "metric_accuracy": 0.88, "speaker_accuracy": 0.84,
-                     "as_of_accuracy": 0.78, "period_accuracy": 0.76},
+    "round20-news": {"f1": 0.965, "bounds_accuracy": 0.99, "metric_accuracy": 0.91, "speaker_accuracy": 0.90,
+                     "as_of_accuracy": 0.82, "period_accuracy": 0.81},
 }
 
 
