@@ -721,3 +721,12 @@ def test_an_order_is_no_statement_and_it_said_points_past_it():
             "higher.\n\n"
             "It also said that more than 40,000 people had been wounded since the start of the war.")
     assert _claim(text, "40,000", dt.date(2023, 12, 2)).speaker == "Health Ministry"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("About 60 people are missing after a migrant boat capsized in the sea.", "interval"),
+    # a stock still held after the event is no count of it
+    ("Some 20,000 people remain displaced after the earthquake.", "cumulative"),
+])
+def test_the_missing_of_one_event_are_its_count_but_a_stock_still_held_is_not(text, period):
+    assert _claim(text, next(w for w in ("60", "20,000") if w in text)).period == period

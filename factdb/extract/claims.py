@@ -1720,6 +1720,7 @@ _EVENT_COUNT_GAP_RE = re.compile(
 
 
 _WHEN_RE = re.compile(r"\bwhen\b", re.I)
+_STILL_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|still)\b", re.I)
 # a clause naming the one event the figures before it count: "140 missing after boat capsizes", "died when a
 # building collapsed"
 _EVENT_CLAUSE_RE = re.compile(
@@ -1737,9 +1738,11 @@ def _date_by_when_clause(x: _Reading) -> None:
     me = _EVENT_CLAUSE_RE.search(text, s.start, s.end)
     if me is not None:
         for i, n in enumerate(x.nums):
-            if n.end <= me.start() and me.start() - n.end < 80 and x.periods[i] is None \
-                    and not _STATE_AFTER_RE.match(text, n.end, me.start()):
-                x.periods[i] = "interval"  # one event's count
+            if n.end <= me.start() and me.start() - n.end < 80 and x.periods[i] is None and not (
+                    x.metrics[i] in _STOCK_METRICS and _STILL_RE.match(text, n.end, me.start())):
+                # one event's count ("60 are missing after a boat capsized"), not a stock held since ("remain
+                # displaced after the quake")
+                x.periods[i] = "interval"
     m = _WHEN_RE.search(text, s.start, s.end)
     if m is None:
         return
