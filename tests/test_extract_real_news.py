@@ -730,3 +730,9 @@ def test_an_order_is_no_statement_and_it_said_points_past_it():
 ])
 def test_the_missing_of_one_event_are_its_count_but_a_stock_still_held_is_not(text, period):
     assert _claim(text, next(w for w in ("60", "20,000") if w in text)).period == period
+
+
+def test_a_participle_of_what_is_counted_is_no_statement():
+    text = "Among the dead counted in the overall toll were 10 people, a family of four among them."
+    assert _claim(text, "10").speaker is None
+    assert _claim("Officials counted 30 bodies in the rubble.", "30").speaker == "Officials"

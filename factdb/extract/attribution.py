@@ -524,6 +524,7 @@ def _acronym_of_words_before(text: str, lo: int, end: int, acronym: str) -> bool
     return bool(initials) and all(c in it for c in letters)
 
 
+_PARTICIPLE_IN_RE = re.compile(r"\s+(?:in|among|as|under)\s+(?:the|a|an|its|their)\b", re.I)
 _TOLD_TO_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,5}?to\s+(?!(?:the|a|an|be)\b)[a-z]+\b")
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
@@ -574,6 +575,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         verb = m.group("v").lower()
         if text[v].isupper() and text[max(lo, v - 2):v].strip(" \"“") and text[max(lo, v - 2):v].rstrip()[-1:].isalpha():
             continue  # a capitalised word inside a name is no verb: "the United States", "Reports Committee"
+        if verb in ("counted", "recorded", "registered", "listed", "logged") and _PARTICIPLE_IN_RE.match(text, ve, hi):
+            continue  # "the dead counted in the overall toll": a participle of what is counted, no statement
         if verb in ("told", "tells", "tell") and _TOLD_TO_RE.match(text, ve, hi):
             continue  # "told more neighbourhoods to evacuate": an order, not a statement
         if verb in ("feared", "fears") and _FEARED_FATE_RE.match(text, ve, hi):
