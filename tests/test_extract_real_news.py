@@ -736,3 +736,11 @@ def test_a_participle_of_what_is_counted_is_no_statement():
     text = "Among the dead counted in the overall toll were 10 people, a family of four among them."
     assert _claim(text, "10").speaker is None
     assert _claim("Officials counted 30 bodies in the rubble.", "30").speaker == "Officials"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The death toll from Saturday's earthquake rose by at least three dozen overnight.", "three dozen"),
+    ("The number of displaced people increased by 12,000 last week.", "12,000"),
+])
+def test_what_a_toll_rises_by_is_the_rise_not_the_toll(text, surface):
+    assert _claim(text, surface, dt.date(2013, 4, 21)).period == "interval"

@@ -369,6 +369,7 @@ _TOLL_OF_BEFORE_RE = re.compile(r"\b(?:toll|tally)\s+(?:from|in|of|for)\s+(?:the
 _AFTER_THE_BEFORE_RE = re.compile(r"\b(?:after|since|following)\s+(?:the\s+)?$", re.I)
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "boxing day": (12, 26)}
+_RISE_BY_AFTER_RE = re.compile(r"\s+by\s+(?!the\b|a\b|an\b)", re.I)
 _INCLUDES_AFTER_RE = re.compile(r"\s+(?:also\s+)?(?:includes?|included)\b", re.I)
 _AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+$", re.I)
 _BY_BEFORE_RE = re.compile(r"\b(?:by|until|through)\s+$", re.I)
@@ -395,6 +396,9 @@ def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) ->
                 "by" in text[max(lo, p.start - 40):p.start]
                 and _WAR_TRIGGERED_BEFORE_RE.search(text, max(lo, p.start - 110), p.start))):
             out[i] = None  # "a year after the Oct. 7 attack": a day to count from, not the figures' date
+        elif p.kind == "cumulative" and _RISE_BY_AFTER_RE.match(text, p.end):
+            # "the death toll rose by at least three dozen overnight": the rise, not the toll
+            out[i] = TimePhrase(p.start, p.end, "interval", period="interval", text=p.text)
         elif p.kind == "cumulative" and _INCLUDES_AFTER_RE.match(text, p.end) and any(
                 q is not None and q.kind in ("window", "point") and q.period == "interval" for q in out[i + 1:]):
             # "the total includes 156 deaths in the past 24 hours": a part of the total of a window of its own
