@@ -62,7 +62,9 @@ _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
-_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?(?:\s+(?:issued|published|released|posted|sent))?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+# how a statement's document is said to have come out: "in a press release issued on Monday"
+ISSUED_RE_PART = r"(?:issued|published|released|posted|sent)"
+_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?(?:\s+" + ISSUED_RE_PART + r")?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 # '"...," Jane Doe, the governor of the region, wrote on ...': a name with an appositive between it and the verb
 _QUOTE_ATTRIBUTION_APPOSITIVE_RE = re.compile(

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .anchored import release
 from .attribution import (
+    ISSUED_RE_PART,
     SPEAKER_WORDS,
     SpeakerMemory,
     find_attributions,
@@ -64,7 +65,7 @@ _AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
 _COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
 _TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
-_VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+(?:(?:issued|published|released|posted|sent)\s+)?|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
+_VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+(?:" + ISSUED_RE_PART + r"\s+)?|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
                   r"|(?:reporters\s+|journalists\s+)?in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+|\w+\s+"
                   r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\s+|(?:a|the)\s+(?:briefing|meeting)\s+"
                   # "said on state television on Saturday", "wrote on Telegram on Friday"
@@ -1696,6 +1697,8 @@ def _read_dates(x: _Reading) -> None:
     x.periods, x.cue_after, x.as_ofs, x.sinces, x.by_statement = periods, cue_after, as_ofs, sinces, by_statement
 
 
+_WORD_THEN_PARTICIPLE_RE = re.compile(r"(\w+)\s+(\w+ed)\b")
+_PARTICIPLE_FIRST_RE = re.compile(r"\s*\w+ed\b")
 _AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "has", "is", "are", "got"})
 
 
@@ -1706,10 +1709,10 @@ def _own_past(text: str, a: int, b: int, end: int) -> bool:
     gap = text[a:b]
     if _COMMA_OR_SEMICOLON_RE.search(gap) or _STATE_VERB_AFTER_RE.match(text, end):
         return False
-    for m in re.finditer(r"(\w+)\s+(\w+ed)\b", " " + gap):
+    for m in _WORD_THEN_PARTICIPLE_RE.finditer(" " + gap):
         if m.group(1).lower() not in _AUXILIARIES:
             return False
-    return not re.match(r"\s*\w+ed\b", gap)
+    return not _PARTICIPLE_FIRST_RE.match(gap)
 
 
 # between a "since" phrase and a figure: the relative clause of the event it names ("since the attacks of
