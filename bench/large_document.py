@@ -1,15 +1,19 @@
 """Time and peak memory of reading, extracting and storing ONE large document.
 
-    python bench/large_document.py [--sizes 8,16,32,64] [--kind article|plain] [--no-store]
+    python bench/large_document.py [--sizes 8,16,32,64] [--kind article|plain] [--no-store | --whole]
 
 For each size (MB of UTF-8 text) a fresh process writes one seed-format
 file of that size and handles it as `factdb ingest` does: reads it
 (`readers.read_documents`: bounded read, decode, normalise), extracts its
-claims (`ingest.extract_for`) and stores the document and its claims in one
-transaction into a new SQLite database (`ingest.store_document` under
-`db.run_write`; skipped with `--no-store`). It prints, per size: the read
-time, the extraction time (wall clock and CPU: on a shared machine the CPU
-time is the steadier figure), the storage time, the number of claims, and
+claims and stores the document and its claims in one transaction into a new
+SQLite database (`ingest.store_document` under `db.run_write`). A document
+of `ingest.STREAM_FROM` characters or more is extracted while it is stored
+(`ingest.Streamed`), so the extraction time then includes storing; with
+`--whole` its claims are all extracted first (`ingest.extract_for`) and
+stored after, as smaller documents are; `--no-store` extracts only, all
+claims held. It prints, per size: the read time, the extraction time (wall
+clock and CPU: on a shared machine the CPU time is the steadier figure), the
+storage time, the number of claims, and
 the peak RSS of the process above its RSS after imports, warm-up and
 database creation, also as a multiple of the text size.
 
@@ -69,13 +73,13 @@ def reset_peak() -> float:
     return _status_mb("VmRSS")
 
 
-def child(size_mb: float, kind: str, store: bool) -> dict:
+def child(size_mb: float, kind: str, store: bool, whole: bool) -> dict:
     """Runs in its own process: one document of ``size_mb``, measured."""
     import datetime as dt
 
     from factdb.db import open_engine, run_write
     from factdb.extract import extract_claims
-    from factdb.ingest import extract_for, store_document
+    from factdb.ingest import STREAM_FROM, Streamed, extract_for, store_document
     from factdb.readers import read_documents
 
     extract_claims("Officials said 12 people were killed on Tuesday.", dt.date(2024, 2, 7))  # warm-up
@@ -92,12 +96,17 @@ def child(size_mb: float, kind: str, store: bool) -> dict:
         (doc,) = read_documents([path], max_bytes=10**12)
         t1 = time.perf_counter()
         c1 = time.process_time()
-        candidates = extract_for(doc)
+        streamed = store and not whole and len(doc.text) >= STREAM_FROM
+        if streamed:
+            claims = run_write(engine, lambda s: store_document(s, doc, Streamed(doc))).claims_added
+        else:
+            candidates = extract_for(doc)
+            claims = len(candidates)
         t2 = time.perf_counter()
         c2 = time.process_time()
-        if store:
+        if store and not streamed:
             stored = run_write(engine, lambda s: store_document(s, doc, candidates)).claims_added
-            assert stored == len(candidates), (stored, len(candidates))
+            assert stored == claims, (stored, claims)
         t3 = time.perf_counter()
         text_mb = len(doc.text.encode("utf-8")) / 1e6
         peak = _status_mb("VmHWM") - base
@@ -105,7 +114,7 @@ def child(size_mb: float, kind: str, store: bool) -> dict:
             engine.dispose()
     return {"size_mb": size_mb, "text_mb": round(text_mb, 2), "read_s": round(t1 - t0, 2),
             "extract_s": round(t2 - t1, 2), "extract_cpu_s": round(c2 - c1, 2),
-            "store_s": round(t3 - t2, 2) if store else None, "claims": len(candidates),
+            "store_s": round(t3 - t2, 2) if store and not streamed else None, "claims": claims,
             "peak_mb": round(peak), "peak_x_text": round(peak / text_mb, 1)}
 
 
@@ -126,19 +135,21 @@ def main() -> None:
     ap.add_argument("--sizes", default="8,16,32,64", help="comma-separated document sizes in MB")
     ap.add_argument("--kind", choices=["article", "plain"], default="article")
     ap.add_argument("--no-store", action="store_true", help="extract only; do not store into a database")
+    ap.add_argument("--whole", action="store_true", help="extract all claims first, then store them")
     ap.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.child, args.kind, not args.no_store)))
+        print(json.dumps(child(args.child, args.kind, not args.no_store, args.whole)))
         return
-    print(f"# one large document ({args.kind}{', not stored' if args.no_store else ''}); {machine()}; "
+    how = ", not stored" if args.no_store else ", claims all extracted, then stored" if args.whole else ""
+    print(f"# one large document ({args.kind}{how}); {machine()}; "
           f"load average {os.getloadavg()[0]:.1f}")
     print("| size | text MB | read s | extract s (wall) | extract s (CPU) | CPU s per MB | store s | claims | "
           "peak RSS MB | peak × text |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for size in [float(s) for s in args.sizes.split(",")]:
         cmd = [sys.executable, __file__, "--child", str(size), "--kind", args.kind] + \
-            (["--no-store"] if args.no_store else [])
+            (["--no-store"] if args.no_store else []) + (["--whole"] if args.whole else [])
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
         store_s = "-" if r["store_s"] is None else r["store_s"]

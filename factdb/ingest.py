@@ -121,6 +121,10 @@ def extract_for(doc: SourceDocument, lexicon=None) -> Candidates:
     return Candidates(extract_claims(doc.text, doc.published, lexicon=lexicon), doc.published)
 
 
+def _cannot_extract(exc: Exception) -> str:
+    return f"cannot extract claims ({type(exc).__name__}: {str(exc)[:200]}); document skipped"
+
+
 def extract_or_reason(doc: SourceDocument, lexicon=None) -> Candidates | str:
     """The candidates of one document, or why it could not be read.
 
@@ -132,7 +136,40 @@ def extract_or_reason(doc: SourceDocument, lexicon=None) -> Candidates | str:
     try:
         return extract_for(doc, lexicon)
     except Exception as exc:  # noqa: BLE001 - one document's failure, reported as such
-        return f"cannot extract claims ({type(exc).__name__}: {str(exc)[:200]}); document skipped"
+        return _cannot_extract(exc)
+
+
+# a document at least this long (characters) is extracted while it is stored, its claims written as they
+# come: a figure-dense text's claims take about three times its size, and a large one's are never all held
+STREAM_FROM = 1_000_000
+
+
+class Streamed:
+    """The claims of one large document, extracted only when they are stored (inside its transaction).
+
+    A document whose text is unchanged is then never extracted at all.  Whatever the extractor trips
+    on is that document's :class:`InputError`, which rolls its transaction back.
+    """
+
+    __slots__ = ("doc", "lexicon")
+
+    def __init__(self, doc: SourceDocument, lexicon=None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+
+    def claims(self, changed_later: list | None = None) -> Iterator:
+        """The extractor's claims as they come; ``changed_later`` receives those changed when the text
+        ends (a headline's or a title's, see :func:`factdb.extract.iter_claims`)."""
+        from .extract import iter_claims
+
+        try:
+            yield from iter_claims(self.doc.text, self.doc.published, lexicon=self.lexicon,
+                                   headline=changed_later)
+        except Exception as exc:  # noqa: BLE001 - one document's failure, reported as such
+            raise InputError(self.doc.where, _cannot_extract(exc)) from None
+
+    def collected(self) -> Candidates:
+        return Candidates(list(self.claims()), self.doc.published)
 
 
 # --- matching claims across versions of an article ---------------------------
@@ -292,14 +329,18 @@ def store_document(session: Session, doc: SourceDocument, candidates: Sequence[d
         path=doc.path, source_id=source_id, published_at=doc.published, text=doc.text, ingest_run_id=run_id)
     if not created:
         return DocResult("unchanged", row.id, doc.identity, row.version)
-    actor = actor or (candidates[0]["extractor"] if candidates else "ingest")
     result = DocResult("updated" if prev else "new", row.id, doc.identity, row.version)
-
     old: list[Claim] = []
     if prev:
         old = list(session.execute(
             select(Claim).where(Claim.document_id == prev.id, Claim.present.is_(True)).order_by(Claim.id)
         ).scalars())
+    if isinstance(candidates, Streamed):
+        if not old:
+            result.claims_added = _insert_streamed(session, row, candidates, actor or _extractor_name())
+            return result
+        candidates = candidates.collected()  # matched against the version before: all at once
+    actor = actor or (candidates[0]["extractor"] if candidates else "ingest")
     if not old:  # nothing to match: every candidate is a new claim, numbered in text order
         fresh = candidates.in_text_order() if isinstance(candidates, Candidates) else \
             sorted(candidates, key=lambda c: c["start"])
@@ -308,6 +349,54 @@ def store_document(session: Session, doc: SourceDocument, candidates: Sequence[d
         return result
     sync_claims(session, row, old, candidates, actor, result)
     return result
+
+
+def _extractor_name() -> str:
+    from .extract import EXTRACTOR
+
+    return EXTRACTOR
+
+
+def _insert_streamed(session: Session, row: Document, streamed: Streamed, actor: str) -> int:
+    """Store a new document's claims as the extractor yields them, numbered (and given ids) in text order.
+
+    Claims come sentence by sentence in text order (within a sentence, in any order).  Those of a
+    headline or title are changed when the text ends: they are written as first read and restated then.
+    """
+    published = streamed.doc.published
+    later: list = []
+    first_read: list[tuple[int, object, dict]] = []  # (ordinal, claim, its values as written)
+    batch: list[dict] = []
+    ordinals: list[int] = []
+    sentence: list = []
+    added = 0
+
+    def number(claims: list) -> None:
+        for c in sorted(claims, key=lambda c: c.start):
+            batch.append(candidate_fields(c, published))
+            ordinals.append(len(ordinals) + added + 1)
+            if any(c is h for h in later):
+                first_read.append((ordinals[-1], c, batch[-1]))
+
+    def write() -> int:
+        done = store.insert_new_claims(session, row, batch, actor, ordinals=ordinals)
+        batch.clear()
+        ordinals.clear()
+        return done
+
+    for c in streamed.claims(later):
+        if sentence and c.sentence_index != sentence[0].sentence_index:
+            number(sentence)
+            sentence = []
+            if len(batch) >= INSERT_BATCH:
+                added += write()
+        sentence.append(c)
+    number(sentence)
+    added += write()
+    changed = [(n, now) for n, c, then in first_read if (now := candidate_fields(c, published)) != then]
+    if changed:
+        store.restate_new_claims(session, row, changed)
+    return added
 
 
 def sync_claims(session: Session, row: Document, old: list[Claim], candidates: Sequence[dict], actor: str,
@@ -451,15 +540,24 @@ def _finish_run(engine: Engine, summary: IngestSummary) -> None:
 
 
 def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs: int
-               ) -> Iterator[tuple[SourceDocument | InputError, Candidates | None]]:
-    """Pair each document with its candidates; extraction may run in N processes."""
+               ) -> Iterator[tuple[SourceDocument | InputError, Candidates | Streamed | None]]:
+    """Pair each document with its candidates; extraction may run in N processes, and a large
+    document's is left to storing (:class:`Streamed`)."""
     def paired(d, found):
         return (InputError(d.where, found), None) if isinstance(found, str) else (d, found)
 
+    def _done(d, pending):
+        return (d, pending) if pending is None or isinstance(pending, Streamed) else paired(d, pending.result())
+
+    lexicon = open_lexicon(lexicon_paths)
     if jobs <= 1:
-        lexicon = open_lexicon(lexicon_paths)
         for d in docs:
-            yield (d, None) if isinstance(d, InputError) else paired(d, extract_or_reason(d, lexicon))
+            if isinstance(d, InputError):
+                yield d, None
+            elif len(d.text) >= STREAM_FROM:
+                yield d, Streamed(d, lexicon)
+            else:
+                yield paired(d, extract_or_reason(d, lexicon))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -468,12 +566,16 @@ def _extracted(docs: Iterable[SourceDocument | InputError], lexicon_paths, jobs:
     with ProcessPoolExecutor(jobs, initializer=_workers.init, initargs=(lexicon_paths,)) as pool:
         pending = []
         for d in docs:
-            pending.append((d, None if isinstance(d, InputError) else pool.submit(_workers.extract, d)))
+            if isinstance(d, InputError):
+                pending.append((d, None))
+            elif len(d.text) >= STREAM_FROM:  # (its claims would cross the process boundary all at once)
+                pending.append((d, Streamed(d, lexicon)))
+            else:
+                pending.append((d, pool.submit(_workers.extract, d)))
             if len(pending) >= jobs * 8:  # bounded look-ahead keeps memory flat
-                d0, fut = pending.pop(0)
-                yield (d0, None) if fut is None else paired(d0, fut.result())
+                yield _done(*pending.pop(0))
         for d0, fut in pending:
-            yield (d0, None) if fut is None else paired(d0, fut.result())
+            yield _done(d0, fut)
 
 
 def ingest(

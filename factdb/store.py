@@ -230,3 +230,25 @@ def insert_new_claims(session: Session, document, candidates: list[dict], actor:
         history.append(h)
     session.execute(insert(ClaimVersion.__table__), history)
     return len(rows)
+
+
+def restate_new_claims(session: Session, document, changed: list[tuple[int, dict]]) -> None:
+    """New column values for claims :func:`insert_new_claims` wrote in this transaction (by their
+    ``ordinal`` in ``document``): the claim rows and their first history rows, as if inserted so.
+    For what is known only once a document is read to its end (a headline's claims)."""
+    from sqlalchemy import update
+
+    from .flags import mark_changed
+
+    speakers = speaker_ids(session, [c["speaker"] for _, c in changed])
+    for ordinal, cand in changed:
+        values = {f: cand.get(f, _DEFAULTS[f]) for f in CLAIM_FIELDS}
+        values.update(subject_key=normalize.subject_key(cand["subject"], cand["location"]),
+                      location_key=normalize.location_key(cand["location"]),
+                      speaker_id=speakers.get(normalize.key(cand["speaker"])) if cand["speaker"] else None)
+        claim_id = session.execute(select(Claim.id).where(Claim.origin_document_id == document.id,
+                                                          Claim.ordinal == ordinal)).scalar_one()
+        session.execute(update(Claim).where(Claim.id == claim_id).values(**values))
+        session.execute(update(ClaimVersion).where(ClaimVersion.claim_id == claim_id, ClaimVersion.version == 1)
+                        .values(**values))
+        mark_changed(session, [(values["metric"], values["location_key"])])

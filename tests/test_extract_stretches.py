@@ -56,3 +56,43 @@ def test_news_articles_read_in_small_stretches_give_the_whole_texts_numbers():
     assert len(whole) > 40
     for stretch in (300, 1000, 5000):
         assert _fields(iter_numbers(text, stretch, MARGIN)) == _fields(whole), stretch
+
+
+def _att_fields(atts):
+    return [(a.start, a.end, a.speaker, a.speaker_start, a.kind, a.direction, a.definite, a.head_end) for a in atts]
+
+
+def test_reporting_cues_and_quotes_read_in_masked_pieces_are_those_of_the_whole_masked_text():
+    """A long text's abbreviation mask is made a piece at a time (no second copy of the document):
+    every sentence's reporting cues and every paragraph's quotations, with all their offsets (the head
+    of "30 of whom Israel says" too), are those read in the text masked whole."""
+    import json
+
+    from factdb.extract.attribution import (
+        AbbreviationMask,
+        find_attributions,
+        find_quotes,
+        mask_abbreviations,
+    )
+    from factdb.extract.sentences import iter_sentences, split_paragraphs
+
+    data = Path(__file__).resolve().parent / "data" / "extract"
+    texts = [json.loads(line)["text"] for name in ("gold-docs", "round19-news", "round20-news")
+             for line in (data / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = "\n\n".join(texts)
+    paragraphs = split_paragraphs(text)
+    whole = mask_abbreviations(text)
+    assert whole != text and len(text) > 100_000
+    for stretch, margin in ((2_000, 512), (20_000, 512)):
+        pieces = AbbreviationMask(text, stretch, margin)
+        cues = heads = 0
+        for s in iter_sentences(text, paragraphs):
+            expected = find_attributions(text, s.start, s.end, whole)
+            assert _att_fields(find_attributions(text, s.start, s.end, *pieces.at(s.start, s.end))) == \
+                _att_fields(expected), text[s.start:s.end]
+            cues += len(expected)
+            heads += sum(a.head_end >= 0 for a in expected)
+        assert cues > 500 and heads > 0
+        for ps, pe in paragraphs:
+            got = [(qs, qe, _att_fields([a]) if a else None) for qs, qe, a in find_quotes(text, ps, pe, *pieces.at(ps, pe))]
+            assert got == [(qs, qe, _att_fields([a]) if a else None) for qs, qe, a in find_quotes(text, ps, pe, whole)]

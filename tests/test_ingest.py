@@ -169,3 +169,77 @@ def test_a_document_stored_in_batches_numbers_its_claims_in_text_order(engine, t
     assert [r.id for r in rows] == sorted(r.id for r in rows)
     assert [r.value for r in rows[:4]] == [10, 11, 11, 12]
     assert history == 60
+
+
+LIVE_PAGE = (
+    "Death toll in the enclave rises to 5,087: ministry\n\n"
+    "HARBOUR CITY (Wire) -- Air and artillery strikes have now killed 5,087 people, the Health Ministry said on "
+    "Monday, including 2,055 children.\n\n"
+    + "".join(f"Officials said {n} people were hurt in the north on Sunday, and {n + 1} were killed.\n\n"
+              for n in range(10, 30))
+    + "10:30 GMT 23 October 2023\n\nToll of the strikes on the camp reaches 48\n\n"
+    "Rescuers pulled 48 bodies from the rubble of the camp, the civil defence said, and 12 people are missing.\n\n"
+    + "".join(f"The agency said {n} trucks of aid crossed on Saturday.\n\n" for n in range(40, 50))
+)
+
+
+def _claim_rows(engine):
+    from factdb.store import CLAIM_FIELDS
+
+    cols = [getattr(Claim, f) for f in CLAIM_FIELDS]
+    with Session(engine) as s:
+        claims = s.execute(select(Claim.ordinal, Claim.speaker_id, Claim.subject_key, *cols).order_by(Claim.id)).all()
+        first = s.execute(select(*[getattr(ClaimVersion, f) for f in CLAIM_FIELDS])
+                          .where(ClaimVersion.version == 1).order_by(ClaimVersion.claim_id)).all()
+    return [tuple(r) for r in claims], [tuple(r) for r in first]
+
+
+def test_a_large_document_stored_while_it_is_read_has_the_claims_of_one_read_whole(engine, tmp_path, monkeypatch):
+    """Above ``STREAM_FROM`` a document's claims are written as the extractor yields them: the rows (ids and
+    numbers in text order, the headline's and a title's claims with the meaning of the body figures they
+    restate, known only at the end) and their first history rows are those of a document read whole."""
+    import factdb.ingest as ingest_mod
+    from factdb.db import open_engine
+
+    doc = tmp_path / "live.txt"
+    doc.write_text("date 2023-10-24\n" + LIVE_PAGE, encoding="utf-8")
+    whole = open_engine(f"sqlite:///{tmp_path / 'whole.sqlite'}")
+    assert ingest(whole, [str(doc)]).claims_added > 50
+    monkeypatch.setattr(ingest_mod, "STREAM_FROM", 1_000)
+    monkeypatch.setattr(ingest_mod, "INSERT_BATCH", 7)
+    summary = ingest(engine, [str(doc)])
+    expected, streamed = _claim_rows(whole), _claim_rows(engine)
+    whole.dispose()
+    assert summary.claims_added == len(expected[0])
+    claims, history = streamed
+    assert [r[0] for r in claims] == list(range(1, len(claims) + 1))
+    # (speaker ids are numbered per database: compared as present or not)
+    assert [(r[0], r[1] is None, *r[2:]) for r in claims] == [(r[0], r[1] is None, *r[2:]) for r in expected[0]]
+    assert history == expected[1]
+    headline = next(r for r in claims if r[0] == 1)
+    assert headline[3 + list(ingest_mod.store.CLAIM_FIELDS).index("speaker")] == "Health Ministry"
+
+
+def test_a_large_document_the_extractor_fails_on_midway_leaves_nothing_and_the_batch_goes_on(engine, tmp_path,
+                                                                                             monkeypatch):
+    """A streamed document whose extraction fails after some of its claims were written is that document's
+    one-line error: none of its rows stay, the documents after it are stored."""
+    import factdb.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "STREAM_FROM", 200)
+    monkeypatch.setattr(ingest_mod, "INSERT_BATCH", 2)
+    batch = tmp_path / "batch.jsonl"
+    body = "".join(f"Officials said {n} people were hurt in the north.\n\n" for n in range(10, 20))
+    with batch.open("w") as fh:
+        fh.write(json.dumps({"id": "year1", "published": "0001-01-01",
+                             "text": body + "Officials said 3 people were killed yesterday."}) + "\n")
+        fh.write(json.dumps({"id": "good", "published": "2024-02-07", "text": body}) + "\n")
+    errors = []
+    summary = ingest(engine, [str(batch)], on_error=errors.append)
+    assert (summary.new, summary.failed) == (1, 1)
+    assert len(errors) == 1 and errors[0].startswith(f"{batch}:1: cannot extract claims"), errors
+    assert "document skipped" in errors[0] and "\n" not in errors[0]
+    with Session(engine) as s:
+        assert s.execute(select(Document.identity)).scalars().all() == ["good"]
+        assert s.execute(select(func.count()).select_from(Claim)).scalar() == 10
+        assert s.execute(select(func.count()).select_from(ClaimVersion)).scalar() == 10

@@ -234,6 +234,30 @@ def mask_abbreviations(s: str) -> str:
     return masked
 
 
+class AbbreviationMask:
+    """:func:`mask_abbreviations` of a long text a piece at a time, so no second copy of a large
+    document is held: :meth:`at` gives a masked piece holding ``text[lo:hi]`` and where it starts.
+
+    A piece reaches ``margin`` characters beyond both ends of what it is asked for (or the text's ends),
+    so inside that the masking and every match read with ``pos``/``endpos`` (whose look-behinds and word
+    boundaries see a few dozen characters before ``pos`` at most) are those of the whole masked text.
+    A text no longer than one piece is masked whole.
+    """
+
+    def __init__(self, text: str, stretch: int = 65_536, margin: int = 512) -> None:
+        self.text, self.stretch, self.margin = text, stretch, margin
+        self.piece, self.base = (mask_abbreviations(text), 0) if len(text) <= stretch + 2 * margin else ("", 0)
+
+    def at(self, lo: int, hi: int) -> tuple[str, int]:
+        """(masked piece, its offset in the text) for reading ``text[lo:hi]``."""
+        base, end, n = self.base, self.base + len(self.piece), len(self.text)
+        if not self.piece or (base and lo - base < self.margin) or (end < n and end - hi < self.margin) or lo < base:
+            a = max(0, lo - self.margin)
+            b = min(n, max(hi, lo + self.stretch) + self.margin)
+            self.piece, self.base = mask_abbreviations(self.text[a:b]), a
+        return self.piece, self.base
+
+
 @dataclass(slots=True)
 class Attribution:
     start: int  # cue span (verb or "according to ...")
@@ -470,22 +494,25 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     return None
 
 
-def find_attributions(text: str, lo: int, hi: int, masked: str | None = None) -> list[Attribution]:
+def find_attributions(text: str, lo: int, hi: int, masked: str | None = None, base: int = 0) -> list[Attribution]:
     """Reporting cues in the sentence ``text[lo:hi]`` (offsets into ``text``).
 
-    ``masked`` is ``mask_abbreviations(text)`` when the caller has it already (whole document).
+    ``masked`` is ``mask_abbreviations`` of the text from ``base`` on when the caller has it already
+    (the whole document, or a piece of it from :class:`AbbreviationMask`).
     """
     if masked is None:
         sent = mask_abbreviations(text[lo:hi])
         found = _find_attributions(sent, 0, len(sent))
         shift = lo
     else:
-        found = _find_attributions(masked, lo, hi)
-        shift = 0
+        found = _find_attributions(masked, lo - base, hi - base)
+        shift = base
     for a in found:
         a.start += shift
         a.end += shift
         a.speaker_start += shift
+        if a.head_end >= 0:
+            a.head_end += shift
         a.speaker = a.speaker.replace("\u00b7", ".")
     return found
 
@@ -676,18 +703,24 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
 _QUOTE_RE = re.compile(r"“[^“”]{3,3000}?”|\"[^\"]{3,3000}?\"")
 
 
-def find_quotes(text: str, lo: int, hi: int, masked: str | None = None) -> list[tuple[int, int, Attribution | None]]:
-    """Direct quotations in ``text[lo:hi]`` with their attribution (found after or before)."""
+def find_quotes(text: str, lo: int, hi: int, masked: str | None = None, base: int = 0
+                ) -> list[tuple[int, int, Attribution | None]]:
+    """Direct quotations in ``text[lo:hi]`` with their attribution (found after or before); ``masked``
+    and ``base`` as for :func:`find_attributions`."""
     if masked is None:
         para, shift, a, b = mask_abbreviations(text[lo:hi]), lo, 0, hi - lo
     else:
-        para, shift, a, b = masked, 0, lo, hi
+        para, shift, a, b = masked, base, lo - base, hi - base
     out = []
+    moved = set()
     for qs, qe, att in _find_quotes(para, a, b):
-        if att is not None:
+        if att is not None and id(att) not in moved:  # (quotations one cue introduces share it)
+            moved.add(id(att))
             att.start += shift
             att.end += shift
             att.speaker_start += shift
+            if att.head_end >= 0:
+                att.head_end += shift
             att.speaker = att.speaker.replace("\u00b7", ".")
         out.append((qs + shift, qe + shift, att))
     return out

@@ -33,11 +33,11 @@ from .anchored import release
 from .attribution import (
     ISSUED_RE_PART,
     SPEAKER_WORDS,
+    AbbreviationMask,
     SpeakerMemory,
     find_attributions,
     find_quotes,
     is_pronoun,
-    mask_abbreviations,
     name_ahead,
     resolve_speaker,
 )
@@ -868,11 +868,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         return
     numbers.take_before(s.start)  # (numbers before the first sentence are not read)
 
-    masked = mask_abbreviations(text)
-    quote_list = []
-    for ps, pe in paragraphs:
-        quote_list.extend(find_quotes(text, ps, pe, masked))
-    quotes = _Quotes(quote_list)
+    masks = AbbreviationMask(text)
+    quotes, quotes_paragraph = _Quotes([]), -1  # (the quotations of the paragraph being read)
 
     memory = SpeakerMemory()
     dl = layout.dateline
@@ -910,9 +907,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         if s.paragraph != prev_paragraph:
             para_places_cache.clear()
             scene_day = None
+        if s.paragraph != quotes_paragraph:
+            ps, pe = paragraphs[s.paragraph]
+            quotes, quotes_paragraph = _Quotes(find_quotes(text, ps, pe, *masks.at(ps, pe))), s.paragraph
         head.sentence(s.start)
         titles.sentence(s.start)
-        atts = find_attributions(text, s.start, s.end, masked)
+        atts = find_attributions(text, s.start, s.end, *masks.at(s.start, s.end))
         memory.add_mentions(text, s.start, s.end, s.paragraph, _is_place)
         resolved_atts = []
         spoken = []
@@ -1069,8 +1069,8 @@ class _Headline:
 
     def __init__(self, end: int, heads: list[ExtractedClaim] | None = None) -> None:
         self.end = end  # the headline is text[:end]; 0: none
-        self.heads: list[ExtractedClaim] = heads if heads is not None else []
-        self._first = len(self.heads)
+        self.heads: list[ExtractedClaim] = []
+        self.shared = heads  # the caller's list of every claim changed at the end (titles' too)
         self.same: list[list] = []  # per headline claim: [same figure and metric, same figure]
         self.speaker: list[str | None] = []  # per headline claim: the first body speaker it names
         self.lede: list[ExtractedClaim] = []
@@ -1089,6 +1089,8 @@ class _Headline:
             return
         if c.start < self.end:
             self.heads.append(c)
+            if self.shared is not None:
+                self.shared.append(c)
             self.same.append([None, None])
             self.speaker.append(None)
         elif self.waiting is not None:
@@ -1103,7 +1105,7 @@ class _Headline:
         if b.sentence_index <= self.lede_last:
             self.lede.append(b)
         fb = _figure(b)
-        for i, (h, same) in enumerate(zip(self.heads[self._first:], self.same, strict=True)):
+        for i, (h, same) in enumerate(zip(self.heads, self.same, strict=True)):
             v = _figure(h)
             if b.unit == h.unit and v is not None and fb == v:
                 slot = 0 if b.metric == h.metric else 1
@@ -1114,7 +1116,7 @@ class _Headline:
 
     def finish(self) -> None:
         self.sentence(self.end)
-        heads = self.heads[self._first:]
+        heads = self.heads
         if not heads or not self.body:
             return
         lede = self.lede
