@@ -744,3 +744,52 @@ def test_a_participle_of_what_is_counted_is_no_statement():
 ])
 def test_what_a_toll_rises_by_is_the_rise_not_the_toll(text, surface):
     assert _claim(text, surface, dt.date(2013, 4, 21)).period == "interval"
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("An attack by the militia on a displacement camp in the north has left at least 31 people dead and 13 wounded.",
+     ("31", "13")),
+    ("Local outlets reported that the incident had killed 10 people, women and children among them.", ("10",)),
+    # a "when" clause whose event is something that fell on or hit a place
+    ("At least 38 people, 12 of them children, were wounded when a missile struck a car park.", ("38", "12")),
+])
+def test_a_perfect_or_when_clause_of_one_incident_counts_that_incident(text, surfaces):
+    for surface in surfaces:
+        assert _claim(text, surface).period == "interval", surface
+    # a war's strikes in the perfect are still a running total
+    assert _claim("Strikes have killed 30,000 people in the territory, the ministry said.", "30,000").period == \
+        "cumulative"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Shelling went on, as the health ministry's count of the dead across the strip rose to 29,313.", "29,313",
+     "killed"),
+    ("Since October, arrests of civilians by soldiers in the region have climbed to 8,165.", "8,165", "detained"),
+    ("Missing toll from the floods climbs past 1,000\n\nRescuers searched the river banks on Friday.", "1,000",
+     "missing"),
+    ("The number of children who have died of hunger through dehydration has now risen to six.", "six", "killed"),
+])
+def test_what_a_rising_figure_counts_is_named_by_its_subject(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_a_headline_figure_with_its_own_window_keeps_it_when_it_takes_the_ledes_source():
+    text = ("Toll reaches 29,313 as strikes hit the south\n\n- Ministry statement: 118 deaths recorded in the past "
+            "24 hours\n\nSOUTHERN CITY -- Strikes went on overnight, and the health ministry said on Wednesday that the "
+            "death toll in the strip since the war began rose to 29,313.")
+    assert _claim(text, "118", dt.date(2024, 2, 21)).period == "interval"
+
+
+def test_whose_count_a_figure_is_speaks_for_it():
+    text = "Shelling went on, as the health ministry's count of the dead across the strip rose to 29,313."
+    assert _claim(text, "29,313").speaker == "health ministry"
+    # a place's toll names no source, nor does a verb's subject ahead of the owner
+    assert _claim("The country's death toll rose to 1,200 on Monday.", "1,200").speaker is None
+    text = "The United Nations has described the ministry's figures as reliable. The ministry said 39 people died."
+    assert _claim(text, "39").speaker == "ministry"
+
+
+def test_a_speaker_after_a_clause_with_its_own_verb_speaks_what_follows_the_colon():
+    text = ("Malnutrition levels, particularly among children, were seriously worrying, said the regional aid chief "
+            "Peter Clerk: nearly 305,000 children under five were acutely malnourished.")
+    assert _claim(text, "305,000").speaker == "regional aid chief Peter Clerk"

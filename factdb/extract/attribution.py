@@ -59,7 +59,7 @@ _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|t
 _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
                 r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", re.I)
 _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
-_INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
+_INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;:.!?\"“”()]{1,70}?)(?=\s*(?:[,;:.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
 # how a statement's document is said to have come out: "in a press release issued on Monday"
@@ -558,6 +558,14 @@ _TOLD_TO_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,5}?to\s+(?!(?:the|a|an|be
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
+_FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|remain|remains|remained)\b", re.I)
+_POSSESSIVE_COUNT_RE = re.compile(
+    r"(?P<np>\b(?:[A-Za-z][\w.-]*\s+){0,5}?[A-Za-z][\w.-]*)['’]s\s+(?:(?:latest|own|daily|official|new|updated|revised"
+    r"|running|overall)\s+)?(?:death\s+)?(?:count|tally|toll|figures|data|records|estimate)\b")
+_NP_OPENERS = frozenset({"as", "and", "that", "while", "but", "when", "after", "with", "by", "on", "in", "at", "to",
+                         "from", "since", "said", "says", "under", "per", "whereas", "although"})
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     found = _CUE_SCAN.matches(text, lo, hi)
@@ -584,6 +592,20 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")):
             out.append(Attribution(mb.start("np"), mb.end("np"), mb.group("np"), mb.start("np"), "according_to",
                                    "left"))
+    if "s " in text[lo:hi]:
+        # "as the health ministry's count of the dead across the strip rose to 29,313": whose count it is
+        for m in _POSSESSIVE_COUNT_RE.finditer(text, lo, hi):
+            words = m.group("np").split()
+            # the noun phrase only: from its last article ("United Nations has described the ministry's figures")
+            k = max((i for i, w in enumerate(words) if w.lower() in ("the", "a", "an")), default=0)
+            words = words[k:]
+            while words and (words[0].lower() in _NP_OPENERS or _VERBISH_RE.fullmatch(words[0])):
+                words = words[1:]
+            if words and (words[-1].lower() in _COUNTING_HEADS or (len(words[-1]) > 1 and words[-1].isupper())):
+                sp = clean_speaker(" ".join(words))
+                if sp:
+                    out.append(Attribution(m.start(), m.end(), sp, m.end("np") - len(" ".join(words)), "according_to",
+                                           "right", _definite(m.group("np"))))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):
@@ -641,7 +663,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             if mi and not _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi]):
                 subj = _subject_before(text, lo, v)
                 if subj is not None and not _QUANTITY_START_RE.match(subj[0]) \
-                        and not _VERBISH_RE.search(" ".join(w for w in subj[0].split() if w[:1].islower())):
+                        and not _VERBISH_RE.search(" ".join(w for w in subj[0].split() if w[:1].islower())) \
+                        and not _FINITE_VERB_RE.search(text, subj[1] + len(subj[0]), v):
+                    # (not when the subject has its own verb first: "Malnutrition levels were worrying, said X:")
                     mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
             if mi and not _NOT_SPEAKER_AFTER_RE.match(text[ve:hi]) or (
                     mi and _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi])):
@@ -765,6 +789,8 @@ def _find_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, Attributio
 
 
 _GENERIC_HEADS = SPEAKER_WORDS["generic_heads"]
+# the heads of a body or person whose count a figure can be ("the ministry's tally"), not a place's ("the country's")
+_COUNTING_HEADS = frozenset(SPEAKER_WORDS["speaker_heads"]) | frozenset(SPEAKER_WORDS["body_heads"]) | frozenset(_GENERIC_HEADS)
 # heads that point back only when bare: "the fund said" is the IMF named before, but "the electoral
 # commission" names itself
 _BARE_GENERIC_HEADS = SPEAKER_WORDS["bare_generic_heads"]

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from .anchored import release
 from .attribution import (
@@ -1040,6 +1043,13 @@ def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
 
 
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
+# one incident as the subject of the verb that counts the figure: "an attack by the militia on the camp has
+# left at least", "the incident had killed" (a disaster's toll may still be counting, so only incidents)
+_INCIDENT_SUBJECT_RE = re.compile(
+    r"(?<!\bof\s)\b(?:an?|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + event_nouns("incidents", plural=False) + r")\b(?:\s+(?:by|on|in|at|near|of|against)\b[^.;,:]{1,120}?)?"
+    r"\s+(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
@@ -1124,11 +1134,15 @@ class _Headline:
             v = _figure(h)
             same = same_metric is not None or same_figure is not None
             src = same_metric if same_metric is not None else same_figure
+            own_window = False
             if src is None and h.metric != "other":
                 kin = [b for b in lede if b.metric == h.metric and b.unit == h.unit]
                 # ("tops 34,000" stands for the lede's 34,012, not for its 42 deaths in 24 hours)
                 within = [b for b in kin if v is not None and _figure(b) is not None and v <= _figure(b) <= 1.2 * v]
                 src = (within or kin or [None])[0]
+                # a headline figure with a window of its own ("118 deaths in the past 24 hours") keeps it: it is
+                # not a rounding of the lede's figure it takes its source and day from
+                own_window = h.period != "unknown" and not within
             if src is None:
                 if h.speaker:
                     h.speaker = speaker or h.speaker
@@ -1138,7 +1152,9 @@ class _Headline:
             h.as_of, h.since = src.as_of, src.since
             if h.metric == "other":
                 h.metric = src.metric
-            if _HEADLINE_TOLL_RE.search(h.sentence) and h.unit == "count" and not same:
+            if own_window:
+                pass
+            elif _HEADLINE_TOLL_RE.search(h.sentence) and h.unit == "count" and not same:
                 h.period = "cumulative"  # "war death toll tops 34,000", whichever lede figure stood for it
             elif src.period != "unknown":
                 h.period = src.period  # (the body's clause says more than the cut-short headline: "tops 600")
@@ -1335,6 +1351,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _read_time_phrases(x, resolved_atts, carried_day)
     _read_dates(x)
     _metric_of_toll(x)
+    _metric_of_rise(x)
     _share_across_ties(x)
     _date_events(x)
     _date_by_event_named_before(x, event_day)
@@ -1730,7 +1747,9 @@ _STILL_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|still)\b", re
 # building collapsed"
 _EVENT_CLAUSE_RE = re.compile(
     r"\b(?:when|after)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:" + event_nouns("incidents", "disasters")
-    + r"|capsiz\w*|sank|sinks|overturn\w*|collaps\w*|crash\w*|explod\w*)\b", re.I)
+    + r"|capsiz\w*|sank|sinks|overturn\w*|collaps\w*|crash\w*|explod\w*"
+    # what falls on or hits a place is one event too: "wounded when a missile struck a car park"
+    + r"|struck|hit|slammed|fell|landed|tore)\b", re.I)
 
 
 def _date_by_when_clause(x: _Reading) -> None:
@@ -1788,6 +1807,43 @@ def _metric_of_toll(x: _Reading) -> None:
                     and not _OTHER_TOLL_BEFORE_RE.search(x.text, max(0, p.start - 14), p.start):
                 x.metrics[i] = "killed"
                 break
+
+
+@lru_cache(maxsize=1)
+def _toll_words() -> dict[str, str]:
+    data = json.loads(resources.files(__package__).joinpath("data/tolls.json").read_text(encoding="utf-8"))
+    return {w: metric for metric, words in data.items() if not metric.startswith("_") for w in words}
+
+
+_RISE_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
+    r"|reached|reaches|passed|passes|topped|tops|exceeded|exceeds|hit|hits|stood|stands|stand)\s+"
+    r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
+    re.I)
+# where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
+_RISE_SUBJECT_START_RE = re.compile(r"[,;:(]|\b(?:that|as|while|and|but|when|after|since|with)\b", re.I)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _metric_of_rise(x: _Reading) -> None:
+    """What a running figure counts is named by the subject it rises as: "the count of the dead across the strip
+    rose to 29,313" (killed), "arrests of civilians in the region have climbed to 8,165" (detained), "Missing toll
+    climbs past 1,000" (missing, not the toll's deaths), "the number of children who have died of hunger has risen
+    to six" (killed); the first word naming a count in the subject decides (data/tolls.json)."""
+    text, s = x.text, x.s
+    for i, n in enumerate(x.nums):
+        if n.unit != "count":
+            continue
+        lo = max(s.start, n.start - 40)
+        mr = _RISE_BEFORE_RE.search(text, lo, n.start)
+        if mr is None:
+            continue
+        a = max(s.start, mr.start() - 160)
+        a = max([a] + [m.end() for m in _RISE_SUBJECT_START_RE.finditer(text, a, mr.start())])
+        words = _toll_words()
+        metric = next((words[w.lower()] for w in _WORD_RE.findall(text, a, mr.start()) if w.lower() in words), None)
+        if metric is not None and metric != x.metrics[i]:
+            x.metrics[i] = metric
 
 
 def _share_across_ties(x: _Reading) -> None:
@@ -1911,6 +1967,12 @@ def _periods_from_verbs(x: _Reading) -> None:
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
         elif periods[i] is None and _toll_noun_before(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
+        elif periods[i] is None and (_INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start) or (
+                i and links[i] in ("and", "ellipsis") and periods[i - 1] == "interval" and _PERFECT_BEFORE_RE.search(
+                    text, max(s.start, n.start - 240), n.start) and _INCIDENT_SUBJECT_RE.search(
+                    text, max(s.start, nums[i - 1].start - 240), nums[i - 1].start))):
+            # "an attack on the camp has left 31 dead and 13 wounded": a perfect, but of one incident
+            periods[i] = "interval"
         elif periods[i] is None and _past_event(text, n, s) \
                 and not _PERFECT_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
             # (not under a perfect's auxiliary: "floods have submerged a third of the country and killed 1,702")
