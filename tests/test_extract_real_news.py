@@ -793,3 +793,46 @@ def test_a_speaker_after_a_clause_with_its_own_verb_speaks_what_follows_the_colo
     text = ("Malnutrition levels, particularly among children, were seriously worrying, said the regional aid chief "
             "Peter Clerk: nearly 305,000 children under five were acutely malnourished.")
     assert _claim(text, "305,000").speaker == "regional aid chief Peter Clerk"
+
+
+def test_a_day_before_a_when_clause_dates_the_event_it_counts_not_the_sentence():
+    text = ("The war, which began on October 7, 2023, when a surprise attack on the south killed around 1,200 people "
+            "and took more than 250 hostages, has killed more than 67,000 people since, the ministry said.")
+    day = dt.date(2025, 10, 12)
+    for surface in ("1,200", "250"):
+        c = _claim(text, surface, day)
+        assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval"), surface
+    c = _claim(text, "67,000", day)
+    assert (c.as_of, c.period) == (day, "cumulative")
+
+
+def test_that_event_after_a_sentence_naming_its_day_is_of_that_day():
+    text = ("The government vowed to destroy the group after its 7 October attack.\n\nAccording to an agency tally "
+            "based on official figures, around 1,160 people died in that surprise attack.")
+    c = _claim(text, "1,160", dt.date(2024, 2, 28))
+    assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The agency has 13,000 staff, and over 175,000 of the displaced are sheltering in its schools.", "175,000"),
+    ("The agency is giving refuge in its schools to nearly 725,000 displaced people.", "725,000"),
+    ("Crowding is a worry at the training centre, home to 22,000 displaced people.", "22,000"),
+])
+def test_displaced_people_said_to_be_sheltering_count_as_sheltering(text, surface):
+    assert _claim(text, surface).metric == "sheltering"
+    assert _claim("Fighting has displaced 40,000 people in the region.", "40,000").metric == "displaced"
+
+
+def test_a_tally_based_on_figures_names_its_compiler_and_a_bare_tally_names_no_one():
+    text = "According to an AFP tally based on official figures, around 1,160 people died."
+    assert _claim(text, "1,160").speaker == "AFP"
+    text = "According to a tally based on official figures, around 1,160 people died."
+    assert _claim(text, "1,160").speaker is None
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("The floods it caused in the city drowned about 5,000 people.", "5,000", "killed"),
+    ("Shelling in the city hurts 31, officials say", "31", "injured"),
+])
+def test_verbs_of_drowning_and_hurting_count_the_dead_and_injured(text, surface, metric):
+    assert _claim(text, surface).metric == metric

@@ -99,7 +99,7 @@ _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\
 _PARTICIPLES = frozenset({"saying", "pointing out", "noting"})
 _THAT_AFTER_RE = re.compile(r"\s+that\b")
 VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
-ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”()]{1,90}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in\s+a|in\s+its|released|published|seen)\b))", re.I)
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”()]{1,90}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in\s+a|in\s+its|released|published|seen|based|compiled|cited|issued|posted)\b))", re.I)
 BY_RE = re.compile(
     r"\b(?:laid\s+out|proposed|put\s+forward|demanded|set\s+out|compiled|published|issued|provided|cited"
     r"|estimated|announced|confirmed|tallied|documented|verified|collected|gathered|calculated|reported"
@@ -323,6 +323,8 @@ def clean_speaker(np: str) -> str:
         np = _ROLE_IN_PLACE_RE.sub(r"\1", np)
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np).strip(" ,")
+    if np.lower() in ("a", "an", "the", "its", "their", "his", "her"):
+        return ""  # ("a tally", its source noun taken away, names no one)
     # a figure is no speaker: "the count announced hours earlier" is a participle, not a statement
     bare = _FIGURE_ADJECTIVE_RE.sub("", np).lower()
     if bare in _FIGURE_NOUNS:

@@ -252,6 +252,13 @@ _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "inju
 _ADJECTIVE_THEN_PREDICATE_RE = re.compile(
     r"\s+(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?"
     r"(?:were|was|have\s+been|had\s+been|are\s+now)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b", re.I)
+_DISPLACED_AFTER_RE = re.compile(r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\b", re.I)
+_DISPLACED_SHELTERING_AFTER_RE = re.compile(
+    r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:(?:are|were|is|was|now)\s+)?"
+    r"(?:sheltering|staying|living|housed|taking\s+refuge|crammed|crowded)\b", re.I)
+_SHELTER_GIVEN_BEFORE_RE = re.compile(
+    r"\b(?:(?:refuge|shelter)\s+(?:[\w'’-]+\s+){0,4}?to|home\s+to|sheltering|housing|hosting)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost|roughly)\s+)?$", re.I)
 _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
 _BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
@@ -980,6 +987,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         prev_paragraph = s.paragraph
         if not nums and spoken:
             said_day = _said_day(text, s, day, resolved_atts)
+        if not nums:
+            # "... after its 7 October attack." dates what is told of "that attack" next
+            event_day = _dated_event_named(text, s, day) or event_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
         for c in found:
             if issuer and c.speaker is None and c.attribution == "outlet":
@@ -1374,7 +1384,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
 _THE_EVENT_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+the\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters")
+    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters")
     + r"|assaults?|operations?|incursions?|offensives?)\b", re.I)
 
 
@@ -1418,6 +1428,25 @@ def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
     return scene_day
 
 
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# a day naming an event in a sentence without figures: "its 7 October attack", "the Oct. 7 raid"
+_DATED_EVENT_NOUN_RE = re.compile(
+    r"\b(?P<day>\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+(?:[\w-]+\s+)?(?:"
+    + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|offensives?)\b")
+
+
+def _dated_event_named(text: str, s: Sentence, day: dt.date | None) -> dt.date | None:
+    """The day of an event a sentence without figures names by its date, if any and past."""
+    if day is None or not any(ch.isdigit() for ch in text[s.start:s.end]):
+        return None
+    m = _DATED_EVENT_NOUN_RE.search(text, s.start, s.end)
+    if m is None:
+        return None
+    found = find_time_phrases(text, m.start(), m.end(), day)
+    when = next((p.as_of for p in found if p.kind == "point" and p.as_of is not None), None)
+    return when if when is not None and when < day else None
+
+
 def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
     """Figures without a day of their own, told "in the operation" after an earlier sentence dated that
     event ("An Israeli raid ... on Saturday killed 274 ... It added that nearly 700 people were wounded
@@ -1427,8 +1456,9 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
     text, s, nums, as_ofs, periods = x.text, x.s, x.nums, x.as_ofs, x.periods
     for i, n in enumerate(nums):
         if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
-                and "the" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end):
+                and "th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end):
             as_ofs[i] = event_day
+            periods[i] = periods[i] or "interval"  # (that one event's count)
 
 
 def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
@@ -1454,6 +1484,12 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             if mp:
                 # "twenty-one displaced Libyans were killed": what befell them, not what described them
                 metrics[k] = _PREDICATE_METRICS[mp.group(1).lower()]
+            elif metrics[k] in ("displaced", "aid") and (_DISPLACED_SHELTERING_AFTER_RE.match(text, n.end, s.end) or (
+                    _DISPLACED_AFTER_RE.match(text, n.end, s.end)
+                    and _SHELTER_GIVEN_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start))):
+                # "175,000 of the displaced are sheltering in its schools", "giving refuge to 725,000 displaced
+                # people", "home to 22,000 displaced people": where the displaced are now
+                metrics[k] = "sheltering"
     for k in range(1, len(nums)):
         if wholes[k]:
             # a whole ("35 of the 128 hostages") is no claim about the event, but still a count of what its
@@ -1752,6 +1788,31 @@ _EVENT_CLAUSE_RE = re.compile(
     + r"|struck|hit|slammed|fell|landed|tore)\b", re.I)
 
 
+_DAY_WHEN_GAP_RE = re.compile(r",?\s*")
+# (the clause ends where the sentence's own verb comes back: "..., when an attack killed 1,200, has killed 67,000")
+_WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are|was|were|will|would)\b"
+                                 r"|(?:[\w'’-]+\s+){0,3}?(?:said|says|added|adds)\b)")
+
+
+def _date_of_day_when(x: _Reading) -> None:
+    """A day followed by a "when" clause naming one event dates the figures of that clause, which count the
+    event: "the war, which began on October 7, 2023, when an attack killed around 1,200 people and took more
+    than 250 hostages"."""
+    text, s = x.text, x.s
+    for m in _WHEN_RE.finditer(text, s.start, s.end):
+        # (a day or the start of something: "began on October 7, 2023, when")
+        day = next(((p.as_of or p.since) for p in x.phrases if p.kind in ("point", "since") and (p.as_of or p.since)
+                    and p.end <= m.start() and _DAY_WHEN_GAP_RE.fullmatch(text, p.end, m.start())), None)
+        if day is None or not _EVENT_CLAUSE_RE.match(text, m.start()):
+            continue
+        end = _WHEN_CLAUSE_END_RE.search(text, m.end(), s.end)
+        end = end.start() if end else s.end
+        for i, n in enumerate(x.nums):
+            if m.end() <= n.start < end and n.unit == "count" \
+                    and (x.as_ofs[i] is None or x.by_statement[i] or x.as_ofs[i] == x.anchor):
+                x.as_ofs[i], x.by_statement[i], x.periods[i] = day, False, "interval"
+
+
 def _date_by_when_clause(x: _Reading) -> None:
     """A "when" clause after the figures tells the day of what they count: "49 migrants died and 140 went
     missing when a boat capsized the day before" (the day before the statement's day); a clause naming one
@@ -1767,6 +1828,7 @@ def _date_by_when_clause(x: _Reading) -> None:
                 # one event's count ("60 are missing after a boat capsized"), not a stock held since ("remain
                 # displaced after the quake")
                 x.periods[i] = "interval"
+    _date_of_day_when(x)
     m = _WHEN_RE.search(text, s.start, s.end)
     if m is None:
         return
