@@ -836,3 +836,32 @@ def test_a_tally_based_on_figures_names_its_compiler_and_a_bare_tally_names_no_o
 ])
 def test_verbs_of_drowning_and_hurting_count_the_dead_and_injured(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_headline_without_articles_names_one_incident():
+    assert _claim("Four killed in Israeli raid on the camp: ministry\n\nThe raid went on for hours.", "Four").period \
+        == "interval"
+
+
+def test_a_breakdown_takes_the_period_of_the_figure_it_breaks_down():
+    text = ("At least 49 migrants died when their boat capsized on Monday, the agency said in a statement.\n\nAmong the "
+            "dead were 31 women and six children, it said.")
+    for surface in ("31", "six"):
+        assert _claim(text, surface, dt.date(2024, 6, 12)).period == "interval", surface
+    text = ("At least 38 people were wounded in the strike on Tuesday, officials said.\n\nHe added that nine of them "
+            "were children.")
+    c = _claim(text, "nine")
+    assert (c.speaker, c.period) == ("officials", "interval")
+
+
+def test_the_figure_a_toll_is_up_from_is_the_same_kind_of_figure():
+    text = "By Sunday morning the toll from the quake had risen to 193, up from 157 on Saturday night, officials said."
+    assert _claim(text, "157", dt.date(2013, 4, 21)).period == "cumulative"
+    text = ("The ministry said the toll since the war began had passed 15,200, a steep rise from the previous count "
+            "of more than 13,300 given on November 20.")
+    assert _claim(text, "13,300", dt.date(2023, 12, 2)).period == "cumulative"
+
+
+def test_a_total_as_it_stood_on_an_earlier_day_is_still_a_total():
+    text = "Last week's totals had been 2,076 suspected cases, the ministry said."
+    assert _claim(text, "2,076", dt.date(2023, 6, 14)).period == "cumulative"

@@ -236,10 +236,13 @@ _SUBJECT_STOP = {
 _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?"
                                 r"|(?:were|was|are|is)\s+among\s+the)\s*$", re.I)
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
-_LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bcompared\s+(?:with|to)\s*$|\bfrom\s+(?:the\s+)?$|\bversus\s*$"
+_LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s+(?:an?|the|its|their)\s+(?:earlier|previous|prior|initial|last)"
+                              r"\s+(?:[\w-]+\s+)?(?:toll|count|figure|tally|estimate|total)\s+of\s+(?:more\s+than\s+|about\s+)?$|\bcompared\s+(?:with|to)\s*$|\bfrom\s+(?:the\s+)?$|\bversus\s*$"
                               r"|\bvs\.?\s*$|\bagainst\s*$|\bthan\s*$|\bafter\s+(?:a\s+revised\s+)?$"
                               r"|\b(?:well\s+|far\s+)?(?:below|above|short\s+of)\s+(?:the\s+)?$", re.I)
 # what a match ends with, before its final whitespace
+_EARLIER_FIGURE_GAP_RE = re.compile(r"\b(?:up|down|rise|increase|jump)\s+from\b|\bfrom\s+(?:an?|the|its|their)\s+"
+                                    r"(?:earlier|previous|prior|initial|last)\b", re.I)
 _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised", "below", "above",
                  "of", "the")
 # (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
@@ -963,7 +966,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
             if found and last is not None and last_paragraph >= s.paragraph - 1 \
-                    and _BREAKDOWN_OPENING_RE.match(text, s.start):
+                    and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)):
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
                 # breakdown of a figure is of whoever gave the figure, counts what it counts, and is of its day
                 for c in found:
@@ -974,6 +977,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                     if c.as_of in (day, pub) and last.as_of is not None \
                             and not _STATE_AFTER_RE.match(text, c.end, s.end):  # ("Of those, 70 remain held")
                         c.as_of = last.as_of
+                    if c.period == "unknown":
+                        c.period = last.period  # (a part of a day's deaths is of that day, of a toll cumulative)
             if found:
                 last, last_paragraph = found[-1], s.paragraph
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
@@ -1401,6 +1406,8 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
 
 # a sentence opening on the group a figure before counted: "Of those killed, ...", "Among the dead were ...",
 # "The victims include ..."
+# a sentence's first figure that is a part of those counted before: "He added that nine of them were children"
+_PART_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|are|was|is)\b", re.I)
 _BREAKDOWN_OPENING_RE = re.compile(
     r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:(?:new|latest|reported|confirmed)\s+)?(?:dead|killed|victims|injured|wounded|missing"
     r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b)"
@@ -1918,6 +1925,11 @@ def _share_across_ties(x: _Reading) -> None:
 
     # ties pass period and dates on to numbers without their own ("14 more", "with 67,459 wounded")
     for i in range(1, len(nums)):
+        if links[i] == "compare" and periods[i - 1] is not None and periods[i] != periods[i - 1] \
+                and _EARLIER_FIGURE_GAP_RE.search(text, nums[i - 1].end, nums[i].start):
+            # the figure a toll is up from is the same kind of figure: "risen to 193, up from 157 on Saturday
+            # night" (a running total then, not Saturday night's count)
+            periods[i] = periods[i - 1]
         if links[i] in ("with", "ellipsis", "including", "compare", "apposition", "and"):
             if periods[i] is None:
                 periods[i] = periods[i - 1]
@@ -2014,12 +2026,21 @@ _BRINGING_TOTAL_RE = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\
                                 r"\b(?:toll|total|tally|number|count)\b", re.I)
 
 
+# a total as it stood on a day: "Last week's totals had been", "Saturday's toll was"
+_DAYS_TOTAL_BEFORE_RE = re.compile(
+    r"\b(?:(?:last|previous|the\s+previous)\s+(?:week|month|year)|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s"
+    r"\s+(?:[\w-]+\s+)?(?:totals?|tolls?|tally|tallies|counts?)\s+(?:had\s+been|has\s+been|was|were|stood\s+at|of)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost)\s+)?$", re.I)
+
+
 def _periods_from_verbs(x: _Reading) -> None:
     """Periods without a phrase: an increment, one event's participle, a present perfect's running total;
     the anchor day for figures still without a date."""
     text, s, nums, links, anchor, periods, as_ofs = x.text, x.s, x.nums, x.links, x.anchor, x.periods, x.as_ofs
     for i, n in enumerate(nums):
-        if periods[i] != "interval" and n.unit == "count" and (
+        if periods[i] == "interval" and _DAYS_TOTAL_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
+            periods[i] = "cumulative"  # "Last week's totals had been 2,076 cases": the total as it stood then
+        elif periods[i] != "interval" and n.unit == "count" and (
                 _INCREMENT_AFTER_RE.match(text, n.end, s.end)
                 or _INCREMENT_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start)) \
                 and "ing" in text[n.end:s.end] and _BRINGING_TOTAL_RE.search(text, n.end, s.end):

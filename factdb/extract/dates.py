@@ -149,7 +149,8 @@ TIME_RE = re.compile(
     r"|in\s+(?:recent|the\s+last\s+few|the\s+past\s+few)\s+(?:hours|days)|for\s+the\s+(?:week|day)\b"
     # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
     # (not an ongoing one: "in the clashes, which began on Oct. 7", "in the fighting")
-    r"|(?:in|during)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False)
+    # (a headline leaves the article out: "Four killed in Israeli raid on Jenin")
+    r"|(?:in|during)\s+(?:(?:an?|the|one|a\s+single)\s+)?(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False)
     # (one: "killed in Israeli attacks" is the war's count, not one event's)
     + r")\b(?!,?\s+(?:which|that)\s+(?:began|started))"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
@@ -171,7 +172,9 @@ _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3 + r")",
+    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3
+          # (a headline's event without its article: "killed in Israeli raid")
+          + r"|(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False) + r")\b)",
     "to": r"to\s+date",
     "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
