@@ -865,3 +865,15 @@ def test_the_figure_a_toll_is_up_from_is_the_same_kind_of_figure():
 def test_a_total_as_it_stood_on_an_earlier_day_is_still_a_total():
     text = "Last week's totals had been 2,076 suspected cases, the ministry said."
     assert _claim(text, "2,076", dt.date(2023, 6, 14)).period == "cumulative"
+
+
+def test_a_title_names_its_source_after_a_dash_but_not_page_labels():
+    text = ("Missile strike kills three in the regional capital - governor\n\nThree people were killed when a missile "
+            "hit the city, Governor Andriy Raikovych said.")
+    assert _claim(text, "three").speaker == "Governor Andriy Raikovych"
+    assert _claim("Floods in the south kill 12 - Photos\n\nTwelve people died.", "12").speaker is None
+
+
+def test_a_headline_figure_takes_no_words_of_the_paragraph_under_it():
+    text = "Floods in the south kill 12\n\nRescuers kept searching the river banks on Friday."
+    assert _claim(text, "12").subject is None

@@ -528,7 +528,9 @@ _NAME_THEN_VERB_RE = re.compile(r"(?<=[A-Za-z)])\s+(?!(?:of|for|to|and|the|on|de
 
 _EVER_BEFORE_RE = re.compile(r"\b(?:ever|never|previously|first|yet)\s+$", re.I)
 # a title's source after a colon: "Four killed in raid on the camp: health ministry"
-_TITLE_SPEAKER_RE = re.compile(r":\s+(?P<np>[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*$")
+# (or after a dash: "Missile strike kills three in the centre - governor")
+_TITLE_SPEAKER_RE = re.compile(r"(?::|\s[-–—])\s+(?P<np>[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*$")
+_PAGE_FURNITURE = frozenset(SPEAKER_WORDS["page_furniture"])
 _SPEAKER_HEADS = SPEAKER_WORDS["speaker_heads"]
 
 
@@ -538,6 +540,8 @@ def _names_a_source(np: str) -> bool:
     of destruction", "Top updates")."""
     words = np.split()
     last = words[-1].strip(".,'’()")
+    if last.lower() in _PAGE_FURNITURE:
+        return False
     if last.lower() in _SPEAKER_HEADS or " ".join(words[-2:]).lower() in _SPEAKER_HEADS:
         return True
     # a name: its words capitalised, not a capitalised first word alone ("See photos of destruction")
@@ -580,13 +584,14 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             direction = "right" if opens else "left"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))
-    if ":" in text[lo:hi] and text[lo:hi].rstrip()[-1:] not in ".!?\"”'’)":
+    if (":" in text[lo:hi] or " -" in text[lo:hi] or " –" in text[lo:hi] or " —" in text[lo:hi]) \
+            and text[lo:hi].rstrip()[-1:] not in ".!?\"”'’)":
         mt = _TITLE_SPEAKER_RE.search(text, lo, hi)
         if mt and not _BAD_NP_RE.search(mt.group("np")) and not _VERBISH_RE.search(mt.group("np")):
             sp = clean_speaker(mt.group("np"))
             if sp and (_looks_like_np(sp) or sp[:1].isupper()) and _names_a_source(sp):
-                out.append(Attribution(mt.start(), mt.start() + 1, sp, mt.start("np"), "said", "left",
-                                       _definite(mt.group("np"))))
+                sep = mt.start() + (text[mt.start()] != ":")  # (the colon or the dash)
+                out.append(Attribution(sep, sep + 1, sp, mt.start("np"), "said", "left", _definite(mt.group("np"))))
     if ")" in text[lo:hi]:
         # a source in brackets closing the sentence, as situation reports cite: "... returned to their villages
         # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")

@@ -641,6 +641,9 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
 
 def _subject_after(text: str, n: NumberSpan) -> str | None:
     after = text[n.end:n.end + 80]
+    k = after.find("\n\n")
+    if k >= 0:
+        after = after[:k]  # (a headline's last figure takes no words of the paragraph under it)
     m = _SUBJECT_SKIP_RE.match(after)
     # up to three words: the first after spaces only, the others after whitespace only
     mw = _SUBJECT_WORDS_RE.match(after, m.end() if m else 0)
@@ -814,7 +817,7 @@ _TALLY_VERBS = frozenset({"recorded", "records", "registered", "registers", "log
 def _place_tallies(text: str, a) -> bool:
     """A place that "recorded" figures is where they happened, not who states them: "the country recorded
     66,063 suspected cases", "Afghanistan alone has registered more than 140,000"."""
-    if text[a.start:a.end].split()[-1].lower() not in _TALLY_VERBS:
+    if (text[a.start:a.end].split() or [""])[-1].lower() not in _TALLY_VERBS:
         return False
     words = [w for w in a.speaker.split() if w.lower() not in ("alone", "itself", "as", "a", "whole")]
     if not words:
