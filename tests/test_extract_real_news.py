@@ -868,9 +868,8 @@ def test_a_total_as_it_stood_on_an_earlier_day_is_still_a_total():
 
 
 def test_a_title_names_its_source_after_a_dash_but_not_page_labels():
-    text = ("Missile strike kills three in the regional capital - governor\n\nThree people were killed when a missile "
-            "hit the city, Governor Andriy Raikovych said.")
-    assert _claim(text, "three").speaker == "Governor Andriy Raikovych"
+    text = "Missile strike kills three in the regional capital - governor\n\nThe strike hit a school on Tuesday."
+    assert _claim(text, "three").speaker == "governor"
     assert _claim("Floods in the south kill 12 - Photos\n\nTwelve people died.", "12").speaker is None
 
 
