@@ -871,6 +871,7 @@ def test_a_title_names_its_source_after_a_dash_but_not_page_labels():
     text = "Missile strike kills three in the regional capital - governor\n\nThe strike hit a school on Tuesday."
     assert _claim(text, "three").speaker == "governor"
     assert _claim("Floods in the south kill 12 - Photos\n\nTwelve people died.", "12").speaker is None
+    assert _claim("Floods leave at least 67 dead (UPDATES)\n\nRescuers searched on Sunday.", "67").speaker is None
 
 
 def test_a_headline_figure_takes_no_words_of_the_paragraph_under_it():

@@ -596,7 +596,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         # a source in brackets closing the sentence, as situation reports cite: "... returned to their villages
         # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")
         mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi)
-        if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")):
+        if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")) \
+                and mb.group("np").lower() not in _PAGE_FURNITURE:  # ("... leave 67 dead (UPDATES)")
             out.append(Attribution(mb.start("np"), mb.end("np"), mb.group("np"), mb.start("np"), "according_to",
                                    "left"))
     if "s " in text[lo:hi]:
