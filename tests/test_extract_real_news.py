@@ -877,3 +877,34 @@ def test_a_title_names_its_source_after_a_dash_but_not_page_labels():
 def test_a_headline_figure_takes_no_words_of_the_paragraph_under_it():
     text = "Floods in the south kill 12\n\nRescuers kept searching the river banks on Friday."
     assert _claim(text, "12").subject is None
+
+
+def test_the_clause_of_an_event_named_with_its_day_counts_that_event():
+    text = ("The army has fought in the territory for eight months since the attack of October 7, in which about "
+            "1,200 people, most of them civilians, were killed and about 250 more were taken hostage.")
+    for surface in ("1,200", "250"):
+        c = _claim(text, surface, dt.date(2024, 6, 15))
+        assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval"), surface
+
+
+def test_one_strike_with_an_aside_before_its_verb_counts_that_strike_and_its_parts():
+    text = ("The ministry said the strike on the village, in the northern district, had killed 20 people, three of them "
+            "children, and wounded six.")
+    assert [_claim(text, w).period for w in ("20", "three", "six")] == ["interval"] * 3
+
+
+def test_a_part_of_a_running_total_is_a_running_total_whatever_window_came_before():
+    text = ("On Thursday, the health ministry confirmed four more deaths from famine and malnutrition in the past 24 "
+            "hours, raising the total to 197, 96 of them children.")
+    assert _claim(text, "96", dt.date(2025, 7, 25)).period == "cumulative"
+    # a part with its own window keeps it
+    text = "The prosecutor said 483 children had been killed since the invasion began, 12 of them last week."
+    assert _claim(text, "12").period == "interval"
+
+
+def test_a_window_from_one_day_up_to_another_and_killings_in_it():
+    text = ("The spokesperson said that from May 27 up to July 7 the office had recorded 798 killings, 615 of them "
+            "near aid sites.")
+    for surface in ("798", "615"):
+        c = _claim(text, surface, dt.date(2025, 7, 15))
+        assert (c.metric, c.period, c.as_of) == ("killed", "interval", dt.date(2025, 7, 7)), surface

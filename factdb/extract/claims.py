@@ -255,6 +255,7 @@ _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "inju
 _ADJECTIVE_THEN_PREDICATE_RE = re.compile(
     r"\s+(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?"
     r"(?:were|was|have\s+been|had\s+been|are\s+now)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b", re.I)
+_WHERE_AFTER_RE = re.compile(r"\s+(?:near|at|in|on|along|around|outside|inside|across)\s+(?:the\s+)?[\w-]+", re.I)
 _DISPLACED_AFTER_RE = re.compile(r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\b", re.I)
 _DISPLACED_SHELTERING_AFTER_RE = re.compile(
     r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?(?:(?:are|were|is|was|now)\s+)?"
@@ -1065,7 +1066,7 @@ _PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
 # left at least", "the incident had killed" (a disaster's toll may still be counting, so only incidents)
 _INCIDENT_SUBJECT_RE = re.compile(
     r"(?<!\bof\s)\b(?:an?|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:"
-    + event_nouns("incidents", plural=False) + r")\b(?:\s+(?:by|on|in|at|near|of|against)\b[^.;,:]{1,120}?)?"
+    + event_nouns("incidents", plural=False) + r")\b(?:,?\s+(?:by|on|in|at|near|of|against)\b[^.;:\d]{1,120}?,?)?"
     r"\s+(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
@@ -1517,7 +1518,8 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             if mo:
                 me = _CLAUSE_END_RE.search(text, mo.end(), s.end)
                 end = me.start() if me else s.end
-                if not any(mo.end() <= t.start < end for t in triggers):
+                # (a place after it is no predicate: "798 killings, 615 of them near aid sites")
+                if _WHERE_AFTER_RE.match(text, mo.end()) or not any(mo.end() <= t.start < end for t in triggers):
                     metrics[i] = metrics[i - 1]
     # borrow metrics across ties: an apposition's or a part's own metric is its head's too ("22 other people,
     # half of them children, were shot"); then forward; then backward for inclusion, apposition, coordination
@@ -1799,6 +1801,10 @@ _EVENT_CLAUSE_RE = re.compile(
 
 
 _DAY_WHEN_GAP_RE = re.compile(r",?\s*")
+_CLAUSE_VERB_RE = re.compile(r"\b(?:\w+ed|took|struck|hit|left|fell|tore|swept|began|broke|died)\b", re.I)
+_WHEN_OR_IN_WHICH_RE = re.compile(r"\b(?:when|(?:in|during)\s+which)\b", re.I)
+_EVENT_OF_DAY_BEFORE_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters", plural=False)
+                                     + r"|assault|incursion|offensive)\s+(?:of|on)\s+[^,;.]{3,30},?\s*$", re.I)
 # (the clause ends where the sentence's own verb comes back: "..., when an attack killed 1,200, has killed 67,000")
 _WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are|was|were|will|would)\b"
                                  r"|(?:[\w'’-]+\s+){0,3}?(?:said|says|added|adds)\b)")
@@ -1809,14 +1815,24 @@ def _date_of_day_when(x: _Reading) -> None:
     event: "the war, which began on October 7, 2023, when an attack killed around 1,200 people and took more
     than 250 hostages"."""
     text, s = x.text, x.s
-    for m in _WHEN_RE.finditer(text, s.start, s.end):
+    for m in _WHEN_OR_IN_WHICH_RE.finditer(text, s.start, s.end):
         # (a day or the start of something: "began on October 7, 2023, when")
         day = next(((p.as_of or p.since) for p in x.phrases if p.kind in ("point", "since") and (p.as_of or p.since)
                     and p.end <= m.start() and _DAY_WHEN_GAP_RE.fullmatch(text, p.end, m.start())), None)
-        if day is None or not _EVENT_CLAUSE_RE.match(text, m.start()):
+        if day is None:
             continue
-        end = _WHEN_CLAUSE_END_RE.search(text, m.end(), s.end)
-        end = end.start() if end else s.end
+        if m.group(0)[:1].lower() == "w":
+            if not _EVENT_CLAUSE_RE.match(text, m.start()):
+                continue
+        elif not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 60), m.start()):
+            continue  # "in which" of one event named with its day: "since the attack of October 7, in which"
+        end = s.end
+        for me in _WHEN_CLAUSE_END_RE.finditer(text, m.end(), s.end):
+            # a comma then a verb ends the clause once the clause has had its own verb ("when an attack killed
+            # 1,200, has killed 67,000"), not after an aside ("in which 1,200 people, most of them civilians, were")
+            if me.group(0)[:1] != "," or _CLAUSE_VERB_RE.search(text, m.end(), me.start()):
+                end = me.start()
+                break
         for i, n in enumerate(x.nums):
             if m.end() <= n.start < end and n.unit == "count" \
                     and (x.as_ofs[i] is None or x.by_statement[i] or x.as_ofs[i] == x.anchor):
@@ -1828,7 +1844,10 @@ def _date_by_when_clause(x: _Reading) -> None:
     missing when a boat capsized the day before" (the day before the statement's day); a clause naming one
     event ("after boat capsizes") makes them that event's count."""
     text, s = x.text, x.s
-    if "when" not in text[s.start:s.end] and "after" not in text[s.start:s.end]:
+    seg = text[s.start:s.end]
+    if "when" in seg or "which" in seg:
+        _date_of_day_when(x)
+    if "when" not in seg and "after" not in seg:
         return
     me = _EVENT_CLAUSE_RE.search(text, s.start, s.end)
     if me is not None:
@@ -1838,7 +1857,6 @@ def _date_by_when_clause(x: _Reading) -> None:
                 # one event's count ("60 are missing after a boat capsized"), not a stock held since ("remain
                 # displaced after the quake")
                 x.periods[i] = "interval"
-    _date_of_day_when(x)
     m = _WHEN_RE.search(text, s.start, s.end)
     if m is None:
         return
@@ -1928,7 +1946,12 @@ def _share_across_ties(x: _Reading) -> None:
 
     # ties pass period and dates on to numbers without their own ("14 more", "with 67,459 wounded")
     for i in range(1, len(nums)):
-        if links[i] == "compare" and periods[i - 1] is not None and periods[i] != periods[i - 1] \
+        if links[i] == "including" and periods[i - 1] is not None and periods[i] != periods[i - 1] \
+                and not cue_after[i] and _OF_THEM_RE.match(text, nums[i].end, nums[i].end + 40):
+            # a part of a figure ("raising the total to 197, 96 of them children") is of the figure's kind, whatever
+            # window the sentence named before the figure
+            periods[i] = periods[i - 1]
+        elif links[i] == "compare" and periods[i - 1] is not None and periods[i] != periods[i - 1] \
                 and _EARLIER_FIGURE_GAP_RE.search(text, nums[i - 1].end, nums[i].start):
             # the figure a toll is up from is the same kind of figure: "risen to 193, up from 157 on Saturday
             # night" (a running total then, not Saturday night's count)
@@ -2085,7 +2108,10 @@ def _periods_from_verbs(x: _Reading) -> None:
         if as_ofs[i] is None:
             as_ofs[i] = anchor
     for i in range(1, len(nums)):
-        if periods[i] is None and periods[i - 1] is not None and links[i] in ("including", "apposition"):
+        if periods[i - 1] is not None and (
+                periods[i] is None and links[i] in ("including", "apposition")
+                or links[i] == "including" and not x.cue_after[i]
+                and _OF_THEM_RE.match(text, n_end := nums[i].end, n_end + 40)):
             periods[i] = periods[i - 1]  # a part shares the running total's period found from the verb
 
 

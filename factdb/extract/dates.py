@@ -53,7 +53,7 @@ _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "twenty": 20, "thirty": 30}
 
 TIME_RE = re.compile(
-    r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|-|–)\s+(?P<r2>" + _MD + r"))"
+    r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|up\s+to|-|–)\s+(?P<r2>" + _MD + r"))"
     r"|(?P<dayrange>\b(?:(?:between|from|on|during|over)\s+)?(?:the\s+(?:afternoons?|mornings?|evenings?|nights?)\s+of\s+)?"
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?P<dm1>" + _MONTH + r")\b\.?(?:,?\s+(?P<dy1>\d{4})\b)?"
