@@ -908,3 +908,18 @@ def test_a_window_from_one_day_up_to_another_and_killings_in_it():
     for surface in ("798", "615"):
         c = _claim(text, surface, dt.date(2025, 7, 15))
         assert (c.metric, c.period, c.as_of) == ("killed", "interval", dt.date(2025, 7, 7)), surface
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("On Friday the official list of people missing after the wildfire stood at 385 names.", "385", "missing"),
+    ("The death toll from the flooding brought by the storm (DANA) in the region has risen to 92.", "92", "killed"),
+    ("It said 800,000 people have been forced out of the city since the operation began.", "800,000", "displaced"),
+    ("Soldiers stormed the town, demolishing more than a dozen houses.", "a dozen", "destroyed"),
+])
+def test_more_ways_of_naming_what_is_counted(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_the_figures_in_brackets_after_a_figure_are_its_parts():
+    text = "The zone had reported 35 deaths (25 confirmed and 10 probable) by Sunday."
+    assert [_claim(text, w).metric for w in ("35", "25", "10")] == ["killed"] * 3

@@ -264,6 +264,8 @@ _SHELTER_GIVEN_BEFORE_RE = re.compile(
     r"\b(?:(?:refuge|shelter)\s+(?:[\w'’-]+\s+){0,4}?to|home\s+to|sheltering|housing|hosting)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost|roughly)\s+)?$", re.I)
 _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
+_BRACKET_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*\(")
+_BRACKET_PART_AFTER_RE = re.compile(r"\s+[a-z][\w-]*\s*(?:,|and\b|\))")
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
 _BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
@@ -470,6 +472,8 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif "among" in after and _AMONG_THEM_AFTER_RE.match(after) and _APPOSITION_OPEN_RE.search(gap):
             kind = "including"  # "killing at least 30 people, five children among them"
+        elif gap.endswith("(") and _BRACKET_PARTS_GAP_RE.fullmatch(gap) and _BRACKET_PART_AFTER_RE.match(after):
+            kind = "including"  # "35 deaths (25 confirmed and 10 probable)": the parts of the figure before
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
               or (prev.unit in ("percent", "fraction") and cur.unit == "count" and _APPOS_AFTER_RE.match(after))) \
                 and _LINK_APPOS_RE.match(gap):
@@ -1911,7 +1915,7 @@ _RISE_BEFORE_RE = re.compile(
     r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
-_RISE_SUBJECT_START_RE = re.compile(r"[,;:(]|\b(?:that|as|while|and|but|when|after|since|with)\b", re.I)
+_RISE_SUBJECT_START_RE = re.compile(r"[,;:]|\b(?:that|as|while|and|but|when)\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
