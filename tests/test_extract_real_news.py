@@ -923,3 +923,12 @@ def test_more_ways_of_naming_what_is_counted(text, surface, metric):
 def test_the_figures_in_brackets_after_a_figure_are_its_parts():
     text = "The zone had reported 35 deaths (25 confirmed and 10 probable) by Sunday."
     assert [_claim(text, w).metric for w in ("35", "25", "10")] == ["killed"] * 3
+
+
+def test_a_day_heading_the_sentence_ends_the_window_it_names():
+    text = ("On Thursday, the health ministry confirmed four more deaths from famine and malnutrition in the past 24 "
+            "hours, raising the total to 197.")
+    day = dt.date(2025, 7, 24)
+    assert [(c.as_of, c.period) for c in (_claim(text, "four", day + dt.timedelta(1)),
+                                          _claim(text, "197", day + dt.timedelta(1)))] == \
+        [(day, "interval"), (day, "cumulative")]

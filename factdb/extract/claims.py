@@ -1636,6 +1636,10 @@ def _read_dates(x: _Reading) -> None:
     """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
     text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
     verb_ids, scoped_ids, rel_starts, aside_ids = x.verb_ids, x.scoped_ids, x.rel_starts, x.aside_ids
+    # "On Thursday, the ministry confirmed four more deaths in the past 24 hours": a day heading the sentence
+    # ends the windows it goes on to name
+    front = next((p.as_of for p in phrases if p.kind == "point" and p.as_of is not None and id(p) not in verb_ids
+                  and p.start - s.start <= 3 and _fronted(text, s, p)), None)
 
     def as_of_of(p: TimePhrase):
         if id(p) in verb_ids:
@@ -1650,6 +1654,8 @@ def _read_dates(x: _Reading) -> None:
             return p.as_of or anchor
         if p.kind == "back":
             return None
+        if p.kind == "window" and front is not None and p.start > s.start + 3 and (anchor is None or front < anchor):
+            return front
         return anchor
 
     periods: list[str | None] = []
