@@ -56,7 +56,8 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
     rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
-_SCARE_QUOTE_RE = re.compile(r"(?<![\w,.])[\"“](?=[A-Za-z])[\w'’-]+(?:[ -][\w'’-]+)?[\"”](?![\w])")
+# (the quote mark first, its look-behind after it, so that re skips ahead to quote marks)
+_SCARE_QUOTE_RE = re.compile(r"[\"“](?<![\w,.][\"“])(?=[A-Za-z])[\w'’-]+(?:[ -][\w'’-]+)?[\"”](?![\w])")
 _GALLERY_COUNTER_RE = re.compile(r"(?m)^[ \t]*\d{1,3}\s+of\s+\d{1,3}\s*\|")
 _BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
@@ -275,8 +276,9 @@ _FROM_LINE_RE = re.compile(r"^(?:Report|(?:News\s+and\s+)?Press\s+Release|Situat
 _HEAD_CHARS = 600  # how far into a document its title and metadata lines are looked for
 
 
-# every _REPORT_KIND_RE match holds one of these, lower-cased ("sit rep" and "report" hold "rep")
-_KIND_WORDS = ("rep", "update", "release", "bulletin", "sheet")
+# every _REPORT_KIND_RE match holds one of the first and one of the second, lower-cased
+_KIND_FIRST = ("sit", "flash", "press", "news", "humanitarian", "fact", "epidemiological")
+_KIND_LAST = ("rep", "update", "release", "bulletin", "sheet")
 
 
 def _may_name_kind(title: str) -> bool:
@@ -284,7 +286,7 @@ def _may_name_kind(title: str) -> bool:
     if not title.isascii():
         return True
     low = title.lower()
-    return any(w in low for w in _KIND_WORDS)
+    return any(w in low for w in _KIND_LAST) and any(w in low for w in _KIND_FIRST)
 
 
 def document_issuer(text: str) -> str | None:
