@@ -24,6 +24,10 @@ SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
+_SPECIAL_SET = frozenset(SPECIAL)
+# all three at once, on lower-cased ASCII text
+_TOKEN_RE = re.compile("[a-z]+|[0-9]+|[" + re.escape(SPECIAL) + "]")
+_TOKEN_ANY_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
 _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
@@ -103,7 +107,10 @@ def _index(text: str) -> dict[str, list[int]]:
     for t, idx in reversed(_CACHE):  # most recent last
         if t is text:
             return idx
-    idx = _short_index(text) if len(text) < _LISTS_BELOW and text.isascii() else _long_index(text)
+    if len(text) >= _LISTS_BELOW:
+        idx = _long_index(text)
+    else:
+        idx = _short_index(text) if text.isascii() else _short_index_any(text)
     _CACHE.append((text, idx))
     if len(_CACHE) > 4:
         del _CACHE[0]
@@ -115,28 +122,51 @@ _LISTS_BELOW = 1 << 14
 
 
 def _short_index(text: str) -> dict[str, list[int]]:
-    """``_long_index`` of a short ASCII text, in lists."""
+    """``_long_index`` of a short ASCII text, in lists, from one pass over its tokens."""
     idx: dict[str, list[int]] = {}
     get = idx.get
     wanted = _WANTED
-    for m in _WORD_RE.finditer(text.lower()):  # (lower-casing ASCII text keeps offsets)
-        tok = m.group()
-        if tok in wanted:
+    digits = []
+    for m in _TOKEN_RE.finditer(text.lower()):  # (lower-casing ASCII text keeps offsets)
+        tok = m[0]
+        if tok in wanted or tok in _SPECIAL_SET:
             lst = get(tok)
             if lst is None:
                 idx[tok] = [m.start()]
             else:
                 lst.append(m.start())
-    digits = [m.start() for m in _DIGITS_RE.finditer(text)]
+        elif "0" <= tok[0] <= "9":
+            digits.append(m.start())
     if digits:
         idx[_DIGIT] = digits
-    for m in _SPECIAL_RE.finditer(text):
-        tok = m.group()
-        lst = get(tok)
+    return idx
+
+
+def _short_index_any(text: str) -> dict[str, list[int]]:
+    """``_long_index`` of a short text, in lists (its ASCII-letter words lower-cased one by one: other
+    letters may change the length of the text when it is lower-cased)."""
+    idx: dict[str, list[int]] = {}
+    get = idx.get
+    wanted = _WANTED
+    digits = []
+    for m in _TOKEN_ANY_RE.finditer(text):
+        tok = m[0]
+        if tok in _SPECIAL_SET:
+            key = tok
+        elif tok[0].isdecimal():  # (what \d matches)
+            digits.append(m.start())
+            continue
+        else:
+            key = tok.lower()
+            if key not in wanted:
+                continue
+        lst = get(key)
         if lst is None:
-            idx[tok] = [m.start()]
+            idx[key] = [m.start()]
         else:
             lst.append(m.start())
+    if digits:
+        idx[_DIGIT] = digits
     return idx
 
 
