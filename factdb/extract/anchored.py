@@ -24,6 +24,10 @@ SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
+_SPECIAL_SET = frozenset(SPECIAL)
+# all three at once, on lower-cased ASCII text
+_TOKEN_RE = re.compile("[a-z]+|[0-9]+|[" + re.escape(SPECIAL) + "]")
+_TOKEN_ANY_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
 _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
@@ -97,9 +101,76 @@ def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[st
 
 
 def _index(text: str) -> dict[str, list[int]]:
-    for t, idx in chain(_PARTS, reversed(_CACHE)):  # most recent last
+    for t, idx in _PARTS:
         if t is text:
             return idx
+    for t, idx in reversed(_CACHE):  # most recent last
+        if t is text:
+            return idx
+    if len(text) >= _LISTS_BELOW:
+        idx = _long_index(text)
+    else:
+        idx = _short_index(text) if text.isascii() else _short_index_any(text)
+    _CACHE.append((text, idx))
+    if len(_CACHE) > 4:
+        del _CACHE[0]
+    return idx
+
+
+# a text shorter than this has its positions in lists (a few KB at most; cheaper to make than arrays)
+_LISTS_BELOW = 1 << 14
+
+
+def _short_index(text: str) -> dict[str, list[int]]:
+    """``_long_index`` of a short ASCII text, in lists, from one pass over its tokens."""
+    idx: dict[str, list[int]] = {}
+    get = idx.get
+    wanted = _WANTED
+    digits = []
+    for m in _TOKEN_RE.finditer(text.lower()):  # (lower-casing ASCII text keeps offsets)
+        tok = m[0]
+        if tok in wanted or tok in _SPECIAL_SET:
+            lst = get(tok)
+            if lst is None:
+                idx[tok] = [m.start()]
+            else:
+                lst.append(m.start())
+        elif "0" <= tok[0] <= "9":
+            digits.append(m.start())
+    if digits:
+        idx[_DIGIT] = digits
+    return idx
+
+
+def _short_index_any(text: str) -> dict[str, list[int]]:
+    """``_long_index`` of a short text, in lists (its ASCII-letter words lower-cased one by one: other
+    letters may change the length of the text when it is lower-cased)."""
+    idx: dict[str, list[int]] = {}
+    get = idx.get
+    wanted = _WANTED
+    digits = []
+    for m in _TOKEN_ANY_RE.finditer(text):
+        tok = m[0]
+        if tok in _SPECIAL_SET:
+            key = tok
+        elif tok[0].isdecimal():  # (what \d matches)
+            digits.append(m.start())
+            continue
+        else:
+            key = tok.lower()
+            if key not in wanted:
+                continue
+        lst = get(key)
+        if lst is None:
+            idx[key] = [m.start()]
+        else:
+            lst.append(m.start())
+    if digits:
+        idx[_DIGIT] = digits
+    return idx
+
+
+def _long_index(text: str) -> dict[str, list[int]]:
     idx: dict[str, list[int]] = {}
     get = idx.get
     wanted = _WANTED
@@ -126,9 +197,6 @@ def _index(text: str) -> dict[str, list[int]]:
             idx[tok] = array(tc, (m.start(),))
         else:
             lst.append(m.start())
-    _CACHE.append((text, idx))
-    if len(_CACHE) > 4:
-        del _CACHE[0]
     return idx
 
 
@@ -155,7 +223,9 @@ def index_like(derived: str, base: str, dots: list[int]) -> None:
         return  # (not such a copy: it is indexed on its own when asked for)
     new = dict(idx)
     removed = set(dots)
-    kept = array(idx["."].typecode if "." in idx else _POS, (p for p in idx.get(".", ()) if p not in removed))
+    kept = [p for p in idx.get(".", ()) if p not in removed]
+    if isinstance(idx.get("."), array):
+        kept = array(idx["."].typecode, kept)
     if kept:
         new["."] = kept
     else:
@@ -181,7 +251,8 @@ def index_part(part: str, base: str, lo: int, idx: dict[str, list[int]]) -> None
     for k, pos in idx.items():
         i, j = bisect_left(pos, lo), bisect_left(pos, hi)
         if i < j:
-            new[k] = array(pos.typecode, map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
+            new[k] = array(pos.typecode if isinstance(pos, array) else _POS,
+                           map(lo.__rsub__, pos[i:j]))  # (p - lo for each p)
     _PARTS.append((part, new))
     if len(_PARTS) > 2:
         del _PARTS[0]
@@ -288,7 +359,9 @@ class Anchored:
                     j = slot[k]
                     g = guards.get(k)
                     parts.append([p * n + j for p in idx[k] if g is None or g.match(text, p)])
-                cands = array(_POS, sorted(chain.from_iterable(parts)))
+                cands = sorted(chain.from_iterable(parts))
+                if len(text) >= _LISTS_BELOW:
+                    cands = array(_POS, cands)
             else:  # (a long text: no list of every candidate)
                 tc = _IDX if len(text) * n < 2**31 else _POS
                 for k in present:
@@ -305,9 +378,15 @@ class Anchored:
                 lists.append(idx[k])
             else:
                 m = g.match
-                lists.append(array(idx[k].typecode, (p for p in idx[k] if m(text, p))))
+                pos = idx[k]
+                if isinstance(pos, list):
+                    lists.append([p for p in pos if m(text, p)])
+                else:
+                    lists.append(array(pos.typecode, (p for p in pos if m(text, p))))
         if len(lists) <= 1:
             cands = lists[0] if lists else []
+        elif len(text) < _LISTS_BELOW:
+            cands = sorted(chain.from_iterable(lists))
         elif len(text) <= _MERGE_ABOVE:
             cands = array(_POS, sorted(chain.from_iterable(lists)))
         else:
@@ -387,7 +466,9 @@ class AnchoredSet:
             slot, n = self._slot, len(self._entries)
             # each start with its key's [(scanner, pattern), ...] as one integer, start * len(keys) +
             # the key's slot: a start is one word, so these sort by position
-            if len(text) <= _MERGE_ABOVE:
+            if len(text) < _LISTS_BELOW:
+                self._last = (text, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]]))
+            elif len(text) <= _MERGE_ABOVE:
                 self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
             else:  # (a long text: no list of every candidate)
                 tc = _IDX if len(text) * n < 2**31 else _POS

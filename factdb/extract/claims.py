@@ -591,6 +591,18 @@ _SHARE_OF_RE = re.compile(
     r"|constitutes?|constituted)\s+$", re.I)
 # how a _SHARE_OF_RE match can end (before its trailing whitespace)
 _SHARE_TAIL_WORDS = ("for", "up", "sent", "sents", "sented", "prise", "prised", "prises", "tute", "tutes", "tuted")
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
+def _share_from(before: str) -> int:
+    """Where a _SHARE_OF_RE match in ``before`` can start: in its last seven runs of non-space characters
+    (four words, an adverb, a verb of two words) and its last 80 characters. Searched from there, the
+    pattern's nested word loops are not tried at every position before."""
+    base = max(0, len(before) - 80)
+    starts = [m.start() for m in _NON_SPACE_RE.finditer(before, base)]
+    return starts[-7] if len(starts) >= 7 else base
+
+
 _GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
 _TOLL_OF_RE = re.compile(r"\b(?:toll|number|tally|count|total)\s+(?:of|among)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)", re.I)
 
@@ -614,7 +626,7 @@ def _subject(text: str, n: NumberSpan, lo: int) -> str | None:
     # cheap tests on the last characters first: the regexes below are anchored at the end
     # one of those words, then whitespace to the end (cheaper than a "\s+$" regex search)
     share = tail[-1:].isspace() and tail.rstrip().endswith(_SHARE_TAIL_WORDS)
-    m = _SHARE_OF_RE.search(before, max(0, len(before) - 80)) if share else None
+    m = _SHARE_OF_RE.search(before, _share_from(before)) if share else None
     if m:
         words = m.group("x").split()
         keep = []

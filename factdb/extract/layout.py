@@ -56,7 +56,8 @@ _STAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last\s+updated)\b[^\n]{0,60}"
     rf"|(?:{_stamp_date_rx('a')})\s*[,|]?\s*(?:{_CLOCK})"
     rf"|(?:{_CLOCK})(?:\s*[,|]?\s*(?:{_stamp_date_rx('b')}))?)$", re.I)
-_SCARE_QUOTE_RE = re.compile(r"(?<![\w,.])[\"“](?=[A-Za-z])[\w'’-]+(?:[ -][\w'’-]+)?[\"”](?![\w])")
+# (the quote mark first, its look-behind after it, so that re skips ahead to quote marks)
+_SCARE_QUOTE_RE = re.compile(r"[\"“](?<![\w,.][\"“])(?=[A-Za-z])[\w'’-]+(?:[ -][\w'’-]+)?[\"”](?![\w])")
 _GALLERY_COUNTER_RE = re.compile(r"(?m)^[ \t]*\d{1,3}\s+of\s+\d{1,3}\s*\|")
 _BULLETS = "-•*▪◦–"
 _BULLET_RE = re.compile(r"(?:^|(?<=\n))[ \t]*([-•*▪◦–]\s+)(?=\S)")
@@ -210,8 +211,8 @@ def read_layout(text: str, published: dt.date | None = None,
         line_end = pe if line_end < 0 else line_end
         line = text[ps:line_end]
         stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
-        if not stamp and line_end == pe and 3 <= len(line.split()) <= 16 and line.rstrip()[-1:] not in _END_PUNCT \
-                and any(ch.isdigit() for ch in line) and k + 1 < len(paras):
+        if not stamp and line_end == pe and k + 1 < len(paras) and line.rstrip()[-1:] not in _END_PUNCT \
+                and 3 <= len(line.split()) <= 16 and any(ch.isdigit() for ch in line):
             out.titles.append((ps, pe))  # a one-line paragraph without final punctuation, over a body
         if stamp:
             d = _stamp_date(stamp, published)
@@ -223,7 +224,7 @@ def read_layout(text: str, published: dt.date | None = None,
             continue
         # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
         if out.dateline is None and k <= body_from + 3:
-            m = _DATELINE_RE.match(text, ps, line_end)
+            m = _DATELINE_RE.match(text, ps, line_end) if _may_open_dateline(text, ps, line_end) else None
             if m and m.end() - ps <= 90 and _is_dateline(m):
                 out.dateline = (ps, m.end())
                 out.dateline_date = _date_of(m, published)
@@ -248,6 +249,15 @@ def read_layout(text: str, published: dt.date | None = None,
     return out
 
 
+def _may_open_dateline(text: str, ps: int, end: int) -> bool:
+    """A cheap first test for a _DATELINE_RE match of at most 90 characters at ``ps``: it starts with a
+    capital and its separator ("-", "--", a dash or ":") stands within those characters."""
+    if not "A" <= text[ps:ps + 1] <= "Z":
+        return False
+    head = text[ps:min(end, ps + 90)]
+    return "-" in head or ":" in head or "—" in head or "–" in head
+
+
 def _may_be_stamp(line: str) -> bool:
     """A cheap first test for _STAMP_RE: a stamp starts with a digit, a month or an update word."""
     c = line.lstrip()[:1]
@@ -266,16 +276,30 @@ _FROM_LINE_RE = re.compile(r"^(?:Report|(?:News\s+and\s+)?Press\s+Release|Situat
 _HEAD_CHARS = 600  # how far into a document its title and metadata lines are looked for
 
 
+# every _REPORT_KIND_RE match holds one of the first and one of the second, lower-cased
+_KIND_FIRST = ("sit", "flash", "press", "news", "humanitarian", "fact", "epidemiological")
+_KIND_LAST = ("rep", "update", "release", "bulletin", "sheet")
+
+
+def _may_name_kind(title: str) -> bool:
+    """A cheap first test for _REPORT_KIND_RE (non-ASCII text folds under re.I: no shortcut for it)."""
+    if not title.isascii():
+        return True
+    low = title.lower()
+    return any(w in low for w in _KIND_LAST) and any(w in low for w in _KIND_FIRST)
+
+
 def document_issuer(text: str) -> str | None:
     """The organisation whose own report ``text`` is ("UNRWA Situation Report #14 ...", or a "Source: ..."
     line under a report's title), else None."""
     head = text[:_HEAD_CHARS]
     title_lines = "\n".join(head.split("\n")[:6])
-    mf = _FROM_LINE_RE.search(title_lines)
+    mf = _FROM_LINE_RE.search(title_lines) if "from" in title_lines else None
     if mf:
         return mf.group("org")  # a portal's metadata line: "Report from International Organization for Migration"
     # (the kind of document is named in its title lines, not in a story's lede: "..., it said in a press release")
-    if not _REPORT_KIND_RE.search("\n".join(head.split("\n")[:4])):
+    title = "\n".join(head.split("\n")[:4])
+    if not _may_name_kind(title) or not _REPORT_KIND_RE.search(title):
         return None
     ms = _SOURCE_LINE_RE.search(head)
     if ms:

@@ -185,9 +185,40 @@ def _norm_phrase(p: str) -> str:
 
 def _alternation(phrases: list[str]) -> re.Pattern:
     """One pattern for ``phrases`` (longest first, so the longest phrase at a position wins)."""
-    body = "|".join(_phrase_pattern(p) for p in phrases)
+    if all(p.isascii() and "*" not in p for p in phrases):
+        body = _word_tree(phrases)
+    else:
+        body = "|".join(_phrase_pattern(p) for p in phrases)
     # (not the first part of a compound adjective: "famine-stricken camp", "quake-hit town")
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w]|-[A-Za-z])", re.I)
+
+
+def _word_tree(phrases: list[str]) -> str:
+    """The alternation of ``phrases`` (ASCII, no "*") as a tree of their words: "in\\s+(?:aid|humanitarian
+    \\s+(?:aid|assistance))". It matches what the longest-first alternation matches: the phrases that can
+    match at one position read one run of characters, so each is a prefix of the next longer one, and the tree
+    tries longer words before shorter ones and a phrase's continuation before its end (backtracking, on a
+    failed look-ahead, to the next shorter one). Re's parser factors out no "\\s+" shared by alternatives,
+    so the flat alternation tries every phrase at every position."""
+    tree: dict = {}
+    for p in phrases:
+        node = tree
+        for w in p.split(" "):
+            node = node.setdefault(w, {})
+        node[""] = {}  # (a phrase ends here)
+    return _subtree(tree)
+
+
+def _subtree(node: dict) -> str:
+    alts = []
+    for w in sorted((w for w in node if w), key=lambda w: (-len(w), w)):
+        child = node[w]
+        if not any(child):
+            alts.append(re.escape(w))
+        else:
+            rest = r"\s+" + _subtree(child)
+            alts.append(re.escape(w) + (f"(?:{rest})?" if "" in child else rest))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def _phrase_pattern(p: str) -> str:

@@ -1208,7 +1208,11 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                                    or (before.endswith(", ") and after[:1] in (",", ")") and _phone_before(before[:-2]))
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
-        if before.endswith(" ") and (_AGE_OF_BEFORE_RE.search(before[-20:]) or _FLIGHT_CODE_BEFORE_RE.search(before[-24:])):
+        # (cheap tests first: "of" ends the one, a capital or a digit stands before the final space in the other)
+        if before.endswith(" ") and (
+                (before.rstrip()[-2:].lower() == "of" and _AGE_OF_BEFORE_RE.search(before[-20:]))
+                or (("A" <= before[-2:-1] <= "Z" or "0" <= before[-2:-1] <= "9")
+                    and _FLIGHT_CODE_BEFORE_RE.search(before[-24:]))):
             return "age" if before.rstrip().endswith("of") else "identifier"  # "under the age of five", "flight PR 2986"
         if number and before.endswith(("-", "/")):
             mm = _NUMBER_JOIN_RE.search(before)
