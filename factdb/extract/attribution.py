@@ -565,11 +565,32 @@ _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\
 
 
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|remain|remains|remained)\b", re.I)
+# a possessive count ("the ministry's count"), found from its "'s" (the owner's words are read back from there:
+# a pattern starting at the owner would be tried at every word)
 _POSSESSIVE_COUNT_RE = re.compile(
-    r"(?P<np>\b(?:[A-Za-z][\w.-]*\s+){0,5}?[A-Za-z][\w.-]*)['’]s\s+(?:(?:latest|own|daily|official|new|updated|revised"
-    r"|running|overall)\s+)?(?:death\s+)?(?:count|tally|toll|figures|data|records|estimate)\b")
+    r"(?<=[A-Za-z0-9.-])['’]s\s+(?:(?:latest|own|daily|official|new|updated|revised|running|overall)\s+)?(?:death\s+)?"
+    r"(?:count|tally|toll|figures|data|records|estimate)\b")
+_OWNER_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 _NP_OPENERS = frozenset({"as", "and", "that", "while", "but", "when", "after", "with", "by", "on", "in", "at", "to",
                          "from", "since", "said", "says", "under", "per", "whereas", "although"})
+
+
+def _owner_words(text: str, lo: int, end: int) -> list[str]:
+    """The up to six words, single-spaced, that end at ``end`` (the owner of a possessive)."""
+    words: list[str] = []
+    pos = end
+    while len(words) < 6:
+        a = pos
+        while a > lo and not text[a - 1].isspace():
+            a -= 1
+        w = text[a:pos]
+        if not _OWNER_WORD_RE.fullmatch(w):
+            break
+        words.insert(0, w)
+        if a == lo or text[a - 1] != " " or (a - 1 > lo and text[a - 2].isspace()):
+            break  # (a line break or a run of spaces ends the phrase)
+        pos = a - 1
+    return words
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
@@ -603,7 +624,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     if "s " in text[lo:hi]:
         # "as the health ministry's count of the dead across the strip rose to 29,313": whose count it is
         for m in _POSSESSIVE_COUNT_RE.finditer(text, lo, hi):
-            words = m.group("np").split()
+            owner = words = _owner_words(text, lo, m.start())
+            np_start = m.start() - len(" ".join(words))
             # the noun phrase only: from its last article ("United Nations has described the ministry's figures")
             k = max((i for i, w in enumerate(words) if w.lower() in ("the", "a", "an")), default=0)
             words = words[k:]
@@ -612,8 +634,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             if words and (words[-1].lower() in _COUNTING_HEADS or (len(words[-1]) > 1 and words[-1].isupper())):
                 sp = clean_speaker(" ".join(words))
                 if sp:
-                    out.append(Attribution(m.start(), m.end(), sp, m.end("np") - len(" ".join(words)), "according_to",
-                                           "right", _definite(m.group("np"))))
+                    out.append(Attribution(np_start, m.end(), sp, m.start() - len(" ".join(words)), "according_to",
+                                           "right", _definite(" ".join(owner))))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):

@@ -1932,6 +1932,8 @@ _RISE_BEFORE_RE = re.compile(
     r"|reached|reaches|passed|passes|topped|tops|exceeded|exceeds|hit|hits|stood|stands|stand)\s+"
     r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
+_RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
+               "stood", "stand")
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
 _RISE_SUBJECT_START_RE = re.compile(r"[,;:]|\b(?:that|as|while|and|but|when)\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -1947,6 +1949,10 @@ def _metric_of_rise(x: _Reading) -> None:
         if n.unit != "count":
             continue
         lo = max(s.start, n.start - 40)
+        tail = text[lo:n.start].lower()
+        # (one of the verbs' stems first: the pattern is searched only where one stands)
+        if not any(stem in tail for stem in _RISE_STEMS):
+            continue
         mr = _RISE_BEFORE_RE.search(text, lo, n.start)
         if mr is None:
             continue
@@ -2081,6 +2087,18 @@ _DAYS_TOTAL_BEFORE_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost)\s+)?$", re.I)
 
 
+_PERFECT_COUNT_TAIL_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
+
+
+def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
+    """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE); the verb right
+    before the number is looked for first, the subject only where it stands."""
+    return bool(_PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
+                and _INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start))
+
+
 def _periods_from_verbs(x: _Reading) -> None:
     """Periods without a phrase: an increment, one event's participle, a present perfect's running total;
     the anchor day for figures still without a date."""
@@ -2098,10 +2116,9 @@ def _periods_from_verbs(x: _Reading) -> None:
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
         elif periods[i] is None and _toll_noun_before(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"
-        elif periods[i] is None and (_INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start) or (
+        elif periods[i] is None and (_incident_subject_before(text, s, n) or (
                 i and links[i] in ("and", "ellipsis") and periods[i - 1] == "interval" and _PERFECT_BEFORE_RE.search(
-                    text, max(s.start, n.start - 240), n.start) and _INCIDENT_SUBJECT_RE.search(
-                    text, max(s.start, nums[i - 1].start - 240), nums[i - 1].start))):
+                    text, max(s.start, n.start - 240), n.start) and _incident_subject_before(text, s, nums[i - 1]))):
             # "an attack on the camp has left 31 dead and 13 wounded": a perfect, but of one incident
             periods[i] = "interval"
         elif periods[i] is None and _past_event(text, n, s) \
