@@ -932,3 +932,13 @@ def test_a_day_heading_the_sentence_ends_the_window_it_names():
     assert [(c.as_of, c.period) for c in (_claim(text, "four", day + dt.timedelta(1)),
                                           _claim(text, "197", day + dt.timedelta(1)))] == \
         [(day, "interval"), (day, "cumulative")]
+
+
+def test_the_incident_told_of_before_as_a_subject_keeps_its_day():
+    text = ("An air strike yesterday on the village north of the capital killed 20 people, the ministry said.\n\nIn an "
+            "updated toll, the ministry said that the strike on the village, in the northern district, had killed 22 "
+            "people and wounded six.")
+    day = dt.date(2024, 11, 11)
+    for surface in ("22", "six"):
+        c = _claim(text, surface, day)
+        assert (c.as_of, c.period) == (dt.date(2024, 11, 10), "interval"), surface

@@ -1483,7 +1483,12 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
     text, s, nums, as_ofs, periods = x.text, x.s, x.nums, x.as_ofs, x.periods
     for i, n in enumerate(nums):
         if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
-                and "th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end):
+                and ("th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end)
+                     # ... or it is the subject: "the strike on the village, in the district, had killed 20"
+                     or _THE_INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start)
+                     and _PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
+                     # ... and what it did besides: "had killed 22 people and wounded six"
+                     or i and as_ofs[i - 1] == event_day and x.links[i] in ("and", "ellipsis")):
             as_ofs[i] = event_day
             periods[i] = periods[i] or "interval"  # (that one event's count)
 
@@ -2087,6 +2092,9 @@ _DAYS_TOTAL_BEFORE_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost)\s+)?$", re.I)
 
 
+# (that incident told of before: a definite article)
+_THE_INCIDENT_SUBJECT_RE = re.compile(_INCIDENT_SUBJECT_RE.pattern.replace(r"(?:an?|the|this|that|its|their)",
+                                                                           r"(?:the|this|that)", 1), re.I)
 _PERFECT_COUNT_TAIL_RE = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
