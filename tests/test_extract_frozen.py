@@ -71,11 +71,13 @@ ROUND_FLOORS = {
     "round19-news": {"f1": 0.97, "bounds_accuracy": 0.99, "metric_accuracy": 0.91, "speaker_accuracy": 0.75,
                      "as_of_accuracy": 0.80, "period_accuracy": 0.90},
     "round20-news": {"f1": 0.965, "bounds_accuracy": 0.99, "metric_accuracy": 0.91, "speaker_accuracy": 0.90,
-                     "as_of_accuracy": 0.82, "period_accuracy": 0.89},
+                     "as_of_accuracy": 0.82, "period_accuracy": 0.92},
     "round21-news": {"f1": 0.98, "bounds_accuracy": 0.99, "metric_accuracy": 0.89, "speaker_accuracy": 0.87,
                      "as_of_accuracy": 0.83, "period_accuracy": 0.71},
     "round22-news": {"f1": 0.99, "bounds_accuracy": 0.98, "metric_accuracy": 0.95, "speaker_accuracy": 0.91,
-                     "as_of_accuracy": 0.81, "period_accuracy": 0.80},
+                     "as_of_accuracy": 0.81, "period_accuracy": 0.82},
+    "round23-news": {"f1": 0.97, "bounds_accuracy": 0.98, "metric_accuracy": 0.87, "speaker_accuracy": 0.80,
+                     "as_of_accuracy": 0.85, "period_accuracy": 0.74},
 }
 
 

@@ -942,3 +942,16 @@ def test_the_incident_told_of_before_as_a_subject_keeps_its_day():
     for surface in ("22", "six"):
         c = _claim(text, surface, day)
         assert (c.as_of, c.period) == (dt.date(2024, 11, 10), "interval"), surface
+
+
+def test_a_past_perfect_in_a_story_of_one_incident_reports_that_incident():
+    text = ("Air strike on village kills ten, says resident\n\nAn air strike hit the village on Tuesday morning, a "
+            "resident told reporters.\n\nHe said ten people had been killed and eight wounded.")
+    body = text.index("He said")
+    found = [c for c in extract_claims(text, DAY) if c.start > body]
+    assert [(c.text, c.period) for c in found] == [("ten", "interval"), ("eight", "interval")]
+    # the headline's figure is the resident's: what stands before ", says X" holds a figure, so it is no subject
+    assert _claim(text, "ten").speaker == "resident"
+    # a story that names no single incident keeps the past perfect's running total
+    text = "Strikes go on across the territory\n\nThe ministry said that ten people had been killed and eight wounded."
+    assert _claim(text, "ten").period == "cumulative"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .anchored import Anchored, AnchoredSet, index_like
+from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 
 # the vocabulary of who speaks (data/speakers.json): one word set per use
 SPEAKER_WORDS: dict[str, frozenset[str]] = {
@@ -564,6 +565,16 @@ _TOLD_TO_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,5}?to\s+(?!(?:the|a|an|be
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
+_FIGURE_WORDS = frozenset(UNIT_WORDS) - {"one", "zero", "nought", "naught"} | frozenset(TEEN_WORDS) \
+    | frozenset(TENS_WORDS) | {"dozens", "hundreds", "thousands", "dozen", "hundred", "thousand", "million"}
+
+
+def _holds_a_figure(np: str) -> bool:
+    """A figure in what stands before ", says X" makes it a clause, not a subject in apposition: a headline's
+    "Air strike on village kills ten, says resident"."""
+    return any(ch.isdigit() for ch in np) or any(w.lower() in _FIGURE_WORDS for w in np.split())
+
+
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|remain|remains|remained)\b", re.I)
 # a possessive count ("the ministry's count"), found from its "'s" (the owner's words are read back from there:
 # a pattern starting at the owner would be tried at every word)
@@ -694,7 +705,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 subj = _subject_before(text, lo, v)
                 if subj is not None and not _QUANTITY_START_RE.match(subj[0]) \
                         and not _VERBISH_RE.search(" ".join(w for w in subj[0].split() if w[:1].islower())) \
-                        and not _FINITE_VERB_RE.search(text, subj[1] + len(subj[0]), v):
+                        and not _FINITE_VERB_RE.search(text, subj[1] + len(subj[0]), v) \
+                        and not _holds_a_figure(subj[0]):
                     # (not when the subject has its own verb first: "Malnutrition levels were worrying, said X:")
                     mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
             if mi and not _NOT_SPEAKER_AFTER_RE.match(text[ve:hi]) or (

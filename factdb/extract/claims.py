@@ -918,6 +918,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                                                if pos - _trailing_space(original, pos) not in title_ends])
     # an organisation's own report speaks for it throughout (see layout.document_issuer)
     issuer = document_issuer(original)
+    # a story whose headline names one incident ("Air strike on village kills 10"): not a live page
+    one_incident = bool(layout.headline_end) and not layout.stamps \
+        and _ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
     named: dict[tuple[str, int], str | None] = {}
     last: ExtractedClaim | None = None  # the latest claim
     metric_names = lex.metric_names
@@ -977,7 +980,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                                      prev_metric, carried.day if carried else None, window_period, event_day,
-                                     scene_day)
+                                     scene_day, one_incident)
             window_period = sentence_window or window_period
             if carried and carried.speaker:
                 for c in found:
@@ -1369,7 +1372,7 @@ class _Reading:
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None, carried_day: dt.date | None = None, prev_window: tuple | None = None,
-                     event_day: dt.date | None = None, scene_day: dt.date | None = None
+                     event_day: dt.date | None = None, scene_day: dt.date | None = None, one_incident: bool = False
                      ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None, dt.date | None]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
     the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any, and the day of
@@ -1393,6 +1396,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _date_by_when_clause(x)
     scene_day = _date_by_scene(x, scene_day)
     _periods_from_verbs(x)
+    if one_incident:
+        _counts_of_the_incident(x)
     claims = _attribute(x, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
                         find_places, metric_names)
     if any(p.kind == "range" for p in x.phrases):
@@ -2105,6 +2110,28 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
     before the number is looked for first, the subject only where it stands."""
     return bool(_PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
                 and _INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start))
+
+
+# a running total's cue: the perfect of a sentence that has one stays a running total
+_ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)", re.I)
+_RUNNING_CUE_RE = re.compile(r"\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose|risen"
+                             r"|reached|climbed|war|conflict|campaign|year|month|week)\b", re.I)
+_HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+had\s+(?:been\s+)?\w+", re.I)
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _counts_of_the_incident(x: _Reading) -> None:
+    """In a story of one incident (its headline names one: "Air strike on village kills 10"), a past perfect
+    without a running total's cue reports that incident ("He said ten people had been killed and eight
+    wounded"), not a running total."""
+    text, s = x.text, x.s
+    if "had" not in text[s.start:s.end] or _RUNNING_CUE_RE.search(text, s.start, s.end):
+        return
+    for i, n in enumerate(x.nums):
+        if x.periods[i] == "cumulative" and n.unit == "count" and (
+                _HAD_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)
+                or _HAD_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))):
+            x.periods[i] = "interval"
 
 
 def _periods_from_verbs(x: _Reading) -> None:
