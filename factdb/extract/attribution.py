@@ -565,6 +565,20 @@ _TOLD_TO_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,5}?to\s+(?!(?:the|a|an|be
 _QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?P<v>as\s+saying)\b")
 
 
+_CAPS_SOURCE_LABEL_RE = re.compile(r"(?P<np>[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'’&-]*){0,3}):\s+(?=[A-Z])")
+# capitals before a colon that label a figure or a page, not a source: "DEATHS: 42", "UPDATE: ..."
+_NOT_A_SOURCE_LABEL = frozenset({"deaths", "dead", "killed", "injured", "wounded", "missing", "displaced", "toll",
+                                 "cases", "total", "breaking", "update", "updates", "live", "watch", "read", "note",
+                                 "editor's", "correction", "photo", "video", "key", "figures", "facts"})
+def _source_label(label: str) -> bool:
+    """Capitals before a colon that name who speaks ("PALESTINIAN MEDIA", "AL-JAZEERA", "BRITISH FM CAMERON"), not a
+    factbox's or a page's label ("DEATHS", "EVACUATIONS", "HOMES AND OTHER STRUCTURES DESTROYED", "UPDATE"): two
+    words or a hyphenated name, none a participle or a label word."""
+    words = label.lower().split()
+    return (len(words) >= 2 or "-" in label) and not (set(words) & _NOT_A_SOURCE_LABEL) \
+        and not any(w.endswith(("ed", "ing", "ions")) for w in words)
+
+
 _FIGURE_WORDS = frozenset(UNIT_WORDS) - {"one", "zero", "nought", "naught"} | frozenset(TEEN_WORDS) \
     | frozenset(TENS_WORDS) | {"dozens", "hundreds", "thousands", "dozen", "hundred", "thousand", "million"}
 
@@ -647,6 +661,12 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 if sp:
                     out.append(Attribution(np_start, m.end(), sp, m.start() - len(" ".join(words)), "according_to",
                                            "right", _definite(" ".join(owner))))
+    if text[lo:lo + 1].isupper() and ":" in text[lo:lo + 60]:
+        # a live page's entry headed by its source in capitals: "AL-JAZEERA: An Israeli bombing ... killed two"
+        mc = _CAPS_SOURCE_LABEL_RE.match(text, lo, hi)
+        if mc and _source_label(mc.group("np")):
+            sp = mc.group("np")
+            out.append(Attribution(mc.end("np"), mc.end("np") + 1, sp, lo, "said", "right", False))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):
