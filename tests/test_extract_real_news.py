@@ -967,3 +967,14 @@ def test_a_live_entry_headed_by_its_source_in_capitals_speaks_for_it_but_a_factb
     text = ("Fire facts\n\nDEATHS: 42.\n\nHOMES AND OTHER STRUCTURES DESTROYED: 7,700.\n\nEVACUATIONS: At the height of "
             "the fire, 100,000 people were under evacuation orders.")
     assert [_claim(text, w).speaker for w in ("42", "7,700", "100,000")] == [None, None, None]
+
+
+def test_the_parts_of_a_toll_after_a_colon_count_what_it_counts():
+    text = ("The government said the death toll from the quake had risen to 126: 69 in the port, 38 in the city, nine "
+            "in the hills, and one in the capital.")
+    assert [_claim(text, w).metric for w in ("126", "69", "38", "nine")] == ["killed"] * 4
+
+
+def test_deaths_that_pass_a_figure_are_deaths():
+    assert _claim("Deaths from migrant boat wreck pass 60; dozens missing\n\nRescuers searched the beach.",
+                  "60").metric == "killed"

@@ -264,6 +264,7 @@ _SHELTER_GIVEN_BEFORE_RE = re.compile(
     r"\b(?:(?:refuge|shelter)\s+(?:[\w'’-]+\s+){0,4}?to|home\s+to|sheltering|housing|hosting)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost|roughly)\s+)?$", re.I)
 _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
+_COLON_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z][\w-]*)?\s*:\s*")
 _BRACKET_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*\(")
 _BRACKET_PART_AFTER_RE = re.compile(r"\s+[a-z][\w-]*\s*(?:,|and\b|\))")
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
@@ -472,6 +473,8 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif "among" in after and _AMONG_THEM_AFTER_RE.match(after) and _APPOSITION_OPEN_RE.search(gap):
             kind = "including"  # "killing at least 30 people, five children among them"
+        elif ":" in gap and _COLON_PARTS_GAP_RE.fullmatch(gap) and _LIST_ITEM_AFTER_RE.match(after):
+            kind = "including"  # "the toll had risen to 126: 69 in Wajima, 38 in Suzu": the parts after a colon
         elif gap.endswith("(") and _BRACKET_PARTS_GAP_RE.fullmatch(gap) and _BRACKET_PART_AFTER_RE.match(after):
             kind = "including"  # "35 deaths (25 confirmed and 10 probable)": the parts of the figure before
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
@@ -1939,7 +1942,7 @@ def _toll_words() -> dict[str, str]:
 
 _RISE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
-    r"|reached|reaches|passed|passes|topped|tops|exceeded|exceeds|hit|hits|stood|stands|stand)\s+"
+    r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand)\s+"
     r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
 _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
