@@ -265,6 +265,8 @@ _SHELTER_GIVEN_BEFORE_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost|roughly)\s+)?$", re.I)
 _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
 _COLON_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z][\w-]*)?\s*:\s*")
+_COLON_ITEM_AFTER_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,4}(?:\s*[,;.]|\s+(?:and|or)\b)")
+_COLON_ITEM_GAP_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,4}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _BRACKET_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*\(")
 _BRACKET_PART_AFTER_RE = re.compile(r"\s+[a-z][\w-]*\s*(?:,|and\b|\))")
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
@@ -459,6 +461,7 @@ def _is_population(text: str, n: NumberSpan) -> bool:
 def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
     """How each number is tied to the previous one in its sentence (None = not tied)."""
     out: list[str | None] = [None]
+    colon_list = False  # the numbers read are the parts listed after a figure and a colon
     for i in range(1, len(nums)):
         prev, cur = nums[i - 1], nums[i]
         gap = text[prev.end:cur.start]
@@ -473,8 +476,10 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"
         elif "among" in after and _AMONG_THEM_AFTER_RE.match(after) and _APPOSITION_OPEN_RE.search(gap):
             kind = "including"  # "killing at least 30 people, five children among them"
-        elif ":" in gap and _COLON_PARTS_GAP_RE.fullmatch(gap) and _LIST_ITEM_AFTER_RE.match(after):
+        elif ":" in gap and _COLON_PARTS_GAP_RE.fullmatch(gap) and _COLON_ITEM_AFTER_RE.match(after):
             kind = "including"  # "the toll had risen to 126: 69 in Wajima, 38 in Suzu": the parts after a colon
+        elif out[-1] in ("including", "and") and colon_list and _COLON_ITEM_GAP_RE.fullmatch(gap):
+            kind = "and"  # (the next part of that list: "..., 38 in the city, nine in the hills")
         elif gap.endswith("(") and _BRACKET_PARTS_GAP_RE.fullmatch(gap) and _BRACKET_PART_AFTER_RE.match(after):
             kind = "including"  # "35 deaths (25 confirmed and 10 probable)": the parts of the figure before
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
@@ -496,6 +501,7 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"  # "killed 12 civilians – a child, three women and eight men –"
         elif gap.endswith("(") and _BRACKET_ITEM_AFTER_RE.match(after) and _BRACKET_ITEM_GAP_RE.fullmatch(gap):
             kind = "and"  # a table in prose: "with 35 deaths, followed by Delhi (21) and Bihar (17 each)"
+        colon_list = (colon_list and kind == "and") or (kind == "including" and ":" in gap)
         out.append(kind)
     return out
 
