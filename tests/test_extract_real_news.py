@@ -978,3 +978,12 @@ def test_the_parts_of_a_toll_after_a_colon_count_what_it_counts():
 def test_deaths_that_pass_a_figure_are_deaths():
     assert _claim("Deaths from migrant boat wreck pass 60; dozens missing\n\nRescuers searched the beach.",
                   "60").metric == "killed"
+
+
+def test_those_said_to_be_among_the_dead_are_a_part_of_the_figure_before():
+    text = ("A missile strike on the city killed 11 people on Friday, officials said.\n\nThe emergency service said in a "
+            "statement that two children were among the dead.")
+    c = _claim(text, "two", dt.date(2025, 4, 14))
+    assert (c.metric, c.period, c.as_of) == ("killed", "interval", dt.date(2025, 4, 11))
+    text = "A fighter jet bombed the monastery at about 1 a.m., killing 23 civilians, four children among them."
+    assert _claim(text, "four").period == _claim(text, "23").period == "interval"

@@ -273,6 +273,11 @@ _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
 _BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
 _AMONG_THEM_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}among\s+them\b")
+def _a_part_named(text: str, end: int) -> bool:
+    """The number ending at ``end`` is named a part of the one before: "96 of them", "four children among them"."""
+    return bool(_OF_THEM_RE.match(text, end, end + 40) or _AMONG_THEM_AFTER_RE.match(text, end, end + 40))
+
+
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom|which|those|these|the\s+(?:dead|deaths|victims|injured|wounded|total))\b",
                          re.I)
 # the counted people after the second figure of an apposition: "half of the population, some 5.4 million people,"
@@ -998,7 +1003,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
             if found and last is not None and last_paragraph >= s.paragraph - 1 \
-                    and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)):
+                    and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)
+                         or _AMONG_THE_DEAD_AFTER_RE.match(text, found[0].end, s.end)):
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
                 # breakdown of a figure is of whoever gave the figure, counts what it counts, and is of its day
                 for c in found:
@@ -1440,6 +1446,9 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
 
 # a sentence opening on the group a figure before counted: "Of those killed, ...", "Among the dead were ...",
 # "The victims include ..."
+# "... that two children were among the dead": a part of the figure given before
+_AMONG_THE_DEAD_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,6}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+                                      r"(?:dead|killed|victims|injured|wounded)\b", re.I)
 # a sentence's first figure that is a part of those counted before: "He added that nine of them were children"
 _PART_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|are|was|is)\b", re.I)
 _BREAKDOWN_OPENING_RE = re.compile(
@@ -1994,7 +2003,7 @@ def _share_across_ties(x: _Reading) -> None:
     # ties pass period and dates on to numbers without their own ("14 more", "with 67,459 wounded")
     for i in range(1, len(nums)):
         if links[i] == "including" and periods[i - 1] is not None and periods[i] != periods[i - 1] \
-                and not cue_after[i] and _OF_THEM_RE.match(text, nums[i].end, nums[i].end + 40):
+                and not cue_after[i] and _a_part_named(text, nums[i].end):
             # a part of a figure ("raising the total to 197, 96 of them children") is of the figure's kind, whatever
             # window the sentence named before the figure
             periods[i] = periods[i - 1]
@@ -2194,7 +2203,7 @@ def _periods_from_verbs(x: _Reading) -> None:
         if periods[i - 1] is not None and (
                 periods[i] is None and links[i] in ("including", "apposition")
                 or links[i] == "including" and not x.cue_after[i]
-                and _OF_THEM_RE.match(text, n_end := nums[i].end, n_end + 40)):
+                and _a_part_named(text, nums[i].end)):
             periods[i] = periods[i - 1]  # a part shares the running total's period found from the verb
 
 
