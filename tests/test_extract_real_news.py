@@ -987,3 +987,12 @@ def test_those_said_to_be_among_the_dead_are_a_part_of_the_figure_before():
     assert (c.metric, c.period, c.as_of) == ("killed", "interval", dt.date(2025, 4, 11))
     text = "A fighter jet bombed the monastery at about 1 a.m., killing 23 civilians, four children among them."
     assert _claim(text, "four").period == _claim(text, "23").period == "interval"
+
+
+def test_a_toll_that_rose_is_not_dated_by_the_day_that_names_its_event():
+    text = "The prefecture said that the number of dead from the Jan. 1 earthquake had risen to 126."
+    c = _claim(text, "126", dt.date(2024, 1, 6))
+    assert (c.as_of, c.period) == (dt.date(2024, 1, 6), "cumulative")
+    # the event's own count keeps the day
+    c = _claim("The Jan. 1 earthquake killed 57 people in the city, officials said.", "57", dt.date(2024, 1, 6))
+    assert (c.as_of, c.period) == (dt.date(2024, 1, 1), "interval")

@@ -1724,6 +1724,7 @@ def _read_dates(x: _Reading) -> None:
         # "is holding more than 240 hostages seized during the Oct. 7 raid": a state now; a day after the
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
+        rises = _rises_to(text, s, n)
         for j, p in enumerate(phrases):
             c = tcost[j][k]
             if c is None and id(p) not in scoped_ids:
@@ -1735,6 +1736,8 @@ def _read_dates(x: _Reading) -> None:
                 continue
             if state and p.kind == "point" and p.start >= n.end:
                 continue
+            if rises and p.kind == "point" and p.end <= n.start and _EVENT_AFTER_DAY_RE.match(text, p.end):
+                continue  # "the number of dead from the Jan. 1 earthquake had risen to 126": the day names the event
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
@@ -1967,6 +1970,18 @@ _RISE_SUBJECT_START_RE = re.compile(r"[,;:]|\b(?:that|as|while|and|but|when)\b",
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+# a day that names an event ("the Jan. 1 earthquake", "the Oct. 7 attacks")
+_EVENT_AFTER_DAY_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + event_nouns("incidents", "disasters")
+                                 + r"|assaults?|incursions?|offensives?)\b", re.I)
+
+
+def _rises_to(text: str, s: Sentence, n: NumberSpan) -> bool:
+    """``n`` is what something rose or climbed to ("had risen to 126", "passed 15,200")."""
+    lo = max(s.start, n.start - 40)
+    tail = text[lo:n.start].lower()
+    return any(stem in tail for stem in _RISE_STEMS) and _RISE_BEFORE_RE.search(text, lo, n.start) is not None
+
+
 def _metric_of_rise(x: _Reading) -> None:
     """What a running figure counts is named by the subject it rises as: "the count of the dead across the strip
     rose to 29,313" (killed), "arrests of civilians in the region have climbed to 8,165" (detained), "Missing toll
@@ -1977,9 +1992,8 @@ def _metric_of_rise(x: _Reading) -> None:
         if n.unit != "count":
             continue
         lo = max(s.start, n.start - 40)
-        tail = text[lo:n.start].lower()
         # (one of the verbs' stems first: the pattern is searched only where one stands)
-        if not any(stem in tail for stem in _RISE_STEMS):
+        if not any(stem in text[lo:n.start].lower() for stem in _RISE_STEMS):
             continue
         mr = _RISE_BEFORE_RE.search(text, lo, n.start)
         if mr is None:
