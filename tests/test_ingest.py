@@ -243,3 +243,29 @@ def test_a_large_document_the_extractor_fails_on_midway_leaves_nothing_and_the_b
         assert s.execute(select(Document.identity)).scalars().all() == ["good"]
         assert s.execute(select(func.count()).select_from(Claim)).scalar() == 10
         assert s.execute(select(func.count()).select_from(ClaimVersion)).scalar() == 10
+
+
+def test_with_jobs_a_large_document_is_stored_while_read_and_the_small_ones_by_the_workers(engine, tmp_path,
+                                                                                           monkeypatch):
+    import factdb.ingest as ingest_mod
+    from factdb.db import open_engine
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "live.txt").write_text("date 2023-10-24\n" + LIVE_PAGE, encoding="utf-8")
+    (tmp_path / "docs" / "short.txt").write_text(
+        "date 2023-10-24\nOfficials said 12 people were killed in the north on Monday.", encoding="utf-8")
+    one = open_engine(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    ingest(one, [str(tmp_path / "docs")], jobs=1)
+    monkeypatch.setattr(ingest_mod, "STREAM_FROM", 1_000)
+    summary = ingest(engine, [str(tmp_path / "docs")], jobs=2)
+    assert (summary.new, summary.failed) == (2, 0)
+
+    def rows(eng):
+        with Session(eng) as s:
+            return sorted(s.execute(select(Document.identity, Claim.ordinal, Claim.value, Claim.metric, Claim.speaker,
+                                           Claim.as_of, Claim.period)
+                                    .join(Document, Document.id == Claim.origin_document_id)).all())
+
+    expected = rows(one)
+    one.dispose()
+    assert rows(engine) == expected and len(expected) > 50
