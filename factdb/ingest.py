@@ -372,10 +372,10 @@ def _insert_streamed(session: Session, row: Document, streamed: Streamed, actor:
     added = 0
 
     def number(claims: list) -> None:
-        for c in sorted(claims, key=lambda c: c.start):
+        for c, changed_later in sorted(claims, key=lambda cl: cl[0].start):
             batch.append(candidate_fields(c, published))
             ordinals.append(len(ordinals) + added + 1)
-            if any(c is h for h in later):
+            if changed_later:
                 first_read.append((ordinals[-1], c, batch[-1]))
 
     def write() -> int:
@@ -385,12 +385,13 @@ def _insert_streamed(session: Session, row: Document, streamed: Streamed, actor:
         return done
 
     for c in streamed.claims(later):
-        if sentence and c.sentence_index != sentence[0].sentence_index:
+        if sentence and c.sentence_index != sentence[0][0].sentence_index:
             number(sentence)
             sentence = []
             if len(batch) >= INSERT_BATCH:
                 added += write()
-        sentence.append(c)
+        # (a claim changed later joins that list just before it is yielded: it is the list's last)
+        sentence.append((c, bool(later) and later[-1] is c))
     number(sentence)
     added += write()
     changed = [(n, now) for n, c, then in first_read if (now := candidate_fields(c, published)) != then]
