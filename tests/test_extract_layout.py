@@ -296,3 +296,10 @@ def test_a_time_stamp_under_an_entry_title_is_no_title_of_its_own():
             "ministry said that 21,822 people have now been killed.")
     title = next(c for c in _all(text, "2023-12-31") if c.text == "21,822")
     assert title.speaker == "health ministry"
+
+
+def test_a_live_entry_headed_by_a_source_in_capitals_is_no_dateline():
+    text = ("Live: the war\n\nPALESTINIAN MEDIA: A strike hit people waiting for aid at the square, killing 20.\n\n"
+            "Strike on school\n\nRIYADH: Officials said 12 people died.")
+    found = {c.text: c.speaker for c in extract_claims(text, dt.date(2024, 2, 26))}
+    assert found["20"] == "PALESTINIAN MEDIA"

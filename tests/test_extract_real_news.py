@@ -958,10 +958,10 @@ def test_a_past_perfect_in_a_story_of_one_incident_reports_that_incident():
 
 
 def test_a_live_entry_headed_by_its_source_in_capitals_speaks_for_it_but_a_factbox_label_does_not():
-    # (the first entry's label reads as a dateline and is blanked: the entries after it)
-    text = ("Live: the war\n\nPALESTINIAN MEDIA: Strikes went on in the north.\n\nAL-JAZEERA: A bombing of the camp "
+    text = ("Live: the war\n\nPALESTINIAN MEDIA: Strikes in the north killed 14.\n\nAL-JAZEERA: A bombing of the camp "
             "killed two people.\n\nBRITISH FM CAMERON: Aid must reach those who need it, after 20 were killed at the "
             "square.")
+    assert _claim(text, "14").speaker == "PALESTINIAN MEDIA"
     assert _claim(text, "two").speaker == "AL-JAZEERA"
     assert _claim(text, "20").speaker == "BRITISH FM CAMERON"
     text = ("Fire facts\n\nDEATHS: 42.\n\nHOMES AND OTHER STRUCTURES DESTROYED: 7,700.\n\nEVACUATIONS: At the height of "

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .attribution import SPEAKER_WORDS
 from .dates import MONTHS
 from .sentences import FIGURE_LINE_RE, split_paragraphs
 
@@ -153,13 +154,16 @@ def _stamp_date(m: re.Match, published: dt.date | None) -> dt.date | None:
     return d if published is None or d <= published else None
 
 
+_SPEAKER_HEADS = frozenset(SPEAKER_WORDS["speaker_heads"])
+
+
 def _is_dateline(m: re.Match) -> bool:
     """A dash-separated prefix is a dateline when its place is in capitals or an agency names it;
     a colon only after capitals ("BEIRUT: ...")."""
     place = m.group("place")
     caps = _CAPS_WORD_RE.match(place) is not None and place.upper() == place
     if m.group("sep") == ":":
-        # ("DEATHS: 42." is a factbox label, not a dateline)
+        # ("DEATHS: 42." is a factbox label, not a dateline; "PALESTINIAN MEDIA: ..." a live entry's source)
         return caps and not m.string[m.end():m.end() + 1].isdigit()
     if caps or m.group("agency"):
         return True
@@ -205,6 +209,7 @@ def read_layout(text: str, published: dt.date | None = None,
             # a factbox: a figure alone on its line, its label on the next ("8,525\nPalestinians killed in Gaza")
             out.joins.append(nl)
         _soft_wraps(text, ps, pe, out.joins)
+    entry_labels = False
     for k in range(body_from, len(paras)):
         ps, pe = paras[k]
         line_end = text.find("\n", ps, pe)
@@ -223,9 +228,11 @@ def read_layout(text: str, published: dt.date | None = None,
             out.blanks.append((ps, line_end))
             continue
         # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
-        if out.dateline is None and k <= body_from + 3:
+        if out.dateline is None and k <= body_from + 3 and not entry_labels:
             m = _DATELINE_RE.match(text, ps, line_end) if _may_open_dateline(text, ps, line_end) else None
-            if m and m.end() - ps <= 90 and _is_dateline(m):
+            if m and m.group("sep") == ":" and m.group("place").split()[-1].lower() in _SPEAKER_HEADS:
+                entry_labels = True  # entries headed by their sources ("PALESTINIAN MEDIA: ..."): none is a dateline
+            elif m and m.end() - ps <= 90 and _is_dateline(m):
                 out.dateline = (ps, m.end())
                 out.dateline_date = _date_of(m, published)
                 out.dateline_paragraph = k
