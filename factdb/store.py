@@ -241,13 +241,14 @@ def restate_new_claims(session: Session, document, changed: list[tuple[int, dict
     from .flags import mark_changed
 
     speakers = speaker_ids(session, [c["speaker"] for _, c in changed])
+    ids = dict(session.execute(select(Claim.ordinal, Claim.id).where(
+        Claim.origin_document_id == document.id, Claim.ordinal.in_([o for o, _ in changed]))).all())
     for ordinal, cand in changed:
         values = {f: cand.get(f, _DEFAULTS[f]) for f in CLAIM_FIELDS}
         values.update(subject_key=normalize.subject_key(cand["subject"], cand["location"]),
                       location_key=normalize.location_key(cand["location"]),
                       speaker_id=speakers.get(normalize.key(cand["speaker"])) if cand["speaker"] else None)
-        claim_id = session.execute(select(Claim.id).where(Claim.origin_document_id == document.id,
-                                                          Claim.ordinal == ordinal)).scalar_one()
+        claim_id = ids[ordinal]
         session.execute(update(Claim).where(Claim.id == claim_id).values(**values))
         session.execute(update(ClaimVersion).where(ClaimVersion.claim_id == claim_id, ClaimVersion.version == 1)
                         .values(**values))

@@ -511,13 +511,18 @@ def find_attributions(text: str, lo: int, hi: int, masked: str | None = None, ba
         found = _find_attributions(masked, lo - base, hi - base)
         shift = base
     for a in found:
-        a.start += shift
-        a.end += shift
-        a.speaker_start += shift
-        if a.head_end >= 0:
-            a.head_end += shift
-        a.speaker = a.speaker.replace("\u00b7", ".")
+        _shift(a, shift)
     return found
+
+
+def _shift(a: Attribution, shift: int) -> None:
+    """Move a cue read in a masked piece to its place in the text, its speaker's masked periods restored."""
+    a.start += shift
+    a.end += shift
+    a.speaker_start += shift
+    if a.head_end >= 0:
+        a.head_end += shift
+    a.speaker = a.speaker.replace("\u00b7", ".")
 
 
 # "published by the Press Safety Committee marked a grim milestone": the name ends where lower-case words
@@ -802,12 +807,7 @@ def find_quotes(text: str, lo: int, hi: int, masked: str | None = None, base: in
     for qs, qe, att in _find_quotes(para, a, b):
         if att is not None and id(att) not in moved:  # (quotations one cue introduces share it)
             moved.add(id(att))
-            att.start += shift
-            att.end += shift
-            att.speaker_start += shift
-            if att.head_end >= 0:
-                att.head_end += shift
-            att.speaker = att.speaker.replace("\u00b7", ".")
+            _shift(att, shift)
         out.append((qs + shift, qe + shift, att))
     return out
 

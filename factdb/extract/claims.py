@@ -44,7 +44,7 @@ from .attribution import (
     name_ahead,
     resolve_speaker,
 )
-from .dates import TimePhrase, find_time_phrases
+from .dates import MONTH_DAY_RE_PART, TimePhrase, find_time_phrases
 from .events import event_nouns
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
@@ -1098,11 +1098,17 @@ def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
 # one incident as the subject of the verb that counts the figure: "an attack by the militia on the camp has
 # left at least", "the incident had killed" (a disaster's toll may still be counting, so only incidents)
-_INCIDENT_SUBJECT_RE = re.compile(
-    r"(?<!\bof\s)\b(?:an?|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:"
-    + event_nouns("incidents", plural=False) + r")\b(?:,?\s+(?:by|on|in|at|near|of|against)\b[^.;:\d]{1,120}?,?)?"
-    r"\s+(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
-    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
+def _incident_subject_re(determiners: str) -> re.Pattern:
+    return re.compile(
+        r"(?<!\bof\s)\b(?:" + determiners + r")\s+(?:[\w'’-]+\s+){0,3}?(?:"
+        + event_nouns("incidents", plural=False) + r")\b(?:,?\s+(?:by|on|in|at|near|of|against)\b[^.;:\d]{1,120}?,?)?"
+        r"\s+(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
+        r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
+
+
+_INCIDENT_SUBJECT_RE = _incident_subject_re(r"an?|the|this|that|its|their")
+# (that incident told of before: a definite article)
+_THE_INCIDENT_SUBJECT_RE = _incident_subject_re(r"the|this|that")
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
@@ -1478,10 +1484,9 @@ def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
     return scene_day
 
 
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 # a day naming an event in a sentence without figures: "its 7 October attack", "the Oct. 7 raid"
 _DATED_EVENT_NOUN_RE = re.compile(
-    r"\b(?P<day>\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\.?\s+\d{1,2})(?:,?\s+\d{4})?\s+(?:[\w-]+\s+)?(?:"
+    r"(?P<day>" + MONTH_DAY_RE_PART + r")\s+(?:[\w-]+\s+)?(?:"
     + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|offensives?)\b")
 
 
@@ -1508,8 +1513,7 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
         if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
                 and ("th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end)
                      # ... or it is the subject: "the strike on the village, in the district, had killed 20"
-                     or _THE_INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start)
-                     and _PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
+                     or _incident_subject_before(text, s, n, told_before=True)
                      # ... and what it did besides: "had killed 22 people and wounded six"
                      or i and as_ofs[i - 1] == event_day and x.links[i] in ("and", "ellipsis")):
             as_ofs[i] = event_day
@@ -1975,11 +1979,17 @@ _EVENT_AFTER_DAY_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + event_nouns("inc
                                  + r"|assaults?|incursions?|offensives?)\b", re.I)
 
 
-def _rises_to(text: str, s: Sentence, n: NumberSpan) -> bool:
-    """``n`` is what something rose or climbed to ("had risen to 126", "passed 15,200")."""
+def _rise_before(text: str, s: Sentence, n: NumberSpan) -> re.Match | None:
+    """The verb ``n`` is what something rose or climbed to ("had risen to 126", "passed 15,200"), if any."""
     lo = max(s.start, n.start - 40)
-    tail = text[lo:n.start].lower()
-    return any(stem in tail for stem in _RISE_STEMS) and _RISE_BEFORE_RE.search(text, lo, n.start) is not None
+    # (one of the verbs' stems first: the pattern is searched only where one stands)
+    if not any(stem in text[lo:n.start].lower() for stem in _RISE_STEMS):
+        return None
+    return _RISE_BEFORE_RE.search(text, lo, n.start)
+
+
+def _rises_to(text: str, s: Sentence, n: NumberSpan) -> bool:
+    return _rise_before(text, s, n) is not None
 
 
 def _metric_of_rise(x: _Reading) -> None:
@@ -1991,11 +2001,7 @@ def _metric_of_rise(x: _Reading) -> None:
     for i, n in enumerate(x.nums):
         if n.unit != "count":
             continue
-        lo = max(s.start, n.start - 40)
-        # (one of the verbs' stems first: the pattern is searched only where one stands)
-        if not any(stem in text[lo:n.start].lower() for stem in _RISE_STEMS):
-            continue
-        mr = _RISE_BEFORE_RE.search(text, lo, n.start)
+        mr = _rise_before(text, s, n)
         if mr is None:
             continue
         a = max(s.start, mr.start() - 160)
@@ -2129,19 +2135,17 @@ _DAYS_TOTAL_BEFORE_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost)\s+)?$", re.I)
 
 
-# (that incident told of before: a definite article)
-_THE_INCIDENT_SUBJECT_RE = re.compile(_INCIDENT_SUBJECT_RE.pattern.replace(r"(?:an?|the|this|that|its|their)",
-                                                                           r"(?:the|this|that)", 1), re.I)
 _PERFECT_COUNT_TAIL_RE = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:left|killed|wounded|injured|claimed)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
 
 
-def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
-    """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE); the verb right
-    before the number is looked for first, the subject only where it stands."""
+def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before: bool = False) -> bool:
+    """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE; ``told_before``:
+    with a definite article); the verb right before the number is looked for first, the subject only there."""
+    subject = _THE_INCIDENT_SUBJECT_RE if told_before else _INCIDENT_SUBJECT_RE
     return bool(_PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
-                and _INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start))
+                and subject.search(text, max(s.start, n.start - 240), n.start))
 
 
 # a running total's cue: the perfect of a sentence that has one stays a running total

@@ -43,6 +43,7 @@ _FULL_MONTH = r"January|February|March|April|May|June|July|August|September|Octo
 _MD = (r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b\.?(?:,?\s+\d{4}\b)?"
        r"|\b\d{4}-\d{2}-\d{2}\b)")
+MONTH_DAY_RE_PART = _MD  # a day and month, with or without its year ("Oct. 7", "7 October 2023")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (r"(?:\d+|twenty-four|forty-eight|seventy-two|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
          r"|fourteen|fifteen|twenty"
