@@ -996,3 +996,21 @@ def test_a_toll_that_rose_is_not_dated_by_the_day_that_names_its_event():
     # the event's own count keeps the day
     c = _claim("The Jan. 1 earthquake killed 57 people in the city, officials said.", "57", dt.date(2024, 1, 6))
     assert (c.as_of, c.period) == (dt.date(2024, 1, 1), "interval")
+
+
+def test_the_dead_hurt_and_missing_of_a_story_of_one_incident_are_that_incidents_count():
+    text = ("Shelling of apartment block in river port hurts 27, officials say\n\nA car park outside an apartment "
+            "block caught fire after the shelling on Sunday afternoon, officials said.\n\nThe city hospital treated "
+            "27 wounded people, the regional governor said. He said that two children were among the dead.\n\n"
+            "Four people remain missing.")
+    day = dt.date(2024, 6, 3)
+    periods = {(c.text, c.start): c.period for c in extract_claims(text, day)}
+    for surface in ("hurts 27", "treated 27", "two"):
+        at = text.index(surface) + len(surface) - len(surface.split()[-1])
+        assert periods[(surface.split()[-1], at)] == "interval", surface
+    assert _claim(text, "Four", day).period != "interval"  # a state counted now, not the incident's own count
+    # in a story that names no single incident the same sentences have no window
+    text = ("Fighting goes on in the region\n\nThe city hospital treated 27 wounded people, the regional governor "
+            "said. He said that two children were among the dead.")
+    for surface in ("27", "two"):
+        assert _claim(text, surface, day).period != "interval", surface

@@ -2150,6 +2150,8 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before:
 
 # a running total's cue: the perfect of a sentence that has one stays a running total
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)", re.I)
+# the fates an incident's own count is of (its survivors, damage or the displaced it leaves are not told as one count)
+_INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 _RUNNING_CUE_RE = re.compile(r"\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose|risen"
                              r"|reached|climbed|war|conflict|campaign|year|month|week)\b", re.I)
 _HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+had\s+(?:been\s+)?\w+", re.I)
@@ -2157,11 +2159,21 @@ _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
 def _counts_of_the_incident(x: _Reading) -> None:
-    """In a story of one incident (its headline names one: "Air strike on village kills 10"), a past perfect
-    without a running total's cue reports that incident ("He said ten people had been killed and eight
-    wounded"), not a running total."""
+    """In a story of one incident (its headline names one: "Air strike on village kills 10"), a sentence
+    without a running total's cue counts that incident's dead, hurt and missing, and a past perfect
+    without such a cue reports that incident ("He said ten people had been killed and eight wounded"),
+    not a running total."""
     text, s = x.text, x.s
-    if "had" not in text[s.start:s.end] or _RUNNING_CUE_RE.search(text, s.start, s.end):
+    if _RUNNING_CUE_RE.search(text, s.start, s.end):
+        return
+    for i, n in enumerate(x.nums):
+        # "Thirty-one people were in hospital", "took at least 34 people to hospital": the incident's dead,
+        # hurt or missing without a verb of one event; not a state ("remain missing", "are still in hospital")
+        if x.periods[i] is None and n.unit == "count" and x.metrics[i] in _INCIDENT_FATES \
+                and not n.population and not _STATE_AFTER_REPORTED_RE.match(text, n.end, s.end) \
+                and not _state_before(text, max(s.start, n.start - 50), n.start):
+            x.periods[i] = "interval"
+    if "had" not in text[s.start:s.end]:
         return
     for i, n in enumerate(x.nums):
         if x.periods[i] == "cumulative" and n.unit == "count" and (
