@@ -1014,3 +1014,40 @@ def test_the_dead_hurt_and_missing_of_a_story_of_one_incident_are_that_incidents
             "said. He said that two children were among the dead.")
     for surface in ("27", "two"):
         assert _claim(text, surface, day).period != "interval", surface
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # a name whose words are joined by "for", "on", "to", "and" or ends in an office's head is one speaker
+    ("Mpox has infected more than 18,000 people across the continent since January, the Africa Centres for Disease "
+     "Control and Prevention said.", "18,000", "Africa Centres for Disease Control and Prevention"),
+    ("Coca cultivation rose 8% to a record 247,000 hectares, the U.N. Office on Drugs and Crime said on Friday.",
+     "8%", "Office on Drugs and Crime"),
+    ("A report published on Monday by the Committee to Protect Journalists said 61 journalists had been killed.",
+     "61", "Committee to Protect Journalists"),
+    ("The Office of the United Nations High Commissioner for Human Rights reported on Monday that at least 2,665 "
+     "civilians had been killed.", "2,665", "Office of the United Nations High Commissioner for Human Rights"),
+    ("Earlier in the evening the Los Angeles County Medical Examiner had reported 25 deaths.", "25",
+     "Los Angeles County Medical Examiner"),
+    # what stands around the name is no part of it: a dateline, a cut bracket, an adverb, an aside after a dash
+    ("Jerusalem.- The Israeli army announced on Tuesday that its forces had recovered six bodies.", "six",
+     "Israeli army"),
+    ("The Armed Conflict Location and Event Data (ACLED), a monitoring group, says the raids have killed nearly 70 "
+     "people.", "70", "ACLED"),
+    ("Afghanistan alone has reported more than 140,000 cases so far this year.", "140,000", "Afghanistan"),
+    ("Gaza's civil defence agency likewise said the toll had gone past 50,000.", "50,000",
+     "Gaza's civil defence agency"),
+    ("The IPC report published on Thursday says more than 500,000 people face catastrophic conditions.", "500,000",
+     "IPC report"),
+])
+def test_a_speakers_whole_name_is_read_and_nothing_around_it(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Two more laboratory-confirmed cases were reported in the capital, on 26 and 30 October.", "Two"),
+    ("Leaving aside the four most recently reported cases, 70% of the confirmed cases are male.", "70%"),
+    ("Nearly 80% of all confirmed cases are health workers from two facilities.", "80%"),
+    ("New confirmed cases peaked in the first two weeks, with 26 cases in week 39.", "26"),
+])
+def test_a_participle_used_as_an_adjective_names_no_speaker(text, surface):
+    assert _claim(text, surface).speaker is None

@@ -41,6 +41,13 @@ _SHARE_OF_NP_RE = re.compile(r"^(?:(?:over|more\s+than|about|nearly|almost|some|
                       r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters|most|many|some|all|\d[\d.,]*\s*(?:%|percent|per\s+cent)?)"
                       r"\s+of\s+(?:the\s+)?(?P<np>[a-z][\w\s'’-]*)$", re.I)
 _NP_RESTART_RE = re.compile(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]")
+# a point inside a capitalised name: after a capitalised word and a joining word ("Office for the", "Committee
+# to", "Office on Drugs and"), or after a capitalised word when the name ends in a body's or an office's head
+# ("the Los Angeles County Medical Examiner"; but "in the West Bank Hamas said": Hamas speaks)
+_JOINED_IN_A_NAME_RE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*\s+(?:of|for|on|to|and|de|del|des|du|la)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*$")
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
+_NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
 _ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
 _BLANK_RE = re.compile(r"^\s*$")
 _PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
@@ -51,6 +58,11 @@ _PASSIVE_AFTER_VERB_RE = re.compile(
 # (also "of": "the number of confirmed deaths", never a reporting verb)
 # a noun, not a verb, after these: "the reports", "between states" (not "the group states")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of|between|among|across|in|to)\s+$", re.I)
+# a participle used as an adjective: after a quantifier or a degree adverb ("of all confirmed cases", "the four
+# most recently reported cases", "newly registered patients")
+# (but a name before the hyphen is the agent: "on UN-verified figures")
+_AGENT_BEFORE_HYPHEN_RE = re.compile(r"\b[A-Z][\w'’.]*-$")
+_MODIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|more|new|newly|further|additional|those|these)(?:\s+recently)?\s+$", re.I)
 # ("..., the ministry added Monday.": a day may close the trailing cue)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                             r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
@@ -140,7 +152,8 @@ _CONJ_START_RE = re.compile(r"^(?:though|although|while|whereas|but|and|yet)\s+"
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
     r"|tweet|press\s+release|televised\s+address|news\s+conference)|in\s+its\s+\w+\s*\w*|last\s+week|on\s+\w+"
-    r"|yesterday|today|late\s+\w+|earlier|later|also|however|too|(?-i:[a-z]+ly)))+$",
+    r"|yesterday|today|late\s+\w+|earlier|later|also|however|too|alone|likewise|meanwhile|itself|published|released"
+    r"|issued|(?-i:[a-z]+ly)))+$",
     re.I)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "officials", "who", "them"}
 _BAD_NP_RE = re.compile(
@@ -298,8 +311,20 @@ _ISSUED_BY_HEAD_RE = re.compile(r"\b(ministry|agency|army|military|government|of
 _SAID_INSIDE_RE = re.compile(r"\s+(?:said|says)\b")
 
 
+# a dateline or a page's section before who speaks: "Jerusalem.- The Israeli army", "Miami, Jan 27 (EFE).- The US
+# Coast Guard", "Italy - IOM estimates"
+_DATELINE_BEFORE_RE = re.compile(r"^[^\n]{0,60}?(?:\.-|\s(?:--?|[–—])\s)\s*(?=(?:the\s+)?[A-Z])")
+# an aside after a dash is no part of who speaks: "UN estimates – faced catastrophic conditions"
+_DASH_ASIDE_RE = re.compile(r"\s(?:--?|[–—])\s.*$", re.S)
+_NO_ONE = frozenset({"nobody", "no one", "none", "neither"})
+
+
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
+    if "- " in np or "— " in np or "– " in np:
+        np = _DASH_ASIDE_RE.sub("", _DATELINE_BEFORE_RE.sub("", np))
+    if np.lower() in _NO_ONE:
+        return ""
     if "\u2039" in np:
         np = np.replace("\u2039", "(").replace("\u203a", ")")  # a bracketed acronym kept in a subject
     if " sa" in np:
@@ -309,6 +334,8 @@ def clean_speaker(np: str) -> str:
         np = _DOCUMENT_NUMBER_RE.sub("", np)
     np = _SOURCE_NOUNS_RE.sub("", np)
     np = _CLOSE_BRACKET_START_RE.sub("", np).lstrip(" -—–")
+    if np.count("(") != np.count(")"):
+        np = np.replace("(", "").replace(")", "").strip()  # the rest of a bracket cut off: "ACLED)"
     if len(np.split()) > 1:
         cut = _SOURCE_NOUN_TAIL_RE.sub("", np)
         if cut != np and _NAMED_RE.search(cut):
@@ -403,8 +430,11 @@ _ANONYMOUS_SOURCE_RE = re.compile(
 
 _CAP = r"[A-Z][\w'’-]*"
 _LISTED_NAME_RE = re.compile(
-    rf"(?<![\w'’-])(?P<np>(?:the\s+)?(?:{_CAP}\s+){{0,4}}(?:of|for)\s+{_CAP}(?:\s+{_CAP})*"
-    rf"(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+and\s+{_CAP}(?:\s+{_CAP})*)\s*$")
+    rf"(?<![\w'’-])(?P<np>(?:the\s+)?(?:{_CAP}\s+){{0,4}}(?:of|for|on)\s+{_CAP}(?:\s+{_CAP})*"
+    rf"(?:,\s+{_CAP}(?:\s+{_CAP})*)*,?\s+and\s+{_CAP}(?:\s+{_CAP})*)\s*$")
+# a long name of capitalised words and the words that join them: "The Office of the United Nations High
+# Commissioner for Human Rights"
+_LONG_NAME_RE = re.compile(r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|on|to|and)\s+)?(?:the\s+)?[A-Z][\w'’.-]*)+")
 
 
 def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
@@ -456,9 +486,15 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
             if CITING_RE.match(np_clean):
                 return None
             return np_clean, start
+        if len(np_clean.split()) > 10 and len(np_clean) < 120 and _LONG_NAME_RE.fullmatch(np_clean):
+            return np_clean, start
         # "in an operation the Gaza Health Ministry said": retry from the last article / capital
         for m in reversed(list(_NP_RESTART_RE.finditer(np_clean))):
             tail = np_clean[m.start():]
+            if _JOINED_IN_A_NAME_RE.search(np_clean, 0, m.start()) or (
+                    np_clean.rsplit(None, 1)[-1].lower() in _NAME_HEADS and np_clean[m.start()].isupper()
+                    and _CAPITAL_WORD_BEFORE_RE.search(np_clean, 0, m.start())):
+                continue  # one name
             if m.start() > 0 and _looks_like_np(tail) and not _ONLY_ARTICLE_RE.match(tail):
                 return tail, start + m.start()
         return None
@@ -712,6 +748,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if _DETERMINER_BEFORE_RE.search(before):
             continue  # "an estimated 27k", "the reported figure"
+        if (before.endswith("-") and not _AGENT_BEFORE_HYPHEN_RE.search(before)) or _MODIFIER_BEFORE_RE.search(before):
+            continue  # adjectives: "laboratory-confirmed cases", "all confirmed cases", "the most recently reported"
         if verb in ("recorded", "reported", "registered", "documented") and _EVER_BEFORE_RE.search(before):
             continue  # "the strongest storm ever recorded": a superlative, not a statement
         if verb in ("added", "adds") and not _ADDED_THAT_RE.match(text[ve:hi]):
