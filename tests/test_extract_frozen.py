@@ -78,6 +78,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.81, "period_accuracy": 0.82},
     "round23-news": {"f1": 0.97, "bounds_accuracy": 0.98, "metric_accuracy": 0.91, "speaker_accuracy": 0.82,
                      "as_of_accuracy": 0.86, "period_accuracy": 0.77},
+    "round24-news": {"f1": 0.98, "bounds_accuracy": 0.97, "metric_accuracy": 0.88, "speaker_accuracy": 0.86,
+                     "as_of_accuracy": 0.76, "period_accuracy": 0.70},
+    "round25-news": {"f1": 0.98, "bounds_accuracy": 0.99, "metric_accuracy": 0.96, "speaker_accuracy": 0.89,
+                     "as_of_accuracy": 0.80, "period_accuracy": 0.83},
 }
 
 
