@@ -1051,3 +1051,25 @@ def test_a_speakers_whole_name_is_read_and_nothing_around_it(text, surface, spea
 ])
 def test_a_participle_used_as_an_adjective_names_no_speaker(text, surface):
     assert _claim(text, surface).speaker is None
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("The war was set off by the attacks of October 7, which killed 1,400 people in the south, according to "
+     "officials.", ["1,400"]),
+    ("They were among 240 people the gunmen carried off during their rampage through the south on Oct. 7, in which "
+     "they killed 1,200 people.", ["240", "1,200"]),
+    ("It was the largest rescue since October 7, when gunmen and other fighters stormed across the border, killing "
+     "about 1,200 people, most of them civilians.", ["about 1,200"]),
+    ("On 7 October, a surprise attack on the south killed around 1,200 people.", ["around 1,200"]),
+])
+def test_a_day_told_in_the_past_dates_its_events_figures_though_its_month_is_still_to_come(text, surfaces):
+    # (a report of August 2024: October 7 told in the past is the last one, not the one seven weeks ahead)
+    day = dt.date(2024, 8, 15)
+    for surface in surfaces:
+        c = _claim(text, surface, day)
+        assert (c.as_of, c.period) == (dt.date(2023, 10, 7), "interval"), surface
+
+
+def test_a_day_still_to_come_this_year_dates_no_figure():
+    c = _claim("Talks will resume on Sept. 10, when 12 hostages are to be freed.", "12", dt.date(2024, 8, 15))
+    assert c.as_of != dt.date(2023, 9, 10)

@@ -44,7 +44,7 @@ from .attribution import (
     name_ahead,
     resolve_speaker,
 )
-from .dates import MONTH_DAY_RE_PART, TimePhrase, find_time_phrases
+from .dates import MONTH_DAY_RE_PART, TimePhrase, find_named_days, find_time_phrases
 from .events import event_nouns
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
@@ -1851,20 +1851,33 @@ _STILL_RE = re.compile(r"[^,;.]{0,40}?\b(?:remain|remains|remained|still)\b", re
 # a clause naming the one event the figures before it count: "140 missing after boat capsizes", "died when a
 # building collapsed"
 _EVENT_CLAUSE_RE = re.compile(
-    r"\b(?:when|after)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:" + event_nouns("incidents", "disasters")
+    r"\b(?:when|after)\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:" + event_nouns("incidents", "disasters")
     + r"|capsiz\w*|sank|sinks|overturn\w*|collaps\w*|crash\w*|explod\w*"
     # what falls on or hits a place is one event too: "wounded when a missile struck a car park"
-    + r"|struck|hit|slammed|fell|landed|tore)\b", re.I)
+    + r"|struck|hit|slammed|fell|landed|tore"
+    # and an armed attack told by its verb: "when gunmen stormed across the border"
+    + r"|stormed|attacked|raided|invaded|overran)\b", re.I)
 
 
 _DAY_WHEN_GAP_RE = re.compile(r",?\s*")
 _CLAUSE_VERB_RE = re.compile(r"\b(?:\w+ed|took|struck|hit|left|fell|tore|swept|began|broke|died)\b", re.I)
-_WHEN_OR_IN_WHICH_RE = re.compile(r"\b(?:when|(?:in|during)\s+which)\b", re.I)
-_EVENT_OF_DAY_BEFORE_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters", plural=False)
-                                     + r"|assault|incursion|offensive)\s+(?:of|on)\s+[^,;.]{3,30},?\s*$", re.I)
+# (", which killed": the event's own count)
+_WHEN_OR_IN_WHICH_RE = re.compile(r"\b(?:when|(?:in|during)\s+which|which(?=\s+(?:killed|left|claimed|took)\b))\b", re.I)
+# one event named with its day: "the attack of October 7", "the attacks of October 7", "their rampage through
+# southern Israel on Oct. 7"
+_EVENT_OF_DAY_BEFORE_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters")
+                                     + r"|assaults?|incursions?|offensives?)(?:\s+[\w'’-]+){0,4}?\s+(?:of|on)\s+(?:[^,;.]|\.(?=\s*\d))"
+                                     r"{3,30},?\s*$",
+                                     re.I)
 # (the clause ends where the sentence's own verb comes back: "..., when an attack killed 1,200, has killed 67,000")
 _WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are|was|were|will|would)\b"
                                  r"|(?:[\w'’-]+\s+){0,3}?(?:said|says|added|adds)\b)")
+
+
+def _day_before(text: str, phrases, at: int) -> dt.date | None:
+    """The day or start a phrase right before ``at`` names, if any."""
+    return next(((p.as_of or p.since) for p in phrases if p.kind in ("point", "since") and (p.as_of or p.since)
+                 and p.end <= at and _DAY_WHEN_GAP_RE.fullmatch(text, p.end, at)), None)
 
 
 def _date_of_day_when(x: _Reading) -> None:
@@ -1872,16 +1885,21 @@ def _date_of_day_when(x: _Reading) -> None:
     event: "the war, which began on October 7, 2023, when an attack killed around 1,200 people and took more
     than 250 hostages"."""
     text, s = x.text, x.s
+    named = None
     for m in _WHEN_OR_IN_WHICH_RE.finditer(text, s.start, s.end):
-        # (a day or the start of something: "began on October 7, 2023, when")
-        day = next(((p.as_of or p.since) for p in x.phrases if p.kind in ("point", "since") and (p.as_of or p.since)
-                    and p.end <= m.start() and _DAY_WHEN_GAP_RE.fullmatch(text, p.end, m.start())), None)
+        # (a day or the start of something: "began on October 7, 2023, when"; also one that governs no figure of
+        # the sentence: "the largest rescue since October 7, when gunmen stormed ..., killing about 1,200")
+        day = _day_before(text, x.phrases, m.start())
+        if day is None:
+            if named is None:
+                named = find_named_days(text, s.start, s.end, x.pub)
+            day = _day_before(text, named, m.start())
         if day is None:
             continue
-        if m.group(0)[:1].lower() == "w":
+        if m.group(0).lower() == "when":
             if not _EVENT_CLAUSE_RE.match(text, m.start()):
                 continue
-        elif not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 60), m.start()):
+        elif not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start()):
             continue  # "in which" of one event named with its day: "since the attack of October 7, in which"
         end = s.end
         for me in _WHEN_CLAUSE_END_RE.finditer(text, m.end(), s.end):

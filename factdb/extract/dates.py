@@ -25,6 +25,28 @@ __all__ = ["TimePhrase", "find_time_phrases", "resolve_date"]
 
 _EVENT_NOUN_AFTER_RE = re.compile(
     r"(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:" + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|invasions?)\b", re.I)
+# a day told as past in its own clause looks back, whatever month it is now: "the attacks of October 7, which
+# killed", "the hostages seized on October 7", "On 7 October, an attack killed" (but "talks resume on Feb. 10",
+# "is expected by Feb. 10")
+_PAST_EVENT_WORDS = (r"was|were|had|began|took|stormed|seized|killed|captured|abducted|kidnapped|launched|struck"
+                     r"|attacked|died|erupted|happened|occurred|started|broke\s+out")
+_PAST_BEFORE_DAY_RE = re.compile(
+    r"(?:\b(?:" + _PAST_EVENT_WORDS + r"|" + event_nouns("incidents", "disasters") + r"|assaults?|incursions?|invasions?"
+    r"|rampage)\b[^,;:.!?]{0,50}?\s(?:of|on))\s+$", re.I)
+_PAST_AFTER_DAY_RE = re.compile(
+    r",?\s+(?:(?:in\s+)?which|when)?[^;:.!?]{0,80}?\b(?:" + _PAST_EVENT_WORDS + r")\b", re.I)
+_FUTURE_WORDS_RE = re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?|planned|deadline"
+                              r"|next|resumes?|is\s+to|are\s+to)\b|\b(?:by|until)\s+$", re.I)
+
+
+def _told_as_past(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A year-less day that a past tense of its own clause tells of (see _PAST_BEFORE_DAY_RE)."""
+    before = text[max(lo, start - 70):start]
+    if _FUTURE_WORDS_RE.search(before) or _FUTURE_WORDS_RE.search(text, end, min(hi, end + 80)):
+        return False
+    return _PAST_BEFORE_DAY_RE.search(before) is not None or _PAST_AFTER_DAY_RE.match(text, end, min(hi, end + 90)) is not None
+
+
 _SPACES_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_START_RE = re.compile(r"(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year", re.I)
@@ -391,6 +413,13 @@ def _since_clause(text: str, a: int, b: int) -> bool:
     return (not window.isascii() or "since" in window.lower()) and bool(_SINCE_CLAUSE_RE.search(text, a, b))
 
 
+def find_named_days(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
+    """Every day and start named in ``text[lo:hi]``, also those :func:`find_time_phrases` drops as governing no
+    figure ("the largest rescue since October 7", "the war, set off by the attacks of October 7"): the day of
+    a "when" or "which" clause that follows them is still that clause's event's."""
+    return [p for p in _find_time_phrases(text, lo, hi, published) if p.kind in ("point", "since")]
+
+
 def find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -> list[TimePhrase]:
     out = _find_time_phrases(text, lo, hi, published)
     for i, p in enumerate(out):
@@ -537,7 +566,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             # "the Oct. 7 raid", "Friday's attack": a day naming an event that happened looks back, whatever
             # month it is now; and "by" there is the passive's agent ("set off by the Oct. 7 raid"), no deadline
             event = _EVENT_NOUN_AFTER_RE.match(text, m.end()) is not None
-            d, fut = _md(g("mdx"), published, ahead=not event)
+            d, fut = _md(g("mdx"), published, ahead=not (event or _told_as_past(text, lo, hi, m.start(), m.end())))
             if fut:
                 continue
             by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"], ["up"])
