@@ -1073,3 +1073,21 @@ def test_a_day_told_in_the_past_dates_its_events_figures_though_its_month_is_sti
 def test_a_day_still_to_come_this_year_dates_no_figure():
     c = _claim("Talks will resume on Sept. 10, when 12 hostages are to be freed.", "12", dt.date(2024, 8, 15))
     assert c.as_of != dt.date(2023, 9, 10)
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("The toll from the three storms has risen to 12, the National Disaster Risk Reduction and Management Council "
+     "(NDRRMC) said on Thursday.", "12", "National Disaster Risk Reduction and Management Council (NDRRMC)"),
+    ("Since 2 October, the Ministry of Public Health (Ministere de la Sante Publique, MSPP by its French acronym) "
+     "has reported a total of 2,243 suspected cases.", "2,243", "Ministry of Public Health"),
+    ("In the region alone, Doctors Without Borders (MSF) treated more than 2,300 patients and recorded 40 deaths in "
+     "the past week.", "40", "Doctors Without Borders (MSF)"),
+    ("The group claimed the shooting. Israeli police called it a terror attack and said two suspects had been "
+     "killed.", "two", "Israeli police"),
+    ("By an AFP tally, at least 14 schools sheltering the displaced have been hit since July 6, killing more than "
+     "280 people.", "280", "AFP"),
+    ("Of the 252 people in the mine, 205 had been brought out and 31 had not been found by 10 a.m. (0400 GMT), "
+     "the company said.", "31", "company"),
+])
+def test_who_reports_a_figure_is_found_past_brackets_openers_and_coordinated_verbs(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

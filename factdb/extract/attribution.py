@@ -121,8 +121,11 @@ BY_RE = re.compile(
 # the three cue patterns, each tried only at the words it can start with, run together (one candidate list per
 # text and one pass per sentence): scanner 0 "according to", 1 "compiled by", 2 the reporting verbs
 _ACCORDING, _BY, _VERB = 0, 1, 2
+# "By an AFP tally, ...", "by a Reuters count": whose count it is (a name in it: "by one count" names no one)
+BY_COUNT_RE = re.compile(r"\bby\s+(?P<np>(?:an?|the)\s+(?:[\w'’.-]+\s+){0,3}?(?-i:[A-Z][\w'’.-]*)(?:['’]s)?"
+                         r"\s+(?:own\s+)?(?:tally|count|reckoning|calculations?))\b", re.I)
 _CUE_SCAN = AnchoredSet([
-    {"according": ACCORDING_RE},
+    {"according": ACCORDING_RE, "by": BY_COUNT_RE},
     dict.fromkeys(("laid", "proposed", "put", "demanded", "set", "compiled", "published", "issued", "provided", "cited",
                    "estimated", "announced", "confirmed", "tallied", "documented", "verified", "collected", "gathered",
                    "calculated", "reported", "outlined", "offered", "drawn", "presented", "submitted"), BY_RE),
@@ -198,6 +201,11 @@ _QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|sco
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
+# "Reduction and Management Council": "and" between two capitalised words of one name
+_CAPITAL_AND_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+and$")
+_NAME_HEAD_END_RE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*?\s+([A-Z][\w'’.-]*)(?:\s+\u2039[^\u203a]*\u203a)?"
+                               + _AUX + r"?\s*$")
+_BRACKET_ASIDE_END_RE = re.compile(r"\s*\([^()]{1,200}\)(" + _AUX + r"?\s*)$")
 _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s)")
 _APPOSITION_SUBJECT_RE = re.compile(r"(?:^|[.;:]\s+|\s)(?P<a>[A-Z][^,;:.\"“”]{2,80}?),\s+(?P<b>[^,;:\"“”]{3,100}?),\s*$")
 _PERSON_NAME_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin))"
@@ -210,9 +218,10 @@ _REVISED_FIGURE_RE = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s
 _AND_BEFORE_RE = re.compile(r"\S,?\s+and\s+(?:also\s+|later\s+)?$")
 # a sentence's subject: capitalised words (an apposition may follow) before a verb in -ed or -s
 _SENTENCE_SUBJECT_RE = re.compile(
-    r"\s*[\"“]?(?:The\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD + r"\s+(?:(?:of|for|the)\s+)*){0,4}?"
-    + _NAME_WORD
-    + r"|(?:The|An?|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
+    r"\s*[\"“]?(?:(?:The|In|On|At|Over|During|After)\s+[^,;.]{1,40},\s+)?(?P<np>(?:The\s+)?(?:" + _NAME_WORD
+    + r"\s+(?:(?:of|for|the)\s+)*){0,4}?" + _NAME_WORD + r"(?:\s+\([A-Z]{2,10}\))?"
+    # ("Israeli police called it a terror attack and said ...": a capitalised adjective and a noun)
+    + r"|(?:The|An?|[A-Z][\w-]*['’]s|(?![A-Z][a-z]*(?:ed|ing)\b)[A-Z][\w-]*)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)"
     r"(?:,[^,;.]{1,120},)?,?\s+(?:(?:later|also|then|again)\s+)?(?:[a-z]+(?:ed|s)|gave|put|took|made|saw|found|brought"
     r"|sent|held|set|told|said|struck|hit|left|won|lost|kept|began|went|came|ran|spoke|wrote)\b")
 _WITH_SPEAKER_RE = re.compile(r"\b(?:with|and)\s+(?P<np>(?:the\s+)?(?:[\w.'’·-]+\s+){1,4})$")
@@ -450,6 +459,10 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         # "The World Health Organization (WHO) estimates", "the IPC (IPC) partnership estimated": the acronym
         # in brackets is no clause boundary
         region = _BRACKETED_ACRONYM_RE.sub(lambda m: " \u2039" + m.group(0)[2:-1] + "\u203a", region)
+    if ")" in region[-220:]:
+        # a longer aside in brackets closes the subject: "the Ministry of Health (Ministère de la Santé Publique,
+        # MSPP by its French acronym) has reported" (its name speaks, not the aside)
+        region = _BRACKET_ASIDE_END_RE.sub(r"\1", region)
     if region.rstrip().endswith(","):
         # "Beth Bechdol, deputy director general of the FAO, told ...", "the county's chief medical officer,
         # Dr Jane Roe, said": of a name and its description in apposition, the name speaks
@@ -468,6 +481,11 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     # clause boundary: punctuation, quotes, "that", conjunctions
     mc = _LAST_CLAUSE_BOUNDARY_RE.match(region)  # the last boundary (they never overlap, so it ends last)
     cut = mc.end() if mc else 0
+    while cut >= 4 and region[cut - 3:cut] == "and" and _CAPITAL_AND_RE.search(region, 0, cut) \
+            and (mh := _NAME_HEAD_END_RE.match(region, cut)) is not None and mh.group(1).lower() in _NAME_HEADS:
+        # "the National Disaster Risk Reduction and Management Council (NDRRMC) said": "and" inside a name
+        mc = _LAST_CLAUSE_BOUNDARY_RE.match(region, 0, cut - 3)
+        cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
     if _REPORTING_START_RE.match(np_clean) or _REPORTING_INSIDE_RE.search(np_clean):
@@ -915,7 +933,9 @@ _MENTION_RE = re.compile(
     r"[A-Z](?<!\w[A-Z])(?:[A-Z]{2,5}\b|[\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+)")
 _NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday",
                    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                   "August", "September", "October", "November", "December", "He", "She", "It", "They", "We"}
+                   "August", "September", "October", "November", "December", "He", "She", "It", "They", "We",
+                   # time zones ("by 10 a.m. (0400 GMT), the company said": no company named GMT)
+                   "GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "EET", "EEST", "IST"}
 
 
 # a person named by office: "Yemen's health minister", "the agency's director"

@@ -123,7 +123,8 @@ def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
     next_word = nxt.group(1) if nxt else ""
     if "." in word:  # U.S., U.N., a.m., e.g.
         if low in ("a.m", "p.m"):
-            return next_word[:1].islower() or next_word in ("GMT", "UTC")
+            # ("10 a.m. (0400 GMT), the company said": the time in another zone, in brackets, goes on)
+            return next_word[:1].islower() or next_word in ("GMT", "UTC") or nxt is not None and "(" in nxt.group(0)
         return next_word not in SENTENCE_STARTERS
     if len(word) == 1 and word.isupper():  # initials
         return True
