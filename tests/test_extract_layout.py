@@ -303,3 +303,18 @@ def test_a_live_entry_headed_by_a_source_in_capitals_is_no_dateline():
             "Strike on school\n\nRIYADH: Officials said 12 people died.")
     found = {c.text: c.speaker for c in extract_claims(text, dt.date(2024, 2, 26))}
     assert found["20"] == "PALESTINIAN MEDIA"
+
+
+@pytest.mark.parametrize("top", ["Thursday, October 3, 2024", "Site by Pixels\n03 October 2024"])
+def test_a_date_line_above_the_title_leaves_the_next_paragraph_the_title(top):
+    title = "78 drown as boat capsizes on the lake, provincial governor says"
+    text = (top + "\n\n" + title + "\n\nGOMA (Wire) - At least 78 people drowned when a boat carrying 278 "
+            "passengers capsized near the port on Thursday, the provincial governor said.\n\nThe governor said earlier "
+            "that 20 people had died, and that the search went on.")
+    layout = read_layout(text, dt.date(2024, 10, 3))
+    assert text[:layout.headline_end].endswith(title)
+    found = [c for c in _all(text, "2024-10-03") if c.text in ("78", "At least 78")]
+    assert [(c.speaker, c.as_of, c.period) for c in found] == [("provincial governor", dt.date(2024, 10, 3),
+                                                                 "interval")] * 2
+    # a story whose title names one incident by what one thing did: its past perfect counts that incident
+    assert next(c for c in _all(text, "2024-10-03") if c.text == "20").period == "interval"

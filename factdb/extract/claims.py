@@ -2167,7 +2167,10 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before:
 
 
 # a running total's cue: the perfect of a sentence that has one stays a running total
-_ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)", re.I)
+# a headline naming one incident: by its noun ("Air strike on village kills 10") or by what one thing did ("78 drown
+# as boat capsizes", "bus crashes")
+_ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
+                              r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b", re.I)
 # the fates an incident's own count is of (its survivors, damage or the displaced it leaves are not told as one count)
 _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 _RUNNING_CUE_RE = re.compile(r"\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose|risen"

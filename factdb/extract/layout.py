@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import SPEAKER_WORDS
-from .dates import MONTHS
+from .dates import MONTH_DAY_RE_PART, MONTHS
 from .sentences import FIGURE_LINE_RE, split_paragraphs
 
 __all__ = ["Layout", "document_issuer", "read_layout"]
@@ -173,6 +173,26 @@ def _is_dateline(m: re.Match) -> bool:
     return _CAPS_WORD_RE.search(tail) is not None or tail.lstrip().startswith(",") or m.group("mon") is not None
 
 
+# a line that is only a date, its weekday and time perhaps: "09 June 2024", "Thursday, October 3, 2024"
+_DATE_LINE_RE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:" + MONTH_DAY_RE_PART + r")"
+                           r"(?:\s*[,|-]?\s*(?:" + _CLOCK + r"))?", re.I)
+# a page's short label beside it ("Powered By Pixels"): a few words, no figure, no sentence
+_SHORT_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z'’&-]*(?:\s+[A-Za-z][A-Za-z'’&-]*){0,3}")
+
+
+def _headline_lines(lines: list[str]) -> bool:
+    """Lines a title is made of: at most three, short, none ending as a sentence does."""
+    return len(lines) <= 3 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines)
+
+
+def _line_spans(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    out, pos = [], lo
+    for ln in text[lo:hi].split("\n"):
+        out.append((pos, ln))
+        pos += len(ln) + 1
+    return out
+
+
 def read_layout(text: str, published: dt.date | None = None,
                 paragraphs: list[tuple[int, int]] | None = None) -> Layout:
     """The layout of ``text``: headline lines at the top, the dateline of the first body
@@ -187,10 +207,21 @@ def read_layout(text: str, published: dt.date | None = None,
     first_s, first_e = paras[0]
     lines = text[first_s:first_e].split("\n")
     wrap_from = first_s
-    if len(paras) > 1 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines) \
-            and len(lines) <= 3:
-        out.headline_end = first_e
+    if len(paras) > 2 and len(lines) <= 3 and any(_DATE_LINE_RE.fullmatch(ln.strip()) for ln in lines) \
+            and all(_DATE_LINE_RE.fullmatch(ln.strip()) or _SHORT_LABEL_RE.fullmatch(ln.strip()) for ln in lines) \
+            and _headline_lines(text[paras[1][0]:paras[1][1]].split("\n")):
+        # a date line (and a page's label) above the title: "Powered By X\n09 June 2024\n\nNearly 300 killed ..."
+        # or "Thursday, October 3, 2024\n\n78 drown as boat capsizes ...": the title is the next paragraph
+        for ln_start, ln in _line_spans(text, first_s, first_e):
+            if _DATE_LINE_RE.fullmatch(ln.strip()):
+                out.blanks.append((ln_start, ln_start + len(ln)))
+        first_s, first_e = paras[1]
+        lines = text[first_s:first_e].split("\n")
+        wrap_from = first_s
         body_from = 1
+    if len(paras) > body_from + 1 and _headline_lines(lines):
+        out.headline_end = first_e
+        body_from += 1
     elif len(lines) > 2 and lines[0].strip() and len(lines[0]) <= 250 and lines[0].rstrip()[-1] not in _END_PUNCT \
             and len(lines[1]) <= 80 and _may_be_stamp(lines[1]) and _STAMP_RE.fullmatch(lines[1].strip()):
         # title, stamp and body in one block (wire copy without blank lines): the title is the first line
