@@ -1091,3 +1091,20 @@ def test_a_day_still_to_come_this_year_dates_no_figure():
 ])
 def test_who_reports_a_figure_is_found_past_brackets_openers_and_coordinated_verbs(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    # what befell people counted by their standing is the figure, not the standing
+    ("Before Saturday, 18 hostages and more than 550 Palestinian prisoners had been freed.", "18", "released"),
+    ("Before Saturday, 18 hostages and more than 550 Palestinian prisoners had been freed.", "550", "released"),
+    ("He said more than 700 refugees and migrants had now died on the central route this year.", "700", "killed"),
+    # the next part of a figure an anaphor named
+    ("Forces have killed at least 632 people since the war began, the ministry said. That figure includes 147 "
+     "children and nine women.", "nine", "killed"),
+    # still trapped or not found is missing; people aided are aid
+    ("Officials reported 9 deaths, along with 821 people injured and 127 trapped as of 4:30 p.m.", "127", "missing"),
+    ("Of the 252 miners, 205 had been brought out and 31 had not been found, the company said.", "31", "missing"),
+    ("Some 36,974 families or 128,889 people were being aided outside the centres.", "128,889", "aid"),
+])
+def test_what_befell_people_names_the_figure(text, surface, metric):
+    assert _claim(text, surface).metric == metric

@@ -251,10 +251,18 @@ _LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
 _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
-                      "arrested": "detained", "displaced": "displaced"}
+                      "arrested": "detained", "displaced": "displaced", "died": "killed"}
 _ADJECTIVE_THEN_PREDICATE_RE = re.compile(
     r"\s+(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?"
     r"(?:were|was|have\s+been|had\s+been|are\s+now)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b", re.I)
+# what befell people counted by their standing: "18 hostages and more than 550 prisoners had been freed", "700
+# refugees and migrants had now died" (the fate, not the standing, is the figure)
+_STANDING_NOUNS = r"(?:hostages|captives|prisoners|detainees|refugees|migrants|asylum\s+seekers|evacuees)"
+_STANDING_THEN_PREDICATE_RE = re.compile(
+    r"\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?" + _STANDING_NOUNS + r"(?:\s+(?:and|or)\s+(?:(?:more\s+than|about|some|at\s+least"
+    r"|over|nearly)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?" + _STANDING_NOUNS + r")?"
+    r"\s+(?:were|was|have|has|had)\s+(?:(?:now|since|also|already)\s+)?(?:been\s+)?(freed|released|killed|died|wounded"
+    r"|injured|rescued)\b", re.I)
 _WHERE_AFTER_RE = re.compile(r"\s+(?:near|at|in|on|along|around|outside|inside|across)\s+(?:the\s+)?[\w-]+", re.I)
 _DISPLACED_AFTER_RE = re.compile(r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\b", re.I)
 _DISPLACED_SHELTERING_AFTER_RE = re.compile(
@@ -1539,7 +1547,7 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             if label:
                 metrics[0] = label[-1].metric
         elif metrics[k] is not None:
-            mp = _ADJECTIVE_THEN_PREDICATE_RE.match(text, n.end, s.end)
+            mp = _ADJECTIVE_THEN_PREDICATE_RE.match(text, n.end, s.end) or _STANDING_THEN_PREDICATE_RE.match(text, n.end, s.end)
             if mp:
                 # "twenty-one displaced Libyans were killed": what befell them, not what described them
                 metrics[k] = _PREDICATE_METRICS[mp.group(1).lower()]
@@ -1621,6 +1629,10 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             earlier = next((m for m in reversed(metrics[:i]) if m), back)
             if earlier and earlier != "other":
                 metrics[i] = earlier
+    for i in range(1, len(nums)):
+        # (again for a figure an anaphor named: "That figure includes 147 children and nine women")
+        if metrics[i] is None and links[i] in ("and", "including") and metrics[i - 1] and not nums[i].population:
+            metrics[i] = metrics[i - 1]
     # people's fates are not counts of things: "captured 100 military outposts"; buried or lost buildings are
     # destroyed ones: "a landslide buried dozens of homes"
     for i, subj in enumerate(subjects):
