@@ -1108,3 +1108,12 @@ def test_who_reports_a_figure_is_found_past_brackets_openers_and_coordinated_ver
 ])
 def test_what_befell_people_names_the_figure(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_the_latest_event_is_not_the_one_a_background_paragraph_dated():
+    text = ("Troops freed four hostages in a raid on Saturday that killed 274 people, the ministry said.\n\nIt was the "
+            "largest rescue since October 7, when gunmen stormed across the border, killing about 1,200 people.\n\n"
+            "It said 64 children were killed in the latest raid.")
+    day = dt.date(2024, 6, 9)
+    assert _claim(text, "about 1,200", day).as_of == dt.date(2023, 10, 7)
+    assert _claim(text, "64", day).as_of != dt.date(2023, 10, 7)

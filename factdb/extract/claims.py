@@ -1443,7 +1443,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
 _THE_EVENT_AFTER_RE = re.compile(
-    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters")
+    # (not "in the latest raid": the story's own event, not one dated before)
+    r"[^.;]{0,60}?\b(?:in|during|by|from)\s+(?:the|that|this)\s+(?!(?:latest|newest|new|fresh|recent|most\s+recent)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "disasters")
     + r"|assaults?|operations?|incursions?|offensives?)\b", re.I)
 
 
