@@ -1117,3 +1117,13 @@ def test_the_latest_event_is_not_the_one_a_background_paragraph_dated():
     day = dt.date(2024, 6, 9)
     assert _claim(text, "about 1,200", day).as_of == dt.date(2023, 10, 7)
     assert _claim(text, "64", day).as_of != dt.date(2023, 10, 7)
+
+
+def test_a_present_perfect_after_an_events_day_counts_to_the_statements_day_and_is_the_incidents_count():
+    text = ("At least 60 dead after dam collapse in the east\n\nThe dam collapsed on Sunday, unleashing floods that have "
+            "killed at least 60 people, with hundreds more still missing, an official said on Monday.\n\n"
+            "At least 45 people have been killed in the villages below it, medics said.")
+    day = dt.date(2024, 8, 28)
+    c = _claim(text, "at least 60", day)
+    assert (c.as_of, c.period) == (dt.date(2024, 8, 26), "interval")
+    assert _claim(text, "At least 45", day).period == "interval"

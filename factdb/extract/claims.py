@@ -1690,6 +1690,11 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
     return p.as_of
 
 
+# a relative clause in the present perfect between a day and a figure: the figure is a running count, not of the day
+_PERFECT_CLAUSE_BETWEEN_RE = re.compile(r"\b(?:that|which|who)\s+(?:has|have)\s+(?:(?:so\s+far|now|already)\s+)?\w+",
+                                        re.I)
+
+
 def _read_dates(x: _Reading) -> None:
     """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
     text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
@@ -1756,6 +1761,8 @@ def _read_dates(x: _Reading) -> None:
                 continue
             if rises and p.kind == "point" and p.end <= n.start and _EVENT_AFTER_DAY_RE.match(text, p.end):
                 continue  # "the number of dead from the Jan. 1 earthquake had risen to 126": the day names the event
+            if p.kind == "point" and p.end <= n.start and _PERFECT_CLAUSE_BETWEEN_RE.search(text, p.end, n.start):
+                continue  # "collapsed on Sunday, unleashing floods that have killed at least 60": a toll as of now
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
@@ -2189,8 +2196,8 @@ _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) 
 _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 _RUNNING_CUE_RE = re.compile(r"\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose|risen"
                              r"|reached|climbed|war|conflict|campaign|year|month|week)\b", re.I)
-_HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+had\s+(?:been\s+)?\w+", re.I)
-_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}?$", re.I)
+_HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
+_HAD_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
 def _counts_of_the_incident(x: _Reading) -> None:
@@ -2208,9 +2215,11 @@ def _counts_of_the_incident(x: _Reading) -> None:
                 and not n.population and not _STATE_AFTER_REPORTED_RE.match(text, n.end, s.end) \
                 and not _state_before(text, max(s.start, n.start - 50), n.start):
             x.periods[i] = "interval"
-    if "had" not in text[s.start:s.end]:
+    seg = text[s.start:s.end]
+    if "had" not in seg and "ha" not in seg:
         return
     for i, n in enumerate(x.nums):
+        # (also a present perfect: "floods that have killed at least 60", "At least 45 people have been killed")
         if x.periods[i] == "cumulative" and n.unit == "count" and (
                 _HAD_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)
                 or _HAD_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))):
