@@ -1127,3 +1127,20 @@ def test_a_present_perfect_after_an_events_day_counts_to_the_statements_day_and_
     c = _claim(text, "at least 60", day)
     assert (c.as_of, c.period) == (dt.date(2024, 8, 26), "interval")
     assert _claim(text, "At least 45", day).period == "interval"
+
+
+def test_a_story_of_one_incident_dates_its_first_figures_by_the_day_it_gives_the_incident_later():
+    text = ("Air strike on camp for the displaced kills at least 45\n\nAt least 45 people have been killed and dozens "
+            "wounded as warplanes struck a camp for displaced people, medics said.\n\nThe health ministry said in a "
+            "statement that yesterday's massacre had left 45 dead and that 249 others had been wounded.\n\n"
+            "Dozens more are feared dead under the tents.")
+    day = dt.date(2024, 5, 27)
+    found = {(c.text, c.start): c for c in extract_claims(text, day)}
+    lede = text.index("At least 45 people")
+    assert found[("At least 45", lede)].as_of == dt.date(2024, 5, 26)
+    assert next(c for (t, _), c in found.items() if t == "dozens").as_of == dt.date(2024, 5, 26)
+    assert next(c for (t, _), c in found.items() if t == "Dozens").as_of == day  # a state told now keeps its day
+    # a story that gives its incident the publication day moves nothing
+    text = text.replace("yesterday's massacre", "the massacre on Monday")
+    found = {(c.text, c.start): c for c in extract_claims(text, day)}
+    assert found[("At least 45", lede)].as_of == day

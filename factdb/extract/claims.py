@@ -944,6 +944,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     one_incident = bool(layout.headline_end) and not layout.stamps \
         and _ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
     named: dict[tuple[str, int], str | None] = {}
+    # a story of one incident is held to its end: the incident's day may be told after its first figures
+    held: list[ExtractedClaim] | None = [] if one_incident and len(text) <= _HELD_STORY_MAX else None
+    undated: set[int] = set()  # ids of held claims dated by default
     last: ExtractedClaim | None = None  # the latest claim
     metric_names = lex.metric_names
     prev_speakers: list[str] = []
@@ -997,7 +1000,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 prev_metric = (last.metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day, sentence_window, event_day, scene_day = _sentence_claims(
+            found, said_day, sentence_window, event_day, scene_day, loose = _sentence_claims(
                 text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
@@ -1054,10 +1057,18 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 c.speaker = named[key] or c.speaker
             head.add(c)
             titles.add(c)
-            yield c
+            if held is None:
+                yield c
+            else:
+                held.append(c)
+                if c.start in loose:
+                    undated.add(id(c))
         s = nxt
     head.finish()
     titles.finish()
+    if held:
+        _date_the_incident(held, undated, pub)
+        yield from held
 
 
 _NAME_WORD_RE = re.compile(r"[a-z0-9]+")
@@ -1394,6 +1405,7 @@ class _Reading:
     as_ofs: list[dt.date | None] = field(init=False)
     sinces: list[dt.date | None] = field(init=False)
     by_statement: list[bool] = field(init=False)  # the date is the statement's, not the figure's
+    undated: set[int] = field(default_factory=set)  # starts of the numbers dated by default (no phrase)
     # events pass
     event_day: dt.date | None = None  # the day of the event the sentence dates its figures by, if any
 
@@ -1402,7 +1414,8 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None, carried_day: dt.date | None = None, prev_window: tuple | None = None,
                      event_day: dt.date | None = None, scene_day: dt.date | None = None, one_incident: bool = False
-                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None, dt.date | None]:
+                     ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None, dt.date | None,
+                                set[int]]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
     the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any, and the day of
     the latest dated event.
@@ -1438,7 +1451,9 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
         # (or a day read off the sentence's own phrases: "killed 274 people on Saturday, the ministry said on Sunday")
         x.event_day = next((d for d, p, st in zip(x.as_ofs, x.periods, x.by_statement, strict=True)
                             if p == "interval" and d is not None and not st and d < x.anchor), None)
-    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day
+    # (the claims dated by default, no phrase of their own: a story's incident day may date them later)
+    loose = {c.start for c in claims if c.start in x.undated}
+    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day, loose
 
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
@@ -1895,6 +1910,31 @@ _WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are
                                  r"|(?:[\w'’-]+\s+){0,3}?(?:said|says|added|adds)\b)")
 
 
+# a sentence that tells a state now ("Among the victims are nine", "60 are feared to have drowned") is of its day
+_TOLD_AS_NOW_RE = re.compile(r"\b(?:are|is|remain|remains|feared|believed)\b", re.I)
+_HELD_STORY_MAX = 200_000  # characters: a story of one incident is an article, not an archive
+_INCIDENT_DAYS_BACK = 3  # an incident a story reports happened within days of its publication
+
+
+def _date_the_incident(claims: list[ExtractedClaim], undated: set[int], pub: dt.date | None) -> None:
+    """In a story of one incident, the incident's dead, hurt and missing counted without a day of their own
+    (dated the publication day) are of the day the story gives the incident anywhere: "Maine police hunt
+    gunman after 18 killed" ... "shots rang out at around 7pm on Wednesday"; "yesterday's massacre had left 45"
+    dates the lede's "At least 45 people have been killed"."""
+    if pub is None:
+        return
+    # (the first day the story gives a count of the incident: "a strike on Sunday killed at least 7" is of the
+    # publication day, and "On Saturday, a strike on another school had killed 21" is another incident)
+    day = next((c.as_of for c in claims if c.period == "interval" and c.metric in _INCIDENT_FATES and id(c) not in undated
+                and c.as_of is not None), None)
+    if day is None or not pub - dt.timedelta(days=_INCIDENT_DAYS_BACK) <= day < pub:
+        return
+    for c in claims:
+        if c.period == "interval" and c.metric in _INCIDENT_FATES and id(c) in undated and c.as_of == pub \
+                and not _TOLD_AS_NOW_RE.search(c.sentence):
+            c.as_of = day
+
+
 def _day_before(text: str, phrases, at: int) -> dt.date | None:
     """The day or start a phrase right before ``at`` names, if any."""
     return next(((p.as_of or p.since) for p in phrases if p.kind in ("point", "since") and (p.as_of or p.since)
@@ -2273,6 +2313,7 @@ def _periods_from_verbs(x: _Reading) -> None:
             periods[i] = "cumulative"
         if as_ofs[i] is None:
             as_ofs[i] = anchor
+            x.undated.add(n.start)
     for i in range(1, len(nums)):
         if periods[i - 1] is not None and (
                 periods[i] is None and links[i] in ("including", "apposition")
