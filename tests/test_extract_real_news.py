@@ -1144,3 +1144,13 @@ def test_a_story_of_one_incident_dates_its_first_figures_by_the_day_it_gives_the
     text = text.replace("yesterday's massacre", "the massacre on Monday")
     found = {(c.text, c.start): c for c in extract_claims(text, day)}
     assert found[("At least 45", lede)].as_of == day
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Forces have killed at least 40,005 people in the enclave since 7 October, the ministry said.\n\nMore than "
+     "92,401 others have been wounded, it added.", "92,401", "ministry"),
+    ("Three crew members were killed when a missile hit the ship, the shipping company's managers have confirmed.\n\n"
+     "They said two other crew members were seriously hurt in the attack.", "two", "shipping company's managers"),
+])
+def test_a_pronoun_opening_a_paragraph_speaks_for_the_last_speaker_before_it(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

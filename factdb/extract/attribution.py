@@ -1169,11 +1169,14 @@ def resolve_speaker(speaker: str, paragraph: int, memory: SpeakerMemory, definit
     if is_pronoun(speaker) and low not in ("officials",):
         if low in ("i", "we"):
             return memory.last(paragraph, named_only=False) or memory.last() or speaker
+        # (then the last speaker before this paragraph, named or not: "..., the ministry said." and, in the next
+        # paragraph, "More than 92,401 others have been wounded, it added.")
         if low == "it":
             return (memory.last(paragraph, named_only=False, org_only=True)
-                    or memory.last_mention(paragraph, before, org=True) or memory.last(org_only=True) or speaker)
+                    or memory.last_mention(paragraph, before, org=True)
+                    or memory.last(named_only=False, org_only=True) or speaker)
         return (memory.last(paragraph, named_only=False) or memory.last_mention(paragraph, before, person=True)
-                or memory.last() or speaker)
+                or memory.last() or memory.last(named_only=False) or speaker)
     words = speaker.split()
     if len(words) == 2 and _HONORIFIC_RE.fullmatch(words[0]) and words[1][:1].isupper():
         # "Mr Abiad" -> "Health Minister Firass Abiad" named before
