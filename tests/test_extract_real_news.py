@@ -1154,3 +1154,18 @@ def test_a_story_of_one_incident_dates_its_first_figures_by_the_day_it_gives_the
 ])
 def test_a_pronoun_opening_a_paragraph_speaks_for_the_last_speaker_before_it(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("In the region alone, the charity treated 2,300 patients and recorded 40 deaths in just the past week.", "40",
+     "interval"),
+    ("At least 274 people, dozens of children among them, were killed in the raid, the ministry has said.",
+     "274", "interval"),
+    # a compound is no running total's cue ("140-year-old"), and a title's ", killing 22" names one incident
+    ("15 dead in funicular derailment\n\nFifteen people died when a funicular, one of the city's attractions, left "
+     "its track.\n\nThe operator said 12 people had been hurt on the 140-year-old line.", "12", "interval"),
+    ("Suicide bomber attacks church, killing at least 22\n\nA bomber opened fire on worshippers.\n\nA monitor said "
+     "at least 19 people had been killed and dozens more wounded.", "19", "interval"),
+])
+def test_an_events_count_is_read_past_asides_adverbs_and_compounds(text, surface, period):
+    assert _claim(text, surface).period == period

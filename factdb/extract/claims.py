@@ -1089,8 +1089,9 @@ _LEDE_SENTENCES = 4  # a headline restates a figure of the first few body senten
 _PAST_EVENT_BEFORE_RE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|wounded|injured)\s+"
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|another|up\s+to)\s+)?$",
                                    re.I)
-_PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:was|were)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
-                                  re.I)
+# (an aside may stand before the verb: "At least 274 people, dozens of children among them, were killed")
+_PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?(?:,[^,;.]{1,60},)?\s+(?:was|were)\s+(?:\w+ly\s+)?"
+                                  r"(?:killed|wounded|injured)\b", re.I)
 def _state_before(text: str, lo: int, hi: int) -> bool:
     # (each match holds one of these words: a substring test first, the regex only then; non-ASCII text
     # folds under re.I, so no shortcut for it)
@@ -1107,7 +1108,7 @@ def _toll_noun_before(text: str, lo: int, hi: int) -> bool:
 
 def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
     """A simple past event verb governs ``n`` ("strikes killed 12", "12 people were killed")."""
-    lo, hi = max(s.start, n.start - 25), min(s.end, n.end + 60)
+    lo, hi = max(s.start, n.start - 25), min(s.end, n.end + 110)
     w = text[lo:hi].lower()
     if w.isascii() and "killed" not in w and "wounded" not in w and "injured" not in w:
         return False
@@ -2228,14 +2229,15 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before:
 
 
 # a running total's cue: the perfect of a sentence that has one stays a running total
-# a headline naming one incident: by its noun ("Air strike on village kills 10") or by what one thing did ("78 drown
-# as boat capsizes", "bus crashes")
+# a headline naming one incident: by its noun ("Air strike on village kills 10"), by what one thing did ("78 drown
+# as boat capsizes", "bus crashes") or by the participle of what it did ("Bomber attacks church, killing 22")
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
-                              r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b", re.I)
+                              r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b|,\s+killing\b", re.I)
 # the fates an incident's own count is of (its survivors, damage or the displaced it leaves are not told as one count)
 _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
-_RUNNING_CUE_RE = re.compile(r"\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose|risen"
-                             r"|reached|climbed|war|conflict|campaign|year|month|week)\b", re.I)
+# ("the 140-year-old funicular": no word of a compound)
+_RUNNING_CUE_RE = re.compile(r"(?<!-)\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose"
+                             r"|risen|reached|climbed|war|conflict|campaign|year|month|week)\b(?!-)", re.I)
 _HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
 _HAD_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 

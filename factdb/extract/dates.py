@@ -98,7 +98,8 @@ TIME_RE = re.compile(
     r"|(?:the|its|their)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’-]+\s+(?:began|started|erupted|broke\s+out|set\s+in)\b"
     r"|then|that date|that day|last\s+\w+|early\s+\w+|mid-\w+|the\s+" + _MONTH + r"\s+\d{1,2}\s+attacks?"
     r"|the\s+(?:October|Oct\.?)\s+7(?:th)?\s*(?:attacks?)?|records\s+began))"
-    r"|(?P<window>\b(?:in|over|during|within|for|across)\s+the\s+(?:past|last|previous|preceding|prior|latest)\s+"
+    r"|(?P<window>\b(?:in|over|during|within|for|across)\s+(?:just\s+|only\s+)?the\s+(?:past|last|previous|preceding|prior"
+    r"|latest)\s+"
     r"(?:(?P<wn>" + _NUMW + r")[\s-]+)?(?P<wu>hours?|days?|nights?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?:in|over|within|from|after)\s+(?P<wn2>\d+|twenty-four|twelve|one|two|three|four|five|six|seven|ten)\s+"
     r"(?P<wu2>hours?|days?|weeks?|months?)\b"
@@ -195,14 +196,14 @@ _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
     "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
-    "in": r"in\s+(?:the\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3
+    "in": r"in\s+(?:the\s|just\s|only\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3
           # (a headline's event without its article: "killed in Israeli raid")
           + r"|(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False) + r")\b)",
     "to": r"to\s+date",
     "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun|one|two|three|four|five|six|seven|ten|twe)",
-    "for": r"for\s+the\s",
+    "for": r"for\s+(?:the|just|only)\s",
     "as": r"as\s+(?:of|yet)",
     "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
     "by": r"by\s+(?:the\s|\d|mon|tue|wed|thu|fri|sat|sun|" + _MON3 + r")",
