@@ -1169,3 +1169,14 @@ def test_a_pronoun_opening_a_paragraph_speaks_for_the_last_speaker_before_it(tex
 ])
 def test_an_events_count_is_read_past_asides_adverbs_and_compounds(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("The state civil defence bulletin published on Monday morning (13) lists 127 people missing and a further 806 "
+     "injured.", "127", "state civil defence bulletin"),
+    ("A report issued on Thursday by the UN Office for the Coordination of Humanitarian Affairs estimated that the "
+     "quake had affected more than 17 million people.", "17 million",
+     "Office for the Coordination of Humanitarian Affairs"),
+])
+def test_a_documents_day_is_no_speaker_but_its_agent_is(text, surface, speaker):
+    assert _claim(text, surface).speaker.endswith(speaker)

@@ -46,6 +46,11 @@ _NP_RESTART_RE = re.compile(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]")
 # ("the Los Angeles County Medical Examiner"; but "in the West Bank Hamas said": Hamas speaks)
 _JOINED_IN_A_NAME_RE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’.-]*\s+(?:of|for|on|to|and|de|del|des|du|la)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*$")
+_TIME_WORD_START_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+                                 r"|April|May|June|July|August|September|October|November|December)\b")
+# (not before its agent: "A report issued on Thursday by the UN office estimated": the office speaks)
+_PUBLISHED_TAIL_RE = re.compile(r"\s+(?:published|released|issued|posted|dated|updated)\s+(?:on|late|early|this|last)\b"
+                                r"(?:(?!\bby\b).)*$", re.S)
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
 _NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
 _ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
@@ -488,6 +493,9 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
+    if "ed " in np_clean:
+        # "The civil defence bulletin published on Monday morning lists": the bulletin, not its day
+        np_clean = _PUBLISHED_TAIL_RE.sub("", np_clean)
     if _REPORTING_START_RE.match(np_clean) or _REPORTING_INSIDE_RE.search(np_clean):
         return None  # "OCHA said it had recorded": the subject of "recorded" is "it", after a cue already found
     ml = _LEADING_CONJ_RE.match(np_clean) or _WORDS_BEFORE_THE_RE.match(np_clean)
@@ -509,6 +517,8 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         # "in an operation the Gaza Health Ministry said": retry from the last article / capital
         for m in reversed(list(_NP_RESTART_RE.finditer(np_clean))):
             tail = np_clean[m.start():]
+            if _TIME_WORD_START_RE.match(np_clean, m.start()):
+                continue  # "the bulletin published on Monday morning (13) lists 127": a day is no speaker
             if _JOINED_IN_A_NAME_RE.search(np_clean, 0, m.start()) or (
                     np_clean.rsplit(None, 1)[-1].lower() in _NAME_HEADS and np_clean[m.start()].isupper()
                     and _CAPITAL_WORD_BEFORE_RE.search(np_clean, 0, m.start())):
