@@ -1180,3 +1180,14 @@ def test_an_events_count_is_read_past_asides_adverbs_and_compounds(text, surface
 ])
 def test_a_documents_day_is_no_speaker_but_its_agent_is(text, surface, speaker):
     assert _claim(text, surface).speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("According to the official, 21 bodies, those of 11 men and 10 women, had been dug out from beneath the mud.",
+     "10", "killed"),
+    ("Thirty bodies, among them those of seven children, have been pulled out so far from the slide.", "seven",
+     "killed"),
+    ("The group freed three local and five foreign hostages in the city on Thursday.", "five", "released"),
+])
+def test_the_parts_of_a_count_share_what_befell_it(text, surface, metric):
+    assert _claim(text, surface).metric == metric

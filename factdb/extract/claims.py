@@ -233,8 +233,9 @@ _SUBJECT_STOP = {
 }
 
 # (... and the part before its whole: "six of its staff were among the 18 people reported killed")
+# ("21 bodies, those of 11 men and 10 women", "30 bodies, among them those of seven children": the parts)
 _LINK_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|among\s+those|incl\.?"
-                                r"|(?:were|was|are|is)\s+among\s+the)\s*$", re.I)
+                                r"|(?:were|was|are|is)\s+among\s+the|,\s+(?:among\s+them\s+)?those\s+of)\s*$", re.I)
 _LINK_APPOS_RE = re.compile(r"^[^.;]{0,60}?(?:,|—|–|\(|\s-\s)\s*(?:or|and|i\.e\.|that\s+is)?\s*$", re.I)
 _LINK_COMPARE_RE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s+(?:an?|the|its|their)\s+(?:earlier|previous|prior|initial|last)"
                               r"\s+(?:[\w-]+\s+)?(?:toll|count|figure|tally|estimate|total)\s+of\s+(?:more\s+than\s+|about\s+)?$|\bcompared\s+(?:with|to)\s*$|\bfrom\s+(?:the\s+)?$|\bversus\s*$"
@@ -263,6 +264,10 @@ _STANDING_THEN_PREDICATE_RE = re.compile(
     r"|over|nearly)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?" + _STANDING_NOUNS + r")?"
     r"\s+(?:were|was|have|has|had)\s+(?:(?:now|since|also|already)\s+)?(?:been\s+)?(freed|released|killed|died|wounded"
     r"|injured|rescued)\b", re.I)
+_STANDING_METRICS = frozenset({"hostages", "detained"})
+_FATE_METRICS = frozenset({"released", "killed", "injured"})
+_FATE_VERB_BEFORE_RE = re.compile(r"\b(?:freed|released|killed|wounded|injured|rescued)\s+(?:(?:at\s+least|about|some"
+                                  r"|more\s+than|another|a\s+further)\s+)?$", re.I)
 _WHERE_AFTER_RE = re.compile(r"\s+(?:near|at|in|on|along|around|outside|inside|across)\s+(?:the\s+)?[\w-]+", re.I)
 _DISPLACED_AFTER_RE = re.compile(r"\s+(?:of\s+the\s+)?(?:internally\s+)?displaced\b", re.I)
 _DISPLACED_SHELTERING_AFTER_RE = re.compile(
@@ -482,7 +487,7 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
         kind = None
         low = gap.lower()
         exotic = not low.isascii()  # re.I folds "ı", "ſ", "K" onto ASCII letters: no substring shortcut
-        if (exotic or "incl" in low or "among" in low or "whom" in low or "which" in low) \
+        if (exotic or "incl" in low or "among" in low or "whom" in low or "which" in low or "those of" in low) \
                 and _LINK_INCLUDING_RE.search(gap):
             kind = "including"
         elif _OF_THEM_RE.match(after) and (_APPOSITION_OPEN_RE.search(gap) or _SAME_THINGS_CLAUSE_RE.search(gap)):
@@ -1608,6 +1613,10 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         if nums[i].population or not links[i] or not metrics[i - 1]:
             continue
         if metrics[i] is None or (links[i] in ("including", "with") and prios[i] < 2):
+            metrics[i] = metrics[i - 1]
+        elif links[i] == "and" and metrics[i] in _STANDING_METRICS and metrics[i - 1] in _FATE_METRICS \
+                and _FATE_VERB_BEFORE_RE.search(text, max(s.start, nums[i - 1].start - 40), nums[i - 1].start):
+            # "Hamas freed three Israeli and five Thai hostages": the verb's fate befell both counts
             metrics[i] = metrics[i - 1]
     # "the toll rose by 12 to 240": an increase and the new total; "the number of injured had climbed from
     # 15 to 29": the old and the new figure -- either way two figures of the same thing
