@@ -1191,3 +1191,15 @@ def test_a_documents_day_is_no_speaker_but_its_agent_is(text, surface, speaker):
 ])
 def test_the_parts_of_a_count_share_what_befell_it(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("At least four soldiers of the National Defence Forces (NDF) were killed and 58 others wounded, the army said.",
+     "four", "killed"),
+    ("She said another four people injured in the fire had died in hospitals in the area.", "four", "killed"),
+    ("The toll from the air strike on the suburb has climbed to 31, seven women and three children among them, the "
+     "minister announced.", "seven", "killed"),
+    ("Truce extended as 11 hostages and 33 prisoners go free", "33", "released"),
+])
+def test_what_befell_a_count_is_read_past_acronyms_participles_and_listed_parts(text, surface, metric):
+    assert _claim(text, surface).metric == metric

@@ -254,8 +254,10 @@ _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "inju
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
                       "arrested": "detained", "displaced": "displaced", "died": "killed"}
 _ADJECTIVE_THEN_PREDICATE_RE = re.compile(
-    r"\s+(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?"
-    r"(?:were|was|have\s+been|had\s+been|are\s+now)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b", re.I)
+    r"\s+(?:people\s+|others\s+)?(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+"
+    r"(?:[A-Za-z][\w'’-]*\s+){1,4}?"
+    r"(?:were|was|have\s+been|had\s+been|are\s+now|had|have)\s+(?:\w+ly\s+)?(" + "|".join(_PREDICATE_METRICS) + r")\b",
+    re.I)
 # what befell people counted by their standing: "18 hostages and more than 550 prisoners had been freed", "700
 # refugees and migrants had now died" (the fate, not the standing, is the figure)
 _STANDING_NOUNS = r"(?:hostages|captives|prisoners|detainees|refugees|migrants|asylum\s+seekers|evacuees)"
@@ -285,7 +287,8 @@ _BRACKET_PART_AFTER_RE = re.compile(r"\s+[a-z][\w-]*\s*(?:,|and\b|\))")
 _BRACKET_ITEM_GAP_RE = re.compile(r"\)?[^.;()\d]{1,80}\(")
 _BRACKET_ITEM_AFTER_RE = re.compile(r"(?:\s+each)?\)")
 _LINK_WITH_RE = re.compile(r"\bwith\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|some\s+)?$", re.I)
-_AMONG_THEM_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}among\s+them\b")
+# (also the first of parts listed before it: "climbed to 31, seven women and three children among them")
+_AMONG_THEM_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}(?:(?:and|,)\s+(?:[\w'’-]+\s+){1,3})?among\s+them\b")
 def _a_part_named(text: str, end: int) -> bool:
     """The number ending at ``end`` is named a part of the one before: "96 of them", "four children among them"."""
     return bool(_OF_THEM_RE.match(text, end, end + 40) or _AMONG_THEM_AFTER_RE.match(text, end, end + 40))
@@ -366,6 +369,9 @@ def _punct_count(rx: re.Pattern, gap: str) -> int:
     return n
 
 
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)")
+
+
 def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     """The caller has dropped the triggers with another (non-population) number between them and ``n``."""
     if t.start < n.end and n.start < t.end:
@@ -393,6 +399,8 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
         gap = text[a:b]
     if "\n" in gap:
         return None
+    if "(" in gap:
+        gap = _ACRONYM_IN_BRACKETS_RE.sub("", gap)  # "soldiers of the Israel Defense Forces (IDF) were killed"
     if t.side == "before" and ((_PASSIVE_BEFORE_RE.search(text, max(0, t.start - 24), t.start)
                                 and not any(w.endswith("ing") for w in text[t.start:t.end].split()))
                                or _CONJ_RE.search(gap) or _COMMA_CONJ_RE.search(gap)):
