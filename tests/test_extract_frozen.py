@@ -82,8 +82,9 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.8, "period_accuracy": 0.77},
     "round25-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.98, "speaker_accuracy": 0.93,
                      "as_of_accuracy": 0.82, "period_accuracy": 0.87},
-    "round26-news": {"f1": 0.99, "bounds_accuracy": 1.0, "metric_accuracy": 0.87, "speaker_accuracy": 0.87,
-                     "as_of_accuracy": 0.84, "period_accuracy": 0.82},
+    # (its breakdowns take the source of the figure they break down, where its labels leave them unattributed)
+    "round26-news": {"f1": 0.99, "bounds_accuracy": 1.0, "metric_accuracy": 0.9, "speaker_accuracy": 0.85,
+                     "as_of_accuracy": 0.87, "period_accuracy": 0.84},
 }
 
 

@@ -1203,3 +1203,23 @@ def test_the_parts_of_a_count_share_what_befell_it(text, surface, metric):
 ])
 def test_what_befell_a_count_is_read_past_acronyms_participles_and_listed_parts(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+@pytest.mark.parametrize("text, surface, as_of, period", [
+    ("As at 15 September 2014, 71 cases of the disease had been reported in the country.", "71",
+     dt.date(2014, 9, 15), "cumulative"),
+    ("The outbreak's toll stood at 2622 deaths at the end of 14 September 2014.", "2622", dt.date(2014, 9, 14),
+     "cumulative"),
+    ("That is a rise of some 367 cases and 167 deaths in the space of a single day.", "167", dt.date(2014, 9, 18),
+     "interval"),
+])
+def test_a_total_as_it_stood_on_a_day_and_a_rise_in_the_space_of_a_day(text, surface, as_of, period):
+    c = _claim(text, surface, dt.date(2014, 9, 18))
+    assert (c.as_of, c.period) == (as_of, period)
+
+
+def test_a_breakdown_of_the_figure_just_given_opening_on_that_figure_takes_its_day():
+    text = ("On Wednesday, civil protection said it had counted 2,189 deaths and 12,268 injured.\n\nOf the 2,189 people "
+            "known to have died so far, 1,832 were in the South and 137 in the Nippes.")
+    c = _claim(text, "1,832", dt.date(2021, 8, 21))
+    assert c.as_of == dt.date(2021, 8, 18)

@@ -1498,7 +1498,9 @@ _AMONG_THE_DEAD_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,6}?\s+(?:were|was|a
 _PART_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|are|was|is)\b", re.I)
 _BREAKDOWN_OPENING_RE = re.compile(
     r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:(?:new|latest|reported|confirmed)\s+)?(?:dead|killed|victims|injured|wounded|missing"
-    r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b)"
+    r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b"
+    # ("Of the 2,189 people known to have died so far, 1,832 were in the South": the figure just given, in parts)
+    r"|the\s+\d[\d,.]*\s+(?:[\w'’-]+\s+){0,5}?(?:dead|killed|died|deaths|victims|injured|wounded|casualties)\b)"
     r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b)")
 
 

@@ -106,6 +106,9 @@ TIME_RE = re.compile(
     # ("killed in 21 months of war": since the war began, a running total, not a window; but "in two days of
     # fighting" is one)
     r"(?!(?:(?<=months)|(?<=weeks))\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
+    # ("a rise of 367 cases in the space of a single day")
+    r"|\bin\s+the\s+space\s+of\s+(?:a\s+(?:single\s+)?|(?P<wn3>\d+|two|three|four|five|six|seven|ten)\s+)"
+    r"(?P<wu3>hours?|days?|weeks?|months?)\b"
     r")"
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
@@ -119,7 +122,7 @@ TIME_RE = re.compile(
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
-    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
+    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
@@ -204,7 +207,7 @@ _TIME_GUARDS = {
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun|one|two|three|four|five|six|seven|ten|twe)",
     "for": r"for\s+(?:the|just|only)\s",
-    "as": r"as\s+(?:of|yet)",
+    "as": r"as\s+(?:of|at|yet)",
     "at": r"at\s+(?:present|the\s+(?:end|start|beginning|middle|weekend))",
     "by": r"by\s+(?:the\s|\d|mon|tue|wed|thu|fri|sat|sun|" + _MON3 + r")",
     "count": r"count\s+of",
@@ -508,8 +511,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             elif _YEAR_RE.fullmatch(sx):
                 p.since = dt.date(int(sx), 1, 1) if 1 <= int(sx) <= 9999 else None
         elif kind == "window":
-            n = _count(g("wn") or g("wn2"))
-            unit = (g("wu") or g("wu2")).lower().rstrip("s")
+            n = _count(g("wn") or g("wn2") or g("wn3"))
+            unit = (g("wu") or g("wu2") or g("wu3")).lower().rstrip("s")
             p.kind, p.period = "window", "interval"
             p.days_back = None if n is None else max(1, round(n * _UNITS[unit]))
         elif kind == "back":
@@ -570,7 +573,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             d, fut = _md(g("mdx"), published, ahead=not (event or _told_as_past(text, lo, hi, m.start(), m.end())))
             if fut:
                 continue
-            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"], ["up"])
+            # ("as at 15 September", "at the end of 14 September": a total as it stood that day)
+            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"], ["up"],
+                                                                        ["at"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif kind == "month":
             # "killed 52 people in June": a count over that month. The figure's date stays the day it
