@@ -1223,3 +1223,12 @@ def test_a_breakdown_of_the_figure_just_given_opening_on_that_figure_takes_its_d
             "known to have died so far, 1,832 were in the South and 137 in the Nippes.")
     c = _claim(text, "1,832", dt.date(2021, 8, 21))
     assert c.as_of == dt.date(2021, 8, 18)
+
+
+def test_a_who_clause_speaks_for_its_antecedent_and_a_clause_after_said_is_no_speaker():
+    text = ("Civil defence spokesman Mahmoud Bassal, who had earlier reported 14 deaths, said the toll stood at 18, two "
+            "employees of the agency among them.")
+    assert _claim(text, "14").speaker == "Mahmoud Bassal"
+    assert _claim(text, "18").speaker.endswith("Mahmoud Bassal")
+    # the organisation WHO is no relative pronoun
+    assert _claim("WHO says 3 health workers were hurt at the hospital.", "3").speaker == "WHO"

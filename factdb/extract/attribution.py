@@ -78,6 +78,10 @@ _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will
                 r"|jumped|came|went|show\w*|suggest\w*|of|from|by|and|or)\b", re.I)
 _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;:.!?\"“”()]{1,70}?)(?=\s*(?:[,;:.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
+# an inverted "speaker" that is a clause: "said the toll stood at 18"
+_CLAUSE_NP_RE = re.compile(r"\b(?:stood|stands|rose|rises|reached|reaches|climbed|was|were|is|are|had|has|have)\b", re.I)
+# the name a "who" clause is of, right before it: "Mahmoud Bassal, who had earlier reported"
+_WHO_ANTECEDENT_RE = re.compile(r"(?P<np>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s*,\s*$")
 _NOT_SPEAKER_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they|on|in|of|to|at|there|this)\b", re.I)
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
 # how a statement's document is said to have come out: "in a press release issued on Monday"
@@ -800,6 +804,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                         and not _holds_a_figure(subj[0]):
                     # (not when the subject has its own verb first: "Malnutrition levels were worrying, said X:")
                     mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
+            if mi and _CLAUSE_NP_RE.search(mi.group("np")):
+                mi = None  # "..., said the toll stood at 18": what was said, not who said it
             if mi and not _NOT_SPEAKER_AFTER_RE.match(text[ve:hi]) or (
                     mi and _PRONOUN_SPEAKER_AFTER_RE.match(text[ve:hi])):
                 np = mi.group("np")
@@ -836,6 +842,12 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if subj is None:
             continue
         np, st = subj
+        if np == "who":  # (not "WHO", the organisation)
+            # "Civil defence spokesman Mahmoud Bassal, who had earlier reported 14 deaths": the one the clause is of
+            ma = _WHO_ANTECEDENT_RE.search(text, max(lo, st - 120), st)
+            if ma is None:
+                continue
+            np, st = ma.group("np"), ma.start("np")
         sp = clean_speaker(np)
         if not sp:
             continue
