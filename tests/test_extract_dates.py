@@ -69,6 +69,17 @@ def test_dateparser_calls_are_cached_per_phrase_and_day():
     assert info.misses == 2
 
 
+def test_a_fixed_offset_phrase_asks_dateparser_once_whatever_the_day():
+    # "yesterday" or "3 days ago" is the same offset from any publication day: an archive of a year of
+    # articles asks dateparser once per phrase, not once per day
+    days._parse_day.cache_clear()
+    for k in range(30):
+        base = D("2024-03-01") + dt.timedelta(days=k)
+        assert days.relative_day("yesterday", base) == base - dt.timedelta(days=1)
+        assert days.relative_day("3 days ago", base) == base - dt.timedelta(days=3)
+    assert days._parse_day.cache_info().misses == 2
+
+
 @pytest.mark.parametrize("base", [D("2024-02-26") + dt.timedelta(days=k) for k in range(9)] + [D("2023-12-31")])
 def test_answers_cached_by_weekday_or_offset_are_dateparsers_own(base):
     # a weekday's answer depends on the base's weekday only, "yesterday" or "3 days ago" on no base at all,
