@@ -138,3 +138,38 @@ def test_offsets_point_into_the_original_text():
     text = "Officials said \u0662\u0667\u066c\u0665\u0668\u0665 people died."
     (n,) = find_numbers(text, with_skipped=False)
     assert text[n.start:n.end] == n.text == "\u0662\u0667\u066c\u0665\u0668\u0665"
+
+
+def _read(text):
+    return [(n.text, n.value, n.low, n.high, n.qualifier) for n in find_numbers(text, with_skipped=False)]
+
+
+def test_a_vague_amount_broken_over_a_line_is_read():
+    # hard-wrapped copy puts a line break (or a double space) inside "several hundred"
+    assert _read("Police said several\nhundred people gathered outside.") == \
+        [("several\nhundred", None, 200, 999, "vague")]
+    assert _read("A few  thousand residents fled.") == [("A few  thousand", None, 2000, 9999, "vague")]
+
+
+def test_a_count_that_was_under_a_bound_is_no_age():
+    # "children under 5" is an age; "deaths among children were under 300" bounds a count
+    assert _read("Deaths among children were under 300 last year.") == [("under 300", 300, None, 300, "less_than")]
+
+
+def test_both_sides_of_a_dimension_are_a_measure():
+    assert _read("The crater was 10 x 15 metres wide.") == []
+
+
+def test_a_power_of_ten_is_no_count():
+    assert _read("The patient had a viral load of 10^6 copies.") == []
+    assert _read("The sample held 10**6 copies.") == []
+
+
+def test_a_made_up_scale_word_is_no_count():
+    assert _read("The minister said the repairs would cost 5 zillion dollars.") == []
+
+
+def test_a_figure_after_a_hyphenated_bound_is_no_identifier():
+    # a letter right before a figure makes it an identifier ("F-16"), but not the hyphen of "less-than-"
+    assert _read("The survey found a less-than-5 percent rise in prices.") == [("5 percent", 5, None, None, "exact")]
+    assert _read("Turnout was around-60 percent.") == [("60 percent", 60, None, None, "exact")]
