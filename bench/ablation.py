@@ -358,7 +358,7 @@ def tests_needing(rules: list, pytest_args: list[str], jobs: int, progress: bool
 
 def run_tests(rules: list, pytest_args: list[str], jobs: int) -> int:
     """Run pytest once per regex rule, that rule disabled (a child process each): which rules the tests need."""
-    needed = tests_needing(rules, pytest_args, jobs, progress=False)
+    needed = tests_needing(rules, pytest_args, jobs)
     for rule in rules:
         print(f"{rule_name(rule)}: " + (f"tests fail: {needed[rule]}" if rule in needed else "tests pass"), flush=True)
     print(f"{len(needed)} of {len(rules)} rules are needed by these tests", file=sys.stderr)

@@ -73,6 +73,7 @@ def test_a_fixed_offset_phrase_asks_dateparser_once_whatever_the_day():
     # "yesterday" or "3 days ago" is the same offset from any publication day: an archive of a year of
     # articles asks dateparser once per phrase, not once per day
     days._parse_day.cache_clear()
+    days._fixed_offset.cache_clear()
     for k in range(30):
         base = D("2024-03-01") + dt.timedelta(days=k)
         assert days.relative_day("yesterday", base) == base - dt.timedelta(days=1)
