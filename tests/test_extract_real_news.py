@@ -1091,3 +1091,20 @@ def test_a_day_still_to_come_this_year_dates_no_figure():
 ])
 def test_who_reports_a_figure_is_found_past_brackets_openers_and_coordinated_verbs(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+def test_a_speaker_broken_over_a_line_is_named_on_one():
+    text = "At least 40 people were killed in the floods, the disaster\nmanagement  agency said."
+    assert _claim(text, "At least 40").speaker == "disaster management agency"
+
+
+def test_an_inverted_pronoun_speaks_not_the_clause_before_it():
+    # '..., said she, ...': the pronoun is who speaks (here no one named), never the words before the cue
+    c = _claim("The mayor toured the town on Monday. Forty people were killed, said she, and dozens more were hurt.",
+               "Forty")
+    assert c.speaker in (None, "mayor")
+
+
+def test_a_cut_brackets_acronym_is_no_part_of_the_speaker():
+    # a clipped feed can start inside a bracket: "DRA) officials said" is said by officials
+    assert _claim("DRA) officials said 40 people died in the floods on Monday.", "40").speaker == "officials"
