@@ -337,3 +337,10 @@ def test_a_photo_credit_in_brackets_names_no_place():
     text = ("Quake kills 40\n\nRescuers search the rubble of a collapsed school on Sunday. "
             "(Photo by Jane Roe/Newswire via Pool) At least 40 people died in the earthquake, officials said.")
     assert [(c.text, c.location) for c in _all(text, "2024-05-01")] == [("40", None), ("At least 40", None)]
+
+
+def test_a_headline_toll_is_a_running_total_whatever_window_the_lede_figure_has():
+    # "toll tops 600" is the count so far, even when the lede's figure it restates reads as a day's
+    text = ("Quake toll tops 600\n\nRescuers pulled more bodies from the rubble on Monday as the number of dead "
+            "rose to 612 in the past day, officials said.")
+    assert _claims(text, "2024-05-01")["tops 600"].period == "cumulative"

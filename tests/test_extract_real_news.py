@@ -1108,3 +1108,10 @@ def test_an_inverted_pronoun_speaks_not_the_clause_before_it():
 def test_a_cut_brackets_acronym_is_no_part_of_the_speaker():
     # a clipped feed can start inside a bracket: "DRA) officials said" is said by officials
     assert _claim("DRA) officials said 40 people died in the floods on Monday.", "40").speaker == "officials"
+
+
+def test_a_statement_told_to_reporters_covers_only_what_comes_before_it():
+    # "the mayor told reporters," closes its clause: the figure after "while" is the officials'
+    text = ("Forty people were killed in the town, the mayor told reporters, while 12 others died in the next "
+            "village, officials said.")
+    assert (_claim(text, "Forty").speaker, _claim(text, "12").speaker) == ("mayor", "officials")
