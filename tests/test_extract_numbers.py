@@ -173,3 +173,14 @@ def test_a_figure_after_a_hyphenated_bound_is_no_identifier():
     # a letter right before a figure makes it an identifier ("F-16"), but not the hyphen of "less-than-"
     assert _read("The survey found a less-than-5 percent rise in prices.") == [("5 percent", 5, None, None, "exact")]
     assert _read("Turnout was around-60 percent.") == [("60 percent", 60, None, None, "exact")]
+
+
+def test_web_and_mail_addresses_hold_no_figures():
+    # a bare domain with a path ("relief.gov/reports/12") is an address too, in plain and in accented text
+    assert _read("Details are at data.example.org/2024/17 and www.example.com/5.") == []
+    assert _read("Write to info@example.org or see relief.gov/reports/12.") == []
+    assert _read("Détails : www.example.com/5 et relief.gov/reports/12.") == []
+
+
+def test_an_hour_with_its_time_zone_is_no_count():
+    assert _read("The curfew begins at 9 GMT on Friday.") == []
