@@ -254,3 +254,14 @@ def test_recognizers_text_date_specs_accuracy():
     right = [c for c in RT if (resolve_date(c["text"], D(c["reference"])) or dt.date.min).isoformat() == c["expected"]]
     # (bench/dates_specs.py scores all in-scope cases; this is every third of them)
     assert len(right) / len(RT) >= 35 / 65, sorted({c["text"] for c in RT} - {c["text"] for c in right})
+
+
+def test_a_date_phrase_broken_over_a_line_is_read():
+    # hard-wrapped copy: a line break or a double space inside the phrase
+    from factdb.extract import extract_claims
+
+    (c,) = extract_claims("Forty people were killed last\nweek, officials said.", D("2024-05-01"))
+    assert (c.as_of, c.period) == (D("2024-04-24"), "interval")
+    (c,) = extract_claims("Forty people were killed on New Year's  Eve.", D("2024-05-01"))
+    assert c.as_of == D("2023-12-31")
+    assert days.day_number_in_words("May twenty-\nfirst") == "May 21"
