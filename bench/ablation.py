@@ -335,8 +335,9 @@ def pytest_verdict(rule: tuple[str, str] | None, pytest_args: list[str]) -> tupl
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     if res.returncode == 5:  # no tests collected: nothing says the rule is needed
         return 0, ""
-    first = next((line.split()[1] for line in res.stdout.splitlines()
-                  if line.startswith(("FAILED ", "ERROR ")) and len(line.split()) > 1), "")
+    # "FAILED tests/x.py::test_y[a b] - AssertionError": the node id (its parameters may hold spaces)
+    first = next((line.split(" ", 1)[1].split(" - ", 1)[0] for line in res.stdout.splitlines()
+                  if line.startswith(("FAILED ", "ERROR "))), "")
     return res.returncode, first or (f"exit code {res.returncode}" if res.returncode else "")
 
 
