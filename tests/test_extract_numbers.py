@@ -184,3 +184,31 @@ def test_web_and_mail_addresses_hold_no_figures():
 
 def test_an_hour_with_its_time_zone_is_no_count():
     assert _read("The curfew begins at 9 GMT on Friday.") == []
+
+
+def test_half_of_a_sequence_is_no_share():
+    # "the first half of the convoy", "cut in half the day before": a part in order, not a proportion
+    assert _read("The first half of the convoy crossed on Monday.") == []
+    assert _read("The road was cut in half the day before.") == []
+
+
+def test_a_fraction_glued_to_a_unit_is_no_count():
+    assert _read("The storm dropped 2½in of rain on the town.") == []
+
+
+def test_a_fraction_in_a_compound_is_no_share():
+    assert _read("The ¾-mile stretch of road was flooded.") == []
+    assert _read("A ½-hour break in the curfew was allowed.") == []
+
+
+def test_a_currency_sign_after_the_figure_keeps_the_scale_word_after_it():
+    # translated copy writes the sign after the figure: "3 € billion", "2.5$ billion"
+    got = [(n.text, n.value, n.unit) for n in find_numbers("Losses reached 3 € billion and 2.5$ billion.",
+                                                           with_skipped=False)]
+    assert got == [("3 € billion", 3_000_000_000, "EUR"), ("2.5$ billion", 2_500_000_000, "USD")]
+
+
+def test_a_spelled_out_age_is_skipped_as_an_age():
+    # find_numbers tells why a span is no claim: "twenty-year-old" is an age, not a duration
+    got = [(n.text, n.skip) for n in find_numbers("A twenty-year-old man was among 12 people killed.")]
+    assert got == [("twenty", "age"), ("12", None)]
