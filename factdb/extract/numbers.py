@@ -49,7 +49,6 @@ _ORDINAL_WORD_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|last|final
 _WHOLE_BEFORE_FRACTION_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s+$")
 _SCALE_SUFFIX_AFTER_RE = re.compile(r"^\s+(?:dozens|(?-i:bn|mn|mln|bln|tln|tn))\b", re.I)
 _PERCENT_OF_BEFORE_RE = re.compile(r"\b(?:percents?|per\s?cent|percentage)\s+of\s+$", re.I)
-_WORD_CHAR_RE = re.compile(r"[\w]")
 _NUMBER_END_RE = re.compile(r"[\d%)]\s*$")
 _SYMBOL_OPERAND_RE = re.compile(r"[\w)]\s*$")
 _BOUNDS_JOIN_RE = re.compile(r"\s*(?:and|but|,)\s*")
@@ -375,7 +374,6 @@ MEASURE_AFTER_RE = re.compile(
     r"|mb|millibars?|ppm|inches)(?![\w])",
     re.I)
 COMPOUND_AFTER_RE = re.compile(r"^-(?!plus\b|to\b|odd\b)[A-Za-z]")
-ORDINAL_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 IDENT_BEFORE_RE = re.compile(
     r"(?:\b(?:Resolution|resolution|Flight|flight|Page|page|pages|pp?\.|Route|route|No\.|no\.|Nos\.|nos\.|nr\.|Nr\."
     r"|Number|number|Article|article|Section|section|Chapter|chapter|Highway|highway|Room|room|Gate|gate"
@@ -436,12 +434,11 @@ ONE_OK_AFTER_RE = re.compile(
     r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)"  # "one of the 24 convoys", "one in every 5"
     r"|^\s+in\s+[A-Z]")  # "three in Zaporizhzhia and one in Khmelnytskyi"
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
-# the five tests above in their order, as one match (an alternation takes its first alternative that
+# the four tests above in their order, as one match (an alternation takes its first alternative that
 # matches; COMPOUND_AFTER_RE is case-sensitive)
 _AFTER_SKIP_RE = re.compile(
     "|".join(f"(?P<{name}>{rx.pattern[1:] if rx.flags & re.I else '(?-i:' + rx.pattern[1:] + ')'})"
-             for name, rx in (("ordinal", ORDINAL_SUFFIX_RE), ("duration", DURATION_AFTER_RE),
-                              ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
+             for name, rx in (("duration", DURATION_AFTER_RE), ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
                               ("compound", COMPOUND_AFTER_RE))), re.I)
 
 
@@ -893,7 +890,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         else:
             before = norm[max(0, n.start - 6):n.start]
             mc = CURRENCY_BEFORE_RE.search(before)
-            if mc and not _WORD_CHAR_RE.search(norm[n.start - 1:n.start] if n.start else ""):
+            if mc:  # (a figure glued to letters before it, "USD7½", is skipped as an identifier anyway)
                 n.unit = CURRENCY_SYMBOLS[mc.group("c")]
                 n.kind = "currency"
                 n.start -= len(before) - mc.start()
@@ -1146,7 +1143,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     number = nk == "number"
     exact = n.qualifier == "exact"
     if nk in ("number", "word") and n.unit == "count":
-        ma = _AFTER_SKIP_RE.match(after)  # ordinal, duration, measure, time, compound
+        ma = _AFTER_SKIP_RE.match(after)  # duration, measure, time, compound
         if ma:
             return ma.lastgroup
         if RANGE_DURATION_AFTER_RE.match(after):
@@ -1317,7 +1314,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
     """Every number phrase in ``text`` with offsets into ``text``.
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
-    ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
+    ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
     ``pronoun``, ``reference``, ``multiplier``, ``magnitude``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
