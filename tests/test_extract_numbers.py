@@ -212,3 +212,9 @@ def test_a_spelled_out_age_is_skipped_as_an_age():
     # find_numbers tells why a span is no claim: "twenty-year-old" is an age, not a duration
     got = [(n.text, n.skip) for n in find_numbers("A twenty-year-old man was among 12 people killed.")]
     assert got == [("twenty", "age"), ("12", None)]
+
+
+def test_a_range_shares_the_scale_suffix_of_its_end():
+    # "1.5 to 2m" is 1.5 million to 2 million, as "1.5 to 2 million" is
+    assert _read("Between 1.5 and 2m people fled.") == [("Between 1.5 and 2m", None, 1_500_000, 2_000_000, "range")]
+    assert _read("Some 1.5 to 2bn dollars were pledged.")[0][2:4] == (1_500_000_000, 2_000_000_000)
