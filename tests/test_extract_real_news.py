@@ -1115,3 +1115,8 @@ def test_a_statement_told_to_reporters_covers_only_what_comes_before_it():
     text = ("Forty people were killed in the town, the mayor told reporters, while 12 others died in the next "
             "village, officials said.")
     assert (_claim(text, "Forty").speaker, _claim(text, "12").speaker) == ("mayor", "officials")
+
+
+def test_a_body_named_in_more_than_ten_capitalised_words_speaks_whole():
+    text = "The Office of the Special Envoy for the Great Lakes Region of the Eastern Province said 40 people died."
+    assert _claim(text, "40").speaker == "Office of the Special Envoy for the Great Lakes Region of the Eastern Province"
