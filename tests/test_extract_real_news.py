@@ -1120,3 +1120,10 @@ def test_a_statement_told_to_reporters_covers_only_what_comes_before_it():
 def test_a_body_named_in_more_than_ten_capitalised_words_speaks_whole():
     text = "The Office of the Special Envoy for the Great Lakes Region of the Eastern Province said 40 people died."
     assert _claim(text, "40").speaker == "Office of the Special Envoy for the Great Lakes Region of the Eastern Province"
+
+
+def test_a_day_after_a_participle_right_after_the_figure_dates_that_participle_not_the_figure():
+    # "released 12 detained in 2021": 2021 is when they were detained, the release is today's news
+    published = dt.date(2024, 5, 1)
+    assert _claim("The army released 12 detained in 2021.", "12", published).as_of == published
+    assert _claim("Police freed 33 kidnapped in March 2023.", "33", published).as_of == published
