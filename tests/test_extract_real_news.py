@@ -1127,3 +1127,9 @@ def test_a_day_after_a_participle_right_after_the_figure_dates_that_participle_n
     published = dt.date(2024, 5, 1)
     assert _claim("The army released 12 detained in 2021.", "12", published).as_of == published
     assert _claim("Police freed 33 kidnapped in March 2023.", "33", published).as_of == published
+
+
+def test_a_share_of_the_counted_before_an_inverted_cue_is_no_speaker():
+    # "Most of the dead, said the mayor, were ...": the mayor speaks; "Most of the dead" is what is counted
+    text = "Most of the dead, said the mayor, were among the 40 people killed in the blast."
+    assert _claim(text, "40").speaker == "mayor"
