@@ -265,3 +265,10 @@ def test_a_date_phrase_broken_over_a_line_is_read():
     (c,) = extract_claims("Forty people were killed on New Year's  Eve.", D("2024-05-01"))
     assert c.as_of == D("2023-12-31")
     assert days.day_number_in_words("May twenty-\nfirst") == "May 21"
+
+
+def test_a_day_to_come_is_not_told_as_past_by_the_clause_after_it():
+    # "would be freed on May 10, when the truce that began ...": the past tense is the truce's, May 10 is ahead
+    text = "Envoys said 40 hostages would be freed on May 10, when the truce that began in March ends."
+    got = [(p.text, p.as_of) for p in find_time_phrases(text, 0, len(text), D("2024-05-01"))]
+    assert not any(as_of and as_of.year == 2023 for _, as_of in got), got
