@@ -64,7 +64,6 @@ _FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|centur
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
 _LETTERS_RE = re.compile(r"(?<![A-Za-z])(?!(?:and|to|of|st|nd|rd|th)\b)[A-Za-z]+")  # the month of a date (not "and", "of")
-_NUMERIC_DATE_START_RE = re.compile(r"^\d{4}-|^\d{1,2}[/.]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1110,7 +1109,6 @@ _STREET_AFTER_RE = re.compile(r"\s+(?:(?:(?:al|el|ad|ar|as|an|at|az|ash|ibn|bin|
 _BE_UNDER_BEFORE_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:under|below)\s+$", re.I)
 _SHORT_YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
 _TIMES_AFTER_RE = re.compile(r"\s+times\s+(?:the|as|more|higher|greater|larger|fewer|less|that|than|what)\b", re.I)
-_THIS_BEFORE_RE = re.compile(r"\b(?:this|that)\s+$", re.I)
 _PAIR_REFERENCE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _GROUP_NOUN_AFTER_RE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:countries|sides|nations|governments|leaders|parties|states|governorates|provinces|regions"
@@ -1193,9 +1191,6 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
-        if nk == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]) \
-                and not ONE_OK_AFTER_RE.match(after):
-            return "pronoun"  # "under this one building"
         if nk == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
         if nk == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
@@ -1217,7 +1212,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 return "identifier"  # "Boeing 737-800": the rest of a model number
         if nk == "word" and exact and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
-                return "pronoun"
+                return "pronoun"  # "under this one building", "one of the first"
         if nk == "word" and core.lower() == "one" and _OF_AFTER_RE.match(after) and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"
     if nk == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
@@ -1273,7 +1268,7 @@ def _zones(norm: str) -> _Zones:
         if kind == "date":
             # month names must be capitalised ("may" is a verb)
             mm = _LETTERS_RE.search(m.group(0))
-            if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not _NUMERIC_DATE_START_RE.match(m.group(0)):
+            if mm and not _MONTH_CASE_RE.match(mm.group(0)):  # (a numeric date holds no letters)
                 continue
         zones.append((m.start(), m.end(), kind))
     return _Zones(urls, zones)
