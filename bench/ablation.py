@@ -27,6 +27,15 @@ numbers, meaning) is compared per document with the output of the unchanged extr
 A lexicon phrase can only change a text that contains each of its words, so only those texts are
 run for it; regexes are run on every text. ``--quick`` stops a rule at its first changed document (dead
 rules still run everything). Work is spread over ``--jobs`` processes (default: the number of cores).
+
+A regex that changes no output is then run against the extraction behaviour tests (``DEFAULT_TESTS``:
+``tests/test_extract*.py`` and ``tests/test_lexicon_lint.py`` without the scaling test, the snapshot test,
+which every rule would fail trivially, and the frozen-set test, which only asserts score floors): pytest
+in one child process per rule with that rule disabled. A rule whose removal fails a test is alive,
+reported as "needed by tests: <first failing test>"; only a rule that changes no output and fails no
+test is dead. ``--no-tests`` skips this pass (about 20 s per output-dead regex on 2 cores); lexicon entries
+are never run against the tests. ``--pytest ARGS`` instead runs only the tests, with ARGS, for each
+selected regex.
 """
 
 from __future__ import annotations
@@ -268,18 +277,33 @@ def _task(args) -> dict:
             "seconds": round(time.perf_counter() - t, 2)}
 
 
-def report(results: list[dict], set_names: list[str], quick: bool, seconds: float) -> str:
-    dead = [r for r in results if not r["changed"]]
+def report(results: list[dict], set_names: list[str], quick: bool, seconds: float,
+           tests: list[str] | None = None) -> str:
+    """Markdown report. ``tests``: the selection the output-dead regexes were run against (None: not run)."""
+    dead = [r for r in results if not r["changed"] and not r.get("tests")]
+    needed = [r for r in results if not r["changed"] and r.get("tests")]
     alive = [r for r in results if r["changed"]]
+    n_regex = sum(not r["rule"].startswith("lexicon:") for r in results)
+    dead_regex = sum(not r["rule"].startswith("lexicon:") for r in dead)
     lines = [f"# Rule ablation ({'quick: alive or dead only' if quick else 'changed claims per set'})", "",
-             f"{len(results)} rules: {len(alive)} change some output, {len(dead)} change nothing "
+             f"{len(results)} rules: {len(alive)} change some output, "
+             + (f"{len(needed)} change none but are needed by tests, " if tests is not None else "")
+             + f"{len(dead)} are dead ({dead_regex} of {n_regex} regexes) "
              f"({seconds / 60:.1f} min). Sets: " + ", ".join(f"{n} ({len(_SETS[n])} docs)" for n in set_names) + ".",
              ""]
+    if tests is None and n_regex:
+        lines += ["The regexes that change no output were not run against the behaviour tests (`--no-tests`).", ""]
+    elif n_regex:
+        lines += ["A regex that changes no output is alive when its removal fails one of: "
+                  + ", ".join(f"`{t}`" for t in tests) + ".", ""]
     lines += ["## Dead rules (change nothing)", ""]
     lines += [f"- `{r['rule']}`" + (" (bindings only)" if r["how"] == "bindings" else "") for r in dead] or ["(none)"]
+    if tests is not None:
+        lines += ["", "## Rules that change no output but are needed by tests", ""]
+        lines += [f"- `{r['rule']}` (needed by tests: {r['tests']})" for r in needed] or ["(none)"]
     lines += ["", "## Rules that change output", ""]
     if quick:  # (the counts stop at a rule's first changed document: only where it was seen)
-        lines += [f"- `{r['rule']}` ({next(iter(r['changed']))})" for r in alive]
+        lines += [f"- `{r['rule']}` ({next(iter(r['changed']))})" for r in alive] or ["(none)"]
         return "\n".join(lines) + "\n"
     short = {n: n.replace("gold-", "").replace("frozen-news-", "frozen-") for n in set_names}
     lines += ["| rule | " + " | ".join(short[n] for n in set_names) + " |",
@@ -291,26 +315,54 @@ def report(results: list[dict], set_names: list[str], quick: bool, seconds: floa
     return "\n".join(lines) + "\n"
 
 
-def run_tests(rules: list, pytest_args: list[str], jobs: int) -> int:
-    """Run pytest once per regex rule, that rule disabled (a child process each): which rules the tests need."""
+TEST_EXCLUDE = ("test_extract_scaling.py", "test_extract_snapshot.py", "test_extract_frozen.py")
+
+
+def default_tests() -> list[str]:
+    """The extraction behaviour tests a rule that changes no output may still be needed by."""
+    files = sorted((ROOT / "tests").glob("test_extract*.py")) + [ROOT / "tests" / "test_lexicon_lint.py"]
+    return [str(f.relative_to(ROOT)) for f in files if f.name not in TEST_EXCLUDE]
+
+
+def pytest_verdict(rule: tuple[str, str] | None, pytest_args: list[str]) -> tuple[int, str]:
+    """pytest ARGS in a child process with the regex ``rule`` disabled (None: unchanged).
+    Returns (exit code, first failing test or "")."""
     import subprocess
+
+    finder = "" if rule is None else f"sys.meta_path.insert(0, ablation._AblatingFinder(*{tuple(rule)!r})); "
+    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import ablation, pytest; {finder}"
+            f"sys.exit(pytest.main(['-q', '-x', '-rfE', '-p', 'no:cacheprovider', *{pytest_args!r}]))")
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    if res.returncode == 5:  # no tests collected: nothing says the rule is needed
+        return 0, ""
+    # "FAILED tests/x.py::test_y[a b] - AssertionError": the node id (its parameters may hold spaces)
+    first = next((line.split(" ", 1)[1].split(" - ", 1)[0] for line in res.stdout.splitlines()
+                  if line.startswith(("FAILED ", "ERROR "))), "")
+    return res.returncode, first or (f"exit code {res.returncode}" if res.returncode else "")
+
+
+def tests_needing(rules: list, pytest_args: list[str], jobs: int, progress: bool = True) -> dict:
+    """Regex rule -> first failing test, for the rules whose removal fails ``pytest_args``."""
     from concurrent.futures import ThreadPoolExecutor
 
-    def one(rule):
-        module, name = rule
-        code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import ablation, pytest; "
-                f"sys.meta_path.insert(0, ablation._AblatingFinder({module!r}, {name!r})); "
-                f"sys.exit(pytest.main(['-q', '-x', '-p', 'no:cacheprovider', *{pytest_args!r}]))")
-        res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-        tail = [line for line in res.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))][:1]
-        return res.returncode, f"tests fail: {tail[0] if tail else res.returncode}" if res.returncode else "tests pass"
+    needed = {}
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        for n, (rule, (rc, first)) in enumerate(zip(rules, pool.map(lambda r: pytest_verdict(r, pytest_args), rules),
+                                                    strict=True), 1):
+            if rc:
+                needed[rule] = first
+            if progress:
+                print(f"[tests {n}/{len(rules)}] {rule_name(rule)}: "
+                      f"{'needed by tests: ' + first if rc else 'tests pass'}", file=sys.stderr, flush=True)
+    return needed
 
-    failed = 0
-    with ThreadPoolExecutor(jobs) as pool:
-        for (module, name), (rc, verdict) in zip(rules, pool.map(one, rules), strict=True):
-            failed += rc != 0
-            print(f"{module}.{name}: {verdict}", flush=True)
-    print(f"{failed} of {len(rules)} rules are needed by these tests", file=sys.stderr)
+
+def run_tests(rules: list, pytest_args: list[str], jobs: int) -> int:
+    """Run pytest once per regex rule, that rule disabled (a child process each): which rules the tests need."""
+    needed = tests_needing(rules, pytest_args, jobs)
+    for rule in rules:
+        print(f"{rule_name(rule)}: " + (f"tests fail: {needed[rule]}" if rule in needed else "tests pass"), flush=True)
+    print(f"{len(needed)} of {len(rules)} rules are needed by these tests", file=sys.stderr)
     return 0
 
 
@@ -324,6 +376,8 @@ def main() -> int:
     ap.add_argument("--no-shared", action="store_true", help="leave out ../shared/eval/dev-*.jsonl")
     ap.add_argument("--out", type=Path, help="also write the report (Markdown) here")
     ap.add_argument("--json", type=Path, help="write every rule's result as JSON here")
+    ap.add_argument("--no-tests", action="store_true",
+                    help="do not run the regexes that change no output against the behaviour tests")
     ap.add_argument("--pytest", nargs=argparse.REMAINDER, metavar="ARGS",
                     help="instead: for each selected regex rule, run pytest ARGS with it disabled "
                          "(e.g. --only 'numbers.*' --pytest tests/test_extract_numbers.py)")
@@ -353,7 +407,19 @@ def main() -> int:
             print(f"[{n}/{len(tasks)}] {res['rule'][:100]}: {state} ({res['seconds']} s)", file=sys.stderr)
     order = {rule_name(r): i for i, r in enumerate(rules)}
     results.sort(key=lambda r: order[r["rule"]])
-    text = report(results, set_names, args.quick, time.perf_counter() - t0)
+    tests = None if args.no_tests or args.kind == "lexicon" else default_tests()
+    quiet = [r for r in rules if len(r) == 2 and not results[order[rule_name(r)]]["changed"]]
+    if tests is not None and quiet:
+        rc, first = pytest_verdict(None, tests)
+        if rc:  # a failing selection would make every rule look needed
+            print(f"the behaviour tests fail without any rule disabled ({first}): test pass skipped", file=sys.stderr)
+            tests = None
+        else:
+            print(f"{len(quiet)} regexes change no output: running them against {len(tests)} test files",
+                  file=sys.stderr)
+            for rule, first in tests_needing(quiet, tests, args.jobs).items():
+                results[order[rule_name(rule)]]["tests"] = first
+    text = report(results, set_names, args.quick, time.perf_counter() - t0, tests)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -69,6 +69,18 @@ def test_dateparser_calls_are_cached_per_phrase_and_day():
     assert info.misses == 2
 
 
+def test_a_fixed_offset_phrase_asks_dateparser_once_whatever_the_day():
+    # "yesterday" or "3 days ago" is the same offset from any publication day: an archive of a year of
+    # articles asks dateparser once per phrase, not once per day
+    days._parse_day.cache_clear()
+    days._fixed_offset.cache_clear()
+    for k in range(30):
+        base = D("2024-03-01") + dt.timedelta(days=k)
+        assert days.relative_day("yesterday", base) == base - dt.timedelta(days=1)
+        assert days.relative_day("3 days ago", base) == base - dt.timedelta(days=3)
+    assert days._parse_day.cache_info().misses == 2
+
+
 @pytest.mark.parametrize("base", [D("2024-02-26") + dt.timedelta(days=k) for k in range(9)] + [D("2023-12-31")])
 def test_answers_cached_by_weekday_or_offset_are_dateparsers_own(base):
     # a weekday's answer depends on the base's weekday only, "yesterday" or "3 days ago" on no base at all,
@@ -242,3 +254,21 @@ def test_recognizers_text_date_specs_accuracy():
     right = [c for c in RT if (resolve_date(c["text"], D(c["reference"])) or dt.date.min).isoformat() == c["expected"]]
     # (bench/dates_specs.py scores all in-scope cases; this is every third of them)
     assert len(right) / len(RT) >= 35 / 65, sorted({c["text"] for c in RT} - {c["text"] for c in right})
+
+
+def test_a_date_phrase_broken_over_a_line_is_read():
+    # hard-wrapped copy: a line break or a double space inside the phrase
+    from factdb.extract import extract_claims
+
+    (c,) = extract_claims("Forty people were killed last\nweek, officials said.", D("2024-05-01"))
+    assert (c.as_of, c.period) == (D("2024-04-24"), "interval")
+    (c,) = extract_claims("Forty people were killed on New Year's  Eve.", D("2024-05-01"))
+    assert c.as_of == D("2023-12-31")
+    assert days.day_number_in_words("May twenty-\nfirst") == "May 21"
+
+
+def test_a_day_to_come_is_not_told_as_past_by_the_clause_after_it():
+    # "would be freed on May 10, when the truce that began ...": the past tense is the truce's, May 10 is ahead
+    text = "Envoys said 40 hostages would be freed on May 10, when the truce that began in March ends."
+    got = [(p.text, p.as_of) for p in find_time_phrases(text, 0, len(text), D("2024-05-01"))]
+    assert not any(as_of and as_of.year == 2023 for _, as_of in got), got

@@ -318,3 +318,29 @@ def test_a_date_line_above_the_title_leaves_the_next_paragraph_the_title(top):
                                                                  "interval")] * 2
     # a story whose title names one incident by what one thing did: its past perfect counts that incident
     assert next(c for c in _all(text, "2024-10-03") if c.text == "20").period == "interval"
+
+
+def test_a_byline_names_no_place():
+    # an author's first name may be a country's ("By Chad ..."): the byline line is blanked, not read
+    text = ("Storm kills 12 in coastal town\n\nBy Chad Houston and Victoria Lima\n\n"
+            "Twelve people were killed when a storm hit the town on Monday, police said.")
+    assert [(c.text, c.location) for c in _all(text, "2024-05-01")] == [("12", None), ("Twelve", None)]
+
+
+def test_a_photo_caption_line_is_no_prose():
+    text = ("Quake kills 40\n\nPhoto: Rescuers carry one of 3 survivors from a collapsed school\n\n"
+            "At least 40 people died in the earthquake, officials said on Sunday.")
+    assert [c.text for c in _all(text, "2024-05-01")] == ["40", "At least 40"]
+
+
+def test_a_photo_credit_in_brackets_names_no_place():
+    text = ("Quake kills 40\n\nRescuers search the rubble of a collapsed school on Sunday. "
+            "(Photo by Jane Roe/Newswire via Pool) At least 40 people died in the earthquake, officials said.")
+    assert [(c.text, c.location) for c in _all(text, "2024-05-01")] == [("40", None), ("At least 40", None)]
+
+
+def test_a_headline_toll_is_a_running_total_whatever_window_the_lede_figure_has():
+    # "toll tops 600" is the count so far, even when the lede's figure it restates reads as a day's
+    text = ("Quake toll tops 600\n\nRescuers pulled more bodies from the rubble on Monday as the number of dead "
+            "rose to 612 in the past day, officials said.")
+    assert _claims(text, "2024-05-01")["tops 600"].period == "cumulative"

@@ -138,3 +138,83 @@ def test_offsets_point_into_the_original_text():
     text = "Officials said \u0662\u0667\u066c\u0665\u0668\u0665 people died."
     (n,) = find_numbers(text, with_skipped=False)
     assert text[n.start:n.end] == n.text == "\u0662\u0667\u066c\u0665\u0668\u0665"
+
+
+def _read(text):
+    return [(n.text, n.value, n.low, n.high, n.qualifier) for n in find_numbers(text, with_skipped=False)]
+
+
+def test_a_vague_amount_broken_over_a_line_is_read():
+    # hard-wrapped copy puts a line break (or a double space) inside "several hundred"
+    assert _read("Police said several\nhundred people gathered outside.") == \
+        [("several\nhundred", None, 200, 999, "vague")]
+    assert _read("A few  thousand residents fled.") == [("A few  thousand", None, 2000, 9999, "vague")]
+
+
+def test_a_count_that_was_under_a_bound_is_no_age():
+    # "children under 5" is an age; "deaths among children were under 300" bounds a count
+    assert _read("Deaths among children were under 300 last year.") == [("under 300", 300, None, 300, "less_than")]
+
+
+def test_both_sides_of_a_dimension_are_a_measure():
+    assert _read("The crater was 10 x 15 metres wide.") == []
+
+
+def test_a_power_of_ten_is_no_count():
+    assert _read("The patient had a viral load of 10^6 copies.") == []
+    assert _read("The sample held 10**6 copies.") == []
+
+
+def test_a_made_up_scale_word_is_no_count():
+    assert _read("The minister said the repairs would cost 5 zillion dollars.") == []
+
+
+def test_a_figure_after_a_hyphenated_bound_is_no_identifier():
+    # a letter right before a figure makes it an identifier ("F-16"), but not the hyphen of "less-than-"
+    assert _read("The survey found a less-than-5 percent rise in prices.") == [("5 percent", 5, None, None, "exact")]
+    assert _read("Turnout was around-60 percent.") == [("60 percent", 60, None, None, "exact")]
+
+
+def test_web_and_mail_addresses_hold_no_figures():
+    # a bare domain with a path ("relief.gov/reports/12") is an address too, in plain and in accented text
+    assert _read("Details are at data.example.org/2024/17 and www.example.com/5.") == []
+    assert _read("Write to info@example.org or see relief.gov/reports/12.") == []
+    assert _read("Détails : www.example.com/5 et relief.gov/reports/12.") == []
+
+
+def test_an_hour_with_its_time_zone_is_no_count():
+    assert _read("The curfew begins at 9 GMT on Friday.") == []
+
+
+def test_half_of_a_sequence_is_no_share():
+    # "the first half of the convoy", "cut in half the day before": a part in order, not a proportion
+    assert _read("The first half of the convoy crossed on Monday.") == []
+    assert _read("The road was cut in half the day before.") == []
+
+
+def test_a_fraction_glued_to_a_unit_is_no_count():
+    assert _read("The storm dropped 2½in of rain on the town.") == []
+
+
+def test_a_fraction_in_a_compound_is_no_share():
+    assert _read("The ¾-mile stretch of road was flooded.") == []
+    assert _read("A ½-hour break in the curfew was allowed.") == []
+
+
+def test_a_currency_sign_after_the_figure_keeps_the_scale_word_after_it():
+    # translated copy writes the sign after the figure: "3 € billion", "2.5$ billion"
+    got = [(n.text, n.value, n.unit) for n in find_numbers("Losses reached 3 € billion and 2.5$ billion.",
+                                                           with_skipped=False)]
+    assert got == [("3 € billion", 3_000_000_000, "EUR"), ("2.5$ billion", 2_500_000_000, "USD")]
+
+
+def test_a_spelled_out_age_is_skipped_as_an_age():
+    # find_numbers tells why a span is no claim: "twenty-year-old" is an age, not a duration
+    got = [(n.text, n.skip) for n in find_numbers("A twenty-year-old man was among 12 people killed.")]
+    assert got == [("twenty", "age"), ("12", None)]
+
+
+def test_a_range_shares_the_scale_suffix_of_its_end():
+    # "1.5 to 2m" is 1.5 million to 2 million, as "1.5 to 2 million" is
+    assert _read("Between 1.5 and 2m people fled.") == [("Between 1.5 and 2m", None, 1_500_000, 2_000_000, "range")]
+    assert _read("Some 1.5 to 2bn dollars were pledged.")[0][2:4] == (1_500_000_000, 2_000_000_000)

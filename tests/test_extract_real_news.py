@@ -1232,3 +1232,45 @@ def test_a_who_clause_speaks_for_its_antecedent_and_a_clause_after_said_is_no_sp
     assert _claim(text, "18").speaker.endswith("Mahmoud Bassal")
     # the organisation WHO is no relative pronoun
     assert _claim("WHO says 3 health workers were hurt at the hospital.", "3").speaker == "WHO"
+
+
+def test_a_speaker_broken_over_a_line_is_named_on_one():
+    text = "At least 40 people were killed in the floods, the disaster\nmanagement  agency said."
+    assert _claim(text, "At least 40").speaker == "disaster management agency"
+
+
+def test_an_inverted_pronoun_speaks_not_the_clause_before_it():
+    # '..., said she, ...': the pronoun is who speaks (here no one named), never the words before the cue
+    c = _claim("The mayor toured the town on Monday. Forty people were killed, said she, and dozens more were hurt.",
+               "Forty")
+    assert c.speaker in (None, "mayor")
+
+
+def test_a_cut_brackets_acronym_is_no_part_of_the_speaker():
+    # a clipped feed can start inside a bracket: "DRA) officials said" is said by officials
+    assert _claim("DRA) officials said 40 people died in the floods on Monday.", "40").speaker == "officials"
+
+
+def test_a_statement_told_to_reporters_covers_only_what_comes_before_it():
+    # "the mayor told reporters," closes its clause: the figure after "while" is the officials'
+    text = ("Forty people were killed in the town, the mayor told reporters, while 12 others died in the next "
+            "village, officials said.")
+    assert (_claim(text, "Forty").speaker, _claim(text, "12").speaker) == ("mayor", "officials")
+
+
+def test_a_body_named_in_more_than_ten_capitalised_words_speaks_whole():
+    text = "The Office of the Special Envoy for the Great Lakes Region of the Eastern Province said 40 people died."
+    assert _claim(text, "40").speaker == "Office of the Special Envoy for the Great Lakes Region of the Eastern Province"
+
+
+def test_a_day_after_a_participle_right_after_the_figure_dates_that_participle_not_the_figure():
+    # "released 12 detained in 2021": 2021 is when they were detained, the release is today's news
+    published = dt.date(2024, 5, 1)
+    assert _claim("The army released 12 detained in 2021.", "12", published).as_of == published
+    assert _claim("Police freed 33 kidnapped in March 2023.", "33", published).as_of == published
+
+
+def test_a_share_of_the_counted_before_an_inverted_cue_is_no_speaker():
+    # "Most of the dead, said the mayor, were ...": the mayor speaks; "Most of the dead" is what is counted
+    text = "Most of the dead, said the mayor, were among the 40 people killed in the blast."
+    assert _claim(text, "40").speaker == "mayor"

@@ -979,3 +979,11 @@ def test_adjectives_and_nouns_are_no_reporting_verbs(text, surface, speaker):
 ])
 def test_round15(text, surface, field, expected):
     assert getattr(_claim(text, surface, "2024-03-28"), field) == expected
+
+
+def test_a_decimal_point_with_a_space_after_it_ends_no_sentence():
+    # copy from a PDF or a phone may put a space after a decimal point: "1. 5 million" is one sentence
+    from factdb.extract.sentences import split_sentences
+
+    text = "At least 1. 5 million people fled the floods, the agency said."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [text]

@@ -96,3 +96,32 @@ def test_reporting_cues_and_quotes_read_in_masked_pieces_are_those_of_the_whole_
         for ps, pe in paragraphs:
             got = [(qs, qe, _att_fields([a]) if a else None) for qs, qe, a in find_quotes(text, ps, pe, *pieces.at(ps, pe))]
             assert got == [(qs, qe, _att_fields([a]) if a else None) for qs, qe, a in find_quotes(text, ps, pe, whole)]
+
+
+def test_a_text_without_line_breaks_is_cut_between_words():
+    # a feed that lost its line breaks: the stretch ends after a space, not inside a word or a number
+    text = "Officials said 1,250 homes were damaged and 14 people were killed in the storm. " * 40
+    for stretch in (300, 457, 1000):
+        cut = _cut(text, 0, stretch)
+        assert stretch <= cut < len(text) and text[cut - 1] == " ", stretch
+
+
+def test_a_long_article_is_read_like_a_short_one():
+    # past 16 KB the word index is built another way (arrays); its figures keep their metrics and sources
+    import datetime as dt
+
+    from factdb.extract import extract_claims
+
+    para = ("Rescue teams searched the hills above the river on Monday as the water slowly went down, and "
+            "residents returned to clear mud from their homes and shops along the main road.")
+    tail = "At least 14 people were killed and 30 injured in the floods, officials said. Water covered ¾ of the district."
+    short = "Floods hit river towns\n\n" + para + "\n\n" + tail
+    long = "Floods hit river towns\n\n" + "\n\n".join([para] * 110) + "\n\n" + tail
+    assert len(long) > 1 << 14
+
+    def read(text):
+        return [(c.text, c.value, c.metric, c.speaker) for c in extract_claims(text, dt.date(2024, 5, 1))]
+
+    assert read(long) == read(short)
+    assert read(long)[:2] == [("At least 14", 14, "killed", "officials"), ("30", 30, "injured", "officials")]
+    assert read(long)[2][:2] == ("¾", 0.75)

@@ -54,7 +54,6 @@ _PUBLISHED_TAIL_RE = re.compile(r"\s+(?:published|released|issued|posted|dated|u
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
 _NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
 _ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
-_BLANK_RE = re.compile(r"^\s*$")
 _PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
 _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
 # ("said by mid-morning", "reported by noon": a time, not an agent)
@@ -699,7 +698,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if sp:
             before = text[lo:m.start()]
             # it opens its clause (the sentence, or after a colon, semicolon or dash): it covers what follows
-            opens = not before.strip() or _BLANK_RE.match(before) or before.rstrip()[-1] in ":;—–"
+            opens = not before.strip() or before.rstrip()[-1] in ":;—–"
             direction = "right" if opens else "left"
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", direction,
                                    _definite(m.group("np"))))

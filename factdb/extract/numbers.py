@@ -49,7 +49,6 @@ _ORDINAL_WORD_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|last|final
 _WHOLE_BEFORE_FRACTION_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s+$")
 _SCALE_SUFFIX_AFTER_RE = re.compile(r"^\s+(?:dozens|(?-i:bn|mn|mln|bln|tln|tn))\b", re.I)
 _PERCENT_OF_BEFORE_RE = re.compile(r"\b(?:percents?|per\s?cent|percentage)\s+of\s+$", re.I)
-_WORD_CHAR_RE = re.compile(r"[\w]")
 _NUMBER_END_RE = re.compile(r"[\d%)]\s*$")
 _SYMBOL_OPERAND_RE = re.compile(r"[\w)]\s*$")
 _BOUNDS_JOIN_RE = re.compile(r"\s*(?:and|but|,)\s*")
@@ -65,7 +64,6 @@ _FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|centur
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
 _LETTERS_RE = re.compile(r"(?<![A-Za-z])(?!(?:and|to|of|st|nd|rd|th)\b)[A-Za-z]+")  # the month of a date (not "and", "of")
-_NUMERIC_DATE_START_RE = re.compile(r"^\d{4}-|^\d{1,2}[/.]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -375,7 +373,6 @@ MEASURE_AFTER_RE = re.compile(
     r"|mb|millibars?|ppm|inches)(?![\w])",
     re.I)
 COMPOUND_AFTER_RE = re.compile(r"^-(?!plus\b|to\b|odd\b)[A-Za-z]")
-ORDINAL_SUFFIX_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 IDENT_BEFORE_RE = re.compile(
     r"(?:\b(?:Resolution|resolution|Flight|flight|Page|page|pages|pp?\.|Route|route|No\.|no\.|Nos\.|nos\.|nr\.|Nr\."
     r"|Number|number|Article|article|Section|section|Chapter|chapter|Highway|highway|Room|room|Gate|gate"
@@ -436,12 +433,11 @@ ONE_OK_AFTER_RE = re.compile(
     r"|^\s+(?:of|in)\s+(?:the|its|their|every|each)\s+(?:\d|[a-z]+\s+\d)"  # "one of the 24 convoys", "one in every 5"
     r"|^\s+in\s+[A-Z]")  # "three in Zaporizhzhia and one in Khmelnytskyi"
 TIME_WORD_AFTER_RE = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.I)
-# the five tests above in their order, as one match (an alternation takes its first alternative that
+# the four tests above in their order, as one match (an alternation takes its first alternative that
 # matches; COMPOUND_AFTER_RE is case-sensitive)
 _AFTER_SKIP_RE = re.compile(
     "|".join(f"(?P<{name}>{rx.pattern[1:] if rx.flags & re.I else '(?-i:' + rx.pattern[1:] + ')'})"
-             for name, rx in (("ordinal", ORDINAL_SUFFIX_RE), ("duration", DURATION_AFTER_RE),
-                              ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
+             for name, rx in (("duration", DURATION_AFTER_RE), ("measure", MEASURE_AFTER_RE), ("time", TIME_WORD_AFTER_RE),
                               ("compound", COMPOUND_AFTER_RE))), re.I)
 
 
@@ -893,7 +889,7 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
         else:
             before = norm[max(0, n.start - 6):n.start]
             mc = CURRENCY_BEFORE_RE.search(before)
-            if mc and not _WORD_CHAR_RE.search(norm[n.start - 1:n.start] if n.start else ""):
+            if mc:  # (a figure glued to letters before it, "USD7½", is skipped as an identifier anyway)
                 n.unit = CURRENCY_SYMBOLS[mc.group("c")]
                 n.kind = "currency"
                 n.start -= len(before) - mc.start()
@@ -1113,7 +1109,6 @@ _STREET_AFTER_RE = re.compile(r"\s+(?:(?:(?:al|el|ad|ar|as|an|at|az|ash|ibn|bin|
 _BE_UNDER_BEFORE_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:under|below)\s+$", re.I)
 _SHORT_YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
 _TIMES_AFTER_RE = re.compile(r"\s+times\s+(?:the|as|more|higher|greater|larger|fewer|less|that|than|what)\b", re.I)
-_THIS_BEFORE_RE = re.compile(r"\b(?:this|that)\s+$", re.I)
 _PAIR_REFERENCE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _GROUP_NOUN_AFTER_RE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:countries|sides|nations|governments|leaders|parties|states|governorates|provinces|regions"
@@ -1146,7 +1141,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     number = nk == "number"
     exact = n.qualifier == "exact"
     if nk in ("number", "word") and n.unit == "count":
-        ma = _AFTER_SKIP_RE.match(after)  # ordinal, duration, measure, time, compound
+        ma = _AFTER_SKIP_RE.match(after)  # duration, measure, time, compound
         if ma:
             return ma.lastgroup
         if RANGE_DURATION_AFTER_RE.match(after):
@@ -1196,9 +1191,6 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "year"  # "the 1975-90 civil war"
         if _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
-        if nk == "word" and core.lower() == "one" and _THIS_BEFORE_RE.search(before[-8:]) \
-                and not ONE_OK_AFTER_RE.match(after):
-            return "pronoun"  # "under this one building"
         if nk == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
         if nk == "word" and core[:1].isupper() and _NAME_WORD_AFTER_RE.match(after) \
@@ -1220,7 +1212,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                 return "identifier"  # "Boeing 737-800": the rest of a model number
         if nk == "word" and exact and core.lower() in ("one", "zero", "nought", "naught"):
             if not ONE_OK_AFTER_RE.match(after):
-                return "pronoun"
+                return "pronoun"  # "under this one building", "one of the first"
         if nk == "word" and core.lower() == "one" and _OF_AFTER_RE.match(after) and not ONE_OK_AFTER_RE.match(after):
             return "pronoun"
     if nk == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
@@ -1276,7 +1268,7 @@ def _zones(norm: str) -> _Zones:
         if kind == "date":
             # month names must be capitalised ("may" is a verb)
             mm = _LETTERS_RE.search(m.group(0))
-            if mm and not _MONTH_CASE_RE.match(mm.group(0)) and not _NUMERIC_DATE_START_RE.match(m.group(0)):
+            if mm and not _MONTH_CASE_RE.match(mm.group(0)):  # (a numeric date holds no letters)
                 continue
         zones.append((m.start(), m.end(), kind))
     return _Zones(urls, zones)
@@ -1317,7 +1309,7 @@ def find_numbers(text: str, with_skipped: bool = True, claims: bool = True) -> l
     """Every number phrase in ``text`` with offsets into ``text``.
 
     Spans that are not quantitative claims carry ``skip`` (``year``, ``date``, ``time``, ``age``,
-    ``ordinal``, ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
+    ``duration``, ``identifier``, ``measure``, ``url``, ``phone``, ``compound``, ``name``,
     ``pronoun``, ``reference``, ``multiplier``, ``magnitude``); pass ``with_skipped=False`` to drop them. With ``claims=False`` nothing is
     skipped and a lone fraction ("one eighth") needs no context: the phrase-parser mode.
     """
