@@ -1274,3 +1274,8 @@ def test_a_share_of_the_counted_before_an_inverted_cue_is_no_speaker():
     # "Most of the dead, said the mayor, were ...": the mayor speaks; "Most of the dead" is what is counted
     text = "Most of the dead, said the mayor, were among the 40 people killed in the blast."
     assert _claim(text, "40").speaker == "mayor"
+
+
+def test_an_injury_toll_that_rises_counts_the_injured():
+    assert _claim("The injury toll rose to 300, officials said.", "300").metric == "injured"
+    assert _claim("The death toll rose to 30, officials said.", "30").metric == "killed"
