@@ -1938,9 +1938,9 @@ _INCIDENT_DAYS_BACK = 3  # an incident a story reports happened within days of i
 
 def _date_the_incident(claims: list[ExtractedClaim], undated: set[int], pub: dt.date | None) -> None:
     """In a story of one incident, the incident's dead, hurt and missing counted without a day of their own
-    (dated the publication day) are of the day the story gives the incident anywhere: "Maine police hunt
-    gunman after 18 killed" ... "shots rang out at around 7pm on Wednesday"; "yesterday's massacre had left 45"
-    dates the lede's "At least 45 people have been killed"."""
+    (dated the publication day) are of the day the story first gives a count of the incident, anywhere in it:
+    "yesterday's massacre had left 45" dates the lede's "At least 45 people have been killed". (A day told only
+    in a sentence without figures, "shots rang out on Wednesday", is not read here.)"""
     if pub is None:
         return
     # (the first day the story gives a count of the incident: "a strike on Sunday killed at least 7" is of the
@@ -2263,9 +2263,9 @@ _HAD_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 def _counts_of_the_incident(x: _Reading) -> None:
     """In a story of one incident (its headline names one: "Air strike on village kills 10"), a sentence
-    without a running total's cue counts that incident's dead, hurt and missing, and a past perfect
-    without such a cue reports that incident ("He said ten people had been killed and eight wounded"),
-    not a running total."""
+    without a running total's cue counts that incident's dead, hurt and missing, and a perfect without such a
+    cue reports that incident ("He said ten people had been killed and eight wounded", "floods that have killed
+    at least 60"), not a running total."""
     text, s = x.text, x.s
     if _RUNNING_CUE_RE.search(text, s.start, s.end):
         return
