@@ -46,13 +46,17 @@ _NP_RESTART_RE = re.compile(r"\b(?:the|a|an)\s+|(?<![\w'’-])[A-Z]")
 # ("the Los Angeles County Medical Examiner"; but "in the West Bank Hamas said": Hamas speaks)
 _JOINED_IN_A_NAME_RE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’.-]*\s+(?:of|for|on|to|and|de|del|des|du|la)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*$")
-_TIME_WORD_START_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-                                 r"|April|May|June|July|August|September|October|November|December)\b")
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
+_NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
+# weekdays and months: capitalised, yet no name ("Marib on Tuesday", "the bulletin published on Monday morning")
+_CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                             "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                             "November", "December"})
+_TIME_WORD_START_RE = re.compile(r"(?:" + "|".join(sorted(_CALENDAR_WORDS)) + r")\b")
+# a document's publishing and its day after its name: "The civil defence bulletin published on Monday morning"
 # (not before its agent: "A report issued on Thursday by the UN office estimated": the office speaks)
 _PUBLISHED_TAIL_RE = re.compile(r"\s+(?:published|released|issued|posted|dated|updated)\s+(?:on|late|early|this|last)\b"
                                 r"(?:(?!\bby\b).)*$", re.S)
-_CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
-_NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
 _ONLY_ARTICLE_RE = re.compile(r"(?:the|a|an)\s*$", re.I)
 _PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has\s+been|have\s+been|had\s+been)\s+$")
 _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
@@ -62,10 +66,11 @@ _PASSIVE_AFTER_VERB_RE = re.compile(
 # (also "of": "the number of confirmed deaths", never a reporting verb)
 # a noun, not a verb, after these: "the reports", "between states" (not "the group states")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of|between|among|across|in|to)\s+$", re.I)
+# a participle glued to a word before it is an adjective ("laboratory-confirmed cases"), but a name before the hyphen
+# is the agent: "on UN-verified figures"
+_AGENT_BEFORE_HYPHEN_RE = re.compile(r"\b[A-Z][\w'’.]*-$")
 # a participle used as an adjective: after a quantifier or a degree adverb ("of all confirmed cases", "the four
 # most recently reported cases", "newly registered patients")
-# (but a name before the hyphen is the agent: "on UN-verified figures")
-_AGENT_BEFORE_HYPHEN_RE = re.compile(r"\b[A-Z][\w'’.]*-$")
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|more|new|newly|further|additional|those|these)(?:\s+recently)?\s+$", re.I)
 # ("..., the ministry added Monday.": a day may close the trailing cue)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
@@ -952,9 +957,7 @@ _ORG_WORDS_RE = re.compile(r"\b(?:" + "|".join(_ORG_VOCAB["organisation_words"] 
 # regex engine skips ahead to capitals instead of trying every position
 _MENTION_RE = re.compile(
     r"[A-Z](?<!\w[A-Z])(?:[A-Z]{2,5}\b|[\w'’-]+(?:\s+(?:(?:of|for|the|and|al|el|de|on)\s+)*[A-Z][\w'’-]+)+)")
-_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday",
-                   "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                   "August", "September", "October", "November", "December", "He", "She", "It", "They", "We",
+_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", *_CALENDAR_WORDS, "He", "She", "It", "They", "We",
                    # time zones ("by 10 a.m. (0400 GMT), the company said": no company named GMT)
                    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "EET", "EEST", "IST"}
 

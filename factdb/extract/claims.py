@@ -2247,18 +2247,18 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before:
                 and subject.search(text, max(s.start, n.start - 240), n.start))
 
 
-# a running total's cue: the perfect of a sentence that has one stays a running total
 # a headline naming one incident: by its noun ("Air strike on village kills 10"), by what one thing did ("78 drown
 # as boat capsizes", "bus crashes") or by the participle of what it did ("Bomber attacks church, killing 22")
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
                               r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b|,\s+killing\b", re.I)
 # the fates an incident's own count is of (its survivors, damage or the displaced it leaves are not told as one count)
 _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
-# ("the 140-year-old funicular": no word of a compound)
+# a running total's cue: the perfect of a sentence that has one stays a running total ("the 140-year-old
+# funicular": no word of a compound)
 _RUNNING_CUE_RE = re.compile(r"(?<!-)\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose"
                              r"|risen|reached|climbed|war|conflict|campaign|year|month|week)\b(?!-)", re.I)
-_HAD_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
-_HAD_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+_PERFECT_AUX_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
+_PERFECT_AUX_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
 def _counts_of_the_incident(x: _Reading) -> None:
@@ -2276,14 +2276,13 @@ def _counts_of_the_incident(x: _Reading) -> None:
                 and not n.population and not _STATE_AFTER_REPORTED_RE.match(text, n.end, s.end) \
                 and not _state_before(text, max(s.start, n.start - 50), n.start):
             x.periods[i] = "interval"
-    seg = text[s.start:s.end]
-    if "had" not in seg and "ha" not in seg:
-        return
+    if "ha" not in text[s.start:s.end]:
+        return  # (no "had", "has" or "have")
     for i, n in enumerate(x.nums):
         # (also a present perfect: "floods that have killed at least 60", "At least 45 people have been killed")
         if x.periods[i] == "cumulative" and n.unit == "count" and (
-                _HAD_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)
-                or _HAD_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))):
+                _PERFECT_AUX_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)
+                or _PERFECT_AUX_AFTER_RE.match(text, n.end, min(s.end, n.end + 60))):
             x.periods[i] = "interval"
 
 
