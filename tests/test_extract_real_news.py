@@ -1279,3 +1279,38 @@ def test_a_share_of_the_counted_before_an_inverted_cue_is_no_speaker():
 def test_an_injury_toll_that_rises_counts_the_injured():
     assert _claim("The injury toll rose to 300, officials said.", "300").metric == "injured"
     assert _claim("The death toll rose to 30, officials said.", "30").metric == "killed"
+
+
+def test_a_count_joined_to_an_incidents_count_is_of_that_incident_too():
+    # the window of "in shootings" covers the injured the verb's ellipsis leaves bare
+    c = _claim("At least 18 people were killed and 13 injured in shootings in the town, the governor has said.", "13")
+    assert (c.metric, c.period) == ("injured", "interval")
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("At least 120 of the 5,000 people injured are in critical condition, he said.", "5,000", "injured"),
+    ("Five of the 12 reported deaths have been confirmed, the agency said.", "12", "killed"),
+    ("The army recovered the body of a farmer, one of the 252 people seized by gunmen in the attack.", "252",
+     "hostages"),
+])
+def test_the_whole_a_part_is_taken_from_counts_what_its_own_words_name(text, surface, metric):
+    assert _claim(text, surface).metric == metric
+
+
+def test_the_whole_before_a_clause_of_its_own_counts_nothing_that_clause_says():
+    # "the 25 people aboard ... were killed": only the four were
+    assert _claim("Four of the 25 people aboard the ship were killed before the crew left it.", "25").metric == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Five people have died, the agency's latest situation report showed.",
+    "Five people have died, the agency's weekly report said.",
+])
+def test_a_bodys_own_report_speaks_for_the_body(text):
+    # ("report" before "showed" is the noun, not the verb)
+    assert _claim(text, "Five").speaker == "agency"
+
+
+def test_a_bodys_figures_are_the_bodys_not_its_countrys():
+    c = _claim("Some 24,316 migrants arrived by sea, the country's interior ministry figures showed.", "24,316")
+    assert c.speaker == "country's interior ministry"

@@ -162,8 +162,9 @@ _NAMED_RE = re.compile(r"\b[A-Z]")
 # what is left of a dateline's agency: "IANS) Houthi-controlled health authorities"
 _CLOSE_BRACKET_START_RE = re.compile(r"^[A-Z]{2,8}\)\s+(?=\S)")
 _OWNER_SOURCE_RE = re.compile(
-    r"(?<=[\w.])(?:'s|’s)\s+(?:latest\s+|own\s+|new\s+|official\s+|preliminary\s+|most\s+recent\s+)?(?:figures|data"
-    r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey)$", re.I)
+    # (its words before the noun say which of its documents: "latest", "daily", "weekly situation", "most recent")
+    r"(?<=[\w.])(?:'s|’s)\s+(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:figures|data"
+    r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey|update|bulletin)$", re.I)
 _CONJ_START_RE = re.compile(r"^(?:though|although|while|whereas|but|and|yet)\s+", re.I)
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
@@ -362,7 +363,13 @@ def clean_speaker(np: str) -> str:
         cut = _SOURCE_NOUN_TAIL_RE.sub("", np)
         if cut != np and _NAMED_RE.search(cut):
             np = _PRELIMINARY_RE.sub("", cut)
-    np = _OWNER_SOURCE_RE.sub("", np)
+    mo = _OWNER_SOURCE_RE.search(np)
+    if mo:
+        # "the agency's latest situation report" is the agency's; "Italy's interior ministry figures" are the
+        # ministry's, not Italy's
+        words = mo.group().split()
+        body = any(w.lower() in _COUNTING_HEADS for w in words[1:-1])
+        np = np[:mo.end() - len(words[-1])].rstrip() if body else np[:mo.start()]
     if len(np.split()) > 1:
         # "a ministry statement said": the body that issued it
         np = _ISSUED_BY_HEAD_RE.sub(r"\1", np)  # "the CPJ's figures" speak for the CPJ
@@ -695,6 +702,13 @@ def _owner_words(text: str, lo: int, end: int) -> list[str]:
     return words
 
 
+# reporting verbs that are also nouns, and the verb such a noun is the subject of: "the daily report showed"
+_NOUN_FORMS = frozenset({"report", "reports", "records", "estimate", "estimates", "claim", "claims", "count", "counts",
+                         "update"})
+_VERB_NEXT_RE = re.compile(r"\s+(?:said|says|showed|shows|found|finds|stated|states|noted|notes|indicated|indicates"
+                           r"|added|adds|put|puts|estimated|recorded|listed)\b")
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     found = _CUE_SCAN.matches(text, lo, hi)
@@ -793,6 +807,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
                     "say", "tell", "warn", "believe", "announce") and _NOUN_USE_BEFORE_RE.search(before):
             continue  # nouns: "the reports", "a claim", "by estimates"
+        if verb in _NOUN_FORMS and _VERB_NEXT_RE.match(text, ve, hi):
+            continue  # a noun with the sentence's verb after it: "the agency's situation report showed"
         if verb.endswith("s") and _NOUN_USE_AFTER_RE.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):
             continue  # "jobless claims jumped", "reports from the region"
         # inverted: '..., said the spokesman' / '"...," said X'

@@ -104,6 +104,10 @@ _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|s
 _RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
 _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|warned"
                                r"|estimated|confirmed|claimed)\b[^,.;]{0,30}$", re.I)
+# what may stand between a whole and the word that says what it counts: "of the 5,000 people injured", "of the
+# 12 reported deaths" (words, but no verb of a clause of its own: "of the 25 people aboard were killed")
+_WHOLE_VERB_START_RE = re.compile(r"(?:were|was|are|is|had|has|have|been|be|who|that|which|will)\b")
+_WHOLE_NOUN_GAP_RE = re.compile(r"\s*|\s+(?:(?!" + _WHOLE_VERB_START_RE.pattern + r")[a-z][\w'’-]*\s+){1,2}")
 _PART_OF_GAP_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _EVENT_BREAK_RE = re.compile(
@@ -1595,8 +1599,11 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             # a whole ("35 of the 128 hostages") is no claim about the event, but still a count of what its
             # noun names
             end = nums[k].end
-            metrics[k] = next((t.metric for t in triggers if t.priority == 1 and t.side == "after"
-                               and end <= t.start <= end + 1 and not text[end:t.start].strip()), None)
+            first = min((t for t in triggers if t.side == "after" and end <= t.start <= end + 30),
+                        key=lambda t: t.start, default=None)
+            metrics[k] = first.metric if first is not None and _WHOLE_NOUN_GAP_RE.fullmatch(text, end, first.start) and (
+                first.priority == 1 if first.start <= end + 1 else not _WHOLE_VERB_START_RE.match(text, first.start)
+            ) else None
     prios = [p for _, _, p in bound]
     links = _links(text, nums)
     # "1,550 people are missing under the rubble of destroyed buildings, 870 of them children": a part of
@@ -2340,6 +2347,11 @@ def _periods_from_verbs(x: _Reading) -> None:
                 or links[i] == "including" and not x.cue_after[i]
                 and _a_part_named(text, nums[i].end)):
             periods[i] = periods[i - 1]  # a part shares the running total's period found from the verb
+        elif periods[i] is None and periods[i - 1] == "interval" and links[i] in ("and", "ellipsis") \
+                and x.metrics[i] in _INCIDENT_FATES and x.metrics[i - 1] in _INCIDENT_FATES:
+            # "18 people were killed and 13 injured in shootings": the count the verb's ellipsis leaves bare is
+            # of the incident that the count before it is of
+            periods[i] = "interval"
 
 
 def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,
