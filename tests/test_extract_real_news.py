@@ -1314,3 +1314,9 @@ def test_a_bodys_own_report_speaks_for_the_body(text):
 def test_a_bodys_figures_are_the_bodys_not_its_countrys():
     c = _claim("Some 24,316 migrants arrived by sea, the country's interior ministry figures showed.", "24,316")
     assert c.speaker == "country's interior ministry"
+
+
+def test_the_parts_after_a_colon_count_the_toll_before_a_reporting_clause():
+    text = ("The toll had reached 30, the regional police chief told AFP: 17 women, four men, seven children and two "
+            "bodies still unidentified.")
+    assert [c.metric for c in extract_claims(text, DAY)] == ["killed"] * 5

@@ -308,6 +308,9 @@ def test_a_participle_names_the_subject_of_its_sentence():
 
 @pytest.mark.parametrize("text,surfaces", [
     ("Two juveniles, aged 15 and 17, were detained.", ["Two"]),
+    # an age in words, not a list that goes on after it
+    ("Five children aged one to three, six men and one woman were among the bodies.", ["Five", "six", "one"]),
+    ("Two boys aged fourteen and twenty-one were detained.", ["Two"]),
     ("The BJP won 240 seats, 32 short of a majority on its own.", ["240", "32"]),
     ("Forecasters expect a further two to three weeks of heavy rain.", []),
 ])

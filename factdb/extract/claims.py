@@ -283,7 +283,9 @@ _SHELTER_GIVEN_BEFORE_RE = re.compile(
     r"\b(?:(?:refuge|shelter)\s+(?:[\w'’-]+\s+){0,4}?to|home\s+to|sheltering|housing|hosting)\s+"
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|almost|roughly)\s+)?$", re.I)
 _DASH_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*[–—]\s*(?:an?\s+[A-Za-z]+\s*,\s*)?")
-_COLON_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z][\w-]*)?\s*:\s*")
+# (a reporting clause may stand before the colon: "The toll had reached 30, the police chief told AFP: 17 women, ...")
+_COLON_PARTS_GAP_RE = re.compile(r"(?:\s+[a-z][\w-]*)?(?:,\s+(?:[\w'’.-]+\s+){1,8}?(?:said|says|added|told(?:\s+[\w.]+)?))?"
+                                 r"\s*:\s*")
 _COLON_ITEM_AFTER_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,4}(?:\s*[,;.]|\s+(?:and|or)\b)")
 _COLON_ITEM_GAP_RE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,4}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _BRACKET_PARTS_GAP_RE = re.compile(r"\s+[A-Za-z][\w'’-]*\s*\(")

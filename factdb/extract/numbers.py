@@ -252,6 +252,8 @@ SIGN_RE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(<>=~]))-\s?)$", r
 _NUMWORD = "|".join(sorted(ALL_WORDS, key=len, reverse=True))
 _DEN = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 _SMALLWORD = "|".join(sorted([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS], key=len, reverse=True))
+# an age in words, up to ninety-nine ("aged twenty-two")
+_AGE_WORD = r"(?:" + _SMALLWORD + r")(?:-(?:" + _SMALLWORD + r"))?"
 
 TOKEN_RE = re.compile(
     r"(?P<num>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
@@ -336,6 +338,8 @@ _ZONE_RE = re.compile(
     r"|(?P<version>\b\d+\.\d+\.\d+(?:\.\d+)*\b)"
     r"|(?P<age>\b\d{1,3}(?:\s*|-)(?:years?|yrs?)[\s-]*old\b"
     r"|\baged?\s+(?:of\s+|between\s+|from\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-|–)\s*\d{1,3}\b)*\b"
+    # (spelled out too, "children aged one to three", but no list: in "aged one to three, six men" six are men)
+    r"|\baged?\s+(?:of\s+|between\s+|from\s+)?" + _AGE_WORD + r"(?:\s+(?:and|or|to)\s+" + _AGE_WORD + r")?\b"
     r"|\b(?:" + _SMALLWORD + r")(?:[\s-](?:" + _SMALLWORD + r"))?-years?-old\b)",
     re.I)
 # a zone starting at a digit run has one of these right after the run's first digits (most numbers
@@ -347,7 +351,7 @@ _ZONE_DIGIT_GUARD = re.compile(
 # a month name starts only a date ("May 5", "Oct. 2023"), a number word only an age ("twenty-year-old")
 _ZONE_MONTH_GUARD = re.compile(r"[a-z]+\.?,?\s+\d", re.I)
 _ZONE_WORD_GUARD = re.compile(r"[a-z]+(?:[\s-][a-z]+)?-year", re.I)
-_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+|between\s+|from\s+)?\d", re.I)
+_ZONE_AGE_GUARD = re.compile(r"aged?\s+(?:of\s+|between\s+|from\s+)?(?:\d|(?:" + _SMALLWORD + r")\b)", re.I)
 _ZONE_SCAN = Anchored(_ZONE_RE, set(MONTHS.strip("(?:)").split("|")) | {"aged", "age"} | set(_SMALLWORD.split("|")),
                       digits=True, chars="+",
                       guards={"digits": _ZONE_DIGIT_GUARD, "age": _ZONE_AGE_GUARD, "aged": _ZONE_AGE_GUARD,
