@@ -1320,3 +1320,30 @@ def test_the_parts_after_a_colon_count_the_toll_before_a_reporting_clause():
     text = ("The toll had reached 30, the regional police chief told AFP: 17 women, four men, seven children and two "
             "bodies still unidentified.")
     assert [c.metric for c in extract_claims(text, DAY)] == ["killed"] * 5
+
+
+@pytest.mark.parametrize("text, published, surface, as_of", [
+    ("In November 2017, 435 cholera cases were reported across the country.", "2017-12-31", "435", "2017-11-30"),
+    ("At least 164 civilians were killed in February, the monitoring mission said.", "2025-03-04", "164",
+     "2025-02-28"),
+    ("Last year the country recorded 1,705 dengue deaths.", "2024-02-06", "1,705", "2023-12-31"),
+    ("The rebels hit back with more attacks, killing more than 800 people last year.", "2021-01-01", "800",
+     "2020-12-31"),
+    ("Last month a raid on the capital killed 12 commanders, according to the group.", "2025-09-11", "12",
+     "2025-08-31"),
+    ("From January to November 2017, 78,784 cholera cases were reported.", "2017-12-31", "78,784", "2017-11-30"),
+])
+def test_a_count_of_a_month_or_year_that_is_over_is_as_of_its_last_day(text, published, surface, as_of):
+    assert _claim(text, surface, dt.date.fromisoformat(published)).as_of == dt.date.fromisoformat(as_of)
+
+
+@pytest.mark.parametrize("text, published, surface, as_of", [
+    # a rate keeps the day it was stated; a count since a start is a total now; a state now is of now
+    ("Prices rose 0.4 percent in August, the bureau said on Thursday.", "2025-09-12", "0.4 percent", "2025-09-11"),
+    ("The commission lists 114,000 people as missing, including 4,300 since the start of the year.", "2024-04-15",
+     "4,300", "2024-04-15"),
+    ("Three staff members detained in 2021 and 2023 remain in custody, the office said.", "2025-05-09", "Three",
+     "2025-05-09"),
+])
+def test_a_rate_a_running_count_or_a_state_keeps_the_day_it_was_told(text, published, surface, as_of):
+    assert _claim(text, surface, dt.date.fromisoformat(published)).as_of == dt.date.fromisoformat(as_of)

@@ -99,9 +99,9 @@ def test_subject_names_the_counted_group(text, surface, subject):
 
 
 PERIOD_CASES = [
-    # a named month: a count over that month; the date stays the day it was stated
+    # a named month over by then: a count over that month, as of its last day (a timeline places it in June)
     ("Floods in the state of Assam killed 52 people in June, officials said.", "52", "2024-07-29",
-     "interval", "2024-07-29"),
+     "interval", "2024-06-30"),
     # ... unless the phrase names a day
     ("The floods had destroyed 2,100 homes by the end of January, the agency estimated.", "2,100",
      "2024-02-16", "cumulative", "2024-01-31"),
@@ -328,8 +328,9 @@ ROUND3_DATES = [
      "update.", "11,327", "2024-09-25", "2024-09-24", "cumulative"),
     ("Only 10 hospitals are partially functioning, the WHO representative told reporters in Geneva on Friday.",
      "10", "2024-02-17", "2024-02-16", None),
-    # a year is a window; a bare day beats a mere sum; "by late Sunday" is a running total
-    ("Gang violence killed more than 5,600 people in 2024, the UN said.", "5,600", "2025-01-08", "2025-01-08",
+    # a year is a window (a count of a year over by then is as of its last day); a bare day beats a mere sum;
+    # "by late Sunday" is a running total
+    ("Gang violence killed more than 5,600 people in 2024, the UN said.", "5,600", "2025-01-08", "2024-12-31",
      "interval"),
     ("A total of 212 trucks entered Gaza on Friday, the agency said.", "212", "2024-03-02", "2024-03-01",
      "interval"),

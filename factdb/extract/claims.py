@@ -1858,6 +1858,14 @@ def _read_dates(x: _Reading) -> None:
                 # a month or year long past in the figure's own clause is background, no statistic just
                 # released: "Typhoon Haiyan, which killed 6,300 people in 2013" (in a 2021 story) is of 2013
                 v = p.until
+            elif p.kind == "month" and p.until is not None and anchor is not None and p.until < anchor \
+                    and n.unit == "count" and p.period == "interval" and since is None and (
+                        _own_past(text, n.end, p.start, p.end) if p.start >= n.end
+                        else not text[s.start:p.start].strip(" \"“'‘") or _opens_sentence(text, s, p)):
+                # a count of a month or year over before the statement, in the figure's own clause or at the
+                # sentence's head: "In November 2017, 435 cases were reported", "killed 164 civilians in February"
+                # are as of that month's last day (since its first), not of the day they were told
+                v = p.until
             if v is not None:
                 as_of = v
                 stated = id(p) in verb_ids

@@ -163,7 +163,7 @@ TIME_RE = re.compile(
     r"|campaign|assault|battle|crackdown|truce|ceasefire|pause)"
     r"|in\s+the\s+(?:\d+|twenty-four|forty-eight|seventy-two)\s+hours\s+(?:after|since|to|before|following|until)"
     r"|in\s+(?:a|one)\s+single\s+(?:morning|night|hour|afternoon|evening|week|weekend|attack|strike)"
-    r"|between\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+and\s+(?:the\s+end\s+of\s+)?(?-i:" + _FULL_MONTH
+    r"|(?:between|from)\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?\s+(?:and|to|through|until)\s+(?:the\s+end\s+of\s+)?(?-i:" + _FULL_MONTH
     + r")(?:\s+\d{4}|\s+(?:of\s+)?last\s+year)?"
     r"|daily|per\s+day|a\s+day(?!\s+(?:after|before|later|earlier|ago))|each\s+day|every\s+day|in\s+a\s+single\s+day|on\s+a\s+single\s+day"
     r"|(?:a|per|each|every)\s+month(?!['’]s|-long|\s+(?:ago|after|before|later|earlier|since|into|of|long))|monthly"
@@ -255,7 +255,8 @@ def _md(s: str, published: dt.date | None, ahead: bool = True) -> tuple[dt.date 
     return days.month_day(s, published, ahead=ahead)
 
 
-_MONTH_RANGE_RE = re.compile(r"between\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+and\s+(?:the\s+end\s+of\s+)?(?P<m2>[A-Za-z]+)"
+_MONTH_RANGE_RE = re.compile(r"(?:between|from)\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?\s+(?:and|to|through|until)\s+"
+                             r"(?:the\s+end\s+of\s+)?(?P<m2>[A-Za-z]+)"
                              r"(?:\s+(?P<y2>\d{4})|\s+(?:of\s+)?(?P<last>last\s+year))?$", re.I)
 _YEAR_PART_RE = re.compile(r"(?:in|during|over)\s+the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter|half"
                            r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
@@ -381,7 +382,8 @@ _TOLL_OF_WINDOW_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:past|last|first)\s+)
                                 r"|several|a\s+few)\s+(?:days?|hours?|nights?|weeks?)\s+of\b", re.I)
 _SUBSET_BEFORE_RE = re.compile(r"\b(?:most|many|some|half|much|the\s+majority)\s+of\s+(?:them|those|which|whom|it)\s+$",
                                re.I)
-_COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than|from|versus|vs)\b[^.;]*$", re.I)
+# (not a bound's "than": "killing more than 800 people last year" counts that year)
+_COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than(?!\s+(?:about\s+|some\s+)?\d)|from|versus|vs)\b[^.;]*$", re.I)
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
 # "The war began on Oct. 7, when gunmen killed 1,200", where the day dates the figure)
 _BEGAN_RE = re.compile(r"\b(?:which|that)\s+(?:\w+\s+)?(?:began|begun|started|erupted|broke\s+out)\s+$", re.I)
@@ -578,9 +580,9 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                                                                         ["at"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif kind == "month":
-            # "killed 52 people in June": a count over that month. The figure's date stays the day it
-            # was stated (a statistic for August reported on Sept. 11 is as of Sept. 11) unless the
-            # phrase names a day: "by the end of January".
+            # "killed 52 people in June": a count over that month (since, until); the claims pass dates a
+            # count of a month over by then at its last day, while a rate for August reported on Sept. 11
+            # stays as of Sept. 11; "by the end of January" names the day itself.
             pre = _SPACES_RE.sub(" ", g("mpre").lower())
             by = pre.split()[0] in ("by", "until", "through", "before", "to")
             d, fut = _month_end(g("mname"), g("my"), pre, published, by)
@@ -639,8 +641,11 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.kind, p.period = "point", "interval"
                 p.as_of = days.relative_day(w, published)
             elif w in ("last month",):
-                p.kind, p.period = "point", "interval"
-                p.as_of = None
+                # the calendar month before: "Last month a raid killed 12", like "in August"
+                p.kind, p.period = "month", "interval"
+                if published is not None:
+                    p.until = published.replace(day=1) - dt.timedelta(days=1)
+                    p.since = p.until.replace(day=1)
             elif w in ("this week", "earlier this week", "this month", "earlier this month"):
                 p.kind, p.period, p.as_of = "point", "interval", published
             elif w in ("so far", "to date", "thus far", "as yet"):
