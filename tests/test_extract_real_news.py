@@ -1347,3 +1347,16 @@ def test_a_count_of_a_month_or_year_that_is_over_is_as_of_its_last_day(text, pub
 ])
 def test_a_rate_a_running_count_or_a_state_keeps_the_day_it_was_told(text, published, surface, as_of):
     assert _claim(text, surface, dt.date.fromisoformat(published)).as_of == dt.date.fromisoformat(as_of)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The toll has risen to 10, two children among them, the Lebanese Health Ministry and state media said on "
+     "Saturday.", "Lebanese Health Ministry and state media"),
+    ("More than 24 refugees were missing, the United Nations and local police said.", "United Nations and local police"),
+])
+def test_two_sources_that_say_a_figure_together_both_speak(text, speaker):
+    assert extract_claims(text, DAY)[0].speaker == speaker
+
+
+def test_a_clause_before_and_is_no_second_speaker():
+    assert _claim("Israel struck the building and the ministry said 10 people were killed.", "10").speaker == "ministry"

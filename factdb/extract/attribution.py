@@ -508,6 +508,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
+    first = _first_of_a_pair(region, cut)
     if "ed " in np_clean:
         # "The civil defence bulletin published on Monday morning lists": the bulletin, not its day
         np_clean = _PUBLISHED_TAIL_RE.sub("", np_clean)
@@ -526,6 +527,8 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         if _looks_like_np(np_clean):
             if CITING_RE.match(np_clean):
                 return None
+            if first is not None and not is_pronoun(np_clean) and _names_a_source(np_clean):
+                return first[0] + " and " + np_clean, lo + first[1]  # both speak
             return np_clean, start
         if len(np_clean.split()) > 10 and len(np_clean) < 120 and _LONG_NAME_RE.fullmatch(np_clean):
             return np_clean, start
@@ -574,6 +577,26 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     if _looks_like_np(s):
         return s, st
     return None
+
+
+_PAIR_MAX_WORDS = 6
+
+
+def _first_of_a_pair(region: str, cut: int) -> tuple[str, int] | None:
+    """The first of two sources a reporting verb has as its subject ("the Lebanese Health Ministry and state
+    media said"), when the clause boundary at ``cut`` is that "and": a short phrase naming a source, else None
+    ("Israel struck the building and the ministry said": a clause of its own)."""
+    if cut < 5 or region[cut - 3:cut] != "and" or not region[cut - 4].isspace():
+        return None
+    mp = _LAST_CLAUSE_BOUNDARY_RE.match(region, 0, cut - 3)
+    pcut = mp.end() if mp else 0
+    left = region[pcut:cut - 3]
+    words = left.split()
+    if not words or len(words) > _PAIR_MAX_WORDS or not _looks_like_np(left.strip()) or not _names_a_source(left):
+        return None
+    if words[0].lower() not in ("the", "a", "an") and not words[0][:1].isupper():
+        return None
+    return left.strip(), pcut + len(left) - len(left.lstrip())
 
 
 def find_attributions(text: str, lo: int, hi: int, masked: str | None = None, base: int = 0) -> list[Attribution]:
