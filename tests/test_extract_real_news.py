@@ -1360,3 +1360,18 @@ def test_two_sources_that_say_a_figure_together_both_speak(text, speaker):
 
 def test_a_clause_before_and_is_no_second_speaker():
     assert _claim("Israel struck the building and the ministry said 10 people were killed.", "10").speaker == "ministry"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("More than two dozen refugees were missing and feared drowned after the boat overturned.", "two dozen",
+     "missing"),
+    ("Six people were brought ashore, but emergency workers could not revive five of them, the prefect said.", "five",
+     "killed"),
+    # a part told in a clause of its own has its own verb: the whole is not what befell the part
+    ("Six people were brought ashore, but emergency workers could not revive five of them, the prefect said.", "Six",
+     "other"),
+    ("In April, at least 49 women were raped by gang members, and seven of them were killed afterwards.", "49",
+     "other"),
+])
+def test_what_befell_the_people_counted_is_the_figure(text, surface, metric):
+    assert _claim(text, surface).metric == metric

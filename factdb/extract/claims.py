@@ -256,7 +256,7 @@ _LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
 _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
-                      "arrested": "detained", "displaced": "displaced", "died": "killed"}
+                      "arrested": "detained", "displaced": "displaced", "died": "killed", "drowned": "killed"}
 _ADJECTIVE_THEN_PREDICATE_RE = re.compile(
     r"\s+(?:people\s+|others\s+)?(?:displaced|injured|wounded|detained|missing|abducted|kidnapped|evacuated)\s+"
     r"(?:[A-Za-z][\w'’-]*\s+){1,4}?"
@@ -268,8 +268,8 @@ _STANDING_NOUNS = r"(?:hostages|captives|prisoners|detainees|refugees|migrants|a
 _STANDING_THEN_PREDICATE_RE = re.compile(
     r"\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?" + _STANDING_NOUNS + r"(?:\s+(?:and|or)\s+(?:(?:more\s+than|about|some|at\s+least"
     r"|over|nearly)\s+)?(?:[\d,]+\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?" + _STANDING_NOUNS + r")?"
-    r"\s+(?:were|was|have|has|had)\s+(?:(?:now|since|also|already)\s+)?(?:been\s+)?(freed|released|killed|died|wounded"
-    r"|injured|rescued)\b", re.I)
+    r"\s+(?:were|was|have|has|had|are|is)\s+(?:(?:now|since|also|already|still)\s+)?(?:been\s+)?(freed|released|killed"
+    r"|died|drowned|wounded|injured|rescued|missing)\b", re.I)
 _STANDING_METRICS = frozenset({"hostages", "detained"})
 _FATE_METRICS = frozenset({"released", "killed", "injured"})
 _FATE_VERB_BEFORE_RE = re.compile(r"\b(?:freed|released|killed|wounded|injured|rescued)\s+(?:(?:at\s+least|about|some"
@@ -1567,6 +1567,13 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
             periods[i] = periods[i] or "interval"  # (that one event's count)
 
 
+def _part_in_own_clause(text: str, nums: list[NumberSpan], i: int) -> bool:
+    """Number ``i`` is a part of number ``i - 1`` told in a clause of its own, with its own verb: "Six people
+    were brought ashore, but rescuers could not revive five of them" (what befell the part, not the whole)."""
+    return bool(_OF_THEM_RE.match(text, nums[i].end)) \
+        and bool(_SAME_THINGS_CLAUSE_RE.match(text[nums[i - 1].end:nums[i].start]))
+
+
 def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     """What each number counts: its trigger, then what ties, steps, anaphors and counted things say."""
     text, s, nums = x.text, x.s, x.nums
@@ -1624,7 +1631,8 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     for i in range(len(nums) - 1, 0, -1):
         if links[i] in ("apposition", "including") and metrics[i] and not nums[i - 1].population and (
                 metrics[i - 1] is None or (prios[i - 1] < 2 <= prios[i] and bound[i][1] > 0
-                                           and not _OF_THEM_RE.match(text, nums[i].end))):
+                                           and not _OF_THEM_RE.match(text, nums[i].end))) \
+                and not _part_in_own_clause(text, nums, i):
             # (but "134 hostages, about 30 of whom are dead": that verb is the part's alone)
             # ("24 hostages, including 10 Thais, were released": the verb after both beats the noun)
             metrics[i - 1], prios[i - 1] = metrics[i], prios[i]
@@ -1653,7 +1661,8 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     subjects = [_subject(text, n, s.start) for n in nums]
     for i in range(len(nums) - 1, 0, -1):
         if metrics[i - 1] is None and links[i] in ("including", "apposition", "and") and metrics[i] \
-                and not nums[i - 1].population and not (links[i] == "and" and subjects[i - 1] and bound[i][1] == 0):
+                and not nums[i - 1].population and not (links[i] == "and" and subjects[i - 1] and bound[i][1] == 0) \
+                and not _part_in_own_clause(text, nums, i):
             # "1,972 cholera cases and 41 deaths": a metric word right after the later number is its own,
             # and the earlier number names its own things (unlike "23 journalists and 12 medics were killed")
             metrics[i - 1] = metrics[i]
