@@ -137,3 +137,16 @@ def test_shared_scorer_agrees(gold_and_preds):
     for k, target in TARGETS.items():
         assert shared[k] >= target, shared
         assert abs(shared[k] - mine[k]) < 0.002, (k, shared[k], mine[k])
+
+
+# one news sentence per metric-lexicon entry that no other set reaches (tests/data/extract/lexicon-sentences.jsonl):
+# each is read with its entry's metric, and without that entry it is not (bench/ablation.py --kind lexicon)
+LEXICON_SENTENCES = ROOT / "tests" / "data" / "extract" / "lexicon-sentences.jsonl"
+
+
+def test_every_lexicon_sentence_reads_its_entrys_metric(extracted):
+    cases = [json.loads(line) for line in LEXICON_SENTENCES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds = [{"doc_id": doc_id, **c.to_record()} for doc_id, claims in extracted("lexicon-sentences") for c in claims]
+    result = score(cases, preds)
+    assert len(cases) >= 250
+    assert result["f1"] == 1.0 and result["metric_accuracy"] == 1.0, result

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from .anchored import release
 from .attribution import (
@@ -362,8 +363,6 @@ _COMMA_CONJ_RE = re.compile(r",\s+(?:and|but|while|whereas)\b")
 _PUBLISHED_BEFORE_RE = re.compile(r"\b(?:data|figures|report|reports|statistics|numbers|statement|video|footage"
                                   r"|images|list|survey|study|documents?|results|findings|details)\s+$", re.I)
 _NAMES_RE = re.compile(r"[A-Z][\w'’.-]*(?:(?: |, |,? and )[A-Z][\w'’.-]*)+")
-# more words than any cost limit allows: stops after 41 words instead of counting a long gap
-_MANY_WORDS_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){41}")
 _MANY_WORDS_11_RE = re.compile(r"(?:[^\w'’]*+[\w'’]++){11}")
 
 
@@ -543,8 +542,8 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
     if p.start < n.end and n.start < p.end:
         return 0.0
     a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-    if blocked > 4 or (b - a > 80 and _MANY_WORDS_RE.match(text, a, b)):  # 41 words need 81+ chars
-        return None  # the cost would be over the limit
+    if blocked > 4 or (b - a > 80 and next(islice(_WORD_RE.finditer(text, a, b), 40, None), None)):
+        return None  # 41 words (81+ characters) cost over the limit: seen without counting the whole gap
     gap = text[a:b]
     if p.kind == "back":
         if p.end <= n.start and "after" in p.text.lower():
@@ -632,7 +631,6 @@ _SHARE_OF_RE = re.compile(
     r"|constitutes?|constituted)\s+$", re.I)
 # how a _SHARE_OF_RE match can end (before its trailing whitespace)
 _SHARE_TAIL_WORDS = ("for", "up", "sent", "sents", "sented", "prise", "prised", "prises", "tute", "tutes", "tuted")
-_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _share_from(before: str) -> int:
@@ -640,8 +638,11 @@ def _share_from(before: str) -> int:
     (four words, an adverb, a verb of two words) and its last 80 characters. Searched from there, the
     pattern's nested word loops are not tried at every position before."""
     base = max(0, len(before) - 80)
-    starts = [m.start() for m in _NON_SPACE_RE.finditer(before, base)]
-    return starts[-7] if len(starts) >= 7 else base
+    runs = before[base:].rsplit(None, 6)  # the last six runs split off: the seventh-last ends the first part
+    if len(runs) < 7:
+        return base
+    head = runs[0]
+    return base + len(head) - len(head.rsplit(None, 1)[-1])
 
 
 _GROUP_AT_RE = re.compile(r"(?:^|[\s,(])(?:of|among|for|and)\s+(?:the\s+)?(?P<x>[A-Za-z][\w'’-]*)\s+at\s+$", re.I)
@@ -2064,7 +2065,6 @@ def _date_by_when_clause(x: _Reading) -> None:
 
 _TOLL_CUE_RE = re.compile(r"(?:death\s+)?toll\b", re.I)
 _TOLL_VALUE_GAP_RE = re.compile(r"\s*(?:(?:to|at)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?")
-_OTHER_TOLL_BEFORE_RE = re.compile(r"\b(?:injury|casualty|casualties|arrest|displacement|damage)\s+$", re.I)
 
 
 def _metric_of_toll(x: _Reading) -> None:
@@ -2075,8 +2075,7 @@ def _metric_of_toll(x: _Reading) -> None:
             continue
         for p in x.phrases:
             if p.kind == "cumulative" and p.end <= n.start and _TOLL_CUE_RE.match(p.text) \
-                    and _TOLL_VALUE_GAP_RE.fullmatch(x.text, p.end, n.start) \
-                    and not _OTHER_TOLL_BEFORE_RE.search(x.text, max(0, p.start - 14), p.start):
+                    and _TOLL_VALUE_GAP_RE.fullmatch(x.text, p.end, n.start):
                 x.metrics[i] = "killed"
                 break
 
