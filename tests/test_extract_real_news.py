@@ -1375,3 +1375,17 @@ def test_a_clause_before_and_is_no_second_speaker():
 ])
 def test_what_befell_the_people_counted_is_the_figure(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_clause_right_before_an_inverted_cue_is_what_was_said_not_who_said_it():
+    assert _claim("Forty people were killed, said this official.", "Forty").speaker == "this official"
+    assert _claim("Forty people died, said at a briefing the governor.", "Forty").speaker is None
+    # (a counted subject with an aside between it and the verb speaks)
+    assert _claim("Three residents, who spoke on condition of anonymity, told AFP that 40 people were killed.",
+                  "40").speaker == "Three residents"
+
+
+def test_a_reporting_verb_after_a_comma_is_no_subject_of_the_next_verb():
+    # "said it alone recorded": the subject of "recorded" is the body that said so
+    assert _claim("The hospital, overwhelmed by the wounded, said it alone recorded 40 deaths.", "40").speaker == \
+        "hospital"

@@ -95,9 +95,6 @@ _GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},(
                            r"|([^,;\n—]{0,40})\s—\s[^;\n—]{1,120}\s—\s([^,;\n—]{0,20})")
 # what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
 _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
-# (a people named by its demonym's plural, by the shape of the word: "Palestinians", "Israelis", "Sudanese")
-_PERSON_NOUN_END_RE = re.compile(r"\s(?:people|persons|families|households|civilians|children|residents"
-                                 r"|(?-i:[A-Z][a-z]+(?:ans|is|ese)))$", re.I)
 _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|soldiers|fighters|persons|residents"
                                    r"|families|households"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
@@ -460,10 +457,7 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
             if c is None:
                 continue
             prio = t.priority
-            if t.side == "after" and t.start >= n.end and (
-                    _PERSON_NOUN_AFTER_RE.match(text, t.end)
-                    # ("21 people at a tent camp for displaced families": other people, described)
-                    or (_PERSON_NOUN_END_RE.search(text, t.start, t.end) and c >= 2)):
+            if t.side == "after" and t.start >= n.end and _PERSON_NOUN_AFTER_RE.match(text, t.end):
                 # "two wounded men died": an adjective of the counted people yields to what happened to
                 # them, but is their metric when nothing else is said ("190 wounded people were brought in")
                 prio = 1
