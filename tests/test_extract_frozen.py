@@ -88,6 +88,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.87, "period_accuracy": 0.84},
     "round27-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.93, "speaker_accuracy": 0.9,
                      "as_of_accuracy": 0.83, "period_accuracy": 0.89},
+    "round28-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.76,
+                     "as_of_accuracy": 0.74, "period_accuracy": 0.73},
 }
 
 

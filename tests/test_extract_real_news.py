@@ -1389,3 +1389,18 @@ def test_a_reporting_verb_after_a_comma_is_no_subject_of_the_next_verb():
     # "said it alone recorded": the subject of "recorded" is the body that said so
     assert _claim("The hospital, overwhelmed by the wounded, said it alone recorded 40 deaths.", "40").speaker == \
         "hospital"
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed by floods and landslides that swept down on the hillside city rose to at least 117 "
+    "on Thursday.",
+    "The number of people killed by the storm that slammed into the coast last month has climbed above 1,000.",
+])
+def test_the_number_killed_that_rises_is_a_running_total_however_long_its_subject(text):
+    assert extract_claims(text, dt.date(2022, 2, 17))[0].period == "cumulative"
+
+
+def test_a_rise_in_another_clause_does_not_make_the_number_a_running_total():
+    c = _claim("That brings to at least 12 the number of people killed in raids this week, as tensions there have risen "
+               "since the siege began.", "12")
+    assert c.period != "cumulative"

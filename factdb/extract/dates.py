@@ -149,7 +149,7 @@ TIME_RE = re.compile(
     r"|gone\s+(?:past|over|above)|went\s+(?:past|over|above)|crossed|exceeded|exceeds|tops|passes"
     r"|increased|passed|surpassed|topped|hit|hits|nears|neared|surpasses|soars|soared|took|takes|at(?!\s+(?:least|most))|to)"
     r"|(?:number|tally|count|total)\s+of\s+(?:\w+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|displaced|detained"
-    r"|arrested|missing|people|fatalities)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stood|stands|jumped"
+    r"|arrested|missing|people|fatalities)\b(?:[^.;]{0,40}?|[^.;,]{41,120}?)\b(?:rose|risen|climbed|reached|stood|stands|jumped"
     r"|increased|to|at)"
     r"|(?:number|tally|total)\s+(?:killed|dead|arrested|detained|displaced|wounded))\b)"
     r"|(?P<intv>\b(?:(?:in|during|over)\s+the\s+(?:first|second|last)\s+half\s+of\s+(?-i:" + _FULL_MONTH + r")(?:\s+\d{4})?"
