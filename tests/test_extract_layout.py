@@ -344,3 +344,33 @@ def test_a_headline_toll_is_a_running_total_whatever_window_the_lede_figure_has(
     text = ("Quake toll tops 600\n\nRescuers pulled more bodies from the rubble on Monday as the number of dead "
             "rose to 612 in the past day, officials said.")
     assert _claims(text, "2024-05-01")["tops 600"].period == "cumulative"
+
+
+def test_a_bulletin_reposted_under_the_line_that_introduces_it_speaks_for_its_issuer():
+    text = ("Cholera: 14 new cases in the capital\n\n"
+            "The Ministry of Public Health has released its daily bulletin: CHOLERA - situation on 3 March.\n\n"
+            "• 14 new cases were recorded in the past 24 hours;\n"
+            "• 2 deaths were reported among them.")
+    claims = [c for c in extract_claims(text, dt.date(2024, 3, 4)) if c.start > text.index("•")]
+    assert [c.speaker for c in claims] == ["Ministry of Public Health"] * 2
+
+
+def test_a_statement_introduced_by_a_colon_is_no_reposted_bulletin():
+    from factdb.extract.layout import document_issuer
+
+    assert document_issuer("Floods kill 12\n\nThe ministry said in a statement: 12 people died.") is None
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Ministry: At least 8,525 killed in strikes on Gaza", "Ministry"),
+    ("Civil defence: Strike on tent camp leaves 40 dead, dozens hurt", "Civil defence"),
+    ("US officials: 11 Marines killed in airport bombing", "US officials"),
+])
+def test_a_headlines_source_before_a_colon_speaks_for_its_figures(title, speaker):
+    c = extract_claims(title + "\n\nRescuers searched the rubble through the night.", dt.date(2024, 9, 10))[0]
+    assert c.speaker == speaker
+
+
+def test_a_place_or_a_topic_before_a_headlines_colon_is_no_speaker():
+    for title in ("Gaza: 40 killed in strike on school", "Israel-Hamas war live: 40 killed in strike on school"):
+        assert extract_claims(title + "\n\nRescuers searched the rubble.", dt.date(2024, 9, 10))[0].speaker is None

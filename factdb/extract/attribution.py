@@ -675,6 +675,15 @@ _CAPS_SOURCE_LABEL_RE = re.compile(r"(?P<np>[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'�
 _NOT_A_SOURCE_LABEL = frozenset({"deaths", "dead", "killed", "injured", "wounded", "missing", "displaced", "toll",
                                  "cases", "total", "breaking", "update", "updates", "live", "watch", "read", "note",
                                  "editor's", "correction", "photo", "video", "key", "figures", "facts"})
+_SOURCE_LABEL_RE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}):\s+(?=[A-Z0-9])")
+
+
+def _names_a_body(label: str) -> bool:
+    """Whether a label's words end in a body's or an office's head ("Gaza civil defence", "US officials")."""
+    words = label.lower().split()
+    return (words[-1] in _SPEAKER_HEADS or " ".join(words[-2:]) in _SPEAKER_HEADS) and not _VERBISH_RE.search(label)
+
+
 def _source_label(label: str) -> bool:
     """Capitals before a colon that name who speaks ("PALESTINIAN MEDIA", "AL-JAZEERA", "BRITISH FM CAMERON"), not a
     factbox's or a page's label ("DEATHS", "EVACUATIONS", "HOMES AND OTHER STRUCTURES DESTROYED", "UPDATE"): two
@@ -779,6 +788,13 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if mc and _source_label(mc.group("np")):
             sp = mc.group("np")
             out.append(Attribution(mc.end("np"), mc.end("np") + 1, sp, lo, "said", "right", False))
+        else:
+            # a headline's source before a colon: "Ministry: At least 8,525 killed in strikes", "US officials: 11
+            # Marines killed" (a body or an office, not a place or a topic: "Gaza: ...", "Israel-Hamas war: ...")
+            ml = _SOURCE_LABEL_RE.match(text, lo, hi)
+            if ml and _names_a_body(ml.group("np")):
+                sp = ml.group("np")
+                out.append(Attribution(ml.end("np"), ml.end("np") + 1, sp, lo, "said", "right", False))
     if "quot" in text[lo:hi]:
         # "ABC News quoted President Rafael Correa as saying the toll had risen to 272": the one quoted says so
         for m in _QUOTED_AS_SAYING_RE.finditer(text, lo, hi):

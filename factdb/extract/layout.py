@@ -312,6 +312,12 @@ _ISSUER_TITLE_RE = re.compile(r"(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*
 _FROM_LINE_RE = re.compile(r"^(?:Report|(?:News\s+and\s+)?Press\s+Release|Situation\s+Report|Update|Statement)\s+from\s+"
                            r"(?:the\s+)?(?P<org>[A-Z][^\n]{1,100}?)\s*$", re.M)
 _HEAD_CHARS = 600  # how far into a document its title and metadata lines are looked for
+# a body's document reproduced below the line that introduces it: "The Ministry of Health has published
+# yesterday's update: ..." (a repost of a bulletin speaks for its issuer throughout, like the issuer's own page)
+_REPOSTED_DOCUMENT_RE = re.compile(
+    r"(?:^|\n)(?P<org>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w'’.-]*){0,7})\s+"
+    r"(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:published|released|issued|posted)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:update|bulletin|report|sitrep|statement|situation\s+report)\b[^\n.]{0,40}:")
 
 
 # every _REPORT_KIND_RE match holds one of the first and one of the second, lower-cased
@@ -336,6 +342,10 @@ def document_issuer(text: str) -> str | None:
     if mf:
         return mf.group("org")  # a portal's metadata line: "Report from International Organization for Migration"
     # (the kind of document is named in its title lines, not in a story's lede: "..., it said in a press release")
+    if ":" in head and ("ish" in head or "ease" in head or "ssue" in head or "ost" in head):
+        mr = _REPOSTED_DOCUMENT_RE.search(head)
+        if mr:
+            return _DETERMINER_START_RE.sub("", mr.group("org"))
     title = "\n".join(head.split("\n")[:4])
     if not _may_name_kind(title) or not _REPORT_KIND_RE.search(title):
         return None
@@ -347,6 +357,7 @@ def document_issuer(text: str) -> str | None:
     return mt.group("org") if mt else None
 
 
+_DETERMINER_START_RE = re.compile(r"^The\s+")
 _WRAP_MIN, _WRAP_MAX = 35, 100  # the line lengths of text wrapped at a fixed width
 
 
