@@ -374,3 +374,10 @@ def test_a_headlines_source_before_a_colon_speaks_for_its_figures(title, speaker
 def test_a_place_or_a_topic_before_a_headlines_colon_is_no_speaker():
     for title in ("Gaza: 40 killed in strike on school", "Israel-Hamas war live: 40 killed in strike on school"):
         assert extract_claims(title + "\n\nRescuers searched the rubble.", dt.date(2024, 9, 10))[0].speaker is None
+
+
+def test_a_heading_dated_as_of_a_day_dates_the_figures_listed_under_it():
+    text = ("Cholera update\n\nThe epidemiological situation as of 3 March 2024:\n\n"
+            "• The cumulative number of cases stands at 2,190.\n• 14 new cases were recorded.")
+    assert {c.text: c.as_of for c in extract_claims(text, dt.date(2024, 3, 5))} == {
+        "2,190": dt.date(2024, 3, 3), "14": dt.date(2024, 3, 3)}

@@ -972,6 +972,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     event_day = None  # the day of the latest event a sentence dated its figures by
     last_paragraph = -1  # the paragraph of the last claim
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
+    heading_day = None  # the day a heading line gave the figures listed under it ("The situation as of June 18:")
 
     while s is not None:
         if numbers.done:
@@ -1018,7 +1019,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
-                                     prev_metric, carried.day if carried else None, window_period, event_day,
+                                     prev_metric, carried.day if carried else heading_day, window_period, event_day,
                                      scene_day, one_incident)
             window_period = sentence_window or window_period
             if carried and carried.speaker:
@@ -1058,6 +1059,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         if not nums:
             # "... after its 7 October attack." dates what is told of "that attack" next
             event_day = _dated_event_named(text, s, day) or event_day
+            if text.endswith(":", s.start, s.end) or text.endswith(":", s.start, s.end - 1):
+                heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
         for c in found:
             if issuer and c.speaker is None and c.attribution == "outlet":
@@ -1083,6 +1086,19 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     if held:
         _date_the_incident(held, undated, pub)
         yield from held
+
+
+# a heading that dates the list under it: "The epidemiological situation as of June 18, 2019:", "Figures up to 3 March:"
+_AS_OF_HEADING_RE = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|until)\s+[^:\n]{3,40}:\s*$", re.I)
+
+
+def _heading_day(text: str, s: Sentence, day: dt.date | None) -> dt.date | None:
+    """The day a heading line ending in a colon gives the figures listed under it, if it names one by then."""
+    if day is None or not _AS_OF_HEADING_RE.search(text, s.start, s.end):
+        return None
+    when = next((p.as_of for p in find_time_phrases(text, s.start, s.end, day) if p.kind == "point"
+                 and p.as_of is not None), None)
+    return when if when is not None and when <= day else None
 
 
 _NAME_WORD_RE = re.compile(r"[a-z0-9]+")
