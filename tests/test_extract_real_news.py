@@ -1404,3 +1404,17 @@ def test_a_rise_in_another_clause_does_not_make_the_number_a_running_total():
     c = _claim("That brings to at least 12 the number of people killed in raids this week, as tensions there have risen "
                "since the siege began.", "12")
     assert c.period != "cumulative"
+
+
+def test_a_breakdown_is_of_the_count_it_names_not_of_the_last_number():
+    text = ("At least 60 people were killed on Monday in strikes on the valley, the health ministry said.\n\n"
+            "The ministry said its figures covered 12 areas. At least two children were among those killed, it said.\n\n"
+            "Of the 60 dead, at least 16 were recorded in one village, the ministry said.")
+    got = {c.text: c.as_of for c in extract_claims(text, dt.date(2024, 10, 29))}
+    assert got["at least 16"] == dt.date(2024, 10, 28)
+
+
+def test_a_bracketed_acronym_cut_from_its_name_leaves_no_mark_in_the_speaker():
+    c = _claim("More than 33,000 people have left the capital, a new report from the International Organization for "
+               "Migration (IOM) says.", "33,000")
+    assert c.speaker and not set(c.speaker) & set("‹›") and c.speaker.count("(") == c.speaker.count(")")

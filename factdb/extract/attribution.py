@@ -346,8 +346,9 @@ def clean_speaker(np: str) -> str:
         np = _DASH_ASIDE_RE.sub("", _DATELINE_BEFORE_RE.sub("", np))
     if np.lower() in _NO_ONE:
         return ""
-    if "\u2039" in np:
-        np = np.replace("\u2039", "(").replace("\u203a", ")")  # a bracketed acronym kept in a subject
+    if "\u2039" in np or "\u203a" in np:
+        # a bracketed acronym kept in a subject (or its end, the subject cut inside it: "IOM›")
+        np = np.replace("\u2039", "(").replace("\u203a", ")")
     if " sa" in np:
         # "the United Nations said its own count": who speaks ends at their verb
         np = _SAID_INSIDE_RE.split(np, 1)[0]

@@ -970,9 +970,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
-    last_paragraph = -1  # the paragraph of the last claim
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
     heading_day = None  # the day a heading line gave the figures listed under it ("The situation as of June 18:")
+    last_paragraph = -1  # the paragraph of the last claim
+    recent: list[ExtractedClaim] = []  # the latest counts of people, for "Of the 60 dead, ..."
 
     while s is not None:
         if numbers.done:
@@ -1032,7 +1033,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                     and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)
                          or _AMONG_THE_DEAD_AFTER_RE.match(text, found[0].end, s.end)):
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
-                # breakdown of a figure is of whoever gave the figure, counts what it counts, and is of its day
+                # breakdown of a figure is of whoever gave the figure ("Of the 60 dead" names it among the last
+                # counts), counts what it counts, and is of its day
+                last = _named_whole(text, s, recent) or last
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet" and last.speaker:
                         c.speaker, c.attribution = last.speaker, "said"
@@ -1045,6 +1048,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         c.period = last.period  # (a part of a day's deaths is of that day, of a toll cumulative)
             if found:
                 last, last_paragraph = found[-1], s.paragraph
+                recent = (recent + [c for c in found if c.metric != "other"])[-_RECENT_COUNTS:]
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
         for qa in quotes.attributions_in(s.start, next_start):
             if s.start <= qa.start < s.end:
@@ -1086,6 +1090,22 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     if held:
         _date_the_incident(held, undated, pub)
         yield from held
+
+
+_RECENT_COUNTS = 12
+_NAMED_WHOLE_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?P<n>\d[\d,.]*)\b")
+
+
+def _named_whole(text: str, s: Sentence, recent: list[ExtractedClaim]) -> ExtractedClaim | None:
+    """The earlier count a breakdown names by its figure: "Of the 60 dead, at least 16 were ..." -> the 60."""
+    m = _NAMED_WHOLE_RE.match(text, s.start, s.end)
+    if m is None:
+        return None
+    try:
+        value = float(m.group("n").replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+    return next((c for c in reversed(recent) if c.value == value), None)
 
 
 # a heading that dates the list under it: "The epidemiological situation as of June 18, 2019:", "Figures up to 3 March:"
