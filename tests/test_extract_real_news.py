@@ -1292,6 +1292,7 @@ def test_a_count_joined_to_an_incidents_count_is_of_that_incident_too():
     ("Five of the 12 reported deaths have been confirmed, the agency said.", "12", "killed"),
     ("The army recovered the body of a farmer, one of the 252 people seized by gunmen in the attack.", "252",
      "hostages"),
+    ("The authorities have traced nearly half of the 2,500 reported missing after the storm.", "2,500", "missing"),
 ])
 def test_the_whole_a_part_is_taken_from_counts_what_its_own_words_name(text, surface, metric):
     assert _claim(text, surface).metric == metric

@@ -1641,9 +1641,8 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             end = nums[k].end
             first = min((t for t in triggers if t.side == "after" and end <= t.start <= end + 30),
                         key=lambda t: t.start, default=None)
-            metrics[k] = first.metric if first is not None and _WHOLE_NOUN_GAP_RE.fullmatch(text, end, first.start) and (
-                first.priority == 1 if first.start <= end + 1 else not _WHOLE_VERB_START_RE.match(text, first.start)
-            ) else None
+            metrics[k] = first.metric if first is not None and _WHOLE_NOUN_GAP_RE.fullmatch(text, end, first.start) \
+                and not _WHOLE_VERB_START_RE.match(text, first.start) else None
     prios = [p for _, _, p in bound]
     links = _links(text, nums)
     # "1,550 people are missing under the rubble of destroyed buildings, 870 of them children": a part of
