@@ -381,3 +381,11 @@ def test_a_heading_dated_as_of_a_day_dates_the_figures_listed_under_it():
             "• The cumulative number of cases stands at 2,190.\n• 14 new cases were recorded.")
     assert {c.text: c.as_of for c in extract_claims(text, dt.date(2024, 3, 5))} == {
         "2,190": dt.date(2024, 3, 3), "14": dt.date(2024, 3, 3)}
+
+
+@pytest.mark.parametrize("label", ["Ads", "World", "BREAKING NEWS", "Home>News>World"])
+def test_a_pages_label_above_the_title_leaves_the_next_paragraph_as_the_title(label):
+    text = (label + "\n\nStrike on shelter leaves 40 dead, dozens hurt\n\nAn air strike on a shelter killed 40 people "
+            "and wounded 60 on Tuesday, the civil defence agency said.")
+    layout = read_layout(text)
+    assert text[:layout.headline_end].endswith("dozens hurt")

@@ -180,6 +180,18 @@ _DATE_LINE_RE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)
 _SHORT_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z'’&-]*(?:\s+[A-Za-z][A-Za-z'’&-]*){0,3}")
 
 
+_LABEL_MAX_WORDS = 2  # a page's label above its title: "Ads", "World", "BREAKING NEWS"
+
+
+def _title_after_label(para: str) -> bool:
+    """Whether the paragraph under a short first line is a title the line labels ("Ads" above "Strike on shelter
+    leaves 40 dead"), not a live page's stamp under its short title ("Ceasefire live" above "10:40 GMT 20 January")."""
+    lines = para.split("\n")
+    first = lines[0].strip()
+    return _headline_lines(lines) and len(para.split()) > _LABEL_MAX_WORDS + 2 \
+        and not _DATE_LINE_RE.fullmatch(first) and not (_may_be_stamp(first) and _STAMP_RE.fullmatch(first))
+
+
 def _headline_lines(lines: list[str]) -> bool:
     """Lines a title is made of: at most three, short, none ending as a sentence does."""
     return len(lines) <= 3 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines)
@@ -215,6 +227,15 @@ def read_layout(text: str, published: dt.date | None = None,
         for ln_start, ln in _line_spans(text, first_s, first_e):
             if _DATE_LINE_RE.fullmatch(ln.strip()):
                 out.blanks.append((ln_start, ln_start + len(ln)))
+        first_s, first_e = paras[1]
+        lines = text[first_s:first_e].split("\n")
+        wrap_from = first_s
+        body_from = 1
+    elif len(paras) > 2 and len(lines) == 1 and len(lines[0].split()) <= _LABEL_MAX_WORDS \
+            and not any(ch.isdigit() for ch in lines[0]) and lines[0].strip() \
+            and _title_after_label(text[paras[1][0]:paras[1][1]]):
+        # a page's label above the title ("Ads", "World", "BREAKING NEWS", "Home>News>World"): a section, an ad
+        # slot or a breadcrumb, not the title, which is the next paragraph
         first_s, first_e = paras[1]
         lines = text[first_s:first_e].split("\n")
         wrap_from = first_s
