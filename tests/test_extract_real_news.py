@@ -1419,3 +1419,15 @@ def test_a_bracketed_acronym_cut_from_its_name_leaves_no_mark_in_the_speaker():
     c = _claim("More than 33,000 people have left the capital, a new report from the International Organization for "
                "Migration (IOM) says.", "33,000")
     assert c.speaker and not set(c.speaker) & set("‹›") and c.speaker.count("(") == c.speaker.count(")")
+
+
+def test_rains_that_claim_lives_are_no_speaker():
+    c = _claim("Rains claim 73 lives in the north\n\nRains claimed 11 more lives in the north, taking the death toll to "
+               "73.", "11")
+    assert (c.metric, c.speaker) == ("killed", None)
+
+
+def test_last_march_is_the_march_before_and_a_superlatives_since_is_no_window():
+    c = _claim("Last March, a suicide bomber attacked a mosque in the city, killing 64 in the country's deadliest attack "
+               "since 2018.", "64", dt.date(2023, 1, 30))
+    assert (c.as_of, c.period) == (dt.date(2022, 3, 31), "interval")

@@ -212,6 +212,7 @@ _QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|sco
                                 r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b", re.I)
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
+_LIVES_AFTER_RE = re.compile(r"\s+(?:[\w,.'’-]+\s+){0,4}?lives\b", re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
 # "Reduction and Management Council": "and" between two capitalised words of one name
 _CAPITAL_AND_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+and$")
@@ -826,6 +827,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue  # "a figure officials expect to rise": no statement of a figure
         if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
             continue  # "declared a state of emergency": an act, not a statement of figures
+        if verb in ("claim", "claims", "claimed") and _LIVES_AFTER_RE.match(text, ve, hi):
+            continue  # "Rains claim 73 lives": a toll, not a claim
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun

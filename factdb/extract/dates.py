@@ -123,7 +123,7 @@ TIME_RE = re.compile(
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
-    r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
+    r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
     r"|(?P<yearend>\b(?:by|at|until|to)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
@@ -334,9 +334,13 @@ def _month_end(name: str, year: str | None, pre: str, published: dt.date | None,
     """The day a named month ends ("in June": its last day; "in early June": the 10th; the current
     month: the publication date). Returns (date, is_future); ``by``: "by June", a deadline, is in
     the future when June is later in the year than the publication."""
-    last, fut = days.month(f"{name} {year}" if year else name, published, deadline=by)
+    last, fut = days.month(f"{name} {year}" if year else name, published, deadline=by, ahead=pre != "last")
     if last is None:
         return None, fut
+    if pre == "last" and published is not None and not year and (last.year, last.month) == (published.year,
+                                                                                              published.month):
+        # "last June" in June: the June of the year before
+        last = last.replace(year=last.year - 1, day=calendar.monthrange(last.year - 1, last.month)[1])
     day = days.day_within_month(pre)
     return days.current_month_so_far(last if day is None else last.replace(day=day), published), False
 
@@ -382,6 +386,10 @@ _TOLL_OF_WINDOW_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:past|last|first)\s+)
                                 r"|several|a\s+few)\s+(?:days?|hours?|nights?|weeks?)\s+of\b", re.I)
 _SUBSET_BEFORE_RE = re.compile(r"\b(?:most|many|some|half|much|the\s+majority)\s+of\s+(?:them|those|which|whom|it)\s+$",
                                re.I)
+# a superlative a "since" compares with: "the deadliest attack since 2018", "its worst flooding in years since"
+_SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:deadliest|worst|largest|biggest|highest|lowest|heaviest|strongest|bloodiest"
+                                    r"|greatest)\b[^.;,]{0,50}$", re.I)
+_EVENT_CLAUSE_AFTER_RE = re.compile(r"\s*,?\s*(?:when|which|that|in\s+which)\b", re.I)
 # (not a bound's "than": "killing more than 800 people last year" counts that year)
 _COMPARED_BEFORE_RE = re.compile(r"\b(?:compared|than(?!\s+(?:about\s+|some\s+)?\d)|from|versus|vs)\b[^.;]*$", re.I)
 # "in the clashes, which began on Oct. 27": the day a process began starts the period too (but not in
@@ -499,6 +507,12 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
                 p.as_of = b
                 p.since = days.weekday(g("wr1"), b)
         elif kind == "since":
+            if "est " in text[max(lo, m.start() - 60):m.start()] \
+                    and _SUPERLATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) \
+                    and not _EVENT_CLAUSE_AFTER_RE.match(text, m.end(), hi):
+                # "Pakistan's deadliest attack since 2018": a comparison, not the window of the figure (but "the
+                # largest rescue since October 7, when gunmen stormed ...": that day dates its clause's event)
+                continue
             p.kind, p.period = "since", "cumulative"
             sx = g("sx")
             mdm = re.search(_MD, sx) if _DIGIT_RE.search(sx) else None
