@@ -90,6 +90,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.83, "period_accuracy": 0.89},
     "round28-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.76,
                      "as_of_accuracy": 0.74, "period_accuracy": 0.73},
+    "round29-news": {"f1": 0.99, "bounds_accuracy": 1.0, "metric_accuracy": 0.92, "speaker_accuracy": 0.92,
+                     "as_of_accuracy": 0.83, "period_accuracy": 0.9},
 }
 
 
