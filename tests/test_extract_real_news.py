@@ -1431,3 +1431,12 @@ def test_last_march_is_the_march_before_and_a_superlatives_since_is_no_window():
     c = _claim("Last March, a suicide bomber attacked a mosque in the city, killing 64 in the country's deadliest attack "
                "since 2018.", "64", dt.date(2023, 1, 30))
     assert (c.as_of, c.period) == (dt.date(2022, 3, 31), "interval")
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Sources put the number killed in the attack at 26, amid fears that the toll could climb.", "26", "Sources"),
+    ("The death toll from twin car bombings in the capital, which the militants have claimed, has risen to 100, the "
+     "president said on Sunday.", "100", "president"),
+])
+def test_a_noun_after_a_preposition_or_an_act_claimed_is_no_statement(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -74,7 +74,8 @@ _MODIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|more|new|newly|further|addition
 # ("..., the ministry added Monday.": a day may close the trailing cue)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                             r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
-_NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept)\s+"
+_NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept|amid|amidst"
+                                 r"|despite|over|with|without)\s+"
                                  r"(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
 _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
@@ -212,6 +213,7 @@ _QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|sco
                                 r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b", re.I)
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
+_CLAIMED_ACT_AFTER_RE = re.compile(r"\s*(?:[,;)]|responsibility\b|credit\b)", re.I)
 _LIVES_AFTER_RE = re.compile(r"\s+(?:[\w,.'’-]+\s+){0,4}?lives\b", re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
 # "Reduction and Management Council": "and" between two capitalised words of one name
@@ -846,8 +848,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("added", "adds") and not _ADDED_THAT_RE.match(text[ve:hi]):
             continue  # "employers added 303,000 jobs"
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
-                    "say", "tell", "warn", "believe", "announce") and _NOUN_USE_BEFORE_RE.search(before):
-            continue  # nouns: "the reports", "a claim", "by estimates"
+                    "say", "tell", "warn", "believe", "announce", "fears") and _NOUN_USE_BEFORE_RE.search(before):
+            continue  # nouns: "the reports", "a claim", "by estimates", "amid fears that the toll could climb"
+        if verb in ("claim", "claims", "claimed") and _CLAIMED_ACT_AFTER_RE.match(text, ve, hi):
+            continue  # "twin bombings, which the group has claimed, ...": an act claimed, not a figure
         if verb in _NOUN_FORMS and _VERB_NEXT_RE.match(text, ve, hi):
             continue  # a noun with the sentence's verb after it: "the agency's situation report showed"
         if verb.endswith("s") and _NOUN_USE_AFTER_RE.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):
