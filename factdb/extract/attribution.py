@@ -52,7 +52,6 @@ _NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
 _CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                              "February", "March", "April", "May", "June", "July", "August", "September", "October",
                              "November", "December"})
-_TIME_WORD_START_RE = re.compile(r"(?:" + "|".join(sorted(_CALENDAR_WORDS)) + r")\b")
 # a document's publishing and its day after its name: "The civil defence bulletin published on Monday morning"
 # (not before its agent: "A report issued on Thursday by the UN office estimated": the office speaks)
 _PUBLISHED_TAIL_RE = re.compile(r"\s+(?:published|released|issued|posted|dated|updated)\s+(?:on|late|early|this|last)\b"
@@ -537,8 +536,6 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         # "in an operation the Gaza Health Ministry said": retry from the last article / capital
         for m in reversed(list(_NP_RESTART_RE.finditer(np_clean))):
             tail = np_clean[m.start():]
-            if _TIME_WORD_START_RE.match(np_clean, m.start()):
-                continue  # "the bulletin published on Monday morning (13) lists 127": a day is no speaker
             if _JOINED_IN_A_NAME_RE.search(np_clean, 0, m.start()) or (
                     np_clean.rsplit(None, 1)[-1].lower() in _NAME_HEADS and np_clean[m.start()].isupper()
                     and _CAPITAL_WORD_BEFORE_RE.search(np_clean, 0, m.start())):

@@ -1117,7 +1117,6 @@ _PAIR_REFERENCE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _GROUP_NOUN_AFTER_RE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:countries|sides|nations|governments|leaders|parties|states|governorates|provinces|regions"
     r"|cities|towns|ministries|armies|militaries|delegations|teams|companies|banks|chambers|houses)\b")
-_AGE_OF_BEFORE_RE = re.compile(r"\bage\s+of\s+$", re.I)
 _FLIGHT_CODE_BEFORE_RE = re.compile(r"\b(?:[Ff]light|[Tt]rain|[Rr]oute)\s+[A-Z0-9]{2}\s?$")
 _NUMBER_JOIN_RE = re.compile(r"\d+[-/]$")
 
@@ -1205,11 +1204,9 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
         # (cheap tests first: "of" ends the one, a capital or a digit stands before the final space in the other)
-        if before.endswith(" ") and (
-                (before.rstrip()[-2:].lower() == "of" and _AGE_OF_BEFORE_RE.search(before[-20:]))
-                or (("A" <= before[-2:-1] <= "Z" or "0" <= before[-2:-1] <= "9")
-                    and _FLIGHT_CODE_BEFORE_RE.search(before[-24:]))):
-            return "age" if before.rstrip().endswith("of") else "identifier"  # "under the age of five", "flight PR 2986"
+        if before.endswith(" ") and ("A" <= before[-2:-1] <= "Z" or "0" <= before[-2:-1] <= "9") \
+                and _FLIGHT_CODE_BEFORE_RE.search(before[-24:]):
+            return "identifier"  # "flight PR 2986" ("under the age of five" is an age zone of _ZONE_RE)
         if number and before.endswith(("-", "/")):
             mm = _NUMBER_JOIN_RE.search(before)
             if mm and IDENT_BEFORE_RE.search(before[:mm.start()][-24:]):
