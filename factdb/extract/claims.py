@@ -203,7 +203,8 @@ _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _CONJ_RE = re.compile(r"\b(?=[abitw])(?:but|while|whereas|although|though|because|when|after|before|which|where|as|that|if)\b",
                       re.I)
 _AND_RE = re.compile(r"\band\b", re.I)
-_WORD_RE = re.compile(r"[\w'’]+")
+# a word as the distances between a figure and its cues count it (letters only: "3,000" or "'s" is no word)
+_WORD_RE = re.compile(r"[A-Za-z]+")
 _PERFECT_RE = re.compile(
     r"\b(?=[h'’])(?:has|have|had|'ve|’ve)\s+(?:(?:already|now|so\s+far|reportedly|also|since|been\s+confirmed|not)\s+)*"
     r"(?:been\s+)?(?:\w+(?:ed|en|wn|ft|ung|ught|ost|led|eld)|been|fled|left|lost|seen|died|sought)\b", re.I)
@@ -2124,7 +2125,6 @@ _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg",
                "stood", "stand")
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
 _RISE_SUBJECT_START_RE = re.compile(r"[,;:]|\b(?:that|as|while|and|but|when)\b", re.I)
-_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 # a day that names an event ("the Jan. 1 earthquake", "the Oct. 7 attacks")
