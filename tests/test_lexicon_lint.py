@@ -2,14 +2,16 @@
 entry that can never match or that another entry always beats. (Which entries change any output on the
 gold sets is bench/ablation.py's question.)"""
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from factdb.extract import extract_claims
 from factdb.extract.inflections import LEMMA_KEYS, forms
-from factdb.extract.lexicon import SIDES, Lexicon, _norm_phrase, _phrase_pattern
+from factdb.extract.lexicon import SIDES, Lexicon, _norm_phrase, _phrase_pattern, load_lexicon
 
 LEXICON = Path(__file__).resolve().parents[1] / "factdb" / "extract" / "data" / "metrics.json"
 GOLD = [Path(__file__).parent / "data" / "extract" / f"gold-{name}.jsonl" for name in ("sentences", "docs")]
@@ -146,3 +148,14 @@ def test_lint_finds_each_kind_of_fault():
     assert [p.split(":")[1].split("(")[0].strip() for p in rx] == [
         "does not compile", "matches only empty text", "same regex as aid.regex_after[2]",
         "matches no gold text; add a gold case for the wording it is for"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_phrase_whose_first_word_holds_an_apostrophe_is_found_with_either_apostrophe(tmp_path, apostrophe):
+    # (the word index holds letter runs: "don't" is found at "don", and "don’t" is the same word)
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"version": 1, "metrics": {"food_insecure": {"after": ["can't afford food"]}}}),
+                     encoding="utf-8")
+    text = f"Some 300,000 families can{apostrophe}t afford food, the survey found."
+    claims = extract_claims(text, dt.date(2024, 5, 1), lexicon=load_lexicon([str(extra)]))
+    assert [c.metric for c in claims] == ["food_insecure"]

@@ -131,8 +131,12 @@ class Lexicon:
             if any("*" in w for w in firsts):
                 scanners.append(("phrase", side, None, 0, rx, None))
                 continue
-            # scan only at words a phrase can start with, each with the phrases of its word
-            by_word = {w: _alternation([p for p in alts if p.split(" ")[0] == w]) for w in firsts}
+            # scan only at words a phrase can start with, each with the phrases of its word; a word is indexed by
+            # its letters up to the first other character ("don't have enough to eat" starts at "don")
+            grouped: dict[str, list[str]] = {}
+            for p in alts:
+                grouped.setdefault(_start_key(p.split(" ")[0]), []).append(p)
+            by_word = {w: _alternation(group) for w, group in grouped.items()}
             scanners.append(("phrase", side, None, 0, None, by_word))
         for compiled, words, metric, side, prio in regexes:
             scanners.append(("regex", side, metric, prio, None if words else compiled,
@@ -178,9 +182,18 @@ class Lexicon:
         return []
 
 
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def _start_key(word: str) -> str:
+    """The index key a phrase's first word is found by: its leading letters (the word index holds letter runs)."""
+    m = _LETTERS_RE.match(word)
+    return m.group(0) if m else word
+
+
 @lru_cache(maxsize=4096)
 def _norm_phrase(p: str) -> str:
-    return _SPACES_RE.sub(" ", p.strip().lower())
+    return _SPACES_RE.sub(" ", p.strip().lower()).replace("’", "'")
 
 
 def _alternation(phrases: list[str]) -> re.Pattern:
@@ -189,6 +202,8 @@ def _alternation(phrases: list[str]) -> re.Pattern:
         body = _word_tree(phrases)
     else:
         body = "|".join(_phrase_pattern(p) for p in phrases)
+    # (an apostrophe in a phrase is either apostrophe in the text: "don't" and "don’t")
+    body = body.replace("'", "['’]")
     # (not the first part of a compound adjective: "famine-stricken camp", "quake-hit town")
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w]|-[A-Za-z])", re.I)
 
