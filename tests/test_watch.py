@@ -321,6 +321,9 @@ def test_hostile_servers_each_fail_with_one_line_and_the_other_sources_are_proce
 
 def test_sigterm_finishes_the_current_poll_and_exits_cleanly(web, config, db_url, tmp_path):
     three_article_feed(web)
+    # the database exists before the watch starts: this test polls it while the watch runs, and two processes
+    # creating one new SQLite file at the same moment would race (one sees the file before its schema)
+    open_engine(db_url).dispose()
     env = {**os.environ, **config, "FACTDB_URL": db_url}
     proc = subprocess.Popen([sys.executable, "-m", "factdb", "watch", web.url("/rss.xml"), "--every", "30s"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
