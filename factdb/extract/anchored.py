@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 from operator import add, mul
 
-__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_part", "release", "split_by_start"]
+__all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_key", "index_part", "release",
+           "split_by_start"]
 
 SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # tokens: runs of ASCII letters (keyed lower-case), runs of digits (keyed "#"), SPECIAL characters
@@ -47,6 +48,12 @@ _SERIAL = [0]  # the serial number the next scanner gets
 _SCANNERS: weakref.WeakSet = weakref.WeakSet()  # every live scanner (see release)
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
 _LISTS: list[tuple[str, int, dict[int, list[str]]]] = []
+
+
+def index_key(word: str) -> str:
+    """The key a table word is found by: the word index holds letter runs, so "don't" is found at "don"."""
+    m = _WORD_RE.match(word)
+    return m.group(0) if m else word
 
 
 def _forget(sid: int, keys: frozenset[str]) -> None:

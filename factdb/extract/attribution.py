@@ -48,7 +48,7 @@ _JOINED_IN_A_NAME_RE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’.-]*\s+(?:of|for|on|to|and|de|del|des|du|la)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*$")
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+$")
 _NAME_HEADS = SPEAKER_WORDS["body_heads"] | SPEAKER_WORDS["name_heads"]
-# weekdays and months: capitalised, yet no name ("Marib on Tuesday", "the bulletin published on Monday morning")
+# weekdays and months: capitalised, yet no name ("Marib on Tuesday")
 _CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                              "February", "March", "April", "May", "June", "July", "August", "September", "October",
                              "November", "December"})
@@ -509,7 +509,6 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
-    first = _first_of_a_pair(region, cut)
     if "ed " in np_clean:
         # "The civil defence bulletin published on Monday morning lists": the bulletin, not its day
         np_clean = _PUBLISHED_TAIL_RE.sub("", np_clean)
@@ -528,6 +527,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         if _looks_like_np(np_clean):
             if CITING_RE.match(np_clean):
                 return None
+            first = _first_of_a_pair(region, cut)
             if first is not None and not is_pronoun(np_clean) and _names_a_source(np_clean):
                 return first[0] + " and " + np_clean, lo + first[1]  # both speak
             return np_clean, start
@@ -649,7 +649,7 @@ def _names_a_source(np: str) -> bool:
     last = words[-1].strip(".,'’()")
     if last.lower() in _PAGE_FURNITURE:
         return False
-    if last.lower() in _SPEAKER_HEADS or " ".join(words[-2:]).lower() in _SPEAKER_HEADS:
+    if _headed_by_a_body(words):
         return True
     # a name: its words capitalised, not a capitalised first word alone ("See photos of destruction")
     return last[:1].isupper() and (len(words) == 1 or any(w[:1].isupper() for w in words[1:]))
@@ -679,10 +679,14 @@ _NOT_A_SOURCE_LABEL = frozenset({"deaths", "dead", "killed", "injured", "wounded
 _SOURCE_LABEL_RE = re.compile(r"(?P<np>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}):\s+(?=[A-Z0-9])")
 
 
+def _headed_by_a_body(words: list[str]) -> bool:
+    """Whether words end in a body's or an office's head ("Gaza civil defence", "US officials")."""
+    return words[-1].strip(".,'’()").lower() in _SPEAKER_HEADS or " ".join(words[-2:]).lower() in _SPEAKER_HEADS
+
+
 def _names_a_body(label: str) -> bool:
-    """Whether a label's words end in a body's or an office's head ("Gaza civil defence", "US officials")."""
-    words = label.lower().split()
-    return (words[-1] in _SPEAKER_HEADS or " ".join(words[-2:]) in _SPEAKER_HEADS) and not _VERBISH_RE.search(label)
+    """Whether a headline's label before a colon is a body or an office, not a clause."""
+    return _headed_by_a_body(label.split()) and not _VERBISH_RE.search(label)
 
 
 def _source_label(label: str) -> bool:
@@ -826,8 +830,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue  # "a figure officials expect to rise": no statement of a figure
         if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
             continue  # "declared a state of emergency": an act, not a statement of figures
-        if verb in ("claim", "claims", "claimed") and _LIVES_AFTER_RE.match(text, ve, hi):
-            continue  # "Rains claim 73 lives": a toll, not a claim
+        if verb in ("claim", "claims", "claimed") and (_LIVES_AFTER_RE.match(text, ve, hi)
+                                                        or _CLAIMED_ACT_AFTER_RE.match(text, ve, hi)):
+            # "Rains claim 73 lives": a toll; "twin bombings, which the group has claimed, ...": an act claimed
+            continue
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun
@@ -847,8 +853,6 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("report", "reports", "records", "show", "shows", "claim", "claims", "estimate", "estimates",
                     "say", "tell", "warn", "believe", "announce", "fears") and _NOUN_USE_BEFORE_RE.search(before):
             continue  # nouns: "the reports", "a claim", "by estimates", "amid fears that the toll could climb"
-        if verb in ("claim", "claims", "claimed") and _CLAIMED_ACT_AFTER_RE.match(text, ve, hi):
-            continue  # "twin bombings, which the group has claimed, ...": an act claimed, not a figure
         if verb in _NOUN_FORMS and _VERB_NEXT_RE.match(text, ve, hi):
             continue  # a noun with the sentence's verb after it: "the agency's situation report showed"
         if verb.endswith("s") and _NOUN_USE_AFTER_RE.match(text[ve:hi]) and not _RELATIVE_SPEAKER_RE.search(before):

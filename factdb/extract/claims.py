@@ -1036,7 +1036,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
                 # breakdown of a figure is of whoever gave the figure ("Of the 60 dead" names it among the last
                 # counts), counts what it counts, and is of its day
-                last = _named_whole(text, s, recent) or last
+                last = _named_whole(text, s, found, recent) or last
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet" and last.speaker:
                         c.speaker, c.attribution = last.speaker, "said"
@@ -1064,7 +1064,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         if not nums:
             # "... after its 7 October attack." dates what is told of "that attack" next
             event_day = _dated_event_named(text, s, day) or event_day
-            if text.endswith(":", s.start, s.end) or text.endswith(":", s.start, s.end - 1):
+            if text[s.start:s.end].rstrip().endswith(":"):
                 heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
         for c in found:
@@ -1094,19 +1094,19 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
 
 
 _RECENT_COUNTS = 12
-_NAMED_WHOLE_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?P<n>\d[\d,.]*)\b")
+_NAMED_WHOLE_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?=\d)")
 
 
-def _named_whole(text: str, s: Sentence, recent: list[ExtractedClaim]) -> ExtractedClaim | None:
+def _named_whole(text: str, s: Sentence, found: list[ExtractedClaim], recent: list[ExtractedClaim]
+                 ) -> ExtractedClaim | None:
     """The earlier count a breakdown names by its figure: "Of the 60 dead, at least 16 were ..." -> the 60."""
     m = _NAMED_WHOLE_RE.match(text, s.start, s.end)
     if m is None:
         return None
-    try:
-        value = float(m.group("n").replace(",", "").rstrip("."))
-    except ValueError:
+    named = next((c for c in found if c.start <= m.end() < c.end), None)  # (the figure as the parser read it)
+    if named is None or named.value is None:
         return None
-    return next((c for c in reversed(recent) if c.value == value), None)
+    return next((c for c in reversed(recent) if c.value == named.value), None)
 
 
 # a heading that dates the list under it: "The epidemiological situation as of June 18, 2019:", "Figures up to 3 March:"

@@ -339,6 +339,7 @@ _REPOSTED_DOCUMENT_RE = re.compile(
     r"(?:^|\n)(?P<org>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w'’.-]*){0,7})\s+"
     r"(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:published|released|issued|posted)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:update|bulletin|report|sitrep|statement|situation\s+report)\b[^\n.]{0,40}:")
+_DETERMINER_START_RE = re.compile(r"^The\s+")
 
 
 # every _REPORT_KIND_RE match holds one of the first and one of the second, lower-cased
@@ -363,7 +364,7 @@ def document_issuer(text: str) -> str | None:
     if mf:
         return mf.group("org")  # a portal's metadata line: "Report from International Organization for Migration"
     # (the kind of document is named in its title lines, not in a story's lede: "..., it said in a press release")
-    if ":" in head and ("ish" in head or "ease" in head or "ssue" in head or "ost" in head):
+    if ":" in head and any(verb in head for verb in ("published", "released", "issued", "posted")):
         mr = _REPOSTED_DOCUMENT_RE.search(head)
         if mr:
             return _DETERMINER_START_RE.sub("", mr.group("org"))
@@ -378,7 +379,6 @@ def document_issuer(text: str) -> str | None:
     return mt.group("org") if mt else None
 
 
-_DETERMINER_START_RE = re.compile(r"^The\s+")
 _WRAP_MIN, _WRAP_MAX = 35, 100  # the line lengths of text wrapped at a fixed width
 
 

@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .anchored import AnchoredSet, first_words
+from .anchored import AnchoredSet, first_words, index_key
 from .inflections import LEMMA_KEYS, forms
 
 __all__ = ["Lexicon", "Trigger", "load_lexicon", "METRICS"]
@@ -135,7 +135,7 @@ class Lexicon:
             # its letters up to the first other character ("don't have enough to eat" starts at "don")
             grouped: dict[str, list[str]] = {}
             for p in alts:
-                grouped.setdefault(_start_key(p.split(" ")[0]), []).append(p)
+                grouped.setdefault(index_key(p.split(" ")[0]), []).append(p)
             by_word = {w: _alternation(group) for w, group in grouped.items()}
             scanners.append(("phrase", side, None, 0, None, by_word))
         for compiled, words, metric, side, prio in regexes:
@@ -180,15 +180,6 @@ class Lexicon:
             if s == side and "*" in p and re.fullmatch(_phrase_pattern(p), key, re.I):
                 return info
         return []
-
-
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
-
-
-def _start_key(word: str) -> str:
-    """The index key a phrase's first word is found by: its leading letters (the word index holds letter runs)."""
-    m = _LETTERS_RE.match(word)
-    return m.group(0) if m else word
 
 
 @lru_cache(maxsize=4096)

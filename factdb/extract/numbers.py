@@ -1203,7 +1203,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
                                    or (before.endswith(", ") and after[:1] in (",", ")") and _phone_before(before[:-2]))
                                    or (after[:1] == " " and _STREET_AFTER_RE.match(after))):
             return "identifier"  # "call the emergency line on 112", "24 Fontanska Road"
-        # (cheap tests first: "of" ends the one, a capital or a digit stands before the final space in the other)
+        # (a cheap test first: a capital or a digit stands before the final space)
         if before.endswith(" ") and ("A" <= before[-2:-1] <= "Z" or "0" <= before[-2:-1] <= "9") \
                 and _FLIGHT_CODE_BEFORE_RE.search(before[-24:]):
             return "identifier"  # "flight PR 2986" ("under the age of five" is an age zone of _ZONE_RE)
