@@ -152,8 +152,9 @@ def test_large_document_extraction_is_linear_and_memory_bounded():
         rows.append(json.loads(out.strip().splitlines()[-1]))
     small, large = rows
     assert large["claims"] > 3.5 * small["claims"]
-    # CPU time, not wall clock: steady on a shared machine; linear gives ~4x, quadratic ~16x
-    assert large["extract_cpu_s"] < 6 * max(small["extract_cpu_s"], 0.2)
+    # CPU time of extracting and storing, not wall clock: steady on a shared machine; linear gives ~4x,
+    # quadratic ~16x. Both sides must count storing: the 2 MB document is streamed (extracted while stored)
+    assert large["handle_cpu_s"] < 6 * max(small["handle_cpu_s"], 0.2)
     assert large["peak_mb"] < 60 * large["text_mb"]
 
 
