@@ -1440,3 +1440,35 @@ def test_last_march_is_the_march_before_and_a_superlatives_since_is_no_window():
 ])
 def test_a_noun_after_a_preposition_or_an_act_claimed_is_no_statement(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("said", [
+    "The attack happened in the early hours of Saturday.",
+    "The attack, which took place on Saturday, lasted two hours.",
+    "Residents said the raid broke out shortly before 2 a.m. Saturday.",
+])
+def test_a_story_of_one_incident_dates_its_counts_by_the_day_a_sentence_says_it_happened(said):
+    text = ("Gunmen's attack on farming village kills at least 40\n\nAt least 40 people were killed and 25 wounded after "
+            f"gunmen attacked a farming village in the north, a local official said. {said}\n\n"
+            "Residents said the gunmen came on motorcycles.")
+    got = {c.text: c.as_of for c in extract_claims(text, dt.date(2025, 6, 15))}
+    assert got["At least 40"] == got["25"] == dt.date(2025, 6, 14)
+
+
+def test_a_day_an_operation_began_or_an_incident_long_before_dates_no_count():
+    text = ("Army raid on camp kills at least 12\n\nAt least 12 people were killed in the raid on the camp, officials said. "
+            "The operation began on Tuesday.\n\nIt was the camp's worst attack since a strike in March.")
+    got = {c.text: c.as_of for c in extract_claims(text, dt.date(2025, 1, 23))}
+    assert got["At least 12"] == dt.date(2025, 1, 23)
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    # a headline of incidents of one kind: their perfect is what those incidents did
+    ("Air strikes on villages kill 30\n\nAir strikes on three villages in the north have killed at least 30 people, "
+     "local officials said.", "at least 30", "interval"),
+    # ... but a count "now" is the running total
+    ("Toll from air strikes on village climbs to 171\n\nAt least 171 people have now been killed in an air strike on a "
+     "village in the north, residents said.", "At least 171", "cumulative"),
+])
+def test_the_perfect_in_a_story_of_incidents_counts_them_unless_it_is_a_count_now(text, surface, period):
+    assert _claim(text, surface).period == period

@@ -49,7 +49,7 @@ from .dates import MONTH_DAY_RE_PART, TimePhrase, find_named_days, find_time_phr
 from .events import event_nouns
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .numbers import NumberSpan
+from .numbers import ALL_WORDS, NumberSpan
 from .places import (  # (lazy)
     dateline_place,
     demonym_country,
@@ -956,12 +956,18 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # an organisation's own report speaks for it throughout (see layout.document_issuer)
     issuer = document_issuer(original)
     # a story whose headline names one incident ("Air strike on village kills 10"): not a live page
-    one_incident = bool(layout.headline_end) and not layout.stamps \
+    # (or of incidents of one kind: "Air strikes kill 30 across the region"; their counts are as one incident's,
+    # but not their days)
+    one = bool(layout.headline_end) and not layout.stamps \
         and _ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
+    one_incident = one or bool(layout.headline_end) and not layout.stamps \
+        and _INCIDENTS_RE.search(original, 0, layout.headline_end) is not None \
+        and _A_COUNT_RE.search(original, 0, layout.headline_end) is not None
     named: dict[tuple[str, int], str | None] = {}
     # a story of one incident is held to its end: the incident's day may be told after its first figures
-    held: list[ExtractedClaim] | None = [] if one_incident and len(text) <= _HELD_STORY_MAX else None
+    held: list[ExtractedClaim] | None = [] if one and len(text) <= _HELD_STORY_MAX else None
     undated: set[int] = set()  # ids of held claims dated by default
+    occurred: dt.date | None = None  # the first day a sentence of a held story says its incident happened on
     last: ExtractedClaim | None = None  # the latest claim
     metric_names = lex.metric_names
     prev_speakers: list[str] = []
@@ -978,7 +984,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
 
     while s is not None:
         if numbers.done:
-            break  # nothing after the sentence of the last number matters
+            # nothing after the sentence of the last number matters, but the day a held story's incident happened
+            while held is not None and occurred is None and s is not None:
+                occurred, s = _occurrence_day(text, s, pub), next(sentences, None)
+            break
         nxt = next(sentences, None)
         next_start = nxt.start if nxt is not None else len(text) + 1
         nums = numbers.take_before(next_start)  # the numbers from this sentence's start to the next one's
@@ -1067,6 +1076,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             if text[s.start:s.end].rstrip().endswith(":"):
                 heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
+        if held is not None and occurred is None:
+            occurred = _occurrence_day(text, s, day)
         for c in found:
             if issuer and c.speaker is None and c.attribution == "outlet":
                 c.speaker, c.attribution = issuer, "said"
@@ -1089,7 +1100,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     head.finish()
     titles.finish()
     if held:
-        _date_the_incident(held, undated, pub)
+        _date_the_incident(held, undated, pub, occurred)
         yield from held
 
 
@@ -1993,17 +2004,41 @@ _HELD_STORY_MAX = 200_000  # characters: a story of one incident is an article, 
 _INCIDENT_DAYS_BACK = 3  # an incident a story reports happened within days of its publication
 
 
-def _date_the_incident(claims: list[ExtractedClaim], undated: set[int], pub: dt.date | None) -> None:
+# an incident said to have happened on a day: "The attack happened in the early hours of Saturday", "The attack,
+# which took place on Thursday, ...", "the blaze broke out shortly before 10 p.m. Monday"
+_OCCURRED_RE = re.compile(
+    r"\b(?:the|this|that|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:" + event_nouns("incidents", "disasters", plural=False)
+    + r")(?:\s*,\s*which|\s+(?:which|that))?\s+(?:(?:reportedly|apparently|first)\s+)?"
+    r"(?:happened|occurred|took\s+place|broke\s+out|struck|erupted|unfolded)\b", re.I)
+_OCCURRED_CLAUSE_END_RE = re.compile(r"[;:]|(?<![ap]\.m)\.(?:\s|$)")  # (not "10 p.m. Monday")
+
+
+def _occurrence_day(text: str, s: Sentence, day: dt.date | None) -> dt.date | None:
+    """The past day on which a sentence says an incident happened, if it says so."""
+    if day is None:
+        return None
+    m = _OCCURRED_RE.search(text, s.start, s.end)
+    if m is None:
+        return None
+    me = _OCCURRED_CLAUSE_END_RE.search(text, m.end(), s.end)
+    found = find_time_phrases(text, m.end(), me.start() if me else s.end, day)
+    when = next((p.as_of for p in found if p.kind == "point" and p.as_of is not None), None)
+    return when if when is not None and when < day else None
+
+
+def _date_the_incident(claims: list[ExtractedClaim], undated: set[int], pub: dt.date | None,
+                       occurred: dt.date | None = None) -> None:
     """In a story of one incident, the incident's dead, hurt and missing counted without a day of their own
     (dated the publication day) are of the day the story first gives a count of the incident, anywhere in it:
-    "yesterday's massacre had left 45" dates the lede's "At least 45 people have been killed". (A day told only
-    in a sentence without figures, "shots rang out on Wednesday", is not read here.)"""
+    "yesterday's massacre had left 45" dates the lede's "At least 45 people have been killed"; else of the day
+    a sentence says it happened (``occurred``: "The attack happened in the early hours of Saturday")."""
     if pub is None:
         return
     # (the first day the story gives a count of the incident: "a strike on Sunday killed at least 7" is of the
     # publication day, and "On Saturday, a strike on another school had killed 21" is another incident)
+    # (a count over a window is of several days, no one incident's: "have killed 32 over the past week")
     day = next((c.as_of for c in claims if c.period == "interval" and c.metric in _INCIDENT_FATES and id(c) not in undated
-                and c.as_of is not None), None)
+                and c.as_of is not None and c.since is None), None) or occurred
     if day is None or not pub - dt.timedelta(days=_INCIDENT_DAYS_BACK) <= day < pub:
         return
     for c in claims:
@@ -2305,12 +2340,18 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before:
 # as boat capsizes", "bus crashes") or by the participle of what it did ("Bomber attacks church, killing 22")
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
                               r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b|,\s+killing\b", re.I)
+# ... or the headline of incidents of one kind that counts or names what they did ("Air strikes on villages kill
+# 30", "'Children killed' in air strikes"; not "Strikes go on across the territory")
+_INCIDENTS_RE = re.compile(r"\b(?:" + event_nouns("incidents") + r")\b", re.I)
+_A_COUNT_RE = re.compile(r"\d|\b(?:" + "|".join(ALL_WORDS) + r"|dozens|hundreds|thousands|kill(?:s|ed|ing)?|dead|deadly|died"
+                         r"|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\b", re.I)
 # the fates an incident's own count is of (its survivors, damage or the displaced it leaves are not told as one count)
 _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 # a running total's cue: the perfect of a sentence that has one stays a running total ("the 140-year-old
 # funicular": no word of a compound)
+# ("have now been killed": the count as it stands now)
 _RUNNING_CUE_RE = re.compile(r"(?<!-)\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose"
-                             r"|risen|reached|climbed|war|conflict|campaign|year|month|week)\b(?!-)", re.I)
+                             r"|risen|reached|climbed|war|conflict|campaign|year|month|week|now)\b(?!-)", re.I)
 _PERFECT_AUX_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
 _PERFECT_AUX_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 

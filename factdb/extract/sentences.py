@@ -37,6 +37,8 @@ SENTENCE_STARTERS = {
     "While", "Meanwhile", "However", "According", "Since", "As", "If", "Officials", "Some", "Many",
 }
 
+_AFTER_CLOCK_TIME = frozenset({"GMT", "UTC", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                               "Sunday"})
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF])")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
@@ -123,8 +125,9 @@ def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
     next_word = nxt.group(1) if nxt else ""
     if "." in word:  # U.S., U.N., a.m., e.g.
         if low in ("a.m", "p.m"):
-            # ("10 a.m. (0400 GMT), the company said": the time in another zone, in brackets, goes on)
-            return next_word[:1].islower() or next_word in ("GMT", "UTC") or nxt is not None and "(" in nxt.group(0)
+            # ("10 a.m. (0400 GMT), the company said": the time in another zone, in brackets, goes on; so
+            # does its day, "shortly before 10 p.m. Monday in the sleeping quarters")
+            return next_word[:1].islower() or next_word in _AFTER_CLOCK_TIME or nxt is not None and "(" in nxt.group(0)
         return next_word not in SENTENCE_STARTERS
     if len(word) == 1 and word.isupper():  # initials
         return True
