@@ -1472,3 +1472,20 @@ def test_a_day_an_operation_began_or_an_incident_long_before_dates_no_count():
 ])
 def test_the_perfect_in_a_story_of_incidents_counts_them_unless_it_is_a_count_now(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Lockdowns are extended around the world as the global death toll soars past 38,000 and confirmed infections "
+     "pass 800,000, with Europe hit hardest.", "800,000"),
+    ("Region lowers confirmed death toll in bridge collapse to 38\n\nThe toll from the collapse of the bridge was "
+     "revised down on Thursday.", "38"),
+])
+def test_a_participle_before_a_count_that_has_its_own_verb_is_no_reporting_verb(text, surface):
+    assert _claim(text, surface).speaker is None
+
+
+def test_a_figure_with_its_own_subject_after_a_toll_is_not_the_tolls():
+    # "killed 800,000" would put an infection count in the death timeline
+    text = "The global death toll soared past 38,000 and confirmed infections passed 800,000 on Tuesday."
+    got = {c.text: c.metric for c in extract_claims(text, DAY)}
+    assert got == {"past 38,000": "killed", "passed 800,000": "other"}

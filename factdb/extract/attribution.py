@@ -70,6 +70,12 @@ _AGENT_BEFORE_HYPHEN_RE = re.compile(r"\b[A-Z][\w'’.]*-$")
 # a participle used as an adjective: after a quantifier or a degree adverb ("of all confirmed cases", "the four
 # most recently reported cases", "newly registered patients")
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|more|new|newly|further|additional|those|these)(?:\s+recently)?\s+$", re.I)
+# a participle before a count that is the subject of its own verb, or lowered or raised to a figure, is an adjective
+_PARTICIPLE_ADJECTIVES = frozenset({"confirmed", "reported", "recorded", "registered", "documented", "verified"})
+_COUNT_NOUN_THEN_VERB_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:tolls?|cases|infections|deaths|dead|fatalities|casualties|victims)\b"
+    r"(?:\s+(?:in|from|of|among|across)\s+[^,;.]{1,40}?)?\s+(?:pass\w*|rose|rises?|risen|reach\w*|stand\w*|stood|is|are"
+    r"|was|were|has|have|had|top\w*|climb\w*|soar\w*|exceed\w*|jump\w*|surpass\w*|to\s+\d)", re.I)
 # ("..., the ministry added Monday.": a day may close the trailing cue)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                             r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
@@ -846,6 +852,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue  # "an estimated 27k", "the reported figure"
         if (before.endswith("-") and not _AGENT_BEFORE_HYPHEN_RE.search(before)) or _MODIFIER_BEFORE_RE.search(before):
             continue  # adjectives: "laboratory-confirmed cases", "all confirmed cases", "the most recently reported"
+        if verb in _PARTICIPLE_ADJECTIVES and _COUNT_NOUN_THEN_VERB_RE.match(text, ve, hi):
+            continue  # "confirmed infections pass 800,000", "lowers confirmed death toll to 38": an adjective
         if verb in ("recorded", "reported", "registered", "documented") and _EVER_BEFORE_RE.search(before):
             continue  # "the strongest storm ever recorded": a superlative, not a statement
         if verb in ("added", "adds") and not _ADDED_THAT_RE.match(text[ve:hi]):

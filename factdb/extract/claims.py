@@ -426,6 +426,13 @@ def _trigger_cost(text: str, t: Trigger, n: NumberSpan) -> float | None:
     return cost if cost <= limit else None
 
 
+# a clause of its own, with its own subject, that rises to a figure: "... 38,000 and confirmed infections passed"
+_NEW_SUBJECT_RISE_GAP_RE = re.compile(
+    r"(?:\band|[,;])\s+(?!(?:then|later|also|has|had|have|was|is|it|and)\b)(?:[\w'’-]+\s+){1,4}?"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|surged|reached|reaches|passed|passes|topped|tops"
+    r"|exceeded|exceeds|hit|hits|stood|stands|soared|soars)\b(?:\s+(?:to|at|past|above|beyond|over)\b)?\s*$", re.I)
+
+
 def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) -> list[tuple[str | None, float, int]]:
     # a verb immediately followed by its object number belongs to that number only
     # (only the first number after the verb can be: any later one has that number in between)
@@ -451,6 +458,10 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
             if t.start >= hi or t.end <= lo:
                 continue
             if t.side == "after" and t.start >= n.end and (t.start, t.end) in claimed:
+                continue
+            if t.side == "before" and t.start < lo and _NEW_SUBJECT_RISE_GAP_RE.search(text, o_ends[i], t.end):
+                # a phrase across the figure before and into a clause of its own is that figure's: "the death toll
+                # soared past 38,000 and confirmed infections passed 800,000"
                 continue
             if t.metric == "released" and _PUBLISHED_BEFORE_RE.search(text, max(0, t.start - 16), t.start):
                 continue  # "data released on Tuesday": published, not set free
@@ -1681,6 +1692,9 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     for i in range(1, len(nums)):
         if nums[i].population or not links[i] or not metrics[i - 1]:
             continue
+        if metrics[i] is None and links[i] == "ellipsis" \
+                and _NEW_SUBJECT_RISE_GAP_RE.search(text, nums[i - 1].end, nums[i].core_start):
+            continue  # "the death toll soared past 38,000 and confirmed infections passed 800,000": its own subject
         if metrics[i] is None or (links[i] in ("including", "with") and prios[i] < 2):
             metrics[i] = metrics[i - 1]
         elif links[i] == "and" and metrics[i] in _STANDING_METRICS and metrics[i - 1] in _FATE_METRICS \
