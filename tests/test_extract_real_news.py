@@ -1489,3 +1489,24 @@ def test_a_figure_with_its_own_subject_after_a_toll_is_not_the_tolls():
     text = "The global death toll soared past 38,000 and confirmed infections passed 800,000 on Tuesday."
     got = {c.text: c.metric for c in extract_claims(text, DAY)}
     assert got == {"past 38,000": "killed", "passed 800,000": "other"}
+
+
+@pytest.mark.parametrize("text, surface, pub, as_of, period", [
+    # a bulletin's own week is a window
+    ("In the week under review, 15 states reported 1,825 suspected cases of cholera and 41 deaths.", "41",
+     dt.date(2021, 9, 29), dt.date(2021, 9, 29), "interval"),
+    # "up to" a day is the count as it stood then
+    ("As many as 135 bodies had been recovered up to Monday morning, officials said.", "As many as 135",
+     dt.date(2022, 10, 31), dt.date(2022, 10, 31), "cumulative"),
+    # "as of" the end of a year, or a month that is over, dates a stock to that month's last day
+    ("The agency says the number of people forcibly displaced reached nearly 120 million as of the end of 2023.",
+     "nearly 120 million", dt.date(2024, 6, 13), dt.date(2023, 12, 31), "cumulative"),
+    ("The report says that, as of May 2024, the number of people displaced within the country had risen to more than "
+     "7.1 million.", "more than 7.1 million", dt.date(2024, 6, 13), dt.date(2024, 5, 31), "cumulative"),
+    # the day before an event's noun dates the count of its "in which" clause
+    ("The war was set off by the group's October 7, 2023 attack on the south, in which 1,221 people were killed.", "1,221",
+     dt.date(2025, 11, 30), dt.date(2023, 10, 7), "interval"),
+])
+def test_windows_and_days_that_bulletins_and_background_paragraphs_name(text, surface, pub, as_of, period):
+    c = _claim(text, surface, pub)
+    assert (c.as_of, c.period) == (as_of, period)

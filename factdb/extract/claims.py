@@ -2007,6 +2007,9 @@ _EVENT_OF_DAY_BEFORE_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disast
                                      + r"|assaults?|incursions?|offensives?)(?:\s+[\w'’-]+){0,4}?\s+(?:of|on)\s+(?:[^,;.]|\.(?=\s*\d))"
                                      r"{3,30},?\s*$",
                                      re.I)
+_DAY_THEN_EVENT_BEFORE_RE = re.compile(
+    r"(?P<day>" + MONTH_DAY_RE_PART + r")\s+(?:[\w-]+\s+)?(?:" + event_nouns("incidents", "disasters")
+    + r"|assaults?|incursions?)(?:\s+[\w'’-]+){0,4}?\s*,?\s*$", re.I)
 # (the clause ends where the sentence's own verb comes back: "..., when an attack killed 1,200, has killed 67,000")
 _WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are|was|were|will|would)\b"
                                  r"|(?:[\w'’-]+\s+){0,3}?(?:said|says|added|adds)\b)")
@@ -2074,6 +2077,7 @@ def _date_of_day_when(x: _Reading) -> None:
     text, s = x.text, x.s
     named = None
     for m in _WHEN_OR_IN_WHICH_RE.finditer(text, s.start, s.end):
+        m_event = False
         # (a day or the start of something: "began on October 7, 2023, when"; also one that governs no figure of
         # the sentence: "the largest rescue since October 7, when gunmen stormed ..., killing about 1,200")
         day = _day_before(text, x.phrases, m.start())
@@ -2081,12 +2085,20 @@ def _date_of_day_when(x: _Reading) -> None:
             if named is None:
                 named = find_named_days(text, s.start, s.end, x.pub)
             day = _day_before(text, named, m.start())
+        if day is None and m.group(0).lower() != "when":
+            # the day before the event's noun: "Hamas's October 7, 2023 attack on Israel, in which 1,221 were killed"
+            md = _DAY_THEN_EVENT_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start())
+            if md is not None:
+                day = next((p.as_of for p in find_time_phrases(text, md.start("day"), md.end("day"), x.pub)
+                            if p.kind == "point" and p.as_of is not None and x.pub and p.as_of < x.pub), None)
+                if day is not None:
+                    m_event = True
         if day is None:
             continue
         if m.group(0).lower() == "when":
             if not _EVENT_CLAUSE_RE.match(text, m.start()):
                 continue
-        elif not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start()):
+        elif not m_event and not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start()):
             continue  # "in which" of one event named with its day: "since the attack of October 7, in which"
         end = s.end
         for me in _WHEN_CLAUSE_END_RE.finditer(text, m.end(), s.end):

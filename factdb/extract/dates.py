@@ -120,13 +120,13 @@ TIME_RE = re.compile(
     r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today|(?<=the\s)day)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
     r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
-    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of)\s+)?(?P<wd>" + _WD + r")\b"
+    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of|up\s+to)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
-    r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|(?:by|at|until|before|in|to)\s+the\s+end\s+of"
+    r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|as\s+(?:of|at)|(?:by|at|until|before|in|to|as\s+of|as\s+at)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
-    r"|(?P<yearend>\b(?:by|at|until|to)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
+    r"|(?P<yearend>\b(?:by|at|until|to|as\s+of|as\s+at)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
     r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
     r"(?:19|20)\d{2}\b(?!\s*[-–/]\s*\d))"
     r"|(?P<weekend>\b(?:over|during|at|this|last)\s+(?:the\s+)?weekend\b)"
@@ -172,6 +172,8 @@ TIME_RE = re.compile(
     r"|(?:in|over|during|within)\s+the\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four|24)[\s-]hours?|hours|days?|week)"
     r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))"
     r"|during\s+the\s+(?:week|weekend|night)"
+    # a bulletin's own week: "In the week under review, 15 states reported 1,825 suspected cases"
+    r"|(?:in|during|for|over)\s+the\s+(?:(?:reporting|epidemiological|epi)\s+week|week\s+under\s+review)"
     # "recorded in recent hours", "surveillance data for the week"
     r"|in\s+(?:recent|the\s+last\s+few|the\s+past\s+few)\s+(?:hours|days)|for\s+the\s+(?:week|day)\b"
     # one event's count: "killed 150 people in an attack near Dassa", "released 205 prisoners in an exchange"
@@ -203,7 +205,7 @@ _TIME_GUARDS = {
           # (a headline's event without its article: "killed in Israeli raid")
           + r"|(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False) + r")\b)",
     "to": r"to\s+date",
-    "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r")",
+    "up": r"up\s+to\s+(?:the\s+)?(?:\d|" + _MON3 + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
     "a": r"a\s+(?:day|week|month|year|total)",
     "from": r"from\s+(?:\d|" + _MON3 + r"|mon|tue|wed|thu|fri|sat|sun|one|two|three|four|five|six|seven|ten|twe)",
     "for": r"for\s+(?:the|just|only)\s",
@@ -576,7 +578,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if mod == "next":
                 continue
             mod = _SPACES_RE.sub(" ", mod)
-            by = mod in ("by", "until", "through", "as of") or (
+            by = mod in ("by", "until", "through", "as of", "up to") or (
                 mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
             p.kind, p.period = "point", ("cumulative" if by else "interval")
             p.as_of = days.weekday(g("wd"), published, before=mod == "last")
@@ -598,12 +600,13 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             # count of a month over by then at its last day, while a rate for August reported on Sept. 11
             # stays as of Sept. 11; "by the end of January" names the day itself.
             pre = _SPACES_RE.sub(" ", g("mpre").lower())
-            by = pre.split()[0] in ("by", "until", "through", "before", "to")
+            by = pre.split()[0] in ("by", "until", "through", "before", "to", "as")
             d, fut = _month_end(g("mname"), g("my"), pre, published, by)
             if fut:
                 continue  # "by December" in February: a projection, not a date the figure refers to
             p.kind, p.period = "month", ("cumulative" if by else "interval")
-            p.as_of = d if "end of" in pre else None
+            # ("as of May 2024": a stock as it stood when the month closed)
+            p.as_of = d if "end of" in pre or pre.startswith("as") else None
             p.since = d.replace(day=1) if d else None  # the period, should a "since" clause hold it
             p.until = d
         elif kind == "yearend":
