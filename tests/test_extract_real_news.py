@@ -1510,3 +1510,14 @@ def test_a_figure_with_its_own_subject_after_a_toll_is_not_the_tolls():
 def test_windows_and_days_that_bulletins_and_background_paragraphs_name(text, surface, pub, as_of, period):
     c = _claim(text, surface, pub)
     assert (c.as_of, c.period) == (as_of, period)
+
+
+def test_a_topic_named_up_front_is_what_the_clauses_figures_count():
+    c = _claim("As for deaths, 561 have been confirmed so far this year.", "561", dt.date(2024, 3, 19))
+    assert c.metric == "killed"
+
+
+def test_a_count_of_places_the_people_are_in_is_no_count_of_them():
+    text = "The economist said that 705,000 people in five countries are at Phase 5, the top level of a hunger scale."
+    got = {c.text: c.metric for c in extract_claims(text, dt.date(2024, 4, 25))}
+    assert got["705,000"] == "food_insecure" and got.get("five") in (None, "other")

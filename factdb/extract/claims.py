@@ -484,6 +484,14 @@ _POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|popul
                             r"|[A-Z][a-z]+(?:ans|is|ese))\b")  # (or a demonym's plural)
 
 
+_TOPIC_FRONTED_RE = re.compile(r"\s*(?:As\s+for|As\s+to|As\s+regards|Regarding|In\s+terms\s+of)\s+(?P<np>[^,;.\d]{2,40}),")
+_PLACE_COUNT_BEFORE_RE = re.compile(r"\b(?:in|across|from)\s+(?:(?:at\s+least|more\s+than|some|about|over|nearly)\s+)?$",
+                                    re.I)
+_PLACE_COUNT_AFTER_RE = re.compile(r"\s+(?:other\s+|different\s+|more\s+)?(?:countries|states|provinces|districts|territories"
+                                   r"|regions|governorates|counties|cities|towns|villages|communities|locations"
+                                   r"|municipalities|departments)\b", re.I)
+
+
 def _is_population(text: str, n: NumberSpan) -> bool:
     """"Gaza's 2.2 million people", "a population of 2.3 million": a denominator, not a claim about
     the event in the sentence."""
@@ -491,6 +499,8 @@ def _is_population(text: str, n: NumberSpan) -> bool:
     # "'s" and whitespace at the end (a regex "(?:'s|’s)\s+$" would be tried from every position)
     if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s")) and _POPULATION_RE.match(text[n.end:n.end + 20]):
         return True
+    if _PLACE_COUNT_AFTER_RE.match(text, n.end) and _PLACE_COUNT_BEFORE_RE.search(before):
+        return True  # "705,000 people in five countries": where the people are, not a count of them
     # (re.I folds a few non-ASCII letters onto ASCII ones: no substring shortcut for non-ASCII text)
     return (not before.isascii() or "population" in before.lower()) and bool(_POPULATION_OF_BEFORE_RE.search(before))
 
@@ -1740,6 +1750,13 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
             earlier = next((m for m in reversed(metrics[:i]) if m), back)
             if earlier and earlier != "other":
                 metrics[i] = earlier
+    mt = _TOPIC_FRONTED_RE.match(text, s.start, s.end) if None in metrics else None
+    if mt is not None:
+        # "As for deaths, 561 have been confirmed": the topic named up front is what the clause's figures count
+        topic = next((t.metric for t in triggers if mt.start("np") <= t.start and t.end <= mt.end("np")), None)
+        for i, n in enumerate(nums):
+            if metrics[i] is None and not n.population and n.start >= mt.end() and topic:
+                metrics[i] = topic
     for i in range(1, len(nums)):
         # (again for a figure an anaphor named: "That figure includes 147 children and nine women")
         if metrics[i] is None and links[i] in ("and", "including") and metrics[i - 1] and not nums[i].population:
