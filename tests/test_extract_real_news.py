@@ -1521,3 +1521,13 @@ def test_a_count_of_places_the_people_are_in_is_no_count_of_them():
     text = "The economist said that 705,000 people in five countries are at Phase 5, the top level of a hunger scale."
     got = {c.text: c.metric for c in extract_claims(text, dt.date(2024, 4, 25))}
     assert got["705,000"] == "food_insecure" and got.get("five") in (None, "other")
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("The envoy says 17 of its citizens are still unaccounted for after Friday's building collapse.", dt.date(2014, 9, 18)),
+    ("Officials say 17 people remain missing after the collapse on Friday.", dt.date(2014, 9, 18)),
+    # the event's own count keeps the event's day
+    ("Officials say 17 people were killed after the collapse on Friday.", dt.date(2014, 9, 12)),
+])
+def test_a_state_still_held_after_an_event_is_of_the_statements_day(text, as_of):
+    assert _claim(text, "17", dt.date(2014, 9, 18)).as_of == as_of

@@ -553,6 +553,11 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
     return out
 
 
+_STATE_THEN_AFTER_GAP_RE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:remain|remains|still)\b[^,;.]{0,40}?\bafter\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.I)
+
+
 def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float | None:
     """``blocked``: how many of the sentence's numbers lie between ``p`` and ``n`` (see _time_costs)."""
     if p.start < n.end and n.start < p.end:
@@ -568,6 +573,9 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
         if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
             return None
         return 0.0
+    if p.start >= n.end and "after" in gap and _STATE_THEN_AFTER_GAP_RE.match(gap):
+        # "17 people are still unaccounted for after Friday's building collapse": a state now, after the event
+        return None
     punct = _punct_count(_TIME_GAP_PUNCT_RE, gap)
     if 3 * punct + 2 * blocked > 8:
         return None  # over the limit before the words are counted
