@@ -98,6 +98,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.8, "period_accuracy": 0.85},
     "round32-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.87, "speaker_accuracy": 0.89,
                      "as_of_accuracy": 0.69, "period_accuracy": 0.77},
+    "round33-news": {"f1": 0.97, "bounds_accuracy": 0.98, "metric_accuracy": 0.93, "speaker_accuracy": 0.94,
+                     "as_of_accuracy": 0.79, "period_accuracy": 0.72},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.83, "period_accuracy": 0.79},
 }
