@@ -1531,3 +1531,14 @@ def test_a_count_of_places_the_people_are_in_is_no_count_of_them():
 ])
 def test_a_state_still_held_after_an_event_is_of_the_statements_day(text, as_of):
     assert _claim(text, "17", dt.date(2014, 9, 18)).as_of == as_of
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # a picture shows a scene, it states no figure
+    ("The accounts could not be verified. The photos showed the charred bodies of more than 30 people in three "
+     "vehicles.", "more than 30", None),
+    ("Pictures from a local paper show residents praying for the more than 300 people who are still missing.",
+     "more than 300", None),
+])
+def test_pictures_state_no_figure(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

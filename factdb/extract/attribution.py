@@ -619,7 +619,13 @@ def find_attributions(text: str, lo: int, hi: int, masked: str | None = None, ba
         shift = base
     for a in found:
         _shift(a, shift)
-    return found
+    # a picture shows a scene, it states no figure: "The photos showed the bodies of more than 30 people" (but
+    # "Satellite images analysed by the group show" is the group's reading)
+    return [a for a in found if not (_VISUAL_SUBJECT_RE.match(a.speaker) and " by " not in a.speaker)]
+
+
+_VISUAL_SUBJECT_RE = re.compile(r"(?:(?:the|these|those|some)\s+)?(?:[\w'’-]+\s+)?(?:photos?|photographs?|pictures?|images?"
+                                r"|footage|videos?)\b(?!\s*(?:agency|service|desk|editor))", re.I)
 
 
 def _shift(a: Attribution, shift: int) -> None:
