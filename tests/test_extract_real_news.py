@@ -1542,3 +1542,10 @@ def test_a_state_still_held_after_an_event_is_of_the_statements_day(text, as_of)
 ])
 def test_pictures_state_no_figure(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+def test_a_total_that_the_last_figure_takes_to_is_told_by_its_teller_on_its_day():
+    text = ("The ministry reported eight more deaths linked to malnutrition on Sunday, a child among them. That takes the "
+            "number of malnutrition-related deaths during the war to 289, 115 of them children.")
+    got = {c.text: (c.speaker, c.as_of, c.period) for c in extract_claims(text, dt.date(2025, 8, 25))}
+    assert got["289"] == got["115"] == ("ministry", dt.date(2025, 8, 24), "cumulative")

@@ -1085,6 +1085,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         c.as_of = last.as_of
                     if c.period == "unknown":
                         c.period = last.period  # (a part of a day's deaths is of that day, of a toll cumulative)
+            if found and last is not None and last_paragraph >= s.paragraph - 1 \
+                    and _TAKES_TOTAL_OPENING_RE.match(text, s.start):
+                _continue_the_total(found, last, loose)
             if found:
                 last, last_paragraph = found[-1], s.paragraph
                 recent = (recent + [c for c in found if c.metric != "other"])[-_RECENT_COUNTS:]
@@ -1134,6 +1137,21 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
 
 
 _RECENT_COUNTS = 12
+# a sentence that adds the last figure to a total: "That takes the number of deaths during the war to 289"
+_TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:new\s+)?(?:deaths?|figures?|toll))\s+"
+                                     r"(?:takes|took|brings|brought|raises|raised|pushes|pushed|lifts|lifted)\b")
+
+
+def _continue_the_total(found: list[ExtractedClaim], last: ExtractedClaim, loose: set[int]) -> None:
+    """The total a figure is added to is told by whoever told the figure, as of the figure's day, and is a
+    running total."""
+    for c in found:
+        if c.speaker is None and c.attribution == "outlet" and last.speaker:
+            c.speaker, c.attribution = last.speaker, "said"
+        if c.start in loose and last.as_of is not None and c.as_of is not None and last.as_of < c.as_of:
+            c.as_of = last.as_of
+        if c.period in (None, "unknown") and c.unit == "count":
+            c.period = "cumulative"
 _NAMED_WHOLE_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?=\d)")
 
 
