@@ -1549,3 +1549,13 @@ def test_a_total_that_the_last_figure_takes_to_is_told_by_its_teller_on_its_day(
             "number of malnutrition-related deaths during the war to 289, 115 of them children.")
     got = {c.text: (c.speaker, c.as_of, c.period) for c in extract_claims(text, dt.date(2025, 8, 25))}
     assert got["289"] == got["115"] == ("ministry", dt.date(2025, 8, 24), "cumulative")
+
+
+@pytest.mark.parametrize("second, as_of", [
+    ("At least 58 other people were wounded, the health ministry added.", dt.date(2024, 10, 28)),
+    # another source's figure is of its own statement
+    ("At least 58 other people were wounded, the civil defence said.", dt.date(2024, 10, 29)),
+])
+def test_a_source_that_dated_an_incident_goes_on_about_that_incident(second, as_of):
+    text = f"Air strikes in the valley killed 60 people on Monday, the health ministry said.\n\n{second}"
+    assert _claim(text, "At least 58", dt.date(2024, 10, 29)).as_of == as_of

@@ -1010,6 +1010,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     heading_day = None  # the day a heading line gave the figures listed under it ("The situation as of June 18:")
     last_paragraph = -1  # the paragraph of the last claim
     recent: list[ExtractedClaim] = []  # the latest counts of people, for "Of the 60 dead, ..."
+    # (speaker, day, paragraph) of the latest source that dated an incident's count by the incident's day
+    incident_voice: tuple[str, dt.date, int] | None = None
 
     while s is not None:
         if numbers.done:
@@ -1088,6 +1090,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             if found and last is not None and last_paragraph >= s.paragraph - 1 \
                     and _TAKES_TOTAL_OPENING_RE.match(text, s.start):
                 _continue_the_total(found, last, loose)
+            incident_voice = _date_by_incident_voice(incident_voice, found, spoken, loose, s, day)
             if found:
                 last, last_paragraph = found[-1], s.paragraph
                 recent = (recent + [c for c in found if c.metric != "other"])[-_RECENT_COUNTS:]
@@ -1137,6 +1140,24 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
 
 
 _RECENT_COUNTS = 12
+
+
+def _date_by_incident_voice(voice: tuple[str, dt.date, int] | None, found: list[ExtractedClaim], spoken: list[str],
+                            loose: set[int], s: Sentence, day: dt.date | None) -> tuple[str, dt.date, int] | None:
+    """A source that dated an incident's count by its day ("strikes killed 60 people on Monday, the ministry
+    said") goes on about that incident when it next speaks: "At least 58 other people were wounded, the
+    ministry added" counts Monday's wounded. Returns the voice in force after this sentence."""
+    if voice is not None and spoken and s.paragraph <= voice[2] + 1 and all(_same_body(sp, voice[0]) for sp in spoken):
+        for c in found:
+            if c.start in loose and c.period == "interval" and c.metric in _INCIDENT_FATES and c.as_of == day:
+                c.as_of = voice[1]
+        return voice[0], voice[1], s.paragraph
+    if not spoken:
+        return voice
+    dated = next((c for c in found if c.period == "interval" and c.metric in _INCIDENT_FATES and c.start not in loose
+                  and c.since is None and c.as_of is not None and day is not None and c.as_of < day
+                  and c.speaker and _same_body(c.speaker, spoken[0])), None)
+    return (spoken[0], dated.as_of, s.paragraph) if dated is not None else None
 # a sentence that adds the last figure to a total: "That takes the number of deaths during the war to 289"
 _TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:new\s+)?(?:deaths?|figures?|toll))\s+"
                                      r"(?:takes|took|brings|brought|raises|raised|pushes|pushed|lifts|lifted)\b")
