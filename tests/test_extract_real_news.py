@@ -1559,3 +1559,13 @@ def test_a_total_that_the_last_figure_takes_to_is_told_by_its_teller_on_its_day(
 def test_a_source_that_dated_an_incident_goes_on_about_that_incident(second, as_of):
     text = f"Air strikes in the valley killed 60 people on Monday, the health ministry said.\n\n{second}"
     assert _claim(text, "At least 58", dt.date(2024, 10, 29)).as_of == as_of
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Officials said Tuesday that at least 480 people died in Saturday's earthquake and another 2,500 were injured.",
+     "at least 480"),
+    ("Monday's quake left an official death toll of 26, while 71 others were missing.", "26"),
+])
+def test_a_disasters_toll_named_by_its_day_is_counted_from_that_day_to_the_report(text, surface):
+    c = _claim(text, surface, dt.date(2016, 4, 19))
+    assert (c.as_of, c.period) == (dt.date(2016, 4, 19), "cumulative")

@@ -184,6 +184,7 @@ TIME_RE = re.compile(
     + r")\b(?!,?\s+(?:which|that)\s+(?:began|started))"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
+_DISASTER_END_RE = re.compile(r"\b(?:storm|quake|earthquake|flood|floods)$", re.I)
 _TIME_STARTS = (
     set(WEEKDAYS) | set(MONTHS) | set(_WORDNUM)
     | {"between", "from", "since", "in", "over", "during", "within", "for", "across", "the", "last", "few", "several",
@@ -566,7 +567,11 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
         elif kind == "wdtoll":
             w = g("wdp")
             p.kind, p.period = "point", "interval"
-            if published:
+            if published and w.lower() not in ("day", "today") and _DISASTER_END_RE.search(m.group(0)):
+                # "480 people died in Saturday's earthquake": a disaster's toll keeps being counted from its day
+                p.kind, p.period, p.since = "since", "cumulative", (
+                    days.relative_day(w, published) if w.lower() == "yesterday" else days.weekday(w, published))
+            elif published:
                 if w.lower() == "day":
                     p.as_of = published  # ("the day's death toll": the day of the report)
                 elif w.lower() in ("yesterday", "today"):
