@@ -100,6 +100,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.69, "period_accuracy": 0.77},
     "round33-news": {"f1": 0.97, "bounds_accuracy": 0.98, "metric_accuracy": 0.93, "speaker_accuracy": 0.94,
                      "as_of_accuracy": 0.79, "period_accuracy": 0.72},
+    "round35-news": {"f1": 0.97, "bounds_accuracy": 0.97, "metric_accuracy": 0.94, "speaker_accuracy": 0.89,
+                     "as_of_accuracy": 0.75, "period_accuracy": 0.87},
+    "round36-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.89,
+                     "as_of_accuracy": 0.75, "period_accuracy": 0.86},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.83, "period_accuracy": 0.79},
 }
