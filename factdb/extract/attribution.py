@@ -253,9 +253,14 @@ _ABBR_DOT_RE = re.compile(
     r"|(?<=\w)\.(?=(?:com|org|net|gov|int|edu|io|us|uk|info)\b)")  # a domain name: "PowerOutage.us"
 
 # tried only at the abbreviations, single letters and periods of the text (same matches as the regex)
+# (a single letter starts a match only as a capital before "." ("U.N."), and "." only after a capital or
+# before a domain ending: the guards drop the article "a", the "s" of "'s" and most periods at once)
+_ABBR_LETTER_GUARD = re.compile(r"[A-Z]\.")
 _ABBR_SCAN = Anchored(_ABBR_DOT_RE, {"dr", "mr", "mrs", "ms", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "prof",
                                      "rev", "sen", "rep", "gov", "st", "adm", "cmdr", "jr", "sr", "no", "mt", "ft"}
-                      | set("abcdefghijklmnopqrstuvwxyz"), chars=".")
+                      | set("abcdefghijklmnopqrstuvwxyz"), chars=".",
+                      guards={**dict.fromkeys("abcdefghijklmnopqrstuvwxyz", _ABBR_LETTER_GUARD),
+                              ".": re.compile(r"(?<=[A-Z])\.|\.(?=com|org|net|gov|int|edu|io|us|uk|info)")})
 
 
 def mask_abbreviations(s: str) -> str:
@@ -784,7 +789,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 and mb.group("np").lower() not in _PAGE_FURNITURE:  # ("... leave 67 dead (UPDATES)")
             out.append(Attribution(mb.start("np"), mb.end("np"), mb.group("np"), mb.start("np"), "according_to",
                                    "left"))
-    if "s " in text[lo:hi]:
+    seg = text[lo:hi]
+    # (every match holds "'s" or "’s": most sentences have neither)
+    if "s " in seg and ("'s" in seg or "’s" in seg):
         # "as the health ministry's count of the dead across the strip rose to 29,313": whose count it is
         for m in _POSSESSIVE_COUNT_RE.finditer(text, lo, hi):
             owner = words = _owner_words(text, lo, m.start())
