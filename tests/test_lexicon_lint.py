@@ -14,7 +14,9 @@ from factdb.extract.inflections import LEMMA_KEYS, forms
 from factdb.extract.lexicon import SIDES, Lexicon, _norm_phrase, _phrase_pattern, load_lexicon
 
 LEXICON = Path(__file__).resolve().parents[1] / "factdb" / "extract" / "data" / "metrics.json"
-GOLD = [Path(__file__).parent / "data" / "extract" / f"gold-{name}.jsonl" for name in ("sentences", "docs")]
+# (the vocabulary set holds a labelled sentence for each entry that no other gold text decides)
+GOLD = [Path(__file__).parent / "data" / "extract" / f"{name}.jsonl"
+        for name in ("gold-sentences", "gold-docs", "lexicon-sentences")]
 KEYS = set(SIDES) | {"regex_before", "regex_after"} | set(LEMMA_KEYS)
 
 
