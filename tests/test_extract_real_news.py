@@ -1569,3 +1569,12 @@ def test_a_source_that_dated_an_incident_goes_on_about_that_incident(second, as_
 def test_a_disasters_toll_named_by_its_day_is_counted_from_that_day_to_the_report(text, surface):
     c = _claim(text, surface, dt.date(2016, 4, 19))
     assert (c.as_of, c.period) == (dt.date(2016, 4, 19), "cumulative")
+
+
+def test_figures_released_by_a_body_are_that_bodys():
+    c = _claim("More than 4,000 people have died in the epidemic that broke out at the start of the year, according to "
+               "the latest figures released by the World Health Organization on Friday.", "More than 4,000")
+    assert c.speaker == "World Health Organization"
+    # ... but hostages released by a group are no statement of it
+    c = _claim("Since the truce began, 81 hostages have been released by the group, officials said.", "81")
+    assert c.speaker == "officials"
