@@ -383,9 +383,16 @@ def test_a_heading_dated_as_of_a_day_dates_the_figures_listed_under_it():
         "2,190": dt.date(2024, 3, 3), "14": dt.date(2024, 3, 3)}
 
 
-@pytest.mark.parametrize("label", ["Ads", "World", "BREAKING NEWS", "Home>News>World"])
+@pytest.mark.parametrize("label", ["Ads", "World", "BREAKING NEWS", "Home>News>World", "The Daily Harbour Shimbun",
+                                   "The Observatory for Human Rights"])
 def test_a_pages_label_above_the_title_leaves_the_next_paragraph_as_the_title(label):
     text = (label + "\n\nStrike on shelter leaves 40 dead, dozens hurt\n\nAn air strike on a shelter killed 40 people "
             "and wounded 60 on Tuesday, the civil defence agency said.")
     layout = read_layout(text)
     assert text[:layout.headline_end].endswith("dozens hurt")
+
+
+def test_a_title_case_title_without_a_figure_stays_the_title():
+    text = ("Ceasefire Talks Resume In Cairo\n\nNegotiators say 12 hostages could be freed this week\n\nTalks resumed "
+            "on Tuesday, officials said.")
+    assert text[:read_layout(text).headline_end] == "Ceasefire Talks Resume In Cairo"

@@ -181,6 +181,10 @@ _SHORT_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z'’&-]*(?:\s+[A-Za-z][A-Za-z'’&
 
 
 _LABEL_MAX_WORDS = 2  # a page's label above its title: "Ads", "World", "BREAKING NEWS"
+# ... or a masthead, a name of capitalised words above a title with a figure: "The Daily Manila Shimbun" above
+# "174 confirmed dead in western Japan downpours, 86 still missing"
+# (a name with its article: a title of capitalised words, "Ceasefire Talks Resume In Cairo", has none)
+_MASTHEAD_RE = re.compile(r"The\s+[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w'’.&-]*){1,5}")
 
 
 def _title_after_label(para: str) -> bool:
@@ -231,8 +235,9 @@ def read_layout(text: str, published: dt.date | None = None,
         lines = text[first_s:first_e].split("\n")
         wrap_from = first_s
         body_from = 1
-    elif len(paras) > 2 and len(lines) == 1 and len(lines[0].split()) <= _LABEL_MAX_WORDS \
-            and not any(ch.isdigit() for ch in lines[0]) and lines[0].strip() \
+    elif len(paras) > 2 and len(lines) == 1 and lines[0].strip() and not any(ch.isdigit() for ch in lines[0]) \
+            and (len(lines[0].split()) <= _LABEL_MAX_WORDS
+                 or _MASTHEAD_RE.fullmatch(lines[0].strip()) and any(ch.isdigit() for ch in text[paras[1][0]:paras[1][1]])) \
             and _title_after_label(text[paras[1][0]:paras[1][1]]):
         # a page's label above the title ("Ads", "World", "BREAKING NEWS", "Home>News>World"): a section, an ad
         # slot or a breadcrumb, not the title, which is the next paragraph
