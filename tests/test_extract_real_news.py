@@ -1578,3 +1578,13 @@ def test_figures_released_by_a_body_are_that_bodys():
     # ... but hostages released by a group are no statement of it
     c = _claim("Since the truce began, 81 hostages have been released by the group, officials said.", "81")
     assert c.speaker == "officials"
+
+
+def test_a_verb_after_two_counts_counts_both_and_an_initialism_ends_no_headline():
+    got = {c.text: c.period for c in extract_claims(
+        "At least 23 children and four adults were killed when a school bus plunged into a gorge, police said.", DAY)}
+    assert got == {"At least 23": "interval", "four": "interval"}
+    text = ("At least 44 killed as air strike hits detention centre: U.N.\n\nAn air strike hit a detention centre "
+            "overnight, killing at least 44 people, the United Nations said.")
+    head = extract_claims(text, DAY)[0]
+    assert (head.text, head.speaker, head.period) == ("At least 44", "United Nations", "interval")

@@ -2473,6 +2473,9 @@ def _counts_of_the_incident(x: _Reading) -> None:
             x.periods[i] = "interval"
 
 
+_NOUN_AND_GAP_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+")
+
+
 def _periods_from_verbs(x: _Reading) -> None:
     """Periods without a phrase: an increment, one event's participle, a present perfect's running total;
     the anchor day for figures still without a date."""
@@ -2532,6 +2535,12 @@ def _periods_from_verbs(x: _Reading) -> None:
             # "18 people were killed and 13 injured in shootings": the count the verb's ellipsis leaves bare is
             # of the incident that the count before it is of
             periods[i] = "interval"
+    for i in range(len(nums) - 1, 0, -1):
+        if periods[i - 1] is None and periods[i] == "interval" and links[i] == "and" \
+                and x.metrics[i - 1] == x.metrics[i] and nums[i - 1].unit == nums[i].unit == "count" \
+                and _NOUN_AND_GAP_RE.fullmatch(text, nums[i - 1].end, nums[i].start):
+            # "At least 23 children and four adults were killed when ...": the verb after both counts both
+            periods[i - 1] = "interval"
 
 
 def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_places_cache, paragraphs, doc_places,

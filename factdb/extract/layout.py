@@ -197,8 +197,14 @@ def _title_after_label(para: str) -> bool:
 
 
 def _headline_lines(lines: list[str]) -> bool:
-    """Lines a title is made of: at most three, short, none ending as a sentence does."""
-    return len(lines) <= 3 and all(ln.strip() and len(ln) <= 250 and ln.rstrip()[-1] not in _END_PUNCT for ln in lines)
+    """Lines a title is made of: at most three, short, none ending as a sentence does (an initialism's dot ends
+    none: "At least 44 killed as air strike hits detention centre: U.N.")."""
+    return len(lines) <= 3 and all(ln.strip() and len(ln) <= 250 and (ln.rstrip()[-1] not in _END_PUNCT
+                                                                      or _INITIALISM_END_RE.search(ln.rstrip()))
+                                   for ln in lines)
+
+
+_INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
 def _line_spans(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
