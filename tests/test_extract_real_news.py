@@ -1588,3 +1588,18 @@ def test_a_verb_after_two_counts_counts_both_and_an_initialism_ends_no_headline(
             "overnight, killing at least 44 people, the United Nations said.")
     head = extract_claims(text, DAY)[0]
     assert (head.text, head.speaker, head.period) == ("At least 44", "United Nations", "interval")
+
+
+@pytest.mark.parametrize("text, period", [
+    # a past perfect in reported speech tells what one incident did
+    ("Two suicide bombings hit mosques in the capital during prayers. Officials said 120 people had been killed.",
+     "interval"),
+    # ... but not a total kept, nor an ongoing campaign's count, nor a disaster's toll
+    ("Two suicide bombers struck mosques in the capital. Officials said the total number of people killed had reached "
+     "120.", "cumulative"),
+    ("Air strikes hit the city again. The ministry said 120 people had been killed in the continuing assault.",
+     "cumulative"),
+    ("The earthquake flattened the old town. Officials said 120 people had been killed.", "cumulative"),
+])
+def test_a_past_perfect_told_of_an_incident_is_its_count(text, period):
+    assert _claim(text, "120").period == period

@@ -2473,6 +2473,10 @@ def _counts_of_the_incident(x: _Reading) -> None:
             x.periods[i] = "interval"
 
 
+# one incident, or incidents counted ("Two suicide bombings hit mosques"; not "Strikes go on across the territory")
+_NAMED_INCIDENTS_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)|\b(?:two|three|four|five|twin"
+                                 r"|\d+)\s+(?:[\w-]+\s+)?(?:" + event_nouns("incidents") + r")\b", re.I)
+_ONGOING_RE = re.compile(r"\b(?:continuing|ongoing|assault|offensive|bombardment|siege|fighting)\b", re.I)
 _NOUN_AND_GAP_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+")
 
 
@@ -2513,8 +2517,13 @@ def _periods_from_verbs(x: _Reading) -> None:
                 seg_end = max(seg_end, min([s.end] + [m.start() for m in _CLAUSE_END_RE.finditer(text, ma.end(), hi)]))
             seg = text[seg_start:seg_end].lower()
             # a present perfect needs "has"/"have"/"had" or "'ve": skip the regex without one
-            if ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end):
-                periods[i] = "cumulative"
+            mp = ("ha" in seg or "ve" in seg) and _PERFECT_RE.search(text, seg_start, seg_end)
+            if mp:
+                # a past perfect in reported speech without a running total's cue tells what happened ("CNN quoted
+                # two officials as saying 120 people had been killed"), not a total kept
+                periods[i] = "interval" if mp.group(0)[:3].lower() == "had" and x.metrics[i] == "killed" \
+                    and not _RUNNING_CUE_RE.search(text, s.start, s.end) and not _ONGOING_RE.search(text, s.start, s.end) \
+                    and _NAMED_INCIDENTS_RE.search(text, max(0, s.start - 300), s.end) else "cumulative"
         if periods[i] is None and x.metrics[i] in _STOCK_METRICS and n.unit == "count" and (
                 _STOCK_STATE_AFTER_RE.match(text, n.end, s.end)
                 or _STATE_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)):
