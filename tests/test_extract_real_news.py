@@ -1603,3 +1603,13 @@ def test_a_verb_after_two_counts_counts_both_and_an_initialism_ends_no_headline(
 ])
 def test_a_past_perfect_told_of_an_incident_is_its_count(text, period):
     assert _claim(text, "120").period == period
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("Gunmen stormed the school and 40 pupils were abducted, officials said.", "40", "interval"),
+    ("At least 74 people died of heatstroke across the state, officials said.", "At least 74", "interval"),
+    # a perfect stays a running total
+    ("At least 74 people have died of heatstroke across the state, officials said.", "At least 74", "cumulative"),
+])
+def test_a_simple_past_of_what_befell_people_is_one_events_count(text, surface, period):
+    assert _claim(text, surface).period == period

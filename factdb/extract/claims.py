@@ -1220,8 +1220,9 @@ _PAST_EVENT_BEFORE_RE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:k
                                    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|another|up\s+to)\s+)?$",
                                    re.I)
 # (an aside may stand before the verb: "At least 274 people, dozens of children among them, were killed")
-_PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?(?:,[^,;.]{1,60},)?\s+(?:was|were)\s+(?:\w+ly\s+)?"
-                                  r"(?:killed|wounded|injured)\b", re.I)
+_PAST_EVENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?(?:,[^,;.]{1,60},)?\s+(?:(?:was|were)\s+(?:\w+ly\s+)?"
+                                  r"(?:killed|wounded|injured|hurt|shot|stabbed|abducted|kidnapped|rescued)"
+                                  r"|(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\salso\s)(?:died|drowned))\b", re.I)
 def _state_before(text: str, lo: int, hi: int) -> bool:
     # (each match holds one of these words: a substring test first, the regex only then; non-ASCII text
     # folds under re.I, so no shortcut for it)
@@ -1240,11 +1241,13 @@ def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
     """A simple past event verb governs ``n`` ("strikes killed 12", "12 people were killed")."""
     lo, hi = max(s.start, n.start - 25), min(s.end, n.end + 110)
     w = text[lo:hi].lower()
-    if w.isascii() and "killed" not in w and "wounded" not in w and "injured" not in w:
+    if w.isascii() and not any(k in w for k in _PAST_EVENT_WORDS):
         return False
     return bool(_PAST_EVENT_BEFORE_RE.search(text, lo, n.start) or _PAST_EVENT_AFTER_RE.match(text, n.end, hi))
 
 
+_PAST_EVENT_WORDS = ("killed", "wounded", "injured", "hurt", "shot", "stabbed", "abducted", "kidnapped", "rescued",
+                     "died", "drowned")
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:have|has)\b[^.;]*$", re.I)
 # one incident as the subject of the verb that counts the figure: "an attack by the militia on the camp has
 # left at least", "the incident had killed" (a disaster's toll may still be counting, so only incidents)
