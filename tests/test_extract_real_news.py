@@ -1613,3 +1613,10 @@ def test_a_past_perfect_told_of_an_incident_is_its_count(text, period):
 ])
 def test_a_simple_past_of_what_befell_people_is_one_events_count(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+def test_a_breakdown_announced_by_its_places_is_of_the_figure_it_breaks_down():
+    text = ("Air strikes on Tuesday killed 28 people and injured 139, the ministry said. The news agency gave the "
+            "casualties by region: in the south, 8 people were killed and 42 wounded.")
+    got = {c.text: (c.as_of, c.period) for c in extract_claims(text, dt.date(2024, 10, 24))}
+    assert got["8"] == got["42"] == (dt.date(2024, 10, 22), "interval")

@@ -1072,6 +1072,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         c.speaker, c.attribution = carried.speaker, "said"
             if found and last is not None and last_paragraph >= s.paragraph - 1 \
                     and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)
+                         or _BY_PLACE_COLON_RE.search(text, s.start, found[0].start)
                          or _AMONG_THE_DEAD_AFTER_RE.match(text, found[0].end, s.end)):
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
                 # breakdown of a figure is of whoever gave the figure ("Of the 60 dead" names it among the last
@@ -1140,6 +1141,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
 
 
 _RECENT_COUNTS = 12
+# a breakdown announced by its places: "The news agency gave the casualties by region: in the south, 8 people ..."
+_BY_PLACE_COLON_RE = re.compile(r"\bby\s+(?:region|province|governorate|district|state|county|area|city|town|country"
+                                r"|department|municipality|prefecture)\s*:", re.I)
 
 
 def _date_by_incident_voice(voice: tuple[str, dt.date, int] | None, found: list[ExtractedClaim], spoken: list[str],
