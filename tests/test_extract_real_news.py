@@ -1620,3 +1620,17 @@ def test_a_breakdown_announced_by_its_places_is_of_the_figure_it_breaks_down():
             "casualties by region: in the south, 8 people were killed and 42 wounded.")
     got = {c.text: (c.as_of, c.period) for c in extract_claims(text, dt.date(2024, 10, 24))}
     assert got["8"] == got["42"] == (dt.date(2024, 10, 22), "interval")
+
+
+@pytest.mark.parametrize("text, surface, as_of", [
+    ("Ten days after gangs attacked the communities, killing 50 and displacing 3,000, survivors remain in dire "
+     "conditions.", "50", dt.date(2025, 1, 28)),
+    ("Five days after the plane crash in the city that killed 270 people, officials said 135 victims had been "
+     "identified.", "270", dt.date(2025, 2, 2)),
+    # what is told after the adverbial is of the statement's day
+    ("Five days after the plane crash in the city that killed 270 people, officials said 135 victims had been "
+     "identified.", "135", dt.date(2025, 2, 7)),
+    ("Two days after the earthquake, rescuers pulled 12 people alive from the rubble.", "12", dt.date(2025, 2, 7)),
+])
+def test_an_event_told_as_days_before_the_statement_dates_its_own_figures(text, surface, as_of):
+    assert _claim(text, surface, dt.date(2025, 2, 7)).as_of == as_of

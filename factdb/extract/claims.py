@@ -1574,6 +1574,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _date_events(x)
     _date_by_event_named_before(x, event_day)
     _date_by_when_clause(x)
+    _date_by_days_after(x)
     scene_day = _date_by_scene(x, scene_day)
     _periods_from_verbs(x)
     if one_incident:
@@ -2182,6 +2183,43 @@ def _date_of_day_when(x: _Reading) -> None:
             if m.end() <= n.start < end and n.unit == "count" \
                     and (x.as_ofs[i] is None or x.by_statement[i] or x.as_ofs[i] == x.anchor):
                 x.as_ofs[i], x.by_statement[i], x.periods[i] = day, False, "interval"
+
+
+# "Ten days after gangs attacked ...", "FIVE days after the plane crash": an event dated back from the statement
+_DAYS_AFTER_RE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                            r"(?P<u>days?|weeks?)\s+after\s+(?!(?:reporting|announcing|giving|publishing|putting|releasing)\b)",
+                            re.I)
+_PARTICIPLE_CLAUSE_RE = re.compile(r",\s+(?:[a-z]+ing)\b")
+_WORD_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _date_by_days_after(x: _Reading) -> None:
+    """The figures of an event told as "N days after" it, inside that adverbial ("Ten days after gangs attacked the
+    communities, killing 50 and displacing 3,000, survivors remain ...", "FIVE days after the plane crash that
+    killed 270 people, officials said"), are of the day N days before the statement's."""
+    text, s = x.text, x.s
+    if x.anchor is None or "after" not in text[s.start:s.end]:
+        return
+    m = _DAYS_AFTER_RE.search(text, s.start, s.end)
+    if m is None:
+        return
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _WORD_COUNTS[n]
+    day = x.anchor - dt.timedelta(days=count * (7 if m.group("u").lower().startswith("week") else 1))
+    # the adverbial ends at the first comma that does not open a participle of its event ("..., killing 50")
+    end = s.end
+    for k in range(m.end(), s.end):
+        if text[k] == "," and not _PARTICIPLE_CLAUSE_RE.match(text, k) and not text[k + 1:k + 2].isdigit() \
+                and not text[k - 1:k].isdigit():
+            end = k
+            break
+    for i, n_ in enumerate(x.nums):
+        if m.end() <= n_.start < end and n_.unit == "count" and (x.as_ofs[i] in (None, x.anchor)) \
+                and not n_.population:
+            x.as_ofs[i], x.by_statement[i] = day, False
+            if x.periods[i] in (None, "unknown"):
+                x.periods[i] = "interval"
 
 
 def _date_by_when_clause(x: _Reading) -> None:
