@@ -104,6 +104,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.75, "period_accuracy": 0.87},
     "round36-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.89,
                      "as_of_accuracy": 0.75, "period_accuracy": 0.86},
+    "round37-news": {"f1": 0.99, "bounds_accuracy": 0.98, "metric_accuracy": 0.92, "speaker_accuracy": 0.86,
+                     "as_of_accuracy": 0.81, "period_accuracy": 0.85},
+    "round38-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.88,
+                     "as_of_accuracy": 0.74, "period_accuracy": 0.81},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.83, "period_accuracy": 0.79},
 }
