@@ -1634,3 +1634,15 @@ def test_a_breakdown_announced_by_its_places_is_of_the_figure_it_breaks_down():
 ])
 def test_an_event_told_as_days_before_the_statement_dates_its_own_figures(text, surface, as_of):
     assert _claim(text, surface, dt.date(2025, 2, 7)).as_of == as_of
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("The toll has climbed to at least 171, residents said. The victims, 121 men and 47 women, included 25 children.",
+     "121", "killed"),
+    ("The fire killed 80 people. Of the 26 foreign victims, five came from Iran.", "five", "killed"),
+    # victims of what is not a death toll are not the dead
+    ("Twelve people were injured in the blast. The victims, eight men and four women, were taken to hospital.",
+     "eight", "injured"),
+])
+def test_the_victims_of_a_death_toll_just_given_are_the_dead(text, surface, metric):
+    assert _claim(text, surface).metric == metric

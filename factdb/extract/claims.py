@@ -484,6 +484,8 @@ _POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|popul
                             r"|[A-Z][a-z]+(?:ans|is|ese))\b")  # (or a demonym's plural)
 
 
+_VICTIMS_BEFORE_RE = re.compile(r"\b(?:the|those|these)\s+(?:[\w-]+\s+)?victims\b[^.;]{0,40}$", re.I)
+_VICTIMS_AFTER_RE = re.compile(r"\s+(?:[\w-]+\s+)?victims\b", re.I)
 _TOPIC_FRONTED_RE = re.compile(r"\s*(?:As\s+for|As\s+to|As\s+regards|Regarding|In\s+terms\s+of)\s+(?P<np>[^,;.\d]{2,40}),")
 _PLACE_COUNT_BEFORE_RE = re.compile(r"\b(?:in|across|from)\s+(?:(?:at\s+least|more\s+than|some|about|over|nearly)\s+)?$",
                                     re.I)
@@ -1812,6 +1814,14 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
         for i, n in enumerate(nums):
             if metrics[i] is None and not n.population and n.start >= mt.end() and topic:
                 metrics[i] = topic
+    if prev_metric and prev_metric[0] == "killed" and None in metrics and "victim" in text[s.start:s.end].lower():
+        # "The victims – 121 male and 47 female – included 25 children", after the toll was given: the victims
+        # of the deaths just counted are the dead
+        for i, n in enumerate(nums):
+            if metrics[i] is None and not n.population and n.unit == "count" \
+                    and (_VICTIMS_BEFORE_RE.search(text, max(s.start, n.start - 60), n.start)
+                         or _VICTIMS_AFTER_RE.match(text, n.end, s.end)):
+                metrics[i] = "killed"
     for i in range(1, len(nums)):
         # (again for a figure an anaphor named: "That figure includes 147 children and nine women")
         if metrics[i] is None and links[i] in ("and", "including") and metrics[i - 1] and not nums[i].population:
