@@ -1646,3 +1646,9 @@ def test_an_event_told_as_days_before_the_statement_dates_its_own_figures(text, 
 ])
 def test_the_victims_of_a_death_toll_just_given_are_the_dead(text, surface, metric):
     assert _claim(text, surface).metric == metric
+
+
+def test_a_role_made_long_by_its_places_speaks_as_the_role():
+    c = _claim("About 243 people were missing, a spokesman for the rescue headquarters in the Yushu Tibetan Autonomous "
+               "Prefecture in southern Qinghai said.", "About 243")
+    assert c.speaker == "spokesman for the rescue headquarters"

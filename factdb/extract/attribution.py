@@ -483,6 +483,13 @@ _LISTED_NAME_RE = re.compile(
 _LONG_NAME_RE = re.compile(r"(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|on|to|and)\s+)?(?:the\s+)?[A-Z][\w'’.-]*)+")
 
 
+_ROLE_THEN_PLACES_RE = re.compile(
+    r"(?P<np>(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+    + r")\b(?:\s+(?:for|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?)"
+    r"(?:\s+in\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|north|south|east|west)\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+", re.I)
+
+
 def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     """The noun phrase that is the subject of a reporting verb at ``v`` (looked for in the last
     ``_SUBJECT_WINDOW`` characters before it)."""
@@ -549,6 +556,11 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
             return np_clean, start
         if len(np_clean.split()) > 10 and len(np_clean) < 120 and _LONG_NAME_RE.fullmatch(np_clean):
             return np_clean, start
+        mr = _ROLE_THEN_PLACES_RE.fullmatch(np_clean) if len(np_clean.split()) > 10 else None
+        if mr and _looks_like_np(mr.group("np")):
+            # "a spokesman for the rescue headquarters in the Yushu Tibetan Autonomous Prefecture in southern
+            # Qinghai": a role whose places make it long; the role speaks
+            return mr.group("np"), start
         # "in an operation the Gaza Health Ministry said": retry from the last article / capital
         for m in reversed(list(_NP_RESTART_RE.finditer(np_clean))):
             tail = np_clean[m.start():]
