@@ -1652,3 +1652,18 @@ def test_a_role_made_long_by_its_places_speaks_as_the_role():
     c = _claim("About 243 people were missing, a spokesman for the rescue headquarters in the Yushu Tibetan Autonomous "
                "Prefecture in southern Qinghai said.", "About 243")
     assert c.speaker == "spokesman for the rescue headquarters"
+
+
+@pytest.mark.parametrize("text, surface, as_of", [
+    # "that day" is the day named last before it
+    ("Military operations since October 7, 2023, have killed at least 44,056 people. An estimated 1,139 people were "
+     "killed in the attacks that day, and more than 200 were taken captive.", "more than 200", dt.date(2023, 10, 7)),
+    # the day before an event's noun dates its "when" clause
+    ("The army vowed to crush the group in response to its Oct 7 rampage, when, officials say, gunmen killed 1,200 "
+     "people.", "1,200", dt.date(2024, 10, 7)),
+    # "the same day" is the window just given, not a day named before
+    ("Since March 18, 1,200 people have been killed. In addition, one child died of malnutrition over the same day, "
+     "the ministry said.", "one", dt.date(2024, 11, 23)),
+])
+def test_that_day_and_a_day_before_an_events_noun_date_the_events_figures(text, surface, as_of):
+    assert _claim(text, surface, dt.date(2024, 11, 23)).as_of == as_of

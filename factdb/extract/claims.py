@@ -1014,6 +1014,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     recent: list[ExtractedClaim] = []  # the latest counts of people, for "Of the 60 dead, ..."
     # (speaker, day, paragraph) of the latest source that dated an incident's count by the incident's day
     incident_voice: tuple[str, dt.date, int] | None = None
+    named_day: dt.date | None = None  # the last past day a sentence with figures named, for "that day"
 
     while s is not None:
         if numbers.done:
@@ -1059,12 +1060,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 prev_metric = (last.metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
-            found, said_day, sentence_window, event_day, scene_day, loose = _sentence_claims(
+            found, said_day, sentence_window, event_day, scene_day, loose, named_day = _sentence_claims(
                 text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                                      prev_metric, carried.day if carried else heading_day, window_period, event_day,
-                                     scene_day, one_incident)
+                                     scene_day, one_incident, named_day if s.paragraph <= prev_paragraph + 1 else None)
             window_period = sentence_window or window_period
             if carried and carried.speaker:
                 for c in found:
@@ -1553,9 +1554,10 @@ class _Reading:
 def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: Lexicon, memory, prev_speakers,
                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                      prev_metric=None, carried_day: dt.date | None = None, prev_window: tuple | None = None,
-                     event_day: dt.date | None = None, scene_day: dt.date | None = None, one_incident: bool = False
+                     event_day: dt.date | None = None, scene_day: dt.date | None = None, one_incident: bool = False,
+                     named_day: dt.date | None = None
                      ) -> tuple[list[ExtractedClaim], dt.date | None, str | None, dt.date | None, dt.date | None,
-                                set[int]]:
+                                set[int], dt.date | None]:
     """The claims of sentence ``s``, the day its reporting verb is dated with, if any, the period of
     the last window or start it names ("over the past 24 hours", "since Oct. 7"), if any, and the day of
     the latest dated event.
@@ -1577,6 +1579,7 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
     _date_by_event_named_before(x, event_day)
     _date_by_when_clause(x)
     _date_by_days_after(x)
+    _date_by_that_day(x, named_day)
     scene_day = _date_by_scene(x, scene_day)
     _periods_from_verbs(x)
     if one_incident:
@@ -1594,7 +1597,11 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                             if p == "interval" and d is not None and not st and d < x.anchor), None)
     # (the claims dated by default, no phrase of their own: a story's incident day may date them later)
     loose = {c.start for c in claims if c.start in x.undated}
-    return claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day, loose
+    # (the last past day the sentence names, for a "that day" after it)
+    last_day = next((p.as_of or p.since for p in reversed(x.phrases) if (p.as_of or p.since) and x.anchor
+                     and (p.as_of or p.since) < x.anchor), None)
+    return (claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day,
+            loose, last_day or named_day)
 
 
 # a figure of "the operation", "the raid", "the quake" told of before: that event's day
@@ -2167,8 +2174,9 @@ def _date_of_day_when(x: _Reading) -> None:
             if named is None:
                 named = find_named_days(text, s.start, s.end, x.pub)
             day = _day_before(text, named, m.start())
-        if day is None and m.group(0).lower() != "when":
-            # the day before the event's noun: "Hamas's October 7, 2023 attack on Israel, in which 1,221 were killed"
+        if day is None:
+            # the day before the event's noun: "Hamas's October 7, 2023 attack on Israel, in which 1,221 were killed",
+            # "the group's Oct 7 rampage, when, Israel says, gunmen killed 1,200 people"
             md = _DAY_THEN_EVENT_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start())
             if md is not None:
                 day = next((p.as_of for p in find_time_phrases(text, md.start("day"), md.end("day"), x.pub)
@@ -2178,7 +2186,7 @@ def _date_of_day_when(x: _Reading) -> None:
         if day is None:
             continue
         if m.group(0).lower() == "when":
-            if not _EVENT_CLAUSE_RE.match(text, m.start()):
+            if not m_event and not _EVENT_CLAUSE_RE.match(text, m.start()):
                 continue
         elif not m_event and not _EVENT_OF_DAY_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start()):
             continue  # "in which" of one event named with its day: "since the attack of October 7, in which"
@@ -2230,6 +2238,38 @@ def _date_by_days_after(x: _Reading) -> None:
             x.as_ofs[i], x.by_statement[i] = day, False
             if x.periods[i] in (None, "unknown"):
                 x.periods[i] = "interval"
+
+
+# ("the same day" is rather the window or report day just given: "one child died over the same day")
+_THAT_DAY_RE = re.compile(r"\b(?:on\s+)?that\s+day\b", re.I)
+
+
+def _date_by_that_day(x: _Reading, named_day: dt.date | None) -> None:
+    """"that day" is the day named last before it: "... since October 7, 2023. An estimated 1,139 people were killed
+    in Israel in the attacks that day, and more than 200 were taken captive." The figures of its clause are of
+    that day, one day's counts."""
+    text, s = x.text, x.s
+    if "day" not in text[s.start:s.end]:
+        return
+    m = _THAT_DAY_RE.search(text, s.start, s.end)
+    if m is None:
+        return
+    # (a day named earlier in this sentence is the nearer one)
+    own = [p for p in x.phrases if p.end <= m.start() and (p.as_of or p.since)]
+    day = (own[-1].as_of or own[-1].since) if own else named_day
+    if day is None or x.anchor is None or day >= x.anchor:
+        return
+    lo = max([s.start] + [k.end() for k in _SENTENCE_CLAUSE_BREAK_RE.finditer(text, s.start, m.start())])
+    me = _SENTENCE_CLAUSE_BREAK_RE.search(text, m.end(), s.end)
+    hi = me.start() if me else s.end
+    for i, n in enumerate(x.nums):
+        if lo <= n.start < hi and n.unit == "count" and x.as_ofs[i] in (None, x.anchor) and not n.population:
+            x.as_ofs[i], x.by_statement[i] = day, False
+            if x.periods[i] in (None, "unknown"):
+                x.periods[i] = "interval"
+
+
+_SENTENCE_CLAUSE_BREAK_RE = re.compile(r";|\.\s")
 
 
 def _date_by_when_clause(x: _Reading) -> None:
