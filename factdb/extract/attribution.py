@@ -138,9 +138,8 @@ BY_RE = re.compile(
 # the three cue patterns, each tried only at the words it can start with, run together (one candidate list per
 # text and one pass per sentence): scanner 0 "according to", 1 "compiled by", 2 the reporting verbs
 _ACCORDING, _BY, _VERB = 0, 1, 2
-# a document named by "according to" and who put it out: "the latest figures released by the WHO on Friday"
-_DOCUMENT_NP_RE = re.compile(r"(?:(?:the|its|their)\s+)?(?:(?:latest|new|official|preliminary|updated)\s+)?(?:figures|data"
-                             r"|statistics|numbers|tally|count|estimates?|report|bulletin|update)", re.I)
+# who put out the document "according to" names, which speaks for no one itself: "the latest figures released by
+# the WHO on Friday"
 _RELEASED_BY_RE = re.compile(r"\s+(?:released|published|posted|issued|compiled)(?:\s+(?:on|late|early)\s+\w+)?\s+by\s+"
                              r"(?P<np>[^,;.!?\"“”()]{1,70}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|in|which|that|and)\b))", re.I)
 # "By an AFP tally, ...", "by a Reuters count": whose count it is (a name in it: "by one count" names no one)
@@ -783,7 +782,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     found = _CUE_SCAN.matches(text, lo, hi)
     for m in found.get(_ACCORDING, ()):
         sp = clean_speaker(m.group("np"))
-        mr = _RELEASED_BY_RE.match(text, m.end(), hi) if not sp or _DOCUMENT_NP_RE.fullmatch(m.group("np")) else None
+        mr = _RELEASED_BY_RE.match(text, m.end(), hi) if not sp else None
         if mr:
             # "according to the latest figures released by the World Health Organization": the releaser's figures
             sp = clean_speaker(mr.group("np"))
