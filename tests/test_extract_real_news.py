@@ -1667,3 +1667,10 @@ def test_a_role_made_long_by_its_places_speaks_as_the_role():
 ])
 def test_that_day_and_a_day_before_an_events_noun_date_the_events_figures(text, surface, as_of):
     assert _claim(text, surface, dt.date(2024, 11, 23)).as_of == as_of
+
+
+def test_a_clock_time_alone_is_of_the_day_named_last():
+    text = ("Officials said 1,294 people were missing as of 9 p.m. Sunday. Another 117 people had been injured, 29 of "
+            "them seriously, as of 9:25 p.m.")
+    c = _claim(text, "117", dt.date(2010, 8, 9))
+    assert (c.as_of, c.period) == (dt.date(2010, 8, 8), "cumulative")

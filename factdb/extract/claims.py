@@ -2240,6 +2240,7 @@ def _date_by_days_after(x: _Reading) -> None:
                 x.periods[i] = "interval"
 
 
+_AS_OF_CLOCK_RE = re.compile(r"\b(?:as\s+of|as\s+at|by|until|till)\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.I)
 # ("the same day" is rather the window or report day just given: "one child died over the same day")
 _THAT_DAY_RE = re.compile(r"\b(?:on\s+)?that\s+day\b", re.I)
 
@@ -2249,9 +2250,14 @@ def _date_by_that_day(x: _Reading, named_day: dt.date | None) -> None:
     in Israel in the attacks that day, and more than 200 were taken captive." The figures of its clause are of
     that day, one day's counts."""
     text, s = x.text, x.s
-    if "day" not in text[s.start:s.end]:
-        return
-    m = _THAT_DAY_RE.search(text, s.start, s.end)
+    seg = text[s.start:s.end]
+    m = _THAT_DAY_RE.search(text, s.start, s.end) if "day" in seg else None
+    if m is None and named_day is not None and "m." in seg:
+        # "... 1,294 people were missing as of 9 p.m. Sunday. Another 117 had been injured as of 9:25 p.m.": a clock
+        # time alone is of the day named last
+        m = _AS_OF_CLOCK_RE.search(text, s.start, s.end)
+        if m is not None and any(p.start <= m.end() + 1 and p.end >= m.start() and p.as_of for p in x.phrases):
+            m = None  # (the clock time has its own day: "as of 9 p.m. Sunday")
     if m is None:
         return
     # (a day named earlier in this sentence is the nearer one)
@@ -2262,10 +2268,13 @@ def _date_by_that_day(x: _Reading, named_day: dt.date | None) -> None:
     lo = max([s.start] + [k.end() for k in _SENTENCE_CLAUSE_BREAK_RE.finditer(text, s.start, m.start())])
     me = _SENTENCE_CLAUSE_BREAK_RE.search(text, m.end(), s.end)
     hi = me.start() if me else s.end
+    clock = m.group(0)[-1] == "."  # ("as of 9:25 p.m.": a count as it stood then)
     for i, n in enumerate(x.nums):
         if lo <= n.start < hi and n.unit == "count" and x.as_ofs[i] in (None, x.anchor) and not n.population:
             x.as_ofs[i], x.by_statement[i] = day, False
-            if x.periods[i] in (None, "unknown"):
+            if clock:
+                x.periods[i] = "cumulative"
+            elif x.periods[i] in (None, "unknown"):
                 x.periods[i] = "interval"
 
 
