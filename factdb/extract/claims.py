@@ -1267,8 +1267,6 @@ def _incident_subject_re(determiners: str) -> re.Pattern:
 
 
 _INCIDENT_SUBJECT_RE = _incident_subject_re(r"an?|the|this|that|its|their")
-# (that incident told of before: a definite article)
-_THE_INCIDENT_SUBJECT_RE = _incident_subject_re(r"the|this|that")
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
@@ -1687,8 +1685,6 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
     for i, n in enumerate(nums):
         if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
                 and ("th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end)
-                     # ... or it is the subject: "the strike on the village, in the district, had killed 20"
-                     or _incident_subject_before(text, s, n, told_before=True)
                      # ... and what it did besides: "had killed 22 people and wounded six"
                      or i and as_ofs[i - 1] == event_day and x.links[i] in ("and", "ellipsis")):
             as_ofs[i] = event_day
@@ -2524,12 +2520,11 @@ _PERFECT_COUNT_TAIL_RE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|nearly|around|over|up\s+to)\s+)?$", re.I)
 
 
-def _incident_subject_before(text: str, s: Sentence, n: NumberSpan, told_before: bool = False) -> bool:
-    """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE; ``told_before``:
-    with a definite article); the verb right before the number is looked for first, the subject only there."""
-    subject = _THE_INCIDENT_SUBJECT_RE if told_before else _INCIDENT_SUBJECT_RE
+def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
+    """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE); the verb right
+    before the number is looked for first, the subject only there."""
     return bool(_PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
-                and subject.search(text, max(s.start, n.start - 240), n.start))
+                and _INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start))
 
 
 # a headline naming one incident: by its noun ("Air strike on village kills 10"), by what one thing did ("78 drown
