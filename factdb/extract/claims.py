@@ -2213,7 +2213,9 @@ def _date_by_days_after(x: _Reading) -> None:
     communities, killing 50 and displacing 3,000, survivors remain ...", "FIVE days after the plane crash that
     killed 270 people, officials said"), are of the day N days before the statement's."""
     text, s = x.text, x.s
-    if x.anchor is None or "after" not in text[s.start:s.end]:
+    low = text[s.start:s.end].lower()
+    # (every match holds these words: most sentences have them not both)
+    if x.anchor is None or " after " not in low or ("day" not in low and "week" not in low):
         return
     m = _DAYS_AFTER_RE.search(text, s.start, s.end)
     if m is None:
