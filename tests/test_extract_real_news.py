@@ -1661,6 +1661,9 @@ def test_a_role_made_long_by_its_places_speaks_as_the_role():
     # the day before an event's noun dates its "when" clause
     ("The army vowed to crush the group in response to its Oct 7 rampage, when, officials say, gunmen killed 1,200 "
      "people.", "1,200", dt.date(2024, 10, 7)),
+    # ... the day the sentence before dated its figure by, not a day named further back
+    ("The ceasefire took effect on October 10. The war was set off by the group's October 7, 2023 attack on the south, "
+     "in which 1,221 people were killed. Militants carried 251 people off that day.", "251", dt.date(2023, 10, 7)),
     # "the same day" is the window just given, not a day named before
     ("Since March 18, 1,200 people have been killed. In addition, one child died of malnutrition over the same day, "
      "the ministry said.", "one", dt.date(2024, 11, 23)),

@@ -1595,9 +1595,10 @@ def _sentence_claims(text, s: Sentence, nums, resolved_atts, quotes, pub, lex: L
                             if p == "interval" and d is not None and not st and d < x.anchor), None)
     # (the claims dated by default, no phrase of their own: a story's incident day may date them later)
     loose = {c.start for c in claims if c.start in x.undated}
-    # (the last past day the sentence names, for a "that day" after it)
-    last_day = next((p.as_of or p.since for p in reversed(x.phrases) if (p.as_of or p.since) and x.anchor
-                     and (p.as_of or p.since) < x.anchor), None)
+    # (the last past day the sentence dates a figure by, or names, for a "that day" after it)
+    last_day = next((c.as_of for c in reversed(claims) if c.as_of and x.anchor and c.as_of < x.anchor), None) \
+        or next((p.as_of or p.since for p in reversed(x.phrases) if (p.as_of or p.since) and x.anchor
+                 and (p.as_of or p.since) < x.anchor), None)
     return (claims, (x.verb_dates[0].as_of if x.verb_dates else None), window, x.event_day or event_day, scene_day,
             loose, last_day or named_day)
 
