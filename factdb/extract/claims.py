@@ -987,16 +987,16 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # an organisation's own report speaks for it throughout (see layout.document_issuer)
     issuer = document_issuer(original)
     # a story whose headline names one incident ("Air strike on village kills 10"): not a live page
-    # (or of incidents of one kind: "Air strikes kill 30 across the region"; their counts are as one incident's,
-    # but not their days)
-    one = bool(layout.headline_end) and not layout.stamps \
+    single = bool(layout.headline_end) and not layout.stamps \
         and _ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
-    one_incident = one or bool(layout.headline_end) and not layout.stamps \
+    # its sentences count the incident's dead, hurt and missing; so do those of a story of incidents of one kind
+    # that counts them ("Air strikes kill 30 across the region"), whose days, though, may differ
+    one_incident = single or bool(layout.headline_end) and not layout.stamps \
         and _INCIDENTS_RE.search(original, 0, layout.headline_end) is not None \
         and _A_COUNT_RE.search(original, 0, layout.headline_end) is not None
     named: dict[tuple[str, int], str | None] = {}
     # a story of one incident is held to its end: the incident's day may be told after its first figures
-    held: list[ExtractedClaim] | None = [] if one and len(text) <= _HELD_STORY_MAX else None
+    held: list[ExtractedClaim] | None = [] if single and len(text) <= _HELD_STORY_MAX else None
     undated: set[int] = set()  # ids of held claims dated by default
     occurred: dt.date | None = None  # the first day a sentence of a held story says its incident happened on
     last: ExtractedClaim | None = None  # the latest claim
