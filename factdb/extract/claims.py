@@ -1669,9 +1669,14 @@ def _dated_event_named(text: str, s: Sentence, day: dt.date | None) -> dt.date |
     if day is None or not any(ch.isdigit() for ch in text[s.start:s.end]):
         return None
     m = _DATED_EVENT_NOUN_RE.search(text, s.start, s.end)
-    if m is None:
+    return _past_day_in(text, m.start(), m.end(), day) if m is not None else None
+
+
+def _past_day_in(text: str, lo: int, hi: int, day: dt.date | None) -> dt.date | None:
+    """The day the first day phrase of ``text[lo:hi]`` names, if it is before ``day``."""
+    if day is None:
         return None
-    found = find_time_phrases(text, m.start(), m.end(), day)
+    found = find_time_phrases(text, lo, hi, day)
     when = next((p.as_of for p in found if p.kind == "point" and p.as_of is not None), None)
     return when if when is not None and when < day else None
 
@@ -2124,9 +2129,7 @@ def _occurrence_day(text: str, s: Sentence, day: dt.date | None) -> dt.date | No
     if m is None:
         return None
     me = _OCCURRED_CLAUSE_END_RE.search(text, m.end(), s.end)
-    found = find_time_phrases(text, m.end(), me.start() if me else s.end, day)
-    when = next((p.as_of for p in found if p.kind == "point" and p.as_of is not None), None)
-    return when if when is not None and when < day else None
+    return _past_day_in(text, m.end(), me.start() if me else s.end, day)
 
 
 def _date_the_incident(claims: list[ExtractedClaim], undated: set[int], pub: dt.date | None,
@@ -2176,8 +2179,7 @@ def _date_of_day_when(x: _Reading) -> None:
             # "the group's Oct 7 rampage, when, Israel says, gunmen killed 1,200 people"
             md = _DAY_THEN_EVENT_BEFORE_RE.search(text, max(s.start, m.start() - 90), m.start())
             if md is not None:
-                day = next((p.as_of for p in find_time_phrases(text, md.start("day"), md.end("day"), x.pub)
-                            if p.kind == "point" and p.as_of is not None and x.pub and p.as_of < x.pub), None)
+                day = _past_day_in(text, md.start("day"), md.end("day"), x.pub)
                 if day is not None:
                     m_event = True
         if day is None:
@@ -2205,8 +2207,6 @@ _DAYS_AFTER_RE = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|
                             r"(?P<u>days?|weeks?)\s+after\s+(?!(?:reporting|announcing|giving|publishing|putting|releasing)\b)",
                             re.I)
 _PARTICIPLE_CLAUSE_RE = re.compile(r",\s+(?:[a-z]+ing)\b")
-_WORD_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _date_by_days_after(x: _Reading) -> None:
@@ -2222,7 +2222,7 @@ def _date_by_days_after(x: _Reading) -> None:
     if m is None:
         return
     n = m.group("n").lower()
-    count = int(n) if n.isdigit() else _WORD_COUNTS[n]
+    count = int(n) if n.isdigit() else ALL_WORDS.get(n, 1)  # ("a day after")
     day = x.anchor - dt.timedelta(days=count * (7 if m.group("u").lower().startswith("week") else 1))
     # the adverbial ends at the first comma that does not open a participle of its event ("..., killing 50")
     end = s.end
