@@ -2245,7 +2245,7 @@ _THAT_DAY_RE = re.compile(r"\b(?:on\s+)?that\s+day\b", re.I)
 
 
 def _date_by_that_day(x: _Reading, named_day: dt.date | None) -> None:
-    """"that day" is the day named last before it: "... since October 7, 2023. An estimated 1,139 people were killed
+    """The day named last before "that day" is its day: "... since October 7, 2023. An estimated 1,139 people were killed
     in Israel in the attacks that day, and more than 200 were taken captive." The figures of its clause are of
     that day, one day's counts."""
     text, s = x.text, x.s
