@@ -1677,3 +1677,15 @@ def test_a_clock_time_alone_is_of_the_day_named_last():
             "them seriously, as of 9:25 p.m.")
     c = _claim(text, "117", dt.date(2010, 8, 9))
     assert (c.as_of, c.period) == (dt.date(2010, 8, 8), "cumulative")
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("On Sunday the transport ministry confirmed that 41 people had been rescued, leaving 70 of the ship's 115 "
+     "passengers unaccounted for, according to a news agency.", "41", "transport ministry"),
+    ("More than 50 people are still missing after the blast, a port official confirmed, according to a news agency "
+     "report.", "50", "port official"),
+    # a verb of record with the count as its object keeps the count, and the closing cue says so
+    ("The island has recorded 41 deaths from the outbreak, the health ministry said.", "41", "health ministry"),
+])
+def test_who_confirms_a_figure_is_its_speaker_when_a_relay_cites_them(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

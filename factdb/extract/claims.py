@@ -1270,6 +1270,9 @@ _INCIDENT_SUBJECT_RE = _incident_subject_re(r"an?|the|this|that|its|their")
 _HEADLINE_TOLL_RE = re.compile(r"\b(?:toll|tally)\b", re.I)
 _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|revised|overall|official|total)\s+"
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
+# "the ministry confirmed that 39 had been rescued, according to the news agency": a verb of record that
+# reports a clause (or closes one: ", an official confirmed, according to ...") is its subject's statement
+_THAT_AFTER_VERB_RE = re.compile(r"\s+(?:on\s+\w+\s+)?that\b")
 _SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)
@@ -2699,7 +2702,9 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
             pool = pool or [(a, sp) for a, sp in resolved_atts if a.direction == "left"]
             if pool:
                 a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
-                if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end):
+                if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end) \
+                        and not (a.direction == "right" and _THAT_AFTER_VERB_RE.match(text, a.end)) \
+                        and not (a.direction == "both" and a.start > n.end):
                     # "Haiti has recorded 41 deaths, the health ministry said": who keeps the count
                     # is not who says so; the sentence's closing cue names the source
                     closing = [(b, bsp) for b, bsp in pool if b.direction in ("left", "both") and b.start >= n.end]
