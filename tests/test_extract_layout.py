@@ -24,6 +24,7 @@ def _all(text, published):
     ("Harbour City, Coastland — Strikes killed 12 people, officials said.", None),
     ("PORT ROYAL (AP) — Strikes killed 12 people, officials said.", None),
     ("PORT ROYAL: Strikes killed 12 people, officials said.", None),
+    ("Port Royal, Oct. 23: Strikes killed 12 people, officials said.", dt.date(2023, 10, 23)),
 ])
 def test_a_dateline_is_blanked_and_its_date_read(para, date):
     text = "Strikes kill 12\n\n" + para
@@ -37,9 +38,13 @@ def test_a_dateline_is_blanked_and_its_date_read(para, date):
     assert layout.headline_end == len("Strikes kill 12")
 
 
-def test_an_ordinary_first_sentence_is_no_dateline():
-    text = "Talks resume\n\nDiplomats, mediators and envoys met again on Monday, officials said."
-    assert read_layout(text, dt.date(2024, 1, 1)).dateline is None
+@pytest.mark.parametrize("para", [
+    "Diplomats, mediators and envoys met again on Monday, officials said.",
+    # a capitalised word before a colon without a date is a label, not a place
+    "Update: Diplomats met again on Monday, officials said.",
+])
+def test_an_ordinary_first_sentence_is_no_dateline(para):
+    assert read_layout("Talks resume\n\n" + para, dt.date(2024, 1, 1)).dateline is None
 
 
 def test_dateline_words_never_become_the_subject():

@@ -163,8 +163,10 @@ def _is_dateline(m: re.Match) -> bool:
     place = m.group("place")
     caps = _CAPS_WORD_RE.match(place) is not None and place.upper() == place
     if m.group("sep") == ":":
-        # ("DEATHS: 42." is a factbox label, not a dateline; "PALESTINIAN MEDIA: ..." a live entry's source)
-        return caps and not m.string[m.end():m.end() + 1].isdigit()
+        # ("DEATHS: 42." is a factbox label, not a dateline; "PALESTINIAN MEDIA: ..." a live entry's source);
+        # a capitalised place with a date before the colon is one too: "Jerusalem, Aug. 3: The army ..."
+        dated = MONTHS.get((m.group("mon") or "").lower().rstrip(".")) is not None
+        return (caps or dated) and not m.string[m.end():m.end() + 1].isdigit()
     if caps or m.group("agency"):
         return True
     # "Gaza, MINA –": a capitalised place and an agency written in capitals; "Kyiv, Ukraine —": a
