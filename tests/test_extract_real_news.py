@@ -1689,3 +1689,13 @@ def test_a_clock_time_alone_is_of_the_day_named_last():
 ])
 def test_who_confirms_a_figure_is_its_speaker_when_a_relay_cites_them(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The health office said there were 1,490 cases so far in 2025, as of May 21.",
+    "The health office said infections keep rising, with 1,490 cases reported in 36 districts so far this year, "
+    "as of May 21.",
+])
+def test_a_day_given_by_as_of_dates_a_count_run_so_far(text):
+    c = _claim(text, "1,490", dt.date(2025, 5, 22))
+    assert (c.as_of, c.period) == (dt.date(2025, 5, 21), "cumulative")

@@ -647,6 +647,13 @@ def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
     return bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
 
 
+def _closing_as_of(text: str, s: Sentence, p: TimePhrase) -> bool:
+    """A day set off at the end of the sentence by "as of" ("... 1,490 cases in 36 municipalities so far this
+    year, as of May 21."): like a day at its head, it dates the whole clause."""
+    return p.kind == "point" and bool(_AS_OF_CUE_RE.match(p.text)) and text[s.start:p.start].rstrip().endswith(",") \
+        and not text[p.end:s.end].strip(" .\"”'’")
+
+
 # words that name what happened to the counted, not who was counted: "119 deaths", "28,340 killed"
 _METRIC_WORDS = {"dead", "deaths", "death", "killed", "fatalities", "fatality", "casualties", "injured", "wounded",
                  "injuries", "hurt", "missing", "displaced", "detained", "arrested", "arrests", "died", "toll",
@@ -1859,7 +1866,7 @@ def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
     if verb_dates:
         anchor = verb_dates[0].as_of
     verb_ids = {id(p) for p in verb_dates}  # identity sets: TimePhrase compares by value, slowly
-    scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p)}
+    scoped_ids = {id(p) for p in phrases if id(p) in verb_ids or _fronted(text, s, p) or _closing_as_of(text, s, p)}
     # "the earthquake that struck on Friday ... rose to 2,946, state TV reported on Tuesday": a day inside a
     # relative clause dates that clause's event, not the sentence's figures, when the statement has a day
     rel_starts = {}
@@ -1893,6 +1900,7 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
     return p.as_of
 
 
+_AS_OF_CUE_RE = re.compile(r"(?:as\s+(?:of|at)|up\s+to|until|through)\b", re.I)
 # a relative clause in the present perfect between a day and a figure: the figure is a running count, not of the day
 _PERFECT_CLAUSE_BETWEEN_RE = re.compile(r"\b(?:that|which|who)\s+(?:has|have)\s+(?:(?:so\s+far|now|already)\s+)?\w+",
                                         re.I)
@@ -1989,6 +1997,9 @@ def _read_dates(x: _Reading) -> None:
             period, after = cue.period, cue.start >= n.end
         as_of = since = None
         got = stated = False
+        if len(cands) > 1 and any(p.kind == "point" and p.as_of and _AS_OF_CUE_RE.match(p.text) for _, p in cands):
+            # "1,490 cases so far in 2025, as of May 21": "so far" and the year run up to the day the count names
+            cands.sort(key=lambda cp: cp[1].kind == "now" or cp[1].kind == "month" and cp[1].as_of is None)
         for _c, p in cands:
             if p.kind == "back":
                 # "120 a day earlier": relative to the sentence's other date
