@@ -1699,3 +1699,21 @@ def test_who_confirms_a_figure_is_its_speaker_when_a_relay_cites_them(text, surf
 def test_a_day_given_by_as_of_dates_a_count_run_so_far(text):
     c = _claim(text, "1,490", dt.date(2025, 5, 22))
     assert (c.as_of, c.period) == (dt.date(2025, 5, 21), "cumulative")
+
+
+@pytest.mark.parametrize("text, surface, published, as_of", [
+    # a month in the figure's own clause outranks the day the statement was made
+    ("A committee investigating the attack said on Thursday that more than 500 people were killed in the twin "
+     "bomb blasts in the capital in October.", "500", dt.date(2017, 11, 30), dt.date(2017, 10, 31)),
+    # "<month> last year" is that month of the year before
+    ("In September last year, at least 30 bodies were found on a boat off the coast.", "30", dt.date(2025, 8, 29),
+     dt.date(2024, 9, 30)),
+    # a month before the count of the event it dates
+    ("The last major attack in the region was in February, when 23 civilians were killed.", "23",
+     dt.date(2025, 7, 27), dt.date(2025, 2, 28)),
+    ("Rebels killed more than 50 civilians last month, and an attack on a church in July left 38 dead.", "38",
+     dt.date(2025, 9, 9), dt.date(2025, 7, 31)),
+])
+def test_a_month_past_dates_the_count_of_its_event_at_its_last_day(text, surface, published, as_of):
+    c = _claim(text, surface, published)
+    assert (c.as_of, c.period) == (as_of, "interval")

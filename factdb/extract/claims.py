@@ -1983,9 +1983,10 @@ def _read_dates(x: _Reading) -> None:
             if c is not None and c < 99:
                 cands.append((c, p))
         cands.sort(key=lambda cp: cp[0])
-        if verb_ids and len(cands) > 1 and any(p.kind == "range" and p.as_of for _, p in cands):
-            # the figure's own stretch ("in the first three months of the year") dates it, not the day it
-            # was stated ("said on Tuesday that ...")
+        if verb_ids and len(cands) > 1 and any(p.kind == "range" and p.as_of or p.kind == "month" and p.until
+                                               and anchor and p.until < anchor for _, p in cands):
+            # the figure's own stretch ("in the first three months of the year", "killed in the blasts in
+            # October") dates it, not the day it was stated ("said on Tuesday that ...")
             cands.sort(key=lambda cp: id(cp[1]) in verb_ids)
         period = None
         after = False
@@ -2031,10 +2032,13 @@ def _read_dates(x: _Reading) -> None:
             elif p.kind == "month" and p.until is not None and anchor is not None and p.until < anchor \
                     and n.unit == "count" and p.period == "interval" and since is None and (
                         _own_past(text, n.end, p.start, p.end) if p.start >= n.end
-                        else not text[s.start:p.start].strip(" \"“'‘") or _opens_sentence(text, s, p)):
-                # a count of a month or year over before the statement, in the figure's own clause or at the
-                # sentence's head: "In November 2017, 435 cases were reported", "killed 164 civilians in February"
-                # are as of that month's last day (since its first), not of the day they were told
+                        else not text[s.start:p.start].strip(" \"“'‘") or _opens_sentence(text, s, p)
+                        or _MONTH_EVENT_GAP_RE.fullmatch(text, p.end, n.start)):
+                # a count of a month or year over before the statement, in the figure's own clause, at the
+                # sentence's head or told by the event the month dates: "In November 2017, 435 cases were
+                # reported", "killed 164 civilians in February", "an attack in July left 38 dead", "was in
+                # February, when 23 were killed" are as of that month's last day (since its first), not of the
+                # day they were told
                 v = p.until
             if v is not None:
                 as_of = v
@@ -2067,6 +2071,10 @@ def _read_dates(x: _Reading) -> None:
 _WORD_THEN_PARTICIPLE_RE = re.compile(r"(\w+)\s+(\w+ed)\b")
 _PARTICIPLE_FIRST_RE = re.compile(r"\s*\w+ed\b")
 _AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "has", "is", "are", "got"})
+
+
+# between a month and the count of the event it dates: "an attack on a church in July left 38 dead"
+_MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+", re.I)
 
 
 def _own_past(text: str, a: int, b: int, end: int) -> bool:

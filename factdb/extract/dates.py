@@ -125,7 +125,7 @@ TIME_RE = re.compile(
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|as\s+(?:of|at)|(?:by|at|until|before|in|to|as\s+of|as\s+at)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
-    + r"))(?:,?\s+(?P<my>\d{4}))?\b(?!\s+\d))"
+    + r"))(?:,?\s+(?P<my>\d{4})|\s+(?:of\s+)?(?P<mlast>last\s+year))?\b(?!\s+\d))"
     r"|(?P<yearend>\b(?:by|at|until|to|as\s+of|as\s+at)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
     r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
     r"(?:19|20)\d{2}\b(?!\s*[-–/]\s*\d))"
@@ -606,7 +606,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             # stays as of Sept. 11; "by the end of January" names the day itself.
             pre = _SPACES_RE.sub(" ", g("mpre").lower())
             by = pre.split()[0] in ("by", "until", "through", "before", "to", "as")
-            d, fut = _month_end(g("mname"), g("my"), pre, published, by)
+            year = g("my") or (str(published.year - 1) if g("mlast") and published else None)  # "in May last year"
+            d, fut = _month_end(g("mname"), year, pre, published, by)
             if fut:
                 continue  # "by December" in February: a projection, not a date the figure refers to
             p.kind, p.period = "month", ("cumulative" if by else "interval")
