@@ -1717,3 +1717,10 @@ def test_a_day_given_by_as_of_dates_a_count_run_so_far(text):
 def test_a_month_past_dates_the_count_of_its_event_at_its_last_day(text, surface, published, as_of):
     c = _claim(text, surface, published)
     assert (c.as_of, c.period) == (as_of, "interval")
+
+
+def test_a_list_of_words_between_a_count_and_its_stretch_is_no_clause_break():
+    c = _claim("The United Nations said on Thursday that 1,860 people were reported killed, injured or kidnapped in "
+               "the country between April and June, 14% more than in the first three months of the year.", "1,860",
+               dt.date(2023, 8, 31))
+    assert (c.as_of, c.period) == (dt.date(2023, 6, 30), "interval")

@@ -81,6 +81,16 @@ _SUBJECT_WORDS_RE = re.compile(r" *([A-Za-z][\w'’-]*)(?:\s*([A-Za-z][\w'’-]*
 # (a comma between digits separates digit groups, not clauses: "killed and 1,343 injured")
 _COMMA_OR_SEMICOLON_RE = re.compile(r";|(?<!\d),|,(?!\d)")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
+# a comma inside a list of single words ("killed, injured or kidnapped in Haiti between April and June")
+_LIST_COMMA_RE = re.compile(r"(?<=[a-z]),\s+[a-z]+(?:,\s+[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\b")
+
+
+def _clause_comma(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a semicolon or a comma that is neither a digit group's nor a word list's."""
+    for m in _COMMA_OR_SEMICOLON_RE.finditer(text, a, b):
+        if m.group() == ";" or not _LIST_COMMA_RE.match(text, m.start(), b):
+            return True
+    return False
 _STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _CLAUSE_END_RE = re.compile(r"[;,]")
@@ -1976,7 +1986,7 @@ def _read_dates(x: _Reading) -> None:
                 continue  # "collapsed on Sunday, unleashing floods that have killed at least 60": a toll as of now
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _COMMA_OR_SEMICOLON_RE.search(text, a, b):
+                if _COMMA_OR_SEMICOLON_RE.search(text, a, b) and _clause_comma(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
