@@ -1724,3 +1724,9 @@ def test_a_list_of_words_between_a_count_and_its_stretch_is_no_clause_break():
                "the country between April and June, 14% more than in the first three months of the year.", "1,860",
                dt.date(2023, 8, 31))
     assert (c.as_of, c.period) == (dt.date(2023, 6, 30), "interval")
+
+
+def test_a_bounds_than_does_not_cut_an_event_from_its_day():
+    c = _claim("Two explosions tore through the university on Tuesday, the first day of exams, killing more than 80 "
+               "people and wounding dozens, according to the government.", "dozens", dt.date(2013, 1, 16))
+    assert (c.as_of, c.period) == (dt.date(2013, 1, 15), "interval")

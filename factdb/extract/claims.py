@@ -2497,6 +2497,8 @@ def _date_events(x: _Reading) -> None:
                 w = m.group(0).lower()
                 if w == "according" and _ACCORDING_ASIDE_RE.match(text, m.start()):
                     continue  # ", according to officials, and carrying 200 hostages": an aside, same event
+                if w == "than" and any(q.start <= m.start() < q.end for q in nums):
+                    continue  # a bound's "than" ("killing more than 80 people and wounding dozens") is no comparison
                 breaks.append(m.start())
                 if w != "had":
                     reported.append(m.start())
