@@ -110,6 +110,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.82, "period_accuracy": 0.85},
     "round38-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.88,
                      "as_of_accuracy": 0.77, "period_accuracy": 0.84},
+    "round39-news": {"f1": 0.98, "bounds_accuracy": 0.98, "metric_accuracy": 0.91, "speaker_accuracy": 0.85,
+                     "as_of_accuracy": 0.85, "period_accuracy": 0.88},
+    "round40-news": {"f1": 0.97, "bounds_accuracy": 0.97, "metric_accuracy": 0.88, "speaker_accuracy": 0.83,
+                     "as_of_accuracy": 0.82, "period_accuracy": 0.76},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.88, "period_accuracy": 0.91},
 }
