@@ -1730,3 +1730,16 @@ def test_a_bounds_than_does_not_cut_an_event_from_its_day():
     c = _claim("Two explosions tore through the university on Tuesday, the first day of exams, killing more than 80 "
                "people and wounding dozens, according to the government.", "dozens", dt.date(2013, 1, 16))
     assert (c.as_of, c.period) == (dt.date(2013, 1, 15), "interval")
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    ("At least 29 people, 13 of them children, have been killed and some 56 wounded in a military strike on a camp "
+     "for displaced people.", "29", "interval"),
+    ("Some 120 people, dozens of them children, have died in a blaze at a wedding hall, officials said.", "120",
+     "interval"),
+    # strikes, plural, are a campaign's: its dead are a running total
+    ("More than 15,000 people have been killed in strikes on the territory, the ministry said.", "15,000",
+     "cumulative"),
+])
+def test_a_perfect_of_one_incidents_victims_is_that_incidents_count(text, surface, period):
+    assert _claim(text, surface).period == period

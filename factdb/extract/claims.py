@@ -2616,6 +2616,12 @@ _ONGOING_RE = re.compile(r"\b(?:continuing|ongoing|assault|offensive|bombardment
 _NOUN_AND_GAP_RE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?and\s+")
 
 
+# the count's own verb, then the one incident it happened in: "have been killed and 56 wounded in a strike on"
+_IN_ONE_INCIDENT_RE = re.compile(
+    r"[^.;:]{0,80}?\b(?:killed|wounded|injured|died|dead|hurt)\b[^.;:]{0,40}?\b(?:in|by|during)\s+(?:an?|the|this|that"
+    r"|one|a\s+single)\s+(?:[\w'’-]+\s+){0,3}?(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)", re.I)
+
+
 def _periods_from_verbs(x: _Reading) -> None:
     """Periods without a phrase: an increment, one event's participle, a present perfect's running total;
     the anchor day for figures still without a date."""
@@ -2657,9 +2663,14 @@ def _periods_from_verbs(x: _Reading) -> None:
             if mp:
                 # a past perfect in reported speech without a running total's cue tells what happened ("CNN quoted
                 # two officials as saying 120 people had been killed"), not a total kept
-                periods[i] = "interval" if mp.group(0)[:3].lower() == "had" and x.metrics[i] == "killed" \
-                    and not _RUNNING_CUE_RE.search(text, s.start, s.end) and not _ONGOING_RE.search(text, s.start, s.end) \
-                    and _NAMED_INCIDENTS_RE.search(text, max(0, s.start - 300), s.end) else "cumulative"
+                # (and a perfect of the fate of one incident's victims, "29 people, 13 of them children, have been
+                # killed in a strike on a camp", is that incident's count)
+                periods[i] = "interval" if (mp.group(0)[:3].lower() == "had" and x.metrics[i] == "killed"
+                                            and _NAMED_INCIDENTS_RE.search(text, max(0, s.start - 300), s.end)
+                                            or x.metrics[i] in _INCIDENT_FATES
+                                            and _IN_ONE_INCIDENT_RE.match(text, n.end, s.end)) \
+                    and not _RUNNING_CUE_RE.search(text, s.start, s.end) \
+                    and not _ONGOING_RE.search(text, s.start, s.end) else "cumulative"
         if periods[i] is None and x.metrics[i] in _STOCK_METRICS and n.unit == "count" and (
                 _STOCK_STATE_AFTER_RE.match(text, n.end, s.end)
                 or _STATE_BEFORE_RE.search(text, max(s.start, n.start - 40), n.start)):
