@@ -1743,3 +1743,14 @@ def test_a_bounds_than_does_not_cut_an_event_from_its_day():
 ])
 def test_a_perfect_of_one_incidents_victims_is_that_incidents_count(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text, period", [
+    ("The first strikes on the group since the president took office in January killed at least 31 people, the "
+     "rebels said on Sunday.", "interval"),
+    # a start set off at the head of the sentence still counts from it
+    ("Since the war began in October, strikes killed more than 40,000 people, the ministry said.", "cumulative"),
+])
+def test_a_since_inside_the_subject_gives_no_start_to_a_count_of_a_simple_past(text, period):
+    c = extract_claims(text, dt.date(2025, 3, 16))[-1]
+    assert c.period == period

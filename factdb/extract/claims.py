@@ -1969,6 +1969,8 @@ def _read_dates(x: _Reading) -> None:
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
         rises = _rises_to(text, s, n)
+        # (a count a simple past verb governs has no start of its own: a "since" before it modifies a noun)
+        past_verb = _PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start) is not None
         for j, p in enumerate(phrases):
             c = tcost[j][k]
             if c is None and id(p) not in scoped_ids:
@@ -1977,6 +1979,10 @@ def _read_dates(x: _Reading) -> None:
                     id(p) in rel_starts and n.end <= rel_starts[id(p)]):
                 # ("thousands are sheltering in the hospital, which troops raided on Thursday"; but "a raid that
                 # rescued four hostages on Saturday": a figure inside the clause is of the clause's day)
+                continue
+            if p.kind == "since" and p.end <= n.start and past_verb and "," not in text[p.end:n.start]:
+                # "the first strikes since he took office killed 31": the start is the strikes', not the count's
+                # ("Since the war began, strikes killed 40,000" is set off by its comma and counts from it)
                 continue
             if state and p.kind == "point" and p.start >= n.end:
                 continue
