@@ -1754,3 +1754,9 @@ def test_a_perfect_of_one_incidents_victims_is_that_incidents_count(text, surfac
 def test_a_since_inside_the_subject_gives_no_start_to_a_count_of_a_simple_past(text, period):
     c = extract_claims(text, dt.date(2025, 3, 16))[-1]
     assert c.period == period
+
+
+def test_a_count_kept_to_a_month_alone_is_that_months():
+    c = _claim("Extreme heat has already left almost 2,200 dead in the country in the month of July alone.", "2,200",
+               dt.date(2022, 8, 1))
+    assert (c.as_of, c.period) == (dt.date(2022, 7, 31), "interval")

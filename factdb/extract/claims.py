@@ -1910,6 +1910,7 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
     return p.as_of
 
 
+_ALONE_AFTER_RE = re.compile(r"\s+alone\b")
 _AS_OF_CUE_RE = re.compile(r"(?:as\s+(?:of|at)|up\s+to|until|through)\b", re.I)
 # a relative clause in the present perfect between a day and a figure: the figure is a running count, not of the day
 _PERFECT_CLAUSE_BETWEEN_RE = re.compile(r"\b(?:that|which|who)\s+(?:has|have)\s+(?:(?:so\s+far|now|already)\s+)?\w+",
@@ -1961,7 +1962,9 @@ def _read_dates(x: _Reading) -> None:
     # ... and a rate ("350,000 people a month") is the count's own window, ahead of a "now" nearby
     cue_bonus = {id(p): (2 if p.kind == "point" and not p.text.lower().endswith(("toll", "tally", "count"))
                          else 5 if p.kind == "cumulative" and _SUM_CUE_RE.fullmatch(p.text)
-                         else -1 if p.kind == "interval" and _RATE_CUE_RE.fullmatch(p.text) else 0)
+                         else -1 if p.kind == "interval" and _RATE_CUE_RE.fullmatch(p.text)
+                         # ... and so is a stretch the count is kept to: "has already left 2,200 dead in July alone"
+                         or p.kind == "month" and _ALONE_AFTER_RE.match(text, p.end) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     for k, n in enumerate(nums):
         cands = []

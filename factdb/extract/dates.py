@@ -124,7 +124,7 @@ TIME_RE = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
     r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|as\s+(?:of|at)|(?:by|at|until|before|in|to|as\s+of|as\s+at)\s+the\s+end\s+of"
-    r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?)\s*(?-i:(?P<mname>" + _FULL_MONTH
+    r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?|(?:in|during|throughout)\s+the\s+month\s+of)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4})|\s+(?:of\s+)?(?P<mlast>last\s+year))?\b(?!\s+\d))"
     r"|(?P<yearend>\b(?:by|at|until|to|as\s+of|as\s+at)\s+the\s+end\s+of\s+(?:19|20)\d{2}\b)"
     r"|(?P<year>\b(?:in|during|throughout|over)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:the\s+)?(?:whole|entire|all)\s+(?:of\s+)?)?"
