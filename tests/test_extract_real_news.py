@@ -1760,3 +1760,9 @@ def test_a_count_kept_to_a_month_alone_is_that_months():
     c = _claim("Extreme heat has already left almost 2,200 dead in the country in the month of July alone.", "2,200",
                dt.date(2022, 8, 1))
     assert (c.as_of, c.period) == (dt.date(2022, 7, 31), "interval")
+
+
+def test_the_previous_evening_dates_a_toll_a_day_before_the_statement():
+    c = _claim("Bodies were still being recovered on Monday at the site of the landslide, where the death toll had "
+               "risen to 104 by the previous evening.", "104", dt.date(2015, 11, 23))
+    assert (c.as_of, c.period) == (dt.date(2015, 11, 22), "cumulative")

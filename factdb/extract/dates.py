@@ -70,7 +70,8 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (r"(?:\d+|twenty-four|forty-eight|seventy-two|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
          r"|fourteen|fifteen|twenty"
          r"|thirty|a|an|few|several|couple\s+of|24|48|72)")
-_UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+_UNITS = {"hour": 1 / 24, "day": 1, "night": 1, "morning": 1, "afternoon": 1, "evening": 1, "week": 7, "month": 30,
+          "quarter": 91, "year": 365}
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
             "twenty": 20, "thirty": 30}
@@ -113,7 +114,8 @@ TIME_RE = re.compile(
     r"|(?P<back>\b(?:a|one|two|three|\d+)\s+(?P<bu>day|week|month|year)s?\s+(?:earlier|before|previously"
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
     r"|after\s+(?:reporting|announcing|giving|publishing|putting|releasing))\b"
-    r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year)\b|\bthe\s+day\s+before\b"
+    r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year|morning|afternoon|evening|night)\b"
+    r"|\bthe\s+day\s+before\b"
     r"|\b(?:on|for)\s+the\s+same\s+day\b"
     r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
     r"|(?P<ago>\b(?P<an>" + _NUMW + r")\s+(?P<au>days?|weeks?|months?)\s+ago\b)"
