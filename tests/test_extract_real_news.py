@@ -1766,3 +1766,23 @@ def test_the_previous_evening_dates_a_toll_a_day_before_the_statement():
     c = _claim("Bodies were still being recovered on Monday at the site of the landslide, where the death toll had "
                "risen to 104 by the previous evening.", "104", dt.date(2015, 11, 23))
     assert (c.as_of, c.period) == (dt.date(2015, 11, 22), "cumulative")
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Case finding in the settlement identified 10 more cases confirmed by bacterial culture.", "10", None),
+    ("In the town, two more cases were confirmed by culture among residents.", "two", None),
+    ("Four more infections were confirmed by cultures taken at the clinic.", "Four", None),
+    ("Six more cases were confirmed by rapid test at the border.", "Six", None),
+    ("Nine cases were confirmed by laboratory tests on Friday.", "Nine", None),
+    # who confirms keeps speaking
+    ("Twelve deaths were confirmed by hospital staff.", "Twelve", "hospital staff"),
+    ("Twelve cases were confirmed by the health ministry.", "Twelve", "health ministry"),
+])
+def test_how_a_figure_was_confirmed_is_no_speaker(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+def test_a_bracketed_label_of_a_number_is_no_source():
+    c = _claim("Some 18.9 million people are expected to be acutely food insecure, including 6 million in Phase 4 "
+               "(Emergency) and 13 million people in Phase 3 (Crisis).", "13 million", dt.date(2022, 5, 20))
+    assert c.speaker is None

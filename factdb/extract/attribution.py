@@ -777,6 +777,15 @@ _VERB_NEXT_RE = re.compile(r"\s+(?:said|says|showed|shows|found|finds|stated|sta
                            r"|added|adds|put|puts|estimated|recorded|listed)\b")
 
 
+_METHOD_NOUNS = frozenset(SPEAKER_WORDS["method_nouns"])
+
+
+def _a_method(np: str) -> bool:
+    """How a figure was confirmed, not who confirmed it: "cases confirmed by bacterial culture", "by cultures
+    taken at the clinic" (a noun of a method among the first words of the phrase)."""
+    return any(w in _METHOD_NOUNS for w in np.lower().split()[:3])
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     found = _CUE_SCAN.matches(text, lo, hi)
@@ -806,7 +815,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")
         mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi)
         if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")) \
-                and mb.group("np").lower() not in _PAGE_FURNITURE:  # ("... leave 67 dead (UPDATES)")
+                and mb.group("np").lower() not in _PAGE_FURNITURE \
+                and not (text[mb.start() - 1].isdigit() and sum(c.isupper() for c in mb.group("np")) < 2):
+            # ("... leave 67 dead (UPDATES)"; "13 million in IPC Phase 3 (Crisis)." glosses the number's label)
             out.append(Attribution(mb.start("np"), mb.end("np"), mb.group("np"), mb.start("np"), "according_to",
                                    "left"))
     seg = text[lo:hi]
@@ -851,7 +862,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if _NAMED_NP_RE.match(np):
             np = _NAME_THEN_VERB_RE.sub("", np)
         sp = clean_speaker(np)
-        if sp and _looks_like_np(sp) and not is_pronoun(sp):
+        if sp and _looks_like_np(sp) and not is_pronoun(sp) and not _a_method(np):
             out.append(Attribution(m.start(), m.end(), sp, m.start("np"), "according_to", "both",
                                    _definite(m.group("np"))))
     for m in found.get(_VERB, ()):
