@@ -1786,3 +1786,12 @@ def test_a_bracketed_label_of_a_number_is_no_source():
     c = _claim("Some 18.9 million people are expected to be acutely food insecure, including 6 million in Phase 4 "
                "(Emergency) and 13 million people in Phase 3 (Crisis).", "13 million", dt.date(2022, 5, 20))
     assert c.speaker is None
+
+
+def test_who_notifies_a_body_of_cases_speaks_for_them_and_the_cases_reported_do_not():
+    c = _claim("On 6 October the Ministry of Public Health notified the WHO of two laboratory-confirmed cholera cases "
+               "reported from the north of the country.", "two", dt.date(2022, 10, 19))
+    assert c.speaker == "Ministry of Public Health"
+    c = _claim("The clinic received two suspected cholera cases reported from the north of the country.", "two",
+               dt.date(2022, 10, 19))
+    assert c.speaker is None

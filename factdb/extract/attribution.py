@@ -115,7 +115,7 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|believes|believe|acknowledged|acknowledges|explained|wrote|writes|tweeted|posted|declared"
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
           r"|indicated|showed|shows|show|found|finds|calculated|estimating|cautioned|cautions|argued|argues"
-          r"|testified|briefed|informed|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
+          r"|testified|briefed|informed|notified|notifies|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
           r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
           r"|speculated|suggested|suggests|feared|fears|predict|expect|expects"
           r"|increased|pointing\s+out|noting")
@@ -786,6 +786,10 @@ def _a_method(np: str) -> bool:
     return any(w in _METHOD_NOUNS for w in np.lower().split()[:3])
 
 
+_COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
+_PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between)\b")
+
+
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     out: list[Attribution] = []
     found = _CUE_SCAN.matches(text, lo, hi)
@@ -962,6 +966,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if _COMMA_OR_QUOTE_END_RE.search(before) and _holds_a_figure(np) and not text[st + len(np):v].strip(" ,\"“”"):
             # "Forty people died, said in a statement": the clause right before is what was said, not who said
             # it (but "Three residents, who spoke on condition of anonymity, told AFP ...": they speak)
+            continue
+        if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) and _holds_a_figure(np):
+            # "notified WHO of two cholera cases reported from the north": a participle of what was counted
             continue
         if np == "who":  # (not "WHO", the organisation)
             # "Civil defence spokesman Mahmoud Bassal, who had earlier reported 14 deaths": the one the clause is of
