@@ -1795,3 +1795,9 @@ def test_who_notifies_a_body_of_cases_speaks_for_them_and_the_cases_reported_do_
     c = _claim("The clinic received two suspected cholera cases reported from the north of the country.", "two",
                dt.date(2022, 10, 19))
     assert c.speaker is None
+
+
+def test_a_toll_raised_past_an_aside_is_a_death_toll_and_so_is_its_part():
+    text = ("The prosecutor said on Saturday that the death toll from the attack on worshippers, at a mosque in the "
+            "north, had been raised sharply to 305, including 27 children.")
+    assert (_claim(text, "305").metric, _claim(text, "27").metric) == ("killed", "killed")

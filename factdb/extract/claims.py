@@ -2387,11 +2387,12 @@ def _toll_words() -> dict[str, str]:
 
 _RISE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
-    r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand)\s+"
+    r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand"
+    r"|(?:raised|revised)(?:\s+(?:sharply|further|again|upward|up))?(?=\s+to\b))\s+"
     r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
 _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
-               "stood", "stand")
+               "stood", "stand", "raised", "revised")
 # (one search for any of the stems in the lower-cased text: the same test as a substring test per stem)
 _RISE_STEMS_RE = re.compile("|".join(_RISE_STEMS))
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
@@ -2401,6 +2402,9 @@ _RISE_SUBJECT_START_RE = re.compile(r"[,;:]|\b(?:that|as|while|and|but|when)\b",
 # a day that names an event ("the Jan. 1 earthquake", "the Oct. 7 attacks")
 _EVENT_AFTER_DAY_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + event_nouns("incidents", "disasters")
                                  + r"|assaults?|incursions?|offensives?)\b", re.I)
+
+
+_AUXILIARIES_ONLY_RE = re.compile(r"\s*(?:(?:has|have|had|been|was|were|is|are|now|also|since|then)\s+)*", re.I)
 
 
 def _rise_before(text: str, s: Sentence, n: NumberSpan) -> re.Match | None:
@@ -2428,12 +2432,21 @@ def _metric_of_rise(x: _Reading) -> None:
         mr = _rise_before(text, s, n)
         if mr is None:
             continue
-        a = max(s.start, mr.start() - 160)
-        a = max([a] + [m.end() for m in _RISE_SUBJECT_START_RE.finditer(text, a, mr.start())])
+        a0 = max(s.start, mr.start() - 160)
+        starts = [a0] + [m.end() for m in _RISE_SUBJECT_START_RE.finditer(text, a0, mr.start())]
+        a = starts[-1]
+        if len(starts) > 2 and _AUXILIARIES_ONLY_RE.fullmatch(text, a, mr.start()) and text[a - 1] == ",":
+            # "the death toll from the attack, at a mosque in the north, had been raised to 305": past the aside
+            a = starts[-3]
         words = _toll_words()
         metric = next((words[w.lower()] for w in _WORD_RE.findall(text, a, mr.start()) if w.lower() in words), None)
         if metric is not None and metric != x.metrics[i]:
             x.metrics[i] = metric
+            # ... and so does a part given with it: "had been raised to 305, including 27 children"
+            for k in range(i + 1, len(x.nums)):
+                if x.links[k] != "including" or x.metrics[k] not in (None, "other") or x.nums[k].population:
+                    break
+                x.metrics[k] = metric
 
 
 def _share_across_ties(x: _Reading) -> None:
