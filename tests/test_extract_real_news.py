@@ -1801,3 +1801,9 @@ def test_a_toll_raised_past_an_aside_is_a_death_toll_and_so_is_its_part():
     text = ("The prosecutor said on Saturday that the death toll from the attack on worshippers, at a mosque in the "
             "north, had been raised sharply to 305, including 27 children.")
     assert (_claim(text, "305").metric, _claim(text, "27").metric) == ("killed", "killed")
+
+
+def test_a_word_joined_by_a_hyphen_to_the_next_modifies_it():
+    c = _claim("The United Nations reported 789 aid-related deaths since May, 615 of them near the distribution sites.",
+               "789", dt.date(2025, 7, 13))
+    assert c.metric == "killed"

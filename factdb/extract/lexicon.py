@@ -173,7 +173,8 @@ class Lexicon:
                 for m in ms:
                     if m.end() > m.start():
                         out.append(Trigger(m.start(), m.end(), metric, side, prio))
-        return out
+        # a trigger joined by a hyphen to the word after it modifies that word: "789 aid-related deaths" counts deaths
+        return [t for t in out if not (text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha())]
 
     def _lookup_wildcard(self, side: str, key: str) -> list[tuple[str, int]]:
         for (s, p), info in self._phrase_info.items():
