@@ -1807,3 +1807,9 @@ def test_a_word_joined_by_a_hyphen_to_the_next_modifies_it():
     c = _claim("The United Nations reported 789 aid-related deaths since May, 615 of them near the distribution sites.",
                "789", dt.date(2025, 7, 13))
     assert c.metric == "killed"
+
+
+def test_every_item_of_a_list_of_the_dead_is_dead_whatever_its_noun_phrase():
+    text = ("Among the dead were eight medics, six members of the civil defence agency and one employee of a relief "
+            "agency, the Red Crescent said.")
+    assert [c.metric for c in extract_claims(text, DAY)] == ["killed", "killed", "killed"]

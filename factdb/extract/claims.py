@@ -66,7 +66,8 @@ __all__ = ["EXTRACTOR", "ExtractedClaim", "extract_claims", "iter_claims"]
 _POPULATION_OF_BEFORE_RE = re.compile(r"\bpopulation\s+of\s+$", re.I)
 _APPOSITION_OPEN_RE = re.compile(r"[,—–(]\s*$")
 _AND_OR_COMMA_RE = re.compile(r"(?:\band\b|,|;)")
-_COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:and|or)\s+")
+_COORDINATION_GAP_RE = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:(?:of|from)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?)?"
+                                  r"(?:and|or)\s+")
 _TIME_GAP_PUNCT_RE = re.compile(r"[,;:—–]")
 _CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|although)\b")
 _VERB_DATE_GAP_RE = re.compile(r"\s*(?:in\s+a\s+\w+(?:\s+\w+)?\s+(?:" + ISSUED_RE_PART + r"\s+)?|to\s+\w+\s+|in\s+(?:its|their|his|her|the|a)\s+"
@@ -261,7 +262,8 @@ _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than",
                  "of", "the")
 # (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
 _LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
-_LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s*,|\s+(?:and|or)\b)")
+_LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
+                                 r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?(?:\s*,|\s+(?:and|or)\b)")
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
 _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
