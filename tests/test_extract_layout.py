@@ -401,3 +401,10 @@ def test_a_title_case_title_without_a_figure_stays_the_title():
     text = ("Ceasefire Talks Resume In Cairo\n\nNegotiators say 12 hostages could be freed this week\n\nTalks resumed "
             "on Tuesday, officials said.")
     assert text[:read_layout(text).headline_end] == "Ceasefire Talks Resume In Cairo"
+
+
+def test_a_days_heading_on_a_page_updated_over_days_dates_its_entries():
+    text = ("Quake toll rises to 262\n\nApril 19, 2016\n\nUPDATE: The government says the death toll has reached "
+            "413.\n\nApril 18, 2016\n\nUPDATE: The president said the number of dead has risen further, to 272.")
+    c = _claims(text, "2016-04-19")
+    assert (c["413"].as_of, c["272"].as_of) == (dt.date(2016, 4, 19), dt.date(2016, 4, 18))

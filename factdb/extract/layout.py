@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .attribution import SPEAKER_WORDS
 from .dates import MONTH_DAY_RE_PART, MONTHS
+from .days import parse_day
 from .sentences import FIGURE_LINE_RE, split_paragraphs
 
 __all__ = ["Layout", "document_issuer", "read_layout"]
@@ -288,6 +289,14 @@ def read_layout(text: str, published: dt.date | None = None,
             d = _stamp_date(stamp, published)
             if d is not None:
                 out.stamps.append((ps, d))
+        elif line_end == pe and len(line) <= 40 and _DATE_LINE_RE.fullmatch(line.strip()):
+            # a day's heading on a page updated over several days ("April 18, 2016" above that day's entries):
+            # what follows is of that day
+            got = parse_day(line, published)
+            if got is not None and (published is None or got[0] <= published):
+                out.stamps.append((ps, got[0]))
+                out.blanks.append((ps, line_end))
+                continue
         if stamp or (line.startswith("By") and _BYLINE_RE.fullmatch(line)) or (
                 ":" in line[:30] and _CREDIT_LINE_RE.fullmatch(line)):
             out.blanks.append((ps, line_end))
