@@ -1813,3 +1813,13 @@ def test_every_item_of_a_list_of_the_dead_is_dead_whatever_its_noun_phrase():
     text = ("Among the dead were eight medics, six members of the civil defence agency and one employee of a relief "
             "agency, the Red Crescent said.")
     assert [c.metric for c in extract_claims(text, DAY)] == ["killed", "killed", "killed"]
+
+
+def test_the_month_is_the_month_named_before():
+    text = ("Over 47,000 cholera cases were reported around the world in September 2024, the agency said. In all, "
+            "47,234 cases and about 583 deaths were notified from 14 countries during the month. Average earnings "
+            "rose 0.3 percent in the month.")
+    c = _claim(text, "583", dt.date(2024, 10, 19))
+    assert (c.as_of, c.period) == (dt.date(2024, 9, 30), "interval")
+    # a rate for the month stays of the day it was reported
+    assert _claim(text, "0.3 percent", dt.date(2024, 10, 19)).as_of == dt.date(2024, 10, 19)

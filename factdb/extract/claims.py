@@ -1238,7 +1238,8 @@ _GOES_ON_RE = re.compile(
     r"|\b(?:a\s+further|another|(?:in|over|during)\s+the\s+same\s+(?:period|time|day|hours?)|of\s+(?:the|that)\s+total"
     r"|of\s+(?:the|those)\s+(?:dead|killed|wounded|injured)|(?:bringing|taking|raising|pushing)\s+the"
     r"|(?:that|this|the\s+same)\s+(?:death\s+)?(?:toll|figures?|number|tally|count|total))\b", re.I)
-_SAME_WINDOW_RE = re.compile(r"\bthe\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)\b"
+_SAME_WINDOW_RE = re.compile(r"\b(?:the\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four)[\s-]hours?|hours|days?|week)"
+                             r"|(?:the|that)\s+(?:same\s+)?month)\b"
                              r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))", re.I)
 _LEDE_SENTENCES = 4  # a headline restates a figure of the first few body sentences
 # a simple past event verb governing the figure (a perfect, "have been killed", is a running total)
@@ -2816,20 +2817,29 @@ def _same_window(x: _Reading, claims: list[ExtractedClaim], prev_window: tuple |
     phrases = x.phrases
     # (a window beats a start in the same sentence: "over the previous 24 hours, taking the toll since the
     # start of the war to 37,084")
-    named = [p for p in phrases if p.kind in ("window", "since", "range") and not _SAME_WINDOW_RE.search(p.text)]
+    # (a month named is a window too: "in September 2024" ... "during the month")
+    named = [p for p in phrases if (p.kind in ("window", "since", "range") or p.kind == "month" and p.until)
+             and not _SAME_WINDOW_RE.search(p.text)]
     same = next((p for p in phrases if _SAME_WINDOW_RE.search(p.text)), None)
     if same is not None:
         # "wounded in the same period": the window named before it, whichever it was ("over the past 24 hours",
         # "since Oct. 7", "between March 1 and June 20"), in this sentence or an earlier one
         earlier = [p for p in named if p.end <= same.start]
         earlier.sort(key=lambda p: p.kind == "since")
-        ref = (earlier[0].period, earlier[0].as_of if earlier[0].kind == "range" else None) if earlier else prev_window
+        ref = (earlier[0].period, _window_end(earlier[0])) if earlier else prev_window
         if ref and ref[0]:
             for c in claims:
                 if c.period == "interval":
                     c.period = ref[0]
-                    if ref[1] is not None and c.as_of == x.anchor and c.start >= same.start - 120:
-                        # ... and the day that window ended on
+                    if ref[1] is not None and c.as_of == x.anchor and c.start >= same.start - 120 \
+                            and (c.unit == "count" or "month" not in same.text.lower()):
+                        # ... and the day that window ended on (a month's rate stays of the day it was
+                        # reported: "earnings rose 0.3 percent in the month")
                         c.as_of = ref[1]
     named.sort(key=lambda p: p.kind == "since")
-    return (named[0].period, named[0].as_of if named[0].kind == "range" else None) if named else None
+    return (named[0].period, _window_end(named[0])) if named else None
+
+
+def _window_end(p: TimePhrase) -> dt.date | None:
+    """The last day of a stretch named ("between March 1 and June 20", "in September 2024"), if it names one."""
+    return p.as_of if p.kind == "range" else p.until if p.kind == "month" else None

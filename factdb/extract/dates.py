@@ -174,6 +174,8 @@ TIME_RE = re.compile(
     r"|(?:in|over|during|within)\s+the\s+same\s+(?:period|time\s*frame|(?:\d+|twenty-four|24)[\s-]hours?|hours|days?|week)"
     r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))"
     r"|during\s+the\s+(?:week|weekend|night)"
+    # the month named before: "583 deaths were notified from 14 countries during the month"
+    r"|(?:in|during|over|throughout)\s+(?:the|that)\s+(?:same\s+)?month\b(?!['’]s|-|\s+(?:of|before|after|ago|earlier))"
     # a bulletin's own week: "In the week under review, 15 states reported 1,825 suspected cases"
     r"|(?:in|during|for|over)\s+the\s+(?:(?:reporting|epidemiological|epi)\s+week|week\s+under\s+review)"
     # "recorded in recent hours", "surveillance data for the week"
