@@ -1823,3 +1823,9 @@ def test_the_month_is_the_month_named_before():
     assert (c.as_of, c.period) == (dt.date(2024, 9, 30), "interval")
     # a rate for the month stays of the day it was reported
     assert _claim(text, "0.3 percent", dt.date(2024, 10, 19)).as_of == dt.date(2024, 10, 19)
+
+
+def test_a_day_after_a_rise_dates_a_running_total():
+    c = _claim("The death toll in the suicide bombing at a popular public park rose to 72 on Sunday.", "72",
+               dt.date(2016, 3, 28))
+    assert (c.as_of, c.period) == (dt.date(2016, 3, 27), "cumulative")

@@ -2018,6 +2018,8 @@ def _read_dates(x: _Reading) -> None:
         if ranked:
             cue = min(ranked, key=lambda cp: cp[0])[1]
             period, after = cue.period, cue.start >= n.end
+            if rises and period == "interval" and cue.kind == "point" and after:
+                period = "cumulative"  # "the toll ... rose to 72 on Sunday": the day dates a running total
         as_of = since = None
         got = stated = False
         if len(cands) > 1 and any(p.kind == "point" and p.as_of and _AS_OF_CUE_RE.match(p.text) for _, p in cands):
