@@ -1826,6 +1826,6 @@ def test_the_month_is_the_month_named_before():
 
 
 def test_a_day_after_a_rise_dates_a_running_total():
-    c = _claim("The death toll in the suicide bombing at a popular public park rose to 72 on Sunday.", "72",
-               dt.date(2016, 3, 28))
+    c = _claim("The death toll in the horrific suicide bombing at a popular public park where families were "
+               "celebrating the holiday in this eastern city rose to 72 on Sunday.", "72", dt.date(2016, 3, 28))
     assert (c.as_of, c.period) == (dt.date(2016, 3, 27), "cumulative")
