@@ -1829,3 +1829,15 @@ def test_a_day_after_a_rise_dates_a_running_total():
     c = _claim("The death toll in the horrific suicide bombing at a popular public park where families were "
                "celebrating the holiday in this eastern city rose to 72 on Sunday.", "72", dt.date(2016, 3, 28))
     assert (c.as_of, c.period) == (dt.date(2016, 3, 27), "cumulative")
+
+
+@pytest.mark.parametrize("text, surface, published, as_of, speaker", [
+    ("Officials had confirmed 432 deaths till Sunday, 246 of them in one state.", "432", dt.date(2015, 5, 25),
+     dt.date(2015, 5, 24), "Officials"),
+    # "passed the 1 million mark" is a rise; the number of those registered with a body is no speaker
+    ("The number of refugees in the country registered with the agency passed the 1 million mark on Thursday.",
+     "1 million", dt.date(2014, 4, 4), dt.date(2014, 4, 3), None),
+])
+def test_a_total_till_a_day_or_past_a_mark_is_a_running_total(text, surface, published, as_of, speaker):
+    c = _claim(text, surface, published)
+    assert (c.as_of, c.period, c.speaker) == (as_of, "cumulative", speaker)

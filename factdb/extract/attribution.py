@@ -787,7 +787,8 @@ def _a_method(np: str) -> bool:
 
 
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
-_PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between)\b")
+_PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
+_NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:number|total|count|tally)\s+of\b", re.I)
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
@@ -967,7 +968,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             # "Forty people died, said in a statement": the clause right before is what was said, not who said
             # it (but "Three residents, who spoke on condition of anonymity, told AFP ...": they speak)
             continue
-        if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) and _holds_a_figure(np):
+        if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) \
+                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np)):
             # "notified WHO of two cholera cases reported from the north": a participle of what was counted
             continue
         if np == "who":  # (not "WHO", the organisation)

@@ -2394,7 +2394,7 @@ _RISE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
     r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand"
     r"|(?:raised|revised)(?:\s+(?:sharply|further|again|upward|up))?(?=\s+to\b))\s+"
-    r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
+    r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:the\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
 _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
                "stood", "stand", "raised", "revised")

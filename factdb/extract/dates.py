@@ -122,9 +122,9 @@ TIME_RE = re.compile(
     r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today|(?<=the\s)day)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
     r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
-    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|through|next|as\s+of|up\s+to)\s+)?(?P<wd>" + _WD + r")\b"
+    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|till|through|next|as\s+of|up\s+to)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
-    r"|(?P<md>\b(?:(?P<mmod>on|by|until|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
+    r"|(?P<md>\b(?:(?P<mmod>on|by|until|till|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|as\s+(?:of|at)|(?:by|at|until|before|in|to|as\s+of|as\s+at)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?|(?:in|during|throughout)\s+the\s+month\s+of)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4})|\s+(?:of\s+)?(?P<mlast>last\s+year))?\b(?!\s+\d))"
@@ -192,7 +192,7 @@ _DISASTER_END_RE = re.compile(r"\b(?:storm|quake|earthquake|flood|floods)$", re.
 _TIME_STARTS = (
     set(WEEKDAYS) | set(MONTHS) | set(_WORDNUM)
     | {"between", "from", "since", "in", "over", "during", "within", "for", "across", "the", "last", "few", "several",
-       "couple", "yesterday", "today", "this", "on", "by", "late", "early", "until", "through", "next", "as",
+       "couple", "yesterday", "today", "this", "on", "by", "late", "early", "until", "till", "through", "next", "as",
        "tonight", "overnight", "earlier", "now", "currently", "at", "so", "to", "thus", "overall", "altogether",
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "monthly", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
@@ -587,7 +587,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if mod == "next":
                 continue
             mod = _SPACES_RE.sub(" ", mod)
-            by = mod in ("by", "until", "through", "as of", "up to") or (
+            by = mod in ("by", "until", "till", "through", "as of", "up to") or (
                 mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
             p.kind, p.period = "point", ("cumulative" if by else "interval")
             p.as_of = days.weekday(g("wd"), published, before=mod == "last")
@@ -601,7 +601,7 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if fut:
                 continue
             # ("as at 15 September", "at the end of 14 September": a total as it stood that day)
-            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["through"], ["as"], ["up"],
+            by = not event and (g("mmod") or "").lower().split()[0:1] in (["by"], ["until"], ["till"], ["through"], ["as"], ["up"],
                                                                         ["at"])
             p.kind, p.period, p.as_of = "point", ("cumulative" if by else "interval"), d
         elif kind == "month":
