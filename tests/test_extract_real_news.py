@@ -1009,11 +1009,13 @@ def test_the_dead_hurt_and_missing_of_a_story_of_one_incident_are_that_incidents
         at = text.index(surface) + len(surface) - len(surface.split()[-1])
         assert periods[(surface.split()[-1], at)] == "interval", surface
     assert _claim(text, "Four", day).period != "interval"  # a state counted now, not the incident's own count
-    # in a story that names no single incident the same sentences have no window
+    # in a story that names no single incident the same sentences tell what befell people in the events told,
+    # but a perfect counts a running total there
     text = ("Fighting goes on in the region\n\nThe city hospital treated 27 wounded people, the regional governor "
-            "said. He said that two children were among the dead.")
+            "said. He said that two children were among the dead. He said 40 people have been killed.")
     for surface in ("27", "two"):
-        assert _claim(text, surface, day).period != "interval", surface
+        assert _claim(text, surface, day).period == "interval", surface
+    assert _claim(text, "40", day).period == "cumulative"
 
 
 @pytest.mark.parametrize("text, surface, speaker", [
@@ -1841,3 +1843,17 @@ def test_a_day_after_a_rise_dates_a_running_total():
 def test_a_total_till_a_day_or_past_a_mark_is_a_running_total(text, surface, published, as_of, speaker):
     c = _claim(text, surface, published)
     assert (c.as_of, c.period, c.speaker) == (as_of, "cumulative", speaker)
+
+
+@pytest.mark.parametrize("text, surface, period", [
+    # a count of the dead, hurt or missing without a running total's cue is what befell them
+    ("Among the dead were eight medics and six rescue workers, the Red Crescent said.", "eight", "interval"),
+    ("Rescuers recovered the bodies of 25 people from the river.", "25", "interval"),
+    # ... a cue after it still decides
+    ("That takes the number of deaths from hunger during the war to 289, 115 of them children.", "289",
+     "cumulative"),
+    # ... and other figures keep no period without one
+    ("The camp holds 4,000 families.", "4,000", "unknown"),
+])
+def test_a_count_of_the_dead_hurt_or_missing_without_a_cue_is_of_the_events_told(text, surface, period):
+    assert _claim(text, surface).period == period

@@ -1149,6 +1149,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             head.add(c)
             titles.add(c)
             if held is None:
+                _settle_period(c)
                 yield c
             else:
                 held.append(c)
@@ -1159,7 +1160,21 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     titles.finish()
     if held:
         _date_the_incident(held, undated, pub, occurred)
+        for c in held:
+            _settle_period(c)
         yield from held
+
+
+def _settle_period(c: ExtractedClaim) -> None:
+    """The period of a figure no cue and no later sentence gave one: a count of the dead, hurt or missing told
+    without a running total's cue ("Among the dead were eight medics", "the bodies of 25 were recovered") is what
+    befell them in the events told, not a running total; any other figure's period stays unknown."""
+    if c.period == "unknown" and c.metric in _INCIDENT_FATES and c.unit == "count":
+        # (not a state held now: "Four people remain missing", "are still in hospital")
+        at = c.sentence.find(c.text)
+        if at < 0 or not (_STATE_AFTER_REPORTED_RE.match(c.sentence, at + len(c.text))
+                          or _state_before(c.sentence, max(0, at - 50), at)):
+            c.period = "interval"
 
 
 _RECENT_COUNTS = 12
