@@ -114,6 +114,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.85, "period_accuracy": 0.88},
     "round40-news": {"f1": 0.97, "bounds_accuracy": 0.97, "metric_accuracy": 0.88, "speaker_accuracy": 0.83,
                      "as_of_accuracy": 0.82, "period_accuracy": 0.76},
+    "round41-news": {"f1": 0.98, "bounds_accuracy": 0.96, "metric_accuracy": 0.92, "speaker_accuracy": 0.87,
+                     "as_of_accuracy": 0.7, "period_accuracy": 0.76},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.88, "period_accuracy": 0.91},
 }
