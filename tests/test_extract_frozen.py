@@ -116,6 +116,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.82, "period_accuracy": 0.76},
     "round41-news": {"f1": 0.98, "bounds_accuracy": 0.96, "metric_accuracy": 0.92, "speaker_accuracy": 0.87,
                      "as_of_accuracy": 0.7, "period_accuracy": 0.76},
+    "round42-news": {"f1": 0.97, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.86,
+                     "as_of_accuracy": 0.72, "period_accuracy": 0.82},
     "round34-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.88, "period_accuracy": 0.91},
 }
