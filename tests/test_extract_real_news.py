@@ -1857,3 +1857,14 @@ def test_a_total_till_a_day_or_past_a_mark_is_a_running_total(text, surface, pub
 ])
 def test_a_count_of_the_dead_hurt_or_missing_without_a_cue_is_of_the_events_told(text, surface, period):
     assert _claim(text, surface).period == period
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # what was reported, not who reported it: a closing apposition after the cue keeps the cue closing
+    ("Nineteen people have been killed in drone strikes over the past two days, hospital officials told the "
+     "agency on Tuesday, the latest attacks reported in the region.", "Nineteen", "hospital officials"),
+    # a clause holding a figure is no speaker
+    ("Fifteen of the dead were army personnel posted to guard railway staff at the station yard.", "Fifteen", None),
+])
+def test_a_clause_or_a_participle_of_what_was_counted_is_no_speaker(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .anchored import Anchored, AnchoredSet, index_like
+from .events import event_nouns
 from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 
 # the vocabulary of who speaks (data/speakers.json): one word set per use
@@ -94,7 +95,7 @@ _WHO_ANTECEDENT_RE = re.compile(r"(?P<np>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'�
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
 # how a statement's document is said to have come out: "in a press release issued on Monday"
 ISSUED_RE_PART = r"(?:issued|published|released|posted|sent)"
-_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?(?:\s+" + ISSUED_RE_PART + r")?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in)\b)")
+_TRAILING_CUE_REST_RE = re.compile(r"^(?:\s+(?:on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?(?:\s+" + ISSUED_RE_PART + r")?|late\s+\w+|by\s+(?:mid-?)?[a-z]+|yesterday|today|last\s+\w+|this\s+\w+|earlier|later|also|too))*\s*(?:[.!?\"”]*\s*$|,\s*(?:adding|citing|warning|noting|saying|as|and|but|while|after|although|without|in|the(?![^,.;]{0,80}\b(?:said|says|told|tells|added|adds|reported|reports|announced)(?:\s+(?:on\s+)?\w+day)?\s*[.,;]))\b)")
 _QUOTE_ATTRIBUTION_AFTER_RE = re.compile(r"^\s*,?\s*(?P<a>(?:(?:[A-Z][\w'’.-]*|the|a|an|[a-z]+'s|[a-z]+’s|[a-z-]+)\s+){0,8}?)(?P<v>said|says|added|adds|told|wrote|writes|stated|explained|warned|noted|insisted|claimed|asserted|declared|tweeted)\b(?P<b>\s+[^,;.!?\"“”]{1,70})?")
 # '"...," Jane Doe, the governor of the region, wrote on ...': a name with an appositive between it and the verb
 _QUOTE_ATTRIBUTION_APPOSITIVE_RE = re.compile(
@@ -789,6 +790,8 @@ def _a_method(np: str) -> bool:
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
 _NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:number|total|count|tally)\s+of\b", re.I)
+# ... or of events and cases: "the latest attacks reported in the region", "cases recorded across the country"
+_COUNTED_HEAD_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters") + r"|cases|deaths|infections)$", re.I)
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
@@ -968,8 +971,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             # "Forty people died, said in a statement": the clause right before is what was said, not who said
             # it (but "Three residents, who spoke on condition of anonymity, told AFP ...": they speak)
             continue
+        if _holds_a_figure(np) and _FINITE_VERB_RE.search(np):
+            continue  # a clause, not who speaks: "Fifteen of the dead were army personnel posted to guard the yard"
         if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) \
-                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np)):
+                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np) or _COUNTED_HEAD_RE.search(np)):
             # "notified WHO of two cholera cases reported from the north": a participle of what was counted
             continue
         if np == "who":  # (not "WHO", the organisation)
