@@ -1861,8 +1861,9 @@ def test_a_count_of_the_dead_hurt_or_missing_without_a_cue_is_of_the_events_told
 
 @pytest.mark.parametrize("text, surface, speaker", [
     # what was reported, not who reported it: a closing apposition after the cue keeps the cue closing
-    ("Nineteen people have been killed in drone strikes over the past two days, hospital officials told the "
-     "agency on Tuesday, the latest attacks reported in the region.", "Nineteen", "hospital officials"),
+    ("Nineteen people have been killed in drone strikes in the region over the past two days, aid workers and "
+     "hospital officials told reporters on Tuesday, the latest attacks reported in the war-torn region.",
+     "Nineteen", "hospital officials"),
     # a clause holding a figure is no speaker
     ("Fifteen of the dead were army personnel posted to guard railway staff at the station yard.", "Fifteen", None),
 ])
