@@ -1869,3 +1869,13 @@ def test_a_count_of_the_dead_hurt_or_missing_without_a_cue_is_of_the_events_told
 ])
 def test_a_clause_or_a_participle_of_what_was_counted_is_no_speaker(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    ("Rescuers combing a coal mine wrecked by a methane gas explosion found the bodies of several more victims on "
+     "Tuesday, bringing the death toll to 104.", "104", None),
+    # a body named like an event still speaks
+    ("The Ridgeline fire has razed about 1,900 structures, Cal Fire said.", "1,900", "Cal Fire"),
+])
+def test_an_event_speaks_for_no_one(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker

@@ -790,8 +790,10 @@ def _a_method(np: str) -> bool:
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
 _NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:number|total|count|tally)\s+of\b", re.I)
-# ... or of events and cases: "the latest attacks reported in the region", "cases recorded across the country"
-_COUNTED_HEAD_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters") + r"|cases|deaths|infections)$", re.I)
+# an event named in lower case, its words no participle: "a methane gas explosion" (not "Cal Fire", nor "the committee
+# investigating the attack")
+_EVENT_NP_RE = re.compile(r"(?:(?:an?|the|this|that|its|their)\s+)?(?:(?![a-z-]+ing\b)[a-z-]+\s+){0,3}?(?:"
+                          + event_nouns("incidents", "disasters") + r")")
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
@@ -973,8 +975,12 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if _holds_a_figure(np) and _FINITE_VERB_RE.search(np):
             continue  # a clause, not who speaks: "Fifteen of the dead were army personnel posted to guard the yard"
+        if _EVENT_NP_RE.fullmatch(np.strip()):
+            # an event or what is counted speaks for no one: "Rescuers combing a mine wrecked by a methane gas
+            # explosion found the bodies of ..." (the subject's own noun phrase ends before the participle)
+            continue
         if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) \
-                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np) or _COUNTED_HEAD_RE.search(np)):
+                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np)):
             # "notified WHO of two cholera cases reported from the north": a participle of what was counted
             continue
         if np == "who":  # (not "WHO", the organisation)
