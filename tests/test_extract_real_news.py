@@ -1879,3 +1879,13 @@ def test_a_clause_or_a_participle_of_what_was_counted_is_no_speaker(text, surfac
 ])
 def test_an_event_speaks_for_no_one(text, surface, speaker):
     assert _claim(text, surface).speaker == speaker
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Among the victims freed by the army were 137 pupils, officials said.", "137"),
+    ("Troops arrested 45 suspects during the raids, police said.", "45"),
+    ("The fire left 300 homes destroyed in the village.", "300"),
+    ("Only 100 aid trucks went in through the crossing, the agency said.", "100"),
+])
+def test_a_count_of_what_befell_people_or_things_without_a_cue_is_of_the_events_told(text, surface):
+    assert _claim(text, surface).period == "interval"

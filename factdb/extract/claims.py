@@ -1165,11 +1165,16 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         yield from held
 
 
+# what happens to people or things in events: counted without a cue, the events' own count
+_SETTLED_AS_EVENTS = frozenset({"killed", "injured", "missing", "hostages", "detained", "released", "destroyed", "aid"})
+
+
 def _settle_period(c: ExtractedClaim) -> None:
-    """The period of a figure no cue and no later sentence gave one: a count of the dead, hurt or missing told
-    without a running total's cue ("Among the dead were eight medics", "the bodies of 25 were recovered") is what
-    befell them in the events told, not a running total; any other figure's period stays unknown."""
-    if c.period == "unknown" and c.metric in _INCIDENT_FATES and c.unit == "count":
+    """The period of a figure no cue and no later sentence gave one: a count of what befell people or things
+    told without a running total's cue ("Among the dead were eight medics", "the bodies of 25 were recovered",
+    "40 pupils were abducted", "100 aid trucks entered") is of the events told, not a running total; a stock
+    (the displaced, the sheltered) and any other figure keep it unknown."""
+    if c.period == "unknown" and c.metric in _SETTLED_AS_EVENTS and c.unit == "count":
         # (not a state held now: "Four people remain missing", "are still in hospital")
         at = c.sentence.find(c.text)
         if at < 0 or not (_STATE_AFTER_REPORTED_RE.match(c.sentence, at + len(c.text))
