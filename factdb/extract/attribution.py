@@ -789,7 +789,6 @@ def _a_method(np: str) -> bool:
 
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
-_NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:number|total|count|tally)\s+of\b", re.I)
 # an event named in lower case, its words no participle: "a methane gas explosion" (not "Cal Fire", nor "the committee
 # investigating the attack")
 _EVENT_NP_RE = re.compile(r"(?:(?:an?|the|this|that|its|their)\s+)?(?:(?![a-z-]+ing\b)[a-z-]+\s+){0,3}?(?:"
@@ -980,7 +979,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             # explosion found the bodies of ..." (the subject's own noun phrase ends before the participle)
             continue
         if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) \
-                and (_holds_a_figure(np) or _NUMBER_OF_RE.match(np)):
+                and _holds_a_figure(np):
             # "notified WHO of two cholera cases reported from the north": a participle of what was counted
             continue
         if np == "who":  # (not "WHO", the organisation)
