@@ -1989,6 +1989,7 @@ def _read_dates(x: _Reading) -> None:
                          # ... and so is a stretch the count is kept to: "has already left 2,200 dead in July alone"
                          or p.kind == "month" and _ALONE_AFTER_RE.match(text, p.end) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
+    has_since = any(p.kind == "since" for p in phrases)
     for k, n in enumerate(nums):
         cands = []
         # "is holding more than 240 hostages seized during the Oct. 7 raid": a state now; a day after the
@@ -1996,7 +1997,7 @@ def _read_dates(x: _Reading) -> None:
         state = _state_before(text, max(s.start, n.start - 50), n.start)
         rises = _rises_to(text, s, n)
         # (a count a simple past verb governs has no start of its own: a "since" before it modifies a noun)
-        past_verb = _PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start) is not None
+        past_verb = has_since and _PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start) is not None
         for j, p in enumerate(phrases):
             c = tcost[j][k]
             if c is None and id(p) not in scoped_ids:

@@ -173,6 +173,8 @@ class Lexicon:
                 for m in ms:
                     if m.end() > m.start():
                         out.append(Trigger(m.start(), m.end(), metric, side, prio))
+        if text.find("-", lo, hi) < 0:
+            return out
         # a trigger joined by a hyphen to the word after it modifies that word: "789 aid-related deaths" counts deaths
         return [t for t in out if not (text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha())]
 
