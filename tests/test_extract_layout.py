@@ -25,6 +25,7 @@ def _all(text, published):
     ("PORT ROYAL (AP) — Strikes killed 12 people, officials said.", None),
     ("PORT ROYAL: Strikes killed 12 people, officials said.", None),
     ("Port Royal, Oct. 23: Strikes killed 12 people, officials said.", dt.date(2023, 10, 23)),
+    ("Oct. 23, 2023 (PORT ROYAL) – Strikes killed 12 people, officials said.", dt.date(2023, 10, 23)),
 ])
 def test_a_dateline_is_blanked_and_its_date_read(para, date):
     text = "Strikes kill 12\n\n" + para

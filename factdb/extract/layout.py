@@ -38,6 +38,8 @@ _DATELINE_RE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s+(?!{_DATE_AHEAD}){_PLACE}){{0,2}}(?:,?\s+{_DATE})?"
     r"(?:\s+\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?P<sep>--|—|–|-|:)\s+(?=[\"“‘'A-Z0-9])")
+# ... or its date first, the place in capitals in brackets: "June 6, 2019 (KHARTOUM) – More than 40 bodies ..."
+_DATE_FIRST_DATELINE_RE = re.compile(rf"{_DATE}\s*\((?P<place>[A-Z][A-Z'’.\- ]{{1,30}})\)\s*(?P<sep>--|—|–|-)\s+(?=[\"“‘'A-Z0-9])")
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’.\-]+\b")
 _BYLINE_RE = re.compile(r"By\s+[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|&|,|de|van|von|al|bin))*\s*$")
 _CREDIT_LINE_RE = re.compile(
@@ -304,6 +306,8 @@ def read_layout(text: str, published: dt.date | None = None,
         # a dateline opens one of the first two prose paragraphs (or a live-blog entry after a stamp)
         if out.dateline is None and k <= body_from + 3 and not entry_labels:
             m = _DATELINE_RE.match(text, ps, line_end) if _may_open_dateline(text, ps, line_end) else None
+            if m is None and "(" in text[ps:ps + 40]:
+                m = _DATE_FIRST_DATELINE_RE.match(text, ps, line_end)  # "June 6, 2019 (KHARTOUM) – ..."
             if m and m.group("sep") == ":" and m.group("place").split()[-1].lower() in _SPEAKER_HEADS:
                 entry_labels = True  # entries headed by their sources ("PALESTINIAN MEDIA: ..."): none is a dateline
             elif m and m.end() - ps <= 90 and _is_dateline(m):
