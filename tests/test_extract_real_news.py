@@ -1889,3 +1889,12 @@ def test_an_event_speaks_for_no_one(text, surface, speaker):
 ])
 def test_a_count_of_what_befell_people_or_things_without_a_cue_is_of_the_events_told(text, surface):
     assert _claim(text, surface).period == "interval"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The police chief said 25 guerrillas and three police officers had died in a battle near the village.", "25"),
+    ("At least twelve soldiers, two of them officers, have been killed in a clash with rebels near the border.",
+     "twelve"),
+])
+def test_a_battle_or_a_clash_is_one_incident(text, surface):
+    assert _claim(text, surface).period == "interval"
