@@ -794,7 +794,8 @@ _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|durin
 _EVENT_NP_RE = re.compile(r"(?:(?:an?|the|this|that|its|their)\s+)?(?:(?![a-z-]+ing\b)[a-z-]+\s+){0,3}?(?:"
                           + event_nouns("incidents", "disasters") + r")")
 # (the words such a phrase can end in, for a cheap test first)
-_EVENT_LAST_WORDS = frozenset(alt.split(r"\s*")[-1].replace("\\", "") for alt in event_nouns("incidents", "disasters").split("|"))
+_EVENT_LAST_WORDS = frozenset(alt.split(r"\s*")[-1].replace("\\", "")
+                              for alt in event_nouns("incidents", "disasters").split("|"))
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
@@ -976,9 +977,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue
         if _holds_a_figure(np) and _FINITE_VERB_RE.search(np):
             continue  # a clause, not who speaks: "Fifteen of the dead were army personnel posted to guard the yard"
-        if np.rsplit(None, 1)[-1] in _EVENT_LAST_WORDS and _EVENT_NP_RE.fullmatch(np.strip()):
-            # an event or what is counted speaks for no one: "Rescuers combing a mine wrecked by a methane gas
-            # explosion found the bodies of ..." (the subject's own noun phrase ends before the participle)
+        if np.rpartition(" ")[2] in _EVENT_LAST_WORDS and _EVENT_NP_RE.fullmatch(np.strip()):
+            # an event speaks for no one: "Rescuers combing a mine wrecked by a methane gas explosion found the
+            # bodies of ..." (the noun phrase right before the verb is the participle's object, not the subject)
             continue
         if verb in _COUNTED_PARTICIPLES and _PLACE_OR_TIME_AFTER_RE.match(text, ve, hi) \
                 and _holds_a_figure(np):

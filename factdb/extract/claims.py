@@ -92,6 +92,8 @@ def _clause_comma(text: str, a: int, b: int) -> bool:
         if m.group() == ";" or not _LIST_COMMA_RE.match(text, m.start(), b):
             return True
     return False
+
+
 _STATE_VERB_AFTER_RE = re.compile(r"\s+(?:are|is|remain|remains|still)\b")
 _CLAUSE_START_RE = re.compile(r"[;]|,\s+(?:but|while|and)\b")
 _CLAUSE_END_RE = re.compile(r"[;,]")
@@ -262,6 +264,7 @@ _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than",
                  "of", "the")
 # (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
 _LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
+# (... and an "of" phrase after it: "eight medics, six members of the civil defence agency and one employee")
 _LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
                                  r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?(?:\s*,|\s+(?:and|or)\b)")
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
