@@ -2122,7 +2122,8 @@ _AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "
 
 
 # between a month and the count of the event it dates: "an attack on a church in July left 38 dead"
-_MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+", re.I)
+_MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+"
+                                 r"|\s*,\s+(?:killing|leaving|injuring|wounding|displacing)\s+", re.I)
 
 
 def _own_past(text: str, a: int, b: int, end: int) -> bool:
