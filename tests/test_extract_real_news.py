@@ -1715,6 +1715,8 @@ def test_a_day_given_by_as_of_dates_a_count_run_so_far(text):
      dt.date(2025, 7, 27), dt.date(2025, 2, 28)),
     ("Rebels killed more than 50 civilians last month, and an attack on a church in July left 38 dead.", "38",
      dt.date(2025, 9, 9), dt.date(2025, 7, 31)),
+    ("Strikes hit the area from time to time, including in July, when a strike on a compound left more than 90 "
+     "people dead.", "90", dt.date(2024, 9, 10), dt.date(2024, 7, 31)),
     # ... or before the participle that counts what it did
     ("The typhoon, one of the strongest on record, hit the islands in November 2013, killing more than 6,300 "
      "people.", "6,300", dt.date(2018, 9, 18), dt.date(2013, 11, 30)),

@@ -2122,7 +2122,8 @@ _AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "
 
 
 # between a month and the count of the event it dates: "an attack on a church in July left 38 dead"
-_MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+"
+_MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+(?:[^.;]{0,90}?\s(?:left|killed|claimed)\s+)?"
+                                 r"|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+"
                                  r"|\s*,\s+(?:killing|leaving|injuring|wounding|displacing)\s+", re.I)
 
 
