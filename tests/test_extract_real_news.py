@@ -1903,3 +1903,24 @@ def test_a_count_of_what_befell_people_or_things_without_a_cue_is_of_the_events_
 ])
 def test_a_battle_or_a_clash_is_one_incident(text, surface):
     assert _claim(text, surface).period == "interval"
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # an opening "according to" speaks for a count a place's office keeps
+    ("According to the police chief, 73 people have lost their lives in the valley, while the eastern province has "
+     "reported 17 deaths.", "17", "police chief"),
+    # ... but not over a statement made with "that"
+    ("According to first reports, local authorities reported on 20 March that six refugees had come ashore.", "six",
+     "local authorities"),
+    # a gloss among several acronyms in brackets is no source
+    ("Of those vaccinated, 37,942 are high-risk contacts (CHR), 69,008 are contacts of contacts (CC) and 30,366 are "
+     "front-line providers (PPL).", "30,366", None),
+])
+def test_an_opening_source_speaks_and_a_gloss_does_not(text, surface, speaker):
+    assert _claim(text, surface).speaker == speaker
+
+
+def test_an_event_after_said_is_what_was_said_not_who_said_it():
+    c = _claim("A member of a local militia under the exiled government, or NUG, said the airstrike on the village "
+               "killed 12 civilians.", "12")
+    assert "airstrike" not in (c.speaker or "")

@@ -787,6 +787,8 @@ def _a_method(np: str) -> bool:
     return any(w in _METHOD_NOUNS for w in np.lower().split()[:3])
 
 
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\([A-Z]{2,8}\)")
+_PREPOSITION_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|at|of|near|against|by)\s.*$", re.S)
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
 # an event named in lower case, its words no participle: "a methane gas explosion" (not "Cal Fire", nor "the committee
@@ -826,6 +828,8 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         # a source in brackets closing the sentence, as situation reports cite: "... returned to their villages
         # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")
         mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi)
+        if mb and len(_ACRONYM_IN_BRACKETS_RE.findall(text, lo, hi)) > 1:
+            mb = None  # one gloss among several: "... contacts of contacts (CC) and front-line providers (PPL)."
         if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")) \
                 and mb.group("np").lower() not in _PAGE_FURNITURE \
                 and not (text[mb.start() - 1].isdigit() and sum(c.isupper() for c in mb.group("np")) < 2):
@@ -934,8 +938,11 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                         and not _holds_a_figure(subj[0]):
                     # (not when the subject has its own verb first: "Malnutrition levels were worrying, said X:")
                     mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
-            if mi and _CLAUSE_NP_RE.search(mi.group("np")):
-                mi = None  # "..., said the toll stood at 18": what was said, not who said it
+            if mi and (_CLAUSE_NP_RE.search(mi.group("np"))
+                       or _EVENT_NP_RE.fullmatch(_PREPOSITION_TAIL_CUT_RE.sub("", mi.group("np")).strip())):
+                # "..., said the toll stood at 18", "..., said the airstrike on the village killed 12": what was
+                # said, not who said it
+                mi = None
             if mi:
                 np = mi.group("np")
                 sp = clean_speaker(np)

@@ -1315,7 +1315,7 @@ _TOLL_NOUN_BEFORE_RE = re.compile(r"\b(?:the|its|their)\s+(?:new|latest|updated|
                                   r"(?:death\s+)?(?:figure|toll|tally|count)\s+(?:of|at|to|was|is|stood\s+at)\s+$", re.I)
 # "the ministry confirmed that 39 had been rescued, according to the news agency": a verb of record that
 # reports a clause (or closes one: ", an official confirmed, according to ...") is its subject's statement
-_THAT_AFTER_VERB_RE = re.compile(r"\s+(?:on\s+\w+\s+)?that\b")
+_THAT_AFTER_VERB_RE = re.compile(r"\s+(?:on\s+(?:\w+\s+){1,3})?that\b")
 _SPEECH_VERB_RE = re.compile(r"said|says|told|tells|announced|announces|stated|states|added|adds", re.I)
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:]|,\s*(?:and|as)\b|\b(?:while|but|whereas|though|although|after|before|when|where|which|who)\b", re.I)
@@ -2798,13 +2798,19 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
             if pool:
                 a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
                 if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end) \
-                        and not (a.direction == "right" and _THAT_AFTER_VERB_RE.match(text, a.end)) \
+                        and not (a.direction != "left" and _THAT_AFTER_VERB_RE.match(text, a.end)) \
                         and not (a.direction == "both" and a.start > n.end):
                     # "Haiti has recorded 41 deaths, the health ministry said": who keeps the count
                     # is not who says so; the sentence's closing cue names the source
                     closing = [(b, bsp) for b, bsp in pool if b.direction in ("left", "both") and b.start >= n.end]
+                    # ... or its opening one: "According to the WHO, as of 21 September the health zone had
+                    # reported a total of 57 cases"
+                    opening = [(b, bsp) for b, bsp in resolved_atts if b.kind == "according_to"
+                               and b.direction == "right" and b.end <= a.speaker_start]
                     if closing:
                         a, sp = closing[-1]
+                    elif opening:
+                        a, sp = opening[0]
                 outer = next((b, bsp) for b, bsp in resolved_atts + [(a, sp)]
                              if b is a or (b.kind == "said" and b.direction in ("right", "both")
                                            and b.end <= a.speaker_start and b.end <= n.start
