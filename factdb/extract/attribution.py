@@ -174,6 +174,7 @@ _OWNER_SOURCE_RE = re.compile(
     # (its words before the noun say which of its documents: "latest", "daily", "weekly situation", "most recent")
     r"(?<=[\w.])(?:'s|’s)\s+(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:figures|data"
     r"|count|tally|estimates?|statistics|records|numbers|database|tracker|report|assessment|survey|update|bulletin)$", re.I)
+_LEADING_NON_SPEAKER_RE = re.compile(r"^(?:(?:(?:so|thus)\s+)?far|meanwhile|separately|said|says)\s+", re.I)
 _CONJ_START_RE = re.compile(r"^(?:though|although|while|whereas|but|and|yet)\s+", re.I)
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+(?:statement|report|post|briefing"
@@ -391,6 +392,9 @@ def clean_speaker(np: str) -> str:
         # "a ministry statement said": the body that issued it
         np = _ISSUED_BY_HEAD_RE.sub(r"\1", np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
+    # "So far volunteers have found ...", "The Red Cross said its desk had recorded ...": an adverb or the verb
+    # before is no part of who
+    np = _LEADING_NON_SPEAKER_RE.sub("", np)
     np = _TRAIL_RE.sub("", np).strip(" ,")
     if " in " in np:
         # "a senior official in the Democratic Republic of Congo": where the person serves is no part of who
