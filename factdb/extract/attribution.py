@@ -792,7 +792,6 @@ def _a_method(np: str) -> bool:
 
 
 _ACRONYM_IN_BRACKETS_RE = re.compile(r"\([A-Z]{2,8}\)")
-_PREPOSITION_TAIL_CUT_RE = re.compile(r"\s+(?:on|in|at|of|near|against|by)\s.*$", re.S)
 _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirmed", "documented", "counted"})
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
 # an event named in lower case, its words no participle: "a methane gas explosion" (not "Cal Fire", nor "the committee
@@ -943,7 +942,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                     # (not when the subject has its own verb first: "Malnutrition levels were worrying, said X:")
                     mi = None  # "The Observatory, a war monitor, said air strikes had killed 14": subject, apposition
             if mi and (_CLAUSE_NP_RE.search(mi.group("np"))
-                       or _EVENT_NP_RE.fullmatch(_PREPOSITION_TAIL_CUT_RE.sub("", mi.group("np")).strip())):
+                       or _EVENT_NP_RE.fullmatch(mi.group("np").strip())):
                 # "..., said the toll stood at 18", "..., said the airstrike on the village killed 12": what was
                 # said, not who said it
                 mi = None
