@@ -1930,3 +1930,13 @@ def test_an_adverb_or_a_verb_before_the_subject_is_no_part_of_who():
     assert _claim("So far volunteers have found 2,885 people safe.", "2,885").speaker == "volunteers"
     c = _claim("The Red Cross, which is leading the mission, said its desk had recorded 110 people as rescued.", "110")
     assert not (c.speaker or "").startswith("said")
+
+
+def test_a_tally_confirmed_dead_in_a_story_of_one_incident_is_of_the_day_it_was_told():
+    text = ("Fire at wedding hall kills at least 100\n\nA fire tore through a packed wedding hall on Tuesday night, "
+            "killing at least 100 people, officials said.\n\nThe deputy governor said 113 people had "
+            "been confirmed dead.")
+    day = dt.date(2023, 9, 27)
+    found = {c.text: c for c in extract_claims(text, day)}
+    assert found["at least 100"].as_of == dt.date(2023, 9, 26)
+    assert found["113"].as_of == day

@@ -2179,7 +2179,7 @@ _WHEN_CLAUSE_END_RE = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?:(?:has|have|had|is|are
 
 
 # a sentence that tells a state now ("Among the victims are nine", "60 are feared to have drowned") is of its day
-_TOLD_AS_NOW_RE = re.compile(r"\b(?:are|is|remain|remains|feared|believed)\b", re.I)
+_TOLD_AS_NOW_RE = re.compile(r"\b(?:are|is|remain|remains|feared|believed|confirmed\s+dead)\b", re.I)
 _HELD_STORY_MAX = 200_000  # characters: a story of one incident is an article, not an archive
 _INCIDENT_DAYS_BACK = 3  # an incident a story reports happened within days of its publication
 
