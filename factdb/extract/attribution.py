@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .anchored import Anchored, AnchoredSet, index_like
-from .events import event_nouns
+from .events import event_nouns, event_words
 from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 
 # the vocabulary of who speaks (data/speakers.json): one word set per use
@@ -799,8 +799,7 @@ _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|durin
 _EVENT_NP_RE = re.compile(r"(?:(?:an?|the|this|that|its|their)\s+)?(?:(?![a-z-]+ing\b)[a-z-]+\s+){0,3}?(?:"
                           + event_nouns("incidents", "disasters") + r")")
 # (the words such a phrase can end in, for a cheap test first)
-_EVENT_LAST_WORDS = frozenset(alt.split(r"\s*")[-1].replace("\\", "")
-                              for alt in event_nouns("incidents", "disasters").split("|"))
+_EVENT_LAST_WORDS = frozenset(w.split()[-1] for w in event_words("incidents", "disasters"))
 
 
 def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:

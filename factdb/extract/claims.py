@@ -1207,6 +1207,8 @@ def _date_by_incident_voice(voice: tuple[str, dt.date, int] | None, found: list[
                   and c.since is None and c.as_of is not None and day is not None and c.as_of < day
                   and c.speaker and _same_body(c.speaker, spoken[0])), None)
     return (spoken[0], dated.as_of, s.paragraph) if dated is not None else None
+
+
 # a sentence that adds the last figure to a total: "That takes the number of deaths during the war to 289"
 _TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:new\s+)?(?:deaths?|figures?|toll))\s+"
                                      r"(?:takes|took|brings|brought|raises|raised|pushes|pushed|lifts|lifted)\b")
@@ -1222,6 +1224,8 @@ def _continue_the_total(found: list[ExtractedClaim], last: ExtractedClaim, loose
             c.as_of = last.as_of
         if c.period in (None, "unknown") and c.unit == "count":
             c.period = "cumulative"
+
+
 _NAMED_WHOLE_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?=\d)")
 
 
@@ -2022,7 +2026,7 @@ def _read_dates(x: _Reading) -> None:
                 continue  # "collapsed on Sunday, unleashing floods that have killed at least 60": a toll as of now
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _COMMA_OR_SEMICOLON_RE.search(text, a, b) and _clause_comma(text, a, b):
+                if _clause_comma(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
@@ -2798,7 +2802,7 @@ def _attribute(x: _Reading, resolved_atts, quotes, memory, prev_speakers, para_p
             if pool:
                 a, sp = min(pool, key=lambda asp: min(abs(asp[0].start - n.end), abs(n.start - asp[0].end)))
                 if a.direction != "left" and _RECORD_VERB_RE.fullmatch(text, a.start, a.end) \
-                        and not (a.direction != "left" and _THAT_AFTER_VERB_RE.match(text, a.end)) \
+                        and not _THAT_AFTER_VERB_RE.match(text, a.end) \
                         and not (a.direction == "both" and a.start > n.end):
                     # "Haiti has recorded 41 deaths, the health ministry said": who keeps the count
                     # is not who says so; the sentence's closing cue names the source

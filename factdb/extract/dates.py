@@ -188,7 +188,7 @@ TIME_RE = re.compile(
     + r")\b(?!,?\s+(?:which|that)\s+(?:began|started))"
     r"|in\s+one\s+day|a\s+week|per\s+week|each\s+week|in\s+the\s+latest\s+\w+|latest\s+wave)\b)",
     re.I)
-_DISASTER_END_RE = re.compile(r"\b(?:storm|quake|earthquake|flood|floods)$", re.I)
+_DISASTER_END_RE = re.compile(r"\b(?:" + event_nouns("disasters") + r")$", re.I)
 _TIME_STARTS = (
     set(WEEKDAYS) | set(MONTHS) | set(_WORDNUM)
     | {"between", "from", "since", "in", "over", "during", "within", "for", "across", "the", "last", "few", "several",

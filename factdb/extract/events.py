@@ -28,6 +28,11 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+def event_words(*groups: str) -> frozenset[str]:
+    """The nouns of ``groups``, singular and plural, as written in the vocabulary ("air strike", "air strikes")."""
+    return frozenset(form for g in groups for noun in _vocabulary()[g] for form in (noun, _plural(noun)))
+
+
 def event_nouns(*groups: str, plural: bool = True) -> str:
     """A regex alternation (no group, no word boundaries) of the nouns of ``groups``, singular and (with
     ``plural``) plural, longest first; a space in a noun matches any whitespace or none ("air strike",
