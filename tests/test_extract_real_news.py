@@ -1940,3 +1940,19 @@ def test_a_tally_confirmed_dead_in_a_story_of_one_incident_is_of_the_day_it_was_
     found = {c.text: c for c in extract_claims(text, day)}
     assert found["at least 100"].as_of == dt.date(2023, 9, 26)
     assert found["113"].as_of == day
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("From 4 April to 20 May, a cumulative total of 51 cases, 27 of them deaths, were reported. Of the 51 cases, 28 "
+     "have been confirmed.", "28"),
+    ("The health office said there were 1,490 cases so far this year, as of May 21.\n\nOf that total, 1,232 patients "
+     "have recovered.", "1,232"),
+])
+def test_the_parts_of_a_running_total_are_of_its_day(text, surface):
+    assert _claim(text, surface, dt.date(2025, 5, 22)).as_of == dt.date(2025, 5, 20 if "April" in text else 21)
+
+
+def test_a_day_a_count_runs_to_outranks_the_day_it_was_told():
+    c = _claim("Experts said today that a total of 55,894 dengue cases and 74 confirmed dengue deaths had been reported "
+               "from all parts of the country this year as at the evening of October 18th.", "74", dt.date(2019, 10, 21))
+    assert (c.as_of, c.period) == (dt.date(2019, 10, 18), "cumulative")

@@ -1033,7 +1033,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
     heading_day = None  # the day a heading line gave the figures listed under it ("The situation as of June 18:")
     last_paragraph = -1  # the paragraph of the last claim
-    recent: list[ExtractedClaim] = []  # the latest counts of people, for "Of the 60 dead, ..."
+    recent: list[ExtractedClaim] = []  # the latest counts, for "Of the 60 dead, ..."
     # (speaker, day, paragraph) of the latest source that dated an incident's count by the incident's day
     incident_voice: tuple[str, dt.date, int] | None = None
     named_day: dt.date | None = None  # the last past day a sentence with figures named, for "that day"
@@ -1095,21 +1095,26 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # "The ministry said 283 were killed ... A further 814 were wounded ...": the
                         # statement goes on in the sentences after it
                         c.speaker, c.attribution = carried.speaker, "said"
+            whole = _named_whole(text, s, found, recent) if found and last is not None else None
             if found and last is not None and last_paragraph >= s.paragraph - 1 \
-                    and (_BREAKDOWN_OPENING_RE.match(text, s.start) or _PART_OF_THEM_RE.match(text, found[0].end)
+                    and (whole is not None or _BREAKDOWN_OPENING_RE.match(text, s.start)
+                         or _PART_OF_THEM_RE.match(text, found[0].end)
                          or _BY_PLACE_COLON_RE.search(text, s.start, found[0].start)
                          or _AMONG_THE_DEAD_AFTER_RE.match(text, found[0].end, s.end)):
                 # "... had killed at least 61 media workers, the committee said. Of those killed, 54 were ...": a
-                # breakdown of a figure is of whoever gave the figure ("Of the 60 dead" names it among the last
-                # counts), counts what it counts, and is of its day
-                last = _named_whole(text, s, found, recent) or last
+                # breakdown of a figure is of whoever gave the figure ("Of the 60 dead", "Of the 51 cases" name it
+                # among the last counts), counts what it counts, and is of its day
+                last = whole or last
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet" and last.speaker:
                         c.speaker, c.attribution = last.speaker, "said"
                     if c.metric == "other" and c.unit == last.unit == "count":
                         c.metric = last.metric
+                    # (a state now is not of an event's day: "Of those, 70 remain held"; a running total's
+                    # parts, told by the same source, are all of its day: "Of the 51 cases, 28 have been confirmed")
                     if c.as_of in (day, pub) and last.as_of is not None \
-                            and not _STATE_AFTER_RE.match(text, c.end, s.end):  # ("Of those, 70 remain held")
+                            and (last.period == "cumulative" and c.speaker in (None, last.speaker)
+                                 or not _STATE_AFTER_RE.match(text, c.end, s.end)):
                         c.as_of = last.as_of
                     if c.period == "unknown":
                         c.period = last.period  # (a part of a day's deaths is of that day, of a toll cumulative)
@@ -1119,7 +1124,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             incident_voice = _date_by_incident_voice(incident_voice, found, spoken, loose, s, day)
             if found:
                 last, last_paragraph = found[-1], s.paragraph
-                recent = (recent + [c for c in found if c.metric != "other"])[-_RECENT_COUNTS:]
+                recent = (recent + [c for c in found if c.unit == "count"])[-_RECENT_COUNTS:]
             last_metric = next((c.metric for c in reversed(found) if c.metric != "other"), last_metric)
         for qa in quotes.attributions_in(s.start, next_start):
             if s.start <= qa.start < s.end:
@@ -1684,7 +1689,9 @@ _BREAKDOWN_OPENING_RE = re.compile(
     r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b"
     # ("Of the 2,189 people known to have died so far, 1,832 were in the South": the figure just given, in parts)
     r"|the\s+\d[\d,.]*\s+(?:[\w'’-]+\s+){0,5}?(?:dead|killed|died|deaths|victims|injured|wounded|casualties)\b)"
-    r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b)")
+    r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b"
+    # ("Of that total, 1,232 patients have recovered": the figure just given, named by what it is)
+    r"|Of\s+(?:that|this|the)\s+(?:total|figure|number|toll|tally)\s*,)")
 
 
 def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
@@ -2051,8 +2058,10 @@ def _read_dates(x: _Reading) -> None:
         as_of = since = None
         got = stated = False
         if len(cands) > 1 and any(p.kind == "point" and p.as_of and _AS_OF_CUE_RE.match(p.text) for _, p in cands):
-            # "1,490 cases so far in 2025, as of May 21": "so far" and the year run up to the day the count names
-            cands.sort(key=lambda cp: cp[1].kind == "now" or cp[1].kind == "month" and cp[1].as_of is None)
+            # "1,490 cases so far in 2025, as of May 21": "so far" and the year run up to the day the count names,
+            # and the day it was stated is not the count's ("said today that ... as at October 18")
+            cands.sort(key=lambda cp: cp[1].kind == "now" or cp[1].kind == "month" and cp[1].as_of is None
+                       or id(cp[1]) in verb_ids and cp[1].as_of is not None and not _AS_OF_CUE_RE.match(cp[1].text))
         for _c, p in cands:
             if p.kind == "back":
                 # "120 a day earlier": relative to the sentence's other date

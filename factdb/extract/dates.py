@@ -124,7 +124,10 @@ TIME_RE = re.compile(
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
     r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|till|through|next|as\s+of|up\s+to)\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
-    r"|(?P<md>\b(?:(?P<mmod>on|by|until|till|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
+    r"|(?P<md>\b(?:(?P<mmod>on|by|until|till|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next"
+    # ("as at the evening of October 18th": the cue still governs the day; "by the evening of June 20" may end a
+    # day's count)
+    r"|as\s+(?:of|at)\s+the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
     r"|(?P<month>\b(?P<mpre>in|during|throughout|by|until|through|before|last|as\s+(?:of|at)|(?:by|at|until|before|in|to|as\s+of|as\s+at)\s+the\s+end\s+of"
     r"|(?:in|at)\s+the\s+(?:start|beginning|middle)\s+of|in\s+(?:early|mid|late)[\s-]?|(?:in|during|throughout)\s+the\s+month\s+of)\s*(?-i:(?P<mname>" + _FULL_MONTH
     + r"))(?:,?\s+(?P<my>\d{4})|\s+(?:of\s+)?(?P<mlast>last\s+year))?\b(?!\s+\d))"
