@@ -1956,3 +1956,17 @@ def test_a_day_a_count_runs_to_outranks_the_day_it_was_told():
     c = _claim("Experts said today that a total of 55,894 dengue cases and 74 confirmed dengue deaths had been reported "
                "from all parts of the country this year as at the evening of October 18th.", "74", dt.date(2019, 10, 21))
     assert (c.as_of, c.period) == (dt.date(2019, 10, 18), "cumulative")
+
+
+def test_a_headline_of_what_attackers_did_holds_the_story_to_one_incident():
+    text = ("Gunman kills 9 worshippers, wounds 20\n\nA gunman opened fire in a crowded church on Sunday, killing at "
+            "least nine people, police said.\n\nTwenty others were wounded, a hospital official said.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2024, 6, 10))}
+    assert found["Twenty"].as_of == dt.date(2024, 6, 9)
+
+
+def test_a_headline_of_what_a_disaster_did_holds_no_story_to_one_day():
+    text = ("Floods in three countries kill over 100\n\nFloods that began on Sunday have killed more than 100 people "
+            "across the region.\n\nSome 40 people died in the north, officials said.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2024, 6, 10))}
+    assert found["Some 40"].as_of == dt.date(2024, 6, 10)

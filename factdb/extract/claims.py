@@ -1010,7 +1010,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     issuer = document_issuer(original)
     # a story whose headline names one incident ("Air strike on village kills 10"): not a live page
     single = bool(layout.headline_end) and not layout.stamps \
-        and _ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
+        and (_ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
+             or _ACTORS_KILL_RE.search(original, 0, layout.headline_end) is not None
+             and _INCIDENTS_OR_DISASTERS_RE.search(original, 0, layout.headline_end) is None)
     # its sentences count the incident's dead, hurt and missing; so do those of a story of incidents of one kind
     # that counts them ("Air strikes kill 30 across the region"), whose days, though, may differ
     one_incident = single or bool(layout.headline_end) and not layout.stamps \
@@ -2634,6 +2636,11 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
 # as boat capsizes", "bus crashes") or by the participle of what it did ("Bomber attacks church, killing 22")
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
                               r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b|,\s+killing\b", re.I)
+# ... or by what its actors did, counted, with no incidents named ("Bandits kill 35 villagers in the north")
+_ACTORS_KILL_RE = re.compile(r"^[^\n\d]{0,60}?\b(?:kill|kills|slay|slays|massacre|massacres)\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?"
+                             r"(?:\d|(?:" + "|".join(ALL_WORDS) + r"|dozens|scores|hundreds)\b)", re.I)
+# (a disaster's toll grows over days: "Floods in three countries kill over 100")
+_INCIDENTS_OR_DISASTERS_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters") + r")\b", re.I)
 # ... or the headline of incidents of one kind that counts or names what they did ("Air strikes on villages kill
 # 30", "'Children killed' in air strikes"; not "Strikes go on across the territory")
 _INCIDENTS_RE = re.compile(r"\b(?:" + event_nouns("incidents") + r")\b", re.I)
