@@ -1744,6 +1744,9 @@ def test_a_bounds_than_does_not_cut_an_event_from_its_day():
      "for displaced people.", "29", "interval"),
     ("Some 120 people, dozens of them children, have died in a blaze at a wedding hall, officials said.", "120",
      "interval"),
+    # a crowd crush is one incident
+    ("The authorities say 150 people have been killed and 80 injured in a crush at a street festival.", "80",
+     "interval"),
     # strikes, plural, are a campaign's: its dead are a running total
     ("More than 15,000 people have been killed in strikes on the territory, the ministry said.", "15,000",
      "cumulative"),
