@@ -1973,3 +1973,9 @@ def test_a_headline_of_what_a_disaster_did_holds_no_story_to_one_day():
             "across the region.\n\nSome 40 people died in the north, officials said.")
     found = {c.text: c for c in extract_claims(text, dt.date(2024, 6, 10))}
     assert found["Some 40"].as_of == dt.date(2024, 6, 10)
+
+
+def test_a_tolls_cue_does_not_reach_past_a_second_report_of_its_source():
+    found = {c.text: c for c in extract_claims("The ministry put the death toll at 70 and said 280 people were "
+                                               "injured.", dt.date(2024, 2, 29))}
+    assert (found["70"].period, found["280"].period) == ("cumulative", "interval")

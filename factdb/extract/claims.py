@@ -1950,6 +1950,9 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
 
 
 _ALONE_AFTER_RE = re.compile(r"\s+alone\b")
+# a second report of the same source opens a clause of its own: "put the death toll at 70 and said 280 people were
+# injured" (the toll's cue is not the injured's; a day may still date both)
+_NEW_REPORT_GAP_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|reported|reports|told|announced)\b")
 _AS_OF_CUE_RE = re.compile(r"(?:as\s+(?:of|at)|up\s+to|until|through)\b", re.I)
 # a relative clause in the present perfect between a day and a figure: the figure is a running count, not of the day
 _PERFECT_CLAUSE_BETWEEN_RE = re.compile(r"\b(?:that|which|who)\s+(?:has|have)\s+(?:(?:so\s+far|now|already)\s+)?\w+",
@@ -2035,7 +2038,7 @@ def _read_dates(x: _Reading) -> None:
                 continue  # "collapsed on Sunday, unleashing floods that have killed at least 60": a toll as of now
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
-                if _clause_comma(text, a, b):
+                if _clause_comma(text, a, b) or p.kind != "point" and _NEW_REPORT_GAP_RE.search(text, a, b):
                     c = None
             if id(p) in scoped_ids:
                 c = min(c if c is not None else 99, 3.0 if id(p) not in verb_ids else 7.0)
