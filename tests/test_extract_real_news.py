@@ -1979,3 +1979,29 @@ def test_a_tolls_cue_does_not_reach_past_a_second_report_of_its_source():
     found = {c.text: c for c in extract_claims("The ministry put the death toll at 70 and said 280 people were "
                                                "injured.", dt.date(2024, 2, 29))}
     assert (found["70"].period, found["280"].period) == ("cumulative", "interval")
+
+
+def test_a_figures_verb_is_read_past_two_asides_with_numbers_of_their_own():
+    found = {c.text: c for c in extract_claims(
+        "At least seven people, five siblings among them, three of whom were deaf and mute, were killed by an "
+        "airstrike on the port city, officials said.", dt.date(2024, 11, 9))}
+    assert found["At least seven"].metric == "killed"
+
+
+def test_younger_or_older_than_a_number_is_an_age():
+    texts = {c.text for c in extract_claims("Twelve people, three children younger than 10 among them, were said "
+                                            "to be missing. Most of the dead were older than 60.", dt.date(2015, 5, 25))}
+    assert not {"10", "60"} & {t.split()[-1] for t in texts}
+
+
+def test_a_date_alone_before_a_dash_is_a_dateline():
+    text = ("Strike kills 50 in the north\n\nAugust 10, 2018 - Dozens of children were killed on Thursday when an "
+            "airstrike hit a school bus, officials said.")
+    c = _claim(text, "Dozens", dt.date(2018, 8, 10))
+    assert c.as_of == dt.date(2018, 8, 9)
+
+
+def test_a_count_named_with_places_is_no_speaker():
+    c = _claim("The number of Syrian refugees in Lebanon registered with the United Nations passed the 1 million "
+               "mark on Thursday.", "1 million", dt.date(2014, 4, 4))
+    assert c.speaker is None

@@ -343,6 +343,7 @@ _ROLE_IN_PLACE_RE = re.compile(r"\b(officials?|spokes(?:man|woman|person)|envoy|
 _FIGURE_NOUNS = frozenset({"count", "tally", "figure", "figures", "toll", "death toll", "number", "total", "numbers",
                            "data", "information", "estimates", "statistics", "message", "post", "video", "tweet",
                            "letter"})
+_COUNT_NOUNS = frozenset({"count", "tally", "toll", "number", "total"})
 _FIGURE_HEAD_RE = re.compile(r"(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s+(?:for|of|on)\b.*$", re.S)
 _FIGURE_ADJECTIVE_RE = re.compile(r"^(?:preliminary|initial|latest|early|new|updated)\s+", re.I)
 _ISSUED_BY_HEAD_RE = re.compile(r"\b(ministry|agency|army|military|government|office|police|council|committee"
@@ -410,8 +411,9 @@ def clean_speaker(np: str) -> str:
     mh = _FIGURE_HEAD_RE.match(np)
     # "surveillance data for the week show ...": a figure, not who speaks (a name would be capitalised)
     # (the first word may be capitalised as the sentence's first)
-    return "" if mh and mh.group(1).lower() in _FIGURE_NOUNS and not any(w[:1].isupper() for w in np.split()[1:]) \
-        else np
+    # ("the number of Syrian refugees in Lebanon": a count names no one, whatever names it holds)
+    return "" if mh and mh.group(1).lower() in _FIGURE_NOUNS and (
+        mh.group(1).lower() in _COUNT_NOUNS or not any(w[:1].isupper() for w in np.split()[1:])) else np
 
 
 def _definite(np: str) -> bool:

@@ -104,7 +104,9 @@ _STEP_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|
                              re.I)
 _TOLL_NOUNS = ("toll", "tally", "count", "figure", "figures")
 _SUM_CUE_RE = re.compile(r"(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?)", re.I)
-_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120},([^,;\n]{0,20})"
+# (one aside, or two in a row: "At least seven people, five siblings among them, three of whom were deaf, were killed")
+_GAP_ASIDE_RE = re.compile(r"([^,;\n]{0,40}),(?:[^,;\n]|(?<=\d),(?=\d)){1,120}(?:,(?:[^,;\n]|(?<=\d),(?=\d)){1,80})?,"
+                           r"([^,;\n]{0,20})"
                            r"|([^,;\n—]{0,40})\s—\s[^;\n—]{1,120}\s—\s([^,;\n—]{0,20})")
 # what may stand between a figure and the relative pronoun of a clause about it: "30 of whom", "34 whom"
 _RELATIVE_HEAD_GAP_RE = re.compile(r"(?:\s+(?:of|among)|\s+(?:\w+\s+){0,2}?\w+,?)?\s+", re.I)
@@ -470,7 +472,7 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
         lo = o_starts[i] if i >= 0 else -1
         best = None
         for t in triggers:
-            if t.start >= hi or t.end <= lo:
+            if t.end <= lo or t.start >= hi and not (t.side == "after" and _past_asides(text, n, t)):
                 continue
             if t.side == "after" and t.start >= n.end and (t.start, t.end) in claimed:
                 continue
@@ -493,6 +495,15 @@ def _bind_metrics(text: str, nums: list[NumberSpan], triggers: list[Trigger]) ->
                 best = (key, t.metric, c, prio)
         out.append((best[1], best[2], best[3]) if best else (None, 99.0, 0))
     return out
+
+
+def _past_asides(text: str, n: NumberSpan, t: Trigger) -> bool:
+    """The trigger after ``n`` is its verb past asides that hold numbers of their own: "At least seven people,
+    five siblings among them, three of whom were deaf, were killed"."""
+    if t.start - n.end > 200 or text.count(",", n.end, t.start) < 2:
+        return False
+    ma = _GAP_ASIDE_RE.fullmatch(text, n.end, t.start)
+    return ma is not None and ma.group(1) is not None and not any(ch.isdigit() for ch in ma.group(1) + ma.group(2))
 
 
 _POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|population|people's"

@@ -40,6 +40,8 @@ _DATELINE_RE = re.compile(
     r"\s*(?P<sep>--|—|–|-|:)\s+(?=[\"“‘'A-Z0-9])")
 # ... or its date first, the place in capitals in brackets: "June 6, 2019 (KHARTOUM) – More than 40 bodies ..."
 _DATE_FIRST_DATELINE_RE = re.compile(rf"{_DATE}\s*\((?P<place>[A-Z][A-Z'’.\- ]{{1,30}})\)\s*(?P<sep>--|—|–|-)\s+(?=[\"“‘'A-Z0-9])")
+# ... or only its date: "August 10, 2018 - Dozens of children ..." (a month's name, a day and a year)
+_DATE_ONLY_DATELINE_RE = re.compile(rf"(?P<place>)(?P<agency>){_DATE}\s*(?P<sep>--|—|–|-)\s+(?=[\"“‘'A-Z])")
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’.\-]+\b")
 _BYLINE_RE = re.compile(r"By\s+[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|&|,|de|van|von|al|bin))*\s*$")
 _CREDIT_LINE_RE = re.compile(
@@ -308,6 +310,10 @@ def read_layout(text: str, published: dt.date | None = None,
             m = _DATELINE_RE.match(text, ps, line_end) if _may_open_dateline(text, ps, line_end) else None
             if m is None and "(" in text[ps:ps + 40]:
                 m = _DATE_FIRST_DATELINE_RE.match(text, ps, line_end)  # "June 6, 2019 (KHARTOUM) – ..."
+            if m is None and text[ps:ps + 1].isupper():
+                m = _DATE_ONLY_DATELINE_RE.match(text, ps, line_end)
+                if m is not None and (not m.group("year") or MONTHS.get(m.group("mon").lower().rstrip(".")) is None):
+                    m = None
             if m and m.group("sep") == ":" and m.group("place").split()[-1].lower() in _SPEAKER_HEADS:
                 entry_labels = True  # entries headed by their sources ("PALESTINIAN MEDIA: ..."): none is a dateline
             elif m and m.end() - ps <= 90 and _is_dateline(m):

@@ -60,6 +60,7 @@ _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _LEADING_ZERO_RE = re.compile(r"0\d+")
 _AGE_UNDER_BEFORE_RE = re.compile(r"\b(?:children|kids|aged|those|people|adults|age|ages|youths?|were|are|was|is)\s+"
                                   r"(?:under|below)\s+$", re.I)
+_AGE_THAN_BEFORE_RE = re.compile(r"\b(?:younger|older)\s+than\s+$", re.I)
 _FRACTION_COMPOUND_AFTER_RE = re.compile(r"^[\s-]+(?:point|mile|inch|hour|century|final|time)", re.I)
 _LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
 _PREFIX_HYPHEN_BEFORE_RE = re.compile(r"(?:mid|over|under|about|than|some|around)-$", re.I)
@@ -1167,6 +1168,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]) \
                 and (n.value is None or n.value <= 21 or not _BE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 12):n.core_start])):
             return "age"  # "children under 5"; "a quarter of the dead were under 18" (an age, not a bound)
+        if before.endswith("than ") and (n.value is None or n.value <= 120) and _AGE_THAN_BEFORE_RE.search(before[-16:]):
+            return "age"  # "many of them younger than 15", "people older than 60"
         if number and exact and len(core) <= 3 and core.isdigit() and after[:1] == "," \
                 and before.endswith(", ") and _NAME_COMMA_RE.search(before) and int(core) <= 120 \
                 and not _is_place_name(before):
