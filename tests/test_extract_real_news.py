@@ -2005,3 +2005,18 @@ def test_a_count_named_with_places_is_no_speaker():
     c = _claim("The number of Syrian refugees in Lebanon registered with the United Nations passed the 1 million "
                "mark on Thursday.", "1 million", dt.date(2014, 4, 4))
     assert c.speaker is None
+
+
+def test_a_list_introduced_by_a_speaker_with_a_colon_is_what_it_said():
+    text = ("Disease spreads in shelters\n\nThe agency's director warned that shelters were overcrowded. He said the "
+            "agency had recorded:\n\n- Close to 180,000 people with respiratory infections\n- 136,400 cases of "
+            "diarrhoea\n\nThe hospitals are full.\n\n- 42 beds remain")
+    found = {c.text: c for c in extract_claims(text, dt.date(2023, 12, 29))}
+    assert found["136,400"].speaker == found["Close to 180,000"].speaker == "agency's director"
+    assert found["42"].speaker is None
+
+
+def test_a_figure_after_a_clock_time_goes_on_with_its_sentence():
+    c = _claim("The office reported that as of 4 p.m. 16 civilians had been killed in the attack.", "16",
+               dt.date(2023, 9, 6))
+    assert c.speaker == "office"

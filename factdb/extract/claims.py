@@ -1040,6 +1040,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     last_metric = None  # the metric of the document's last claim that has one
     prev_paragraph = -1
     statement: _Statement | None = None  # the latest dated statement, whose day its continuation keeps
+    colon_voice: str | None = None  # who introduced the list being read with a colon
     # (period, last day) of the latest window or start named ("in the past 24 hours", "since ...")
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
@@ -1102,6 +1103,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                                      prev_metric, carried.day if carried else heading_day, window_period, event_day,
                                      scene_day, one_incident, named_day if s.paragraph <= prev_paragraph + 1 else None)
             window_period = sentence_window or window_period
+            if colon_voice is not None and _is_list_item(original, s.start):
+                for c in found:
+                    if c.speaker is None and c.attribution == "outlet":
+                        # "He said the agency had recorded:" then "- 136,400 cases of diarrhoea": the list it
+                        # introduced is what it said
+                        c.speaker, c.attribution = colon_voice, "said"
             if carried and carried.speaker:
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet":
@@ -1155,6 +1162,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             if text[s.start:s.end].rstrip().endswith(":"):
                 heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
+        if spoken and text[s.start:s.end].rstrip().endswith(":"):
+            colon_voice = spoken[0]  # (a speaker introducing a list: its items are its words)
+        elif colon_voice is not None and not _is_list_item(original, s.start):
+            colon_voice = None
         if held is not None and occurred is None:
             occurred = _occurrence_day(text, s, day)
         for c in found:
@@ -1203,6 +1214,13 @@ def _settle_period(c: ExtractedClaim) -> None:
             c.period = "interval"
 
 
+def _is_list_item(original: str, at: int) -> bool:
+    """The sentence at ``at`` opens a line with a list marker ("- 55,400 cases of scabies")."""
+    ls = original.rfind("\n", 0, at) + 1
+    return at - ls <= 6 and original[ls:at].strip() in _LIST_MARKERS
+
+
+_LIST_MARKERS = frozenset("-•*▪◦–")
 _RECENT_COUNTS = 12
 # a breakdown announced by its places: "The news agency gave the casualties by region: in the south, 8 people ..."
 _BY_PLACE_COLON_RE = re.compile(r"\bby\s+(?:region|province|governorate|district|state|county|area|city|town|country"

@@ -126,8 +126,10 @@ def _is_abbreviation(chunk: str, text: str, end: int) -> bool:
     if "." in word:  # U.S., U.N., a.m., e.g.
         if low in ("a.m", "p.m"):
             # ("10 a.m. (0400 GMT), the company said": the time in another zone, in brackets, goes on; so
-            # does its day, "shortly before 10 p.m. Monday in the sleeping quarters")
-            return next_word[:1].islower() or next_word in _AFTER_CLOCK_TIME or nxt is not None and "(" in nxt.group(0)
+            # does its day, "shortly before 10 p.m. Monday in the sleeping quarters"; and a figure, which news
+            # style never opens a sentence with: "reported that as of 4 p.m. 16 civilians had been killed")
+            return next_word[:1].islower() or next_word[:1].isdigit() or next_word in _AFTER_CLOCK_TIME \
+                or nxt is not None and "(" in nxt.group(0)
         return next_word not in SENTENCE_STARTERS
     if len(word) == 1 and word.isupper():  # initials
         return True
