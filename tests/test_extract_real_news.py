@@ -2020,3 +2020,10 @@ def test_a_figure_after_a_clock_time_goes_on_with_its_sentence():
     c = _claim("The office reported that as of 4 p.m. 16 civilians had been killed in the attack.", "16",
                dt.date(2023, 9, 6))
     assert c.speaker == "office"
+
+
+def test_the_injured_of_one_incident_in_reported_speech_are_its_count_not_a_running_total():
+    text = ("Two suicide bombings hit mosques in the capital on Friday. Officials said 20 people had been killed and "
+            "more than 300 had been injured.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2021, 10, 9))}
+    assert found["more than 300"].period == "interval"

@@ -2770,7 +2770,7 @@ def _periods_from_verbs(x: _Reading) -> None:
                 # two officials as saying 120 people had been killed"), not a total kept
                 # (and a perfect of the fate of one incident's victims, "29 people, 13 of them children, have been
                 # killed in a strike on a camp", is that incident's count)
-                periods[i] = "interval" if (mp.group(0)[:3].lower() == "had" and x.metrics[i] == "killed"
+                periods[i] = "interval" if (mp.group(0)[:3].lower() == "had" and x.metrics[i] in ("killed", "injured")
                                             and _NAMED_INCIDENTS_RE.search(text, max(0, s.start - 300), s.end)
                                             or x.metrics[i] in _INCIDENT_FATES
                                             and _IN_ONE_INCIDENT_RE.match(text, n.end, s.end)) \
