@@ -65,7 +65,7 @@ def _seed_cases() -> list[tuple[str, str, dt.date | None]]:
 def input_sets(shared: bool = False) -> dict[str, list[tuple[str, str, dt.date | None]]]:
     """Set name -> [(document id, text, publication date)], in file order. With ``shared``, the
     development sets of ../shared/eval too (``dev-*``; never snapshotted)."""
-    sets = {name: _jsonl_cases(DATA / f"{name}.jsonl") for name in ("gold-sentences", "gold-docs", "round16-news", "round17-news", "round18-news", "round19-news", "round20-news", "round21-news", "round22-news", "round23-news", "round24-news", "round25-news", "round26-news", "round27-news", "round28-news", "round29-news", "round30-news", "round31-news", "round32-news", "round33-news", "round34-news", "round35-news", "round36-news", "round37-news", "round38-news", "round39-news", "round40-news", "round41-news", "round42-news", "round43-news", "round44-news", "round45-news", "round46-news", "lexicon-sentences")}
+    sets = {name: _jsonl_cases(DATA / f"{name}.jsonl") for name in ("gold-sentences", "gold-docs", "round16-news", "round17-news", "round18-news", "round19-news", "round20-news", "round21-news", "round22-news", "round23-news", "round24-news", "round25-news", "round26-news", "round27-news", "round28-news", "round29-news", "round30-news", "round31-news", "round32-news", "round33-news", "round34-news", "round35-news", "round36-news", "round37-news", "round38-news", "round39-news", "round40-news", "round41-news", "round42-news", "round43-news", "round44-news", "round45-news", "round46-news", "round47-news", "round48-news", "lexicon-sentences")}
     for path in sorted((DATA / "frozen").glob("frozen-news-*.jsonl")):
         sets[path.stem] = _jsonl_cases(path)
     sets["seeds"] = _seed_cases()

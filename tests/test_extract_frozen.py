@@ -125,6 +125,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.72, "period_accuracy": 0.87},
     "round45-news": {"f1": 0.99, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.79,
                      "as_of_accuracy": 0.86, "period_accuracy": 0.83},
+    "round47-news": {"f1": 0.99, "bounds_accuracy": 1.0, "metric_accuracy": 0.92, "speaker_accuracy": 0.8,
+                     "as_of_accuracy": 0.8, "period_accuracy": 0.87},
+    "round48-news": {"f1": 0.96, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.85,
+                     "as_of_accuracy": 0.74, "period_accuracy": 0.77},
     "round46-news": {"f1": 0.99, "bounds_accuracy": 0.97, "metric_accuracy": 0.93, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.67, "period_accuracy": 0.79},
 }

@@ -2005,6 +2005,10 @@ def test_a_count_named_with_places_is_no_speaker():
     c = _claim("The number of Syrian refugees in Lebanon registered with the United Nations passed the 1 million "
                "mark on Thursday.", "1 million", dt.date(2014, 4, 4))
     assert c.speaker is None
+    # (a name before the count owns it)
+    c = _claim("The attack killed 1,208 people, most of them civilians, according to an AFP tally of official "
+               "figures.", "1,208", dt.date(2024, 12, 15))
+    assert "AFP" in (c.speaker or "")
 
 
 def test_a_list_introduced_by_a_speaker_with_a_colon_is_what_it_said():
@@ -2027,3 +2031,11 @@ def test_the_injured_of_one_incident_in_reported_speech_are_its_count_not_a_runn
             "more than 300 had been injured.")
     found = {c.text: c for c in extract_claims(text, dt.date(2021, 10, 9))}
     assert found["more than 300"].period == "interval"
+
+
+def test_an_incidents_dead_counted_as_of_a_time_are_its_count():
+    text = ("Missile strike on restaurant kills 10\n\nMissiles hit a restaurant in the city on the evening of June 27, "
+            "the ministry reported.\n\nAs of the morning of June 28, 10 people are known to have died, three of them "
+            "children.")
+    body = [c for c in extract_claims(text, dt.date(2023, 6, 28)) if c.start > text.index("As of")]
+    assert [c.period for c in body] == ["interval", "interval"]

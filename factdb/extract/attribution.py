@@ -410,10 +410,17 @@ def clean_speaker(np: str) -> str:
         return ""
     mh = _FIGURE_HEAD_RE.match(np)
     # "surveillance data for the week show ...": a figure, not who speaks (a name would be capitalised)
-    # (the first word may be capitalised as the sentence's first)
-    # ("the number of Syrian refugees in Lebanon": a count names no one, whatever names it holds)
-    return "" if mh and mh.group(1).lower() in _FIGURE_NOUNS and (
-        mh.group(1).lower() in _COUNT_NOUNS or not any(w[:1].isupper() for w in np.split()[1:])) else np
+    if mh is None or mh.group(1).lower() not in _FIGURE_NOUNS:
+        return np
+    # "an AFP tally of official figures" is AFP's: a name before the figure owns it; else "the number of Syrian
+    # refugees in Lebanon", a count, names no one whatever names it holds, and other figures no one unless a
+    # name follows ("figures of the Health Ministry")
+    # (the first word may be capitalised as the sentence's first: "Surveillance data for the week show")
+    owner = np[:mh.start(1)].split()
+    if any(w[:1].isupper() and (k or w.isupper() and len(w) > 1 or w.endswith(("'s", "’s", "'", "’")))
+           for k, w in enumerate(owner)):
+        return np
+    return "" if mh.group(1).lower() in _COUNT_NOUNS or not any(w[:1].isupper() for w in np.split()[1:]) else np
 
 
 def _definite(np: str) -> bool:

@@ -2697,7 +2697,12 @@ def _counts_of_the_incident(x: _Reading) -> None:
     text, s = x.text, x.s
     if _RUNNING_CUE_RE.search(text, s.start, s.end):
         return
+    # ("As of the morning of June 28, 10 people are known to have died": the incident's dead counted by a time)
+    by_a_time = any(p.kind == "point" and p.period == "cumulative" for p in x.phrases)
     for i, n in enumerate(x.nums):
+        if by_a_time and x.periods[i] == "cumulative" and n.unit == "count" and x.metrics[i] in ("killed", "injured"):
+            x.periods[i] = "interval"
+            continue
         # "Thirty-one people were in hospital", "took at least 34 people to hospital": the incident's dead,
         # hurt or missing without a verb of one event; not a state ("remain missing", "are still in hospital")
         if x.periods[i] is None and n.unit == "count" and x.metrics[i] in _INCIDENT_FATES \
