@@ -2039,3 +2039,20 @@ def test_an_incidents_dead_counted_as_of_a_time_are_its_count():
             "children.")
     body = [c for c in extract_claims(text, dt.date(2023, 6, 28)) if c.start > text.index("As of")]
     assert [c.period for c in body] == ["interval", "interval"]
+
+
+def test_a_breakdown_opened_by_the_dead_with_an_adjective_counts_the_dead():
+    text = ("The number of people killed in the offensive has risen to 87, 58 of them civilians. Among the civilian "
+            "dead are 18 children and 12 women.")
+    assert _claim(text, "18", dt.date(2012, 11, 19)).metric == "killed"
+
+
+def test_a_day_in_a_long_relative_clause_dates_its_event_not_the_toll():
+    c = _claim("At least 16 people have been confirmed dead and 31 are missing in the flooding that followed Russia's "
+               "destruction of the Kakhovka Dam on the Dnipro River on June 6, according to the ministry.", "16",
+               dt.date(2023, 6, 17))
+    assert c.as_of == dt.date(2023, 6, 17)
+    # (the nearest relative pronoun's clause holds the day: the figure before it is not of that day)
+    c = _claim("Hamas also holds the remains of roughly 30 others who were either killed on Oct. 7 or died in "
+               "captivity.", "30", dt.date(2024, 2, 12))
+    assert c.as_of == dt.date(2024, 2, 12)

@@ -114,7 +114,7 @@ _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|s
                                    r"|families|households"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
-_RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+_RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,12}$", re.I)
 _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|warned"
                                r"|estimated|confirmed|claimed)\b[^,.;]{0,30}$", re.I)
 # what may stand between a whole and the word that says what it counts: "of the 5,000 people injured", "of the
@@ -644,6 +644,11 @@ def _relative_clause_before(text: str, lo: int, hi: int) -> re.Match | None:
     """The relative pronoun that opens the clause ``text[lo:hi]`` ends in, if any; not the "that" of
     reported speech ("said on Friday that strikes on Wednesday had killed 12")."""
     m = _RELATIVE_DAY_RE.search(text, lo, hi)
+    while m is not None:  # (the nearest pronoun's clause: "which holds the remains of 30 others who were killed on")
+        nearer = _RELATIVE_DAY_RE.search(text, m.end(1), hi)
+        if nearer is None:
+            break
+        m = nearer
     if m and m.group(1).lower() == "that" and _REPORTED_THAT_RE.search(text, max(0, m.start() - 40), m.start()):
         return None
     return m
@@ -1716,8 +1721,9 @@ _AMONG_THE_DEAD_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,6}?\s+(?:were|was|a
 # a sentence's first figure that is a part of those counted before: "He added that nine of them were children"
 _PART_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|are|was|is)\b", re.I)
 _BREAKDOWN_OPENING_RE = re.compile(
-    r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:(?:new|latest|reported|confirmed)\s+)?(?:dead|killed|victims|injured|wounded|missing"
-    r"|survivors|casualties|hostages|detainees|deaths|fatalities)\b"
+    # ("Among the civilian dead", "Of the 26 foreign victims", "Among the bodies retrieved")
+    r"\s*(?:(?:Of|Among)\s+(?:them|those(?:\s+\w+)?|these|the\s+(?:\d[\d,.]*\s+)?(?:[\w-]+\s+){0,2}?(?:dead|killed|victims"
+    r"|injured|wounded|missing|survivors|casualties|hostages|detainees|deaths|fatalities|bodies)\b"
     # ("Of the 2,189 people known to have died so far, 1,832 were in the South": the figure just given, in parts)
     r"|the\s+\d[\d,.]*\s+(?:[\w'’-]+\s+){0,5}?(?:dead|killed|died|deaths|victims|injured|wounded|casualties)\b)"
     r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b"
@@ -1950,7 +1956,7 @@ def _read_time_phrases(x: _Reading, resolved_atts, carried_day) -> None:
     rel_starts = {}
     for p in phrases:
         if p.kind == "point" and id(p) not in verb_ids:
-            mr = _relative_clause_before(text, max(s.start, p.start - 60), p.start)
+            mr = _relative_clause_before(text, max(s.start, p.start - 90), p.start)
             if mr:
                 rel_starts[id(p)] = mr.start()
     aside_ids = {i for i in rel_starts if verb_dates}
