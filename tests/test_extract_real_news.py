@@ -2056,3 +2056,9 @@ def test_a_day_in_a_long_relative_clause_dates_its_event_not_the_toll():
     c = _claim("Hamas also holds the remains of roughly 30 others who were either killed on Oct. 7 or died in "
                "captivity.", "30", dt.date(2024, 2, 12))
     assert c.as_of == dt.date(2024, 2, 12)
+
+
+def test_a_count_of_kidnappings_counts_hostages():
+    c = _claim("At least 155 kidnappings took place in June, against 118 in May, according to a report.", "155",
+               dt.date(2022, 7, 25))
+    assert c.metric == "hostages"
