@@ -2062,3 +2062,9 @@ def test_a_count_of_kidnappings_counts_hostages():
     c = _claim("At least 155 kidnappings took place in June, against 118 in May, according to a report.", "155",
                dt.date(2022, 7, 25))
     assert c.metric == "hostages"
+
+
+def test_two_sources_of_which_the_first_is_a_bare_plural_both_speak():
+    c = _claim("At least seven people were killed by an airstrike on the port city, officials and a resident said "
+               "Saturday.", "seven", dt.date(2024, 11, 9))
+    assert c.speaker == "officials and a resident"

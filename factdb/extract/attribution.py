@@ -634,7 +634,9 @@ def _first_of_a_pair(region: str, cut: int) -> tuple[str, int] | None:
     words = left.split()
     if not words or len(words) > _PAIR_MAX_WORDS or not _looks_like_np(left.strip()) or not _names_a_source(left):
         return None
-    if words[0].lower() not in ("the", "a", "an") and not words[0][:1].isupper():
+    # (a bare plural of those who speak may open the pair too: "officials and a resident said")
+    if words[0].lower() not in ("the", "a", "an") and not words[0][:1].isupper() \
+            and not (len(words) <= 2 and _headed_by_a_body(words)):
         return None
     return left.strip(), pcut + len(left) - len(left.lstrip())
 
