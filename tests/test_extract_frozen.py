@@ -131,6 +131,10 @@ ROUND_FLOORS = {
     # (its labels leave the parts of a breakdown unattributed: "Of the seven dead soldiers, four have been identified")
     "round48-news": {"f1": 0.96, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.84,
                      "as_of_accuracy": 0.74, "period_accuracy": 0.77},
+    "round49-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.96, "speaker_accuracy": 0.89,
+                     "as_of_accuracy": 0.87, "period_accuracy": 0.94},
+    "round50-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.94, "speaker_accuracy": 0.91,
+                     "as_of_accuracy": 0.88, "period_accuracy": 0.95},
     "round46-news": {"f1": 0.99, "bounds_accuracy": 0.97, "metric_accuracy": 0.93, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.67, "period_accuracy": 0.79},
 }

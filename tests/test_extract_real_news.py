@@ -2068,3 +2068,17 @@ def test_two_sources_of_which_the_first_is_a_bare_plural_both_speak():
     c = _claim("At least seven people were killed by an airstrike on the port city, officials and a resident said "
                "Saturday.", "seven", dt.date(2024, 11, 9))
     assert c.speaker == "officials and a resident"
+
+
+def test_one_date_line_under_a_headline_does_not_make_a_live_page():
+    text = ("Militia kills more than 200 in village attacks, rights group says\n\nMonday, July 14, 2025\n\nThe militia "
+            "has killed over 200 civilians in a string of attacks on villages in the state, a rights group said on "
+            "Monday.")
+    body = [c for c in extract_claims(text, dt.date(2025, 7, 14)) if c.start > text.index("The militia")]
+    assert body[0].period == "interval"
+
+
+def test_a_day_in_a_clause_about_the_victims_dates_the_event():
+    c = _claim("At least 19 people have been killed and 23 injured by fire on residents who were waiting for aid at "
+               "the roundabout in the city on Saturday, according to the media office.", "19", dt.date(2024, 3, 24))
+    assert c.as_of == dt.date(2024, 3, 23)

@@ -114,7 +114,10 @@ _PERSON_NOUN_AFTER_RE = re.compile(r"\s+(?:men|women|people|children|civilians|s
                                    r"|families|households"
                                    r"|patients|prisoners|hostages|migrants|refugees|workers|journalists)\b")
 # "16 of the 33 have been freed": the 33 is the whole the part is taken from, not a claim about the event
-_RELATIVE_DAY_RE = re.compile(r"\b(that|which|who|where)\s+(?:[\w'’.-]+\s+){0,12}$", re.I)
+# (a clause about the victims tells what they were doing when hit, that day: "on residents who were waiting for aid
+# at the roundabout on Saturday"; one of another event may run longer: "the flooding that followed Russia's
+# destruction of the dam on the river on June 6")
+_RELATIVE_DAY_RE = re.compile(r"\b(?:(that|which)\s+(?:[\w'’.-]+\s+){0,12}|(who|where)\s+(?:[\w'’.-]+\s+){0,8})$", re.I)
 _REPORTED_THAT_RE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|added|stated|warned"
                                r"|estimated|confirmed|claimed)\b[^,.;]{0,30}$", re.I)
 # what may stand between a whole and the word that says what it counts: "of the 5,000 people injured", "of the
@@ -645,11 +648,11 @@ def _relative_clause_before(text: str, lo: int, hi: int) -> re.Match | None:
     reported speech ("said on Friday that strikes on Wednesday had killed 12")."""
     m = _RELATIVE_DAY_RE.search(text, lo, hi)
     while m is not None:  # (the nearest pronoun's clause: "which holds the remains of 30 others who were killed on")
-        nearer = _RELATIVE_DAY_RE.search(text, m.end(1), hi)
+        nearer = _RELATIVE_DAY_RE.search(text, m.start() + 1, hi)
         if nearer is None:
             break
         m = nearer
-    if m and m.group(1).lower() == "that" and _REPORTED_THAT_RE.search(text, max(0, m.start() - 40), m.start()):
+    if m and (m.group(1) or "").lower() == "that" and _REPORTED_THAT_RE.search(text, max(0, m.start() - 40), m.start()):
         return None
     return m
 
@@ -1025,13 +1028,15 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # an organisation's own report speaks for it throughout (see layout.document_issuer)
     issuer = document_issuer(original)
     # a story whose headline names one incident ("Air strike on village kills 10"): not a live page
-    single = bool(layout.headline_end) and not layout.stamps \
+    # a live page has entries under stamps; one date line under a story's headline does not make one
+    live = layout.stamp_lines > 1
+    single = bool(layout.headline_end) and not live \
         and (_ONE_INCIDENT_RE.search(original, 0, layout.headline_end) is not None
              or _ACTORS_KILL_RE.search(original, 0, layout.headline_end) is not None
              and _INCIDENTS_OR_DISASTERS_RE.search(original, 0, layout.headline_end) is None)
     # its sentences count the incident's dead, hurt and missing; so do those of a story of incidents of one kind
     # that counts them ("Air strikes kill 30 across the region"), whose days, though, may differ
-    one_incident = single or bool(layout.headline_end) and not layout.stamps \
+    one_incident = single or bool(layout.headline_end) and not live \
         and _INCIDENTS_RE.search(original, 0, layout.headline_end) is not None \
         and _A_COUNT_RE.search(original, 0, layout.headline_end) is not None
     named: dict[tuple[str, int], str | None] = {}
@@ -2690,7 +2695,8 @@ _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 # funicular": no word of a compound)
 # ("have now been killed": the count as it stands now)
 _RUNNING_CUE_RE = re.compile(r"(?<!-)\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose"
-                             r"|risen|reached|climbed|war|conflict|campaign|year|month|week|now)\b(?!-)", re.I)
+                             r"|risen|rises|reached|climbed|climbs|jumped|soared|increased|war|conflict|campaign|year"
+                             r"|month|week|now)\b(?!-)", re.I)
 _PERFECT_AUX_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
 _PERFECT_AUX_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 

@@ -87,6 +87,7 @@ class Layout:
     titles: list[tuple[int, int]] = field(default_factory=list)
     # (offset, day) of each dated stamp: a live blog's entries are of their stamp's day
     stamps: list[tuple[int, dt.date]] = field(default_factory=list)
+    stamp_lines: int = 0  # the stamp lines, dated or a clock time alone: more than one make a live page
 
     def day_at(self, pos: int) -> dt.date | None:
         """The day of the dated stamp ``pos`` stands under, if any."""
@@ -290,6 +291,7 @@ def read_layout(text: str, published: dt.date | None = None,
                 and 3 <= len(line.split()) <= 16 and any(ch.isdigit() for ch in line):
             out.titles.append((ps, pe))  # a one-line paragraph without final punctuation, over a body
         if stamp:
+            out.stamp_lines += 1
             d = _stamp_date(stamp, published)
             if d is not None:
                 out.stamps.append((ps, d))
@@ -298,6 +300,7 @@ def read_layout(text: str, published: dt.date | None = None,
             # what follows is of that day
             got = parse_day(line, published)
             if got is not None and (published is None or got[0] <= published):
+                out.stamp_lines += 1
                 out.stamps.append((ps, got[0]))
                 out.blanks.append((ps, line_end))
                 continue
