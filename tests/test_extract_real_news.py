@@ -2082,3 +2082,16 @@ def test_a_day_in_a_clause_about_the_victims_dates_the_event():
     c = _claim("At least 19 people have been killed and 23 injured by fire on residents who were waiting for aid at "
                "the roundabout in the city on Saturday, according to the media office.", "19", dt.date(2024, 3, 24))
     assert c.as_of == dt.date(2024, 3, 23)
+
+
+def test_sources_reported_with_a_participle_after_with_or_and_speak():
+    found = {c.text: c for c in extract_claims(
+        "Air strikes hit an area far from the border, with the group announcing the death of one fighter and "
+        "official media reporting that two children had been killed.", dt.date(2024, 5, 17))}
+    assert (found["one"].speaker, found["two"].speaker) == ("group", "official media")
+
+
+def test_added_on_a_day_that_reports():
+    c = _claim("The UN Office for the Coordination of Humanitarian Affairs added on Wednesday that more than 263,000 "
+               "people are now internally displaced.", "263,000", dt.date(2023, 10, 11))
+    assert c.speaker == "UN Office for the Coordination of Humanitarian Affairs"

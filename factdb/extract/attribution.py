@@ -78,8 +78,9 @@ _COUNT_NOUN_THEN_VERB_RE = re.compile(
     r"(?:\s+(?:in|from|of|among|across)\s+[^,;.]{1,40}?)?\s+(?:pass\w*|rose|rises?|risen|reach\w*|stand\w*|stood|is|are"
     r"|was|were|has|have|had|top\w*|climb\w*|soar\w*|exceed\w*|jump\w*|surpass\w*|to\s+\d)", re.I)
 # ("..., the ministry added Monday.": a day may close the trailing cue)
+# ("added", "added on Wednesday", "added on Wednesday that ...": a report, not a sum)
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                            r"|Sunday|yesterday|today|later|earlier)\s*[,.;]?\s*$)")
+                            r"|Sunday|yesterday|today|later|earlier)\s*(?:[,.;]?\s*$|that\b|,))")
 _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept|amid|amidst"
                                  r"|despite|over|with|without)\s+"
                                  r"(?:(?:earlier|latest|new|previous"
@@ -111,7 +112,7 @@ _NON_WORD_RE = re.compile(r"[^\w]")
 _ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 
 _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|warns|warn|reported|reports|report"
-          r"|announced|announces|announce|claimed|claims|claim|asserted|asserts|stated|states|added|adds"
+          r"|announced|announces|announce|reporting|announcing|claimed|claims|claim|asserted|asserts|stated|states|added|adds"
           r"|noted|notes|confirmed|confirms|tracked|tracks|recorded|records|registered|counted|documented"
           r"|believes|believe|acknowledged|acknowledges|explained|wrote|writes|tweeted|posted|declared"
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"
@@ -127,7 +128,10 @@ _AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a 
 _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
 
 # participles whose speaker is the sentence's subject: "X renewed his call, saying ...", "..., pointing out that"
-_PARTICIPLES = frozenset({"saying", "pointing out", "noting"})
+_PARTICIPLES = frozenset({"saying", "pointing out", "noting", "reporting", "announcing"})
+# participles that report only after "with X" or "and X": "with Hezbollah announcing the death of one fighter and
+# official media reporting that two children had been killed" (not "reporting by the agency")
+_WITH_ONLY_PARTICIPLES = frozenset({"reporting", "announcing"})
 _THAT_AFTER_RE = re.compile(r"\s+that\b")
 VERB_RE = re.compile(r"\b(?P<v>" + _VERBS + r"|" + _PUT + r")\b", re.I)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”()]{1,90}?)(?=\s*(?:[,;.!?\"“”()]|$|\s+(?:on|who|which|that|as|in\s+a|in\s+its|released|published|seen|based|compiled|cited|issued|posted)\b))", re.I)
@@ -977,7 +981,9 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in _PARTICIPLES or _AND_BEFORE_RE.search(before):
             # "with X saying"; "X renewed his call, saying ..." and "X called for calm and said ...": the
             # speaker is the subject of the sentence
-            mw = _WITH_SPEAKER_RE.search(before) if verb == "saying" else None
+            mw = _WITH_SPEAKER_RE.search(before) if verb == "saying" or verb in _WITH_ONLY_PARTICIPLES else None
+            if verb in _WITH_ONLY_PARTICIPLES and not (mw and clean_speaker(mw.group("np"))):
+                continue
             if mw and clean_speaker(mw.group("np")):
                 np, st = mw.group("np"), v - len(before) + mw.start("np")
             else:
