@@ -2095,3 +2095,15 @@ def test_added_on_a_day_that_reports():
     c = _claim("The UN Office for the Coordination of Humanitarian Affairs added on Wednesday that more than 263,000 "
                "people are now internally displaced.", "263,000", dt.date(2023, 10, 11))
     assert c.speaker == "UN Office for the Coordination of Humanitarian Affairs"
+
+
+@pytest.mark.parametrize("text, surface, speaker", [
+    # the name after a role's title holds the title; the name before the role speaks
+    ("Andriy Yermak, chief of staff to Ukraine's president, Volodymyr Zelenskiy, said 215 of their people had been "
+     "freed.", "215", "Andriy Yermak"),
+    # who is quoted speaks, not who relays
+    ("A state health official quoted by the Reuters news agency said at least 22 people had died.", "22",
+     "state health official"),
+])
+def test_the_speaker_is_who_speaks_not_a_name_in_an_apposition_or_a_relay(text, surface, speaker):
+    assert _claim(text, surface, dt.date(2022, 9, 22)).speaker == speaker

@@ -157,6 +157,7 @@ _CUE_SCAN = AnchoredSet([
                    "calculated", "reported", "outlined", "offered", "drawn", "presented", "submitted"), BY_RE),
     dict.fromkeys({re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")}, VERB_RE),
 ])
+_RELAYED_BY_TAIL_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$", re.S)
 CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)
 
 _DET_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -240,6 +241,8 @@ _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s)")
 _APPOSITION_SUBJECT_RE = re.compile(r"(?:^|[.;:]\s+|\s)(?P<a>[A-Z][^,;:.\"“”]{2,80}?),\s+(?P<b>[^,;:\"“”]{3,100}?),\s*$")
 _PERSON_NAME_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin))"
                              r"{1,3}")
+_PERSON_NAME_END_RE = re.compile(r"(?:^|[.;:]\s+|\s)((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+"
+                                 r"(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin)){1,3})\s*$")
 _ROLE_IN_RE = re.compile(r"\b(?:director|spokes(?:man|woman|person)|minister|governor|mayor|chief|head|officer|official"
                          r"|commander|president|secretary|representative|coordinator|envoy|chairman|chairwoman"
                          r"|commissioner|manager|leader)\b", re.I)
@@ -530,6 +533,13 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         ma = _APPOSITION_SUBJECT_RE.search(region)
         if ma:
             first, second = ma.group("a"), ma.group("b")
+            # "Andriy Yermak, chief of staff to Ukraine's president, Volodymyr Zelenskiy, said": the name after a
+            # role's title is the title's holder; the name before the role speaks
+            comma = region.rfind(",", 0, ma.start("a"))
+            mp = _PERSON_NAME_END_RE.search(region, 0, comma) if comma > 0 else None
+            if mp and _PERSON_NAME_RE.fullmatch(second.strip()) and _ROLE_IN_RE.search(region, comma, ma.end("a")) \
+                    and not _PERSON_NAME_RE.fullmatch(first.strip()):
+                return mp.group(1), lo + mp.start(1)
             name = next((x for x in (first, second) if _PERSON_NAME_RE.fullmatch(x.strip())), None)
             if name and (_ROLE_IN_RE.search(first) or _ROLE_IN_RE.search(second)):
                 return name.strip(), lo + (ma.start("a") if name is first else ma.start("b"))
@@ -549,6 +559,9 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
         cut = mc.end() if mc else 0
     np_text = region[cut:]
     np_clean = _DOCUMENT_NUMBER_RE.sub("", _AUX_TAIL_RE.sub("", " " + np_text).strip())
+    if "ted by" in np_clean:
+        # "A state health official quoted by the Reuters news agency said": the official speaks, relayed
+        np_clean = _RELAYED_BY_TAIL_RE.sub("", np_clean)
     if "ed " in np_clean:
         # "The civil defence bulletin published on Monday morning lists": the bulletin, not its day
         np_clean = _PUBLISHED_TAIL_RE.sub("", np_clean)
