@@ -2107,3 +2107,10 @@ def test_added_on_a_day_that_reports():
 ])
 def test_the_speaker_is_who_speaks_not_a_name_in_an_apposition_or_a_relay(text, surface, speaker):
     assert _claim(text, surface, dt.date(2022, 9, 22)).speaker == speaker
+
+
+def test_an_inverted_said_before_a_clause_of_what_happened_names_no_speaker():
+    c = _claim("The Emergency Lawyers, who have been recording abuses during the 20-month war between the army and the "
+               "paramilitary forces, said the strike came on the town's weekly market day, when people from nearby "
+               "villages had gathered, and that more than 100 people had died.", "100", dt.date(2024, 12, 10))
+    assert "strike" not in (c.speaker or "")

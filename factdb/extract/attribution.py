@@ -90,7 +90,9 @@ _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will
 _COMMA_OR_QUOTE_END_RE = re.compile(r"[,\"”]\s*$")
 _INVERTED_SPEAKER_RE = re.compile(r"\s+(?P<np>[^,;:.!?\"“”()]{1,70}?)(?=\s*(?:[,;:.!?\"“”()]|$|\s+(?:on|in\s+a|who|adding|as|at|after)\b))")
 # an inverted "speaker" that is a clause: "said the toll stood at 18"
-_CLAUSE_NP_RE = re.compile(r"\b(?:stood|stands|rose|rises|reached|reaches|climbed|was|were|is|are|had|has|have)\b", re.I)
+# (or "said the strike came on the town's market day": a past of what happened)
+_CLAUSE_NP_RE = re.compile(r"\b(?:stood|stands|rose|rises|reached|reaches|climbed|was|were|is|are|had|has|have|came|went"
+                           r"|hit|struck|began|took|fell|happened|occurred|killed|wounded|left)\b", re.I)
 # the name a "who" clause is of, right before it: "Mahmoud Bassal, who had earlier reported"
 _WHO_ANTECEDENT_RE = re.compile(r"(?P<np>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s*,\s*$")
 _PRONOUN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:he|she|it|they)\s*[,.]")
