@@ -2114,3 +2114,15 @@ def test_an_inverted_said_before_a_clause_of_what_happened_names_no_speaker():
                "paramilitary forces, said the strike came on the town's weekly market day, when people from nearby "
                "villages had gathered, and that more than 100 people had died.", "100", dt.date(2024, 12, 10))
     assert "strike" not in (c.speaker or "")
+
+
+def test_what_rose_is_a_running_total_though_a_window_follows_for_another_figure():
+    c = _claim("The number of laboratory-confirmed deaths in the country has risen to 10 after four deaths were "
+               "recorded in the East African country in the last five days, authorities said.", "10", dt.date(2025, 1, 8))
+    assert c.period == "cumulative"
+
+
+def test_the_days_of_a_war_are_its_length_so_far_not_a_window():
+    c = _claim("\"In 380 days of aggression on the territory, 42,603 people have been killed,\" the ministry said.",
+               "42,603", dt.date(2024, 10, 20))
+    assert c.period == "cumulative"

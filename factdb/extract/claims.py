@@ -2100,6 +2100,10 @@ def _read_dates(x: _Reading) -> None:
             period, after = cue.period, cue.start >= n.end
             if rises and period == "interval" and cue.kind == "point" and after:
                 period = "cumulative"  # "the toll ... rose to 72 on Sunday": the day dates a running total
+            elif rises and period == "interval" and cue.kind == "window" and after and nearest.get(id(cue)) is not n:
+                # "deaths have risen to 10 after four deaths were recorded in the last five days": the window is
+                # the four's; what rose is a running total
+                period = "cumulative"
         as_of = since = None
         got = stated = False
         if len(cands) > 1 and any(p.kind == "point" and p.as_of and _AS_OF_CUE_RE.match(p.text) for _, p in cands):

@@ -106,7 +106,9 @@ TIME_RE = re.compile(
     r"(?P<wu2>hours?|days?|weeks?|months?)\b"
     # ("killed in 21 months of war": since the war began, a running total, not a window; but "in two days of
     # fighting" is one)
-    r"(?!(?:(?<=months)|(?<=weeks))\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities))"
+    # ("In 380 days of aggression": the days of a war are its whole length so far; "two days of fighting" are two)
+    r"(?!(?:(?<=months)|(?<=weeks))\s+of\s+(?:the\s+)?(?:war|fighting|conflict|hostilities|aggression)"
+    r"|(?<=days)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:war|conflict|aggression)\b)"
     # ("a rise of 367 cases in the space of a single day")
     r"|\bin\s+the\s+space\s+of\s+(?:a\s+(?:single\s+)?|(?P<wn3>\d+|two|three|four|five|six|seven|ten)\s+)"
     r"(?P<wu3>hours?|days?|weeks?|months?)\b"
