@@ -137,6 +137,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.88, "period_accuracy": 0.95},
     "round51-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.93, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.7, "period_accuracy": 0.87},
+    "round52-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.85,
+                     "as_of_accuracy": 0.85, "period_accuracy": 0.84},
     "round46-news": {"f1": 0.99, "bounds_accuracy": 0.97, "metric_accuracy": 0.93, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.67, "period_accuracy": 0.79},
 }

@@ -2126,3 +2126,23 @@ def test_the_days_of_a_war_are_its_length_so_far_not_a_window():
     c = _claim("\"In 380 days of aggression on the territory, 42,603 people have been killed,\" the ministry said.",
                "42,603", dt.date(2024, 10, 20))
     assert c.period == "cumulative"
+
+
+def test_a_day_closing_a_since_clause_is_where_the_count_starts_not_its_date():
+    c = _claim("At least 97 civilians have been killed in the country since armed conflict broke out in the capital "
+               "between the regular army and the paramilitary Rapid Support Forces (RSF) on April 15.", "97",
+               dt.date(2023, 4, 17))
+    assert (c.as_of, c.period) == (dt.date(2023, 4, 17), "cumulative")
+
+
+def test_a_perfect_after_a_relative_clause_ending_in_a_day_is_a_toll_as_of_now():
+    c = _claim("Altogether, the onslaught that began after an attack on Oct. 7, 2023 has killed more than 44,400 "
+               "people in the territory.", "44,400", dt.date(2024, 12, 2))
+    assert c.as_of == dt.date(2024, 12, 2)
+
+
+def test_a_breakdown_finds_its_whole_past_a_list_of_places():
+    text = ("The health directorate said 106 people have died of dengue this year. " + " ".join(
+        f"District {k} reported {10 + k} cases." for k in range(1, 15)) + " Of the 106 deaths, 62 occurred in the "
+            "capital's hospitals.")
+    assert _claim(text, "62", dt.date(2022, 10, 19)).metric == "killed"

@@ -1231,7 +1231,7 @@ def _is_list_item(original: str, at: int) -> bool:
 
 
 _LIST_MARKERS = frozenset("-•*▪◦–")
-_RECENT_COUNTS = 12
+_RECENT_COUNTS = 40  # (a breakdown by place may list a dozen counts between the whole and its parts)
 # a breakdown announced by its places: "The news agency gave the casualties by region: in the south, 8 people ..."
 _BY_PLACE_COLON_RE = re.compile(r"\bby\s+(?:region|province|governorate|district|state|county|area|city|town|country"
                                 r"|department|municipality|prefecture)\s*:", re.I)
@@ -1990,6 +1990,12 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
 
 
 _ALONE_AFTER_RE = re.compile(r"\s+alone\b")
+# the perfect of the sentence right after a relative clause that ends in a day: "... on Oct. 7, 2023 has killed"
+_PERFECT_AFTER_CLAUSE_RE = re.compile(r"\s*,?\s*(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?\w+\s+"
+                                      r"(?:(?:more\s+than|at\s+least|over|nearly|almost|about|some)\s+)?$")
+# a "since" clause whose own day closes it: "since armed conflict broke out in the capital ... on April 15"
+_SINCE_CLAUSE_DAY_RE = re.compile(r"\bsince\s+(?:[\w'’()-]+\s+){1,4}?(?:began|broke\s+out|erupted|started|struck|hit)\b"
+                                  r"[^,;.]{0,120}$")
 # a second report of the same source opens a clause of its own: "put the death toll at 70 and said 280 people were
 # injured" (the toll's cue is not the injured's; a day may still date both)
 _NEW_REPORT_GAP_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|adds|reported|reports|told|announced)\b")
@@ -2076,6 +2082,14 @@ def _read_dates(x: _Reading) -> None:
                 continue  # "the number of dead from the Jan. 1 earthquake had risen to 126": the day names the event
             if p.kind == "point" and p.end <= n.start and _PERFECT_CLAUSE_BETWEEN_RE.search(text, p.end, n.start):
                 continue  # "collapsed on Sunday, unleashing floods that have killed at least 60": a toll as of now
+            if p.kind == "point" and id(p) in rel_starts and p.end <= n.start \
+                    and _PERFECT_AFTER_CLAUSE_RE.match(text, p.end, n.start):
+                continue  # "the onslaught that began after an attack on Oct. 7, 2023 has killed 44,400": as of now
+            if p.kind == "point" and p.start >= n.end and "since" in text[n.end:p.start] \
+                    and _SINCE_CLAUSE_DAY_RE.search(text, n.end, p.start):
+                # "have been killed since armed conflict broke out in the capital ... on April 15": the day the
+                # count starts from, not its date
+                continue
             if c is not None and nearest.get(id(p)) is not n:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _clause_comma(text, a, b) or p.kind != "point" and _NEW_REPORT_GAP_RE.search(text, a, b):
