@@ -2146,3 +2146,11 @@ def test_a_breakdown_finds_its_whole_past_a_list_of_places():
         f"District {k} reported {10 + k} cases." for k in range(1, 15)) + " Of the 106 deaths, 62 occurred in the "
             "capital's hospitals.")
     assert _claim(text, "62", dt.date(2022, 10, 19)).metric == "killed"
+
+
+def test_a_sentence_without_figures_opening_on_a_past_day_sets_the_paragraphs_scene():
+    text = ("The ministry gave its daily toll. On October 7, 2023, the movement launched a large-scale rocket attack "
+            "on the country as its fighters broke through the border. Over 1,200 people were killed and some 240 "
+            "others were abducted.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2024, 1, 13))}
+    assert found["Over 1,200"].as_of == found["some 240"].as_of == dt.date(2023, 10, 7)

@@ -1169,6 +1169,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         if not nums:
             # "... after its 7 October attack." dates what is told of "that attack" next
             event_day = _dated_event_named(text, s, day) or event_day
+            # "On October 7, 2023, the movement launched an attack on ..." then "Over 1,200 people were killed and
+            # some 240 others were abducted": a sentence without figures may set its paragraph's scene too
+            if day is not None and text.startswith(("On ", "In ", "Early on ", "Late on "), s.start):
+                scene_day = _opening_day(text, s, day) or scene_day
             if text[s.start:s.end].rstrip().endswith(":"):
                 heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
@@ -1734,6 +1738,12 @@ _BREAKDOWN_OPENING_RE = re.compile(
     r"|The\s+(?:dead|victims|casualties|survivors|injured|wounded|fatalities)\s+(?:include|included|were|are)\b"
     # ("Of that total, 1,232 patients have recovered": the figure just given, named by what it is)
     r"|Of\s+(?:that|this|the)\s+(?:total|figure|number|toll|tally)\s*,)")
+
+
+def _opening_day(text: str, s: Sentence, day: dt.date) -> dt.date | None:
+    """The earlier day a sentence opens on ("On October 7, 2023, ..."), if any."""
+    return next((p.as_of for p in find_time_phrases(text, s.start, min(s.end, s.start + 60), day)
+                 if p.kind == "point" and p.as_of is not None and p.as_of < day and _opens_sentence(text, s, p)), None)
 
 
 def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
