@@ -2154,3 +2154,9 @@ def test_a_sentence_without_figures_opening_on_a_past_day_sets_the_paragraphs_sc
             "others were abducted.")
     found = {c.text: c for c in extract_claims(text, dt.date(2024, 1, 13))}
     assert found["Over 1,200"].as_of == found["some 240"].as_of == dt.date(2023, 10, 7)
+
+
+def test_what_also_befell_others_is_of_the_event_dated_before():
+    text = ("Around 1,200 people, most of them civilians, died in the October 7 attack, when fighters broke through "
+            "the border. Around 240 people were also taken hostage.")
+    assert _claim(text, "240", dt.date(2023, 12, 4)).as_of == dt.date(2023, 10, 7)

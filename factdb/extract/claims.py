@@ -1790,6 +1790,10 @@ def _past_day_in(text: str, lo: int, hi: int, day: dt.date | None) -> dt.date | 
     return when if when is not None and when < day else None
 
 
+_ALSO_BEFELL_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was)\s+also\s+(?:taken|killed|wounded|injured"
+                                   r"|abducted|kidnapped|seized|captured|held)\b", re.I)
+
+
 def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
     """Figures without a day of their own, told "in the operation" after an earlier sentence dated that
     event ("An Israeli raid ... on Saturday killed 274 ... It added that nearly 700 people were wounded
@@ -1801,7 +1805,9 @@ def _date_by_event_named_before(x: _Reading, event_day: dt.date | None) -> None:
         if as_ofs[i] in (None, x.anchor) and periods[i] in (None, "interval") and event_day < (x.anchor or event_day) \
                 and ("th" in text[n.end:s.end] and _THE_EVENT_AFTER_RE.match(text, n.end, s.end)
                      # ... and what it did besides: "had killed 22 people and wounded six"
-                     or i and as_ofs[i - 1] == event_day and x.links[i] in ("and", "ellipsis")):
+                     or i and as_ofs[i - 1] == event_day and x.links[i] in ("and", "ellipsis")
+                     # ... or what befell others in it: "Around 240 people were also taken hostage"
+                     or "also" in text[n.end:s.end] and _ALSO_BEFELL_AFTER_RE.match(text, n.end, s.end)):
             as_ofs[i] = event_day
             periods[i] = periods[i] or "interval"  # (that one event's count)
 
