@@ -2160,3 +2160,15 @@ def test_what_also_befell_others_is_of_the_event_dated_before():
     text = ("Around 1,200 people, most of them civilians, died in the October 7 attack, when fighters broke through "
             "the border. Around 240 people were also taken hostage.")
     assert _claim(text, "240", dt.date(2023, 12, 4)).as_of == dt.date(2023, 10, 7)
+
+
+def test_a_roles_holder_named_after_it_at_the_end_speaks():
+    c = _claim("Of the missing, 23 people still cannot be reached, said the district's police chief, DSP Kiran Jung "
+               "Kunwar.", "23", dt.date(2020, 7, 11))
+    assert c.speaker == "DSP Kiran Jung Kunwar"
+
+
+def test_a_state_still_held_after_an_event_is_not_of_the_events_day():
+    c = _claim("The coastguard said 25 passengers were still unaccounted for after the ship struck rocks off the "
+               "island on Friday.", "25", dt.date(2012, 1, 17))
+    assert c.as_of == dt.date(2012, 1, 17)

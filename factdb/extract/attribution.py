@@ -245,6 +245,8 @@ _PERSON_NAME_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+(
                              r"{1,3}")
 _PERSON_NAME_END_RE = re.compile(r"(?:^|[.;:]\s+|\s)((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+"
                                  r"(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin)){1,3})\s*$")
+# a name in apposition closing the sentence: ", DSP Kiran Jung Kunwar." (a rank or title may head it)
+_APPOSED_NAME_END_RE = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*)\s*[.!?\"”]*\s*$")
 _ROLE_IN_RE = re.compile(r"\b(?:director|spokes(?:man|woman|person)|minister|governor|mayor|chief|head|officer|official"
                          r"|commander|president|secretary|representative|coordinator|envoy|chairman|chairwoman"
                          r"|commissioner|manager|leader)\b", re.I)
@@ -979,7 +981,14 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
                 np = mi.group("np")
                 sp = clean_speaker(np)
                 if sp and (_looks_like_np(sp) or is_pronoun(sp)):
-                    out.append(Attribution(v, ve, sp, ve + mi.start("np"), "said", "left", _definite(np)))
+                    st = ve + mi.start("np")
+                    mn = _APPOSED_NAME_END_RE.match(text, ve + mi.end("np"), hi) if _ROLE_IN_RE.search(np) else None
+                    if mn and (_PERSON_NAME_RE.fullmatch(mn.group("name"))
+                               or _PERSON_NAME_RE.fullmatch(mn.group("name").split(" ", 1)[-1])):
+                        # "..., said Myagdi's police chief, DSP Kiran Jung Kunwar.": the role's holder, named after
+                        # it, speaks
+                        sp, st = mn.group("name"), mn.start("name")
+                    out.append(Attribution(v, ve, sp, st, "said", "left", _definite(np)))
                     continue
         if verb in ("raised", "revised", "lowered", "increased", "updated") and not _REVISED_FIGURE_RE.match(text, ve, hi):
             continue  # these report only when what they change is a figure: "raised the toll to 12"

@@ -2006,6 +2006,7 @@ def _stretch_end(text: str, phrases: list[TimePhrase], p: TimePhrase) -> dt.date
 
 
 _ALONE_AFTER_RE = re.compile(r"\s+alone\b")
+_STILL_THEN_AFTER_RE = re.compile(r"\b(?:still|remain|remains|remained)\b[^,;.]{0,60}?\bafter\b", re.I)
 # the perfect of the sentence right after a relative clause that ends in a day: "... on Oct. 7, 2023 has killed"
 _PERFECT_AFTER_CLAUSE_RE = re.compile(r"\s*,?\s*(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?\w+\s+"
                                       r"(?:(?:more\s+than|at\s+least|over|nearly|almost|about|some)\s+)?$")
@@ -2094,6 +2095,10 @@ def _read_dates(x: _Reading) -> None:
                 continue
             if state and p.kind == "point" and p.start >= n.end:
                 continue
+            if p.kind == "point" and p.start >= n.end and "after" in text[n.end:p.start] \
+                    and _STILL_THEN_AFTER_RE.search(text, n.end, p.start):
+                continue  # "25 passengers were still unaccounted for after the ship struck rocks on Friday": a state now
+
             if rises and p.kind == "point" and p.end <= n.start and _EVENT_AFTER_DAY_RE.match(text, p.end):
                 continue  # "the number of dead from the Jan. 1 earthquake had risen to 126": the day names the event
             if p.kind == "point" and p.end <= n.start and _PERFECT_CLAUSE_BETWEEN_RE.search(text, p.end, n.start):
