@@ -2172,3 +2172,11 @@ def test_a_state_still_held_after_an_event_is_not_of_the_events_day():
     c = _claim("The coastguard said 25 passengers were still unaccounted for after the ship struck rocks off the "
                "island on Friday.", "25", dt.date(2012, 1, 17))
     assert c.as_of == dt.date(2012, 1, 17)
+
+
+def test_a_whole_named_first_keeps_its_metric_and_the_speaker_of_its_reduced_relative():
+    found = {c.text: c for c in extract_claims(
+        "Of the 111 hostages Israel says are still in Gaza, roughly one in three is believed to have died.",
+        dt.date(2024, 8, 15))}
+    whole = next(c for t, c in found.items() if t.endswith("111"))
+    assert (whole.metric, whole.speaker) == ("hostages", "Israel")

@@ -204,7 +204,9 @@ _NAME_TAIL_RE = re.compile(r"(?:^|\s)((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_W
 
 
 _RELATIVE_SPEAKER_RE = re.compile(
-    r"\b(?:who|whom|which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4}(?:officials\s+|authorities\s+|sources\s+)?"
+    # (or a clause without its pronoun after a counted noun: "Of the 111 hostages Israel says are still in Gaza")
+    r"(?:\b(?:who|whom|which|that)|\d[\d,.]*\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s(?=\s+[A-Z]))"
+    r"\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'’·-]*\s+){1,4}(?:officials\s+|authorities\s+|sources\s+)?"
     r"|the\s+(?:military|army|ministry|government|police|authorities|agency|group|U\.N\.\s+|UN\s+)\s*)"
     r"(?:has\s+|have\s+)?$")
 _LEADING_CONJ_RE = re.compile(
@@ -1000,7 +1002,7 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             sp = clean_speaker(mr.group("np"))
             if sp:
                 out.append(Attribution(v, ve, sp, v - len(before) + mr.start("np"), "said", "right",
-                                       _definite(mr.group("np")), head_end=v - len(before) + mr.start()))
+                                       _definite(mr.group("np")), head_end=v - len(before) + mr.start("np")))
                 continue
         if verb in _PARTICIPLES or _AND_BEFORE_RE.search(before):
             # "with X saying"; "X renewed his call, saying ..." and "X called for calm and said ...": the

@@ -562,7 +562,9 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "including"  # "35 deaths (25 confirmed and 10 probable)": the parts of the figure before
         elif ((cur.unit in ("percent", "fraction") and prev.unit == "count")
               or (prev.unit in ("percent", "fraction") and cur.unit == "count" and _APPOS_AFTER_RE.match(after))) \
-                and _LINK_APPOS_RE.match(gap):
+                and _LINK_APPOS_RE.match(gap) \
+                and not text[max(0, prev.start - 7):prev.start].lower().endswith(("of the ", "among the ")):
+            # (not a share of a whole named first: "Of the 111 hostages still in Gaza, roughly one in three ...")
             # "1.9 million people - about 85% -", "nearly half of the population, some 5.4 million people,"
             kind = "apposition"
         elif (exotic or low.rstrip().endswith(_COMPARE_ENDS)) and _LINK_COMPARE_RE.search(gap):
