@@ -2180,3 +2180,9 @@ def test_a_whole_named_first_keeps_its_metric_and_the_speaker_of_its_reduced_rel
         dt.date(2024, 8, 15))}
     whole = next(c for t, c in found.items() if t.endswith("111"))
     assert (whole.metric, whole.speaker) == ("hostages", "Israel")
+
+
+def test_an_area_of_land_burned_or_flooded_is_a_claim():
+    found = [c.text for c in extract_claims("Floodwaters have destroyed about 3,200 houses and submerged crops on some "
+                                            "9,000 hectares of farmland, the agency said.", dt.date(2025, 2, 10))]
+    assert any(t.endswith("9,000") for t in found)

@@ -373,7 +373,8 @@ MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*-\s*|\s*)(?:km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|mm|nm|nanomet(?:er|re)s?"
     r"|kg|kgs|kilograms?|g|grams?|mg|lbs?|oz|ounces?|°[CF]?|degrees?|[CF](?![\w])|mph|km/h|kph|knots?"
     r"|millimet(?:er|re)s?|centimet(?:er|re)s?"
-    r"|ft|feet|foot|inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|cubic|ml|cl|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
+    # (an area of land is no measure here but a claim of damage: "scorched about 5,000 hectares")
+    r"|ft|feet|foot|inch(?:es)?|yards?|sq|square|cubic|ml|cl|[kMGT]?W|[kMGT]Wh|Wh|[kMGT]?eV|[kMGT]?Hz|[kMGT]?B|tpd"
     r"|magnitude|-magnitude|on the Richter|storey|story|stories|floors?|calories|kcal|volts?|amps?"
     r"|mb|millibars?|ppm|inches)(?![\w])",
     re.I)
