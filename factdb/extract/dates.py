@@ -42,9 +42,13 @@ _FUTURE_WORDS_RE = re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set
 def _told_as_past(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """A year-less day that a past tense of its own clause tells of (see _PAST_BEFORE_DAY_RE)."""
     before = text[max(lo, start - 70):start]
-    if _FUTURE_WORDS_RE.search(before) or _FUTURE_WORDS_RE.search(text, end, min(hi, end + 80)):
-        return False
-    return _PAST_BEFORE_DAY_RE.search(before) is not None or _PAST_AFTER_DAY_RE.match(text, end, min(hi, end + 90)) is not None
+    # the past tense first, the future words only when it is found (mostly it is not); and _PAST_BEFORE_DAY_RE,
+    # slow to search, only where "before" ends in " of " or " on " as each of its matches does
+    tail = before.rstrip()
+    past = (len(tail) < len(before) and tail[-2:].lower() in ("of", "on") and tail[-3:-2].isspace()
+            and _PAST_BEFORE_DAY_RE.search(before) is not None) \
+        or _PAST_AFTER_DAY_RE.match(text, end, min(hi, end + 90)) is not None
+    return past and not (_FUTURE_WORDS_RE.search(before) or _FUTURE_WORDS_RE.search(text, end, min(hi, end + 80)))
 
 
 _SPACES_RE = re.compile(r"\s+")
