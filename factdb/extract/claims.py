@@ -672,12 +672,24 @@ def _attached_to_verb(text: str, p: TimePhrase, atts) -> bool:
 
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*,?\s*$")
 _PREPOSITION_TAIL_RE = re.compile(r"\b(?:as\s+of|by|until|on|in|since)\s+$", re.I)
+_PREPOSITION_TAIL_WORDS = ("of", "by", "until", "on", "in", "since")
+
+
+def _cut_preposition_tail(head: str) -> str:
+    """``head`` less a final "on", "by", "as of" ...: the regex only where ``head`` ends in one of those words
+    and a space (a sub searches the whole head, a sentence's length; non-ASCII letters may fold to ASCII)."""
+    if not head[-1:].isspace():
+        return head
+    tail = head.rstrip()[-5:]
+    if tail.isascii() and not tail.lower().endswith(_PREPOSITION_TAIL_WORDS):
+        return head
+    return _PREPOSITION_TAIL_RE.sub("", head)
 
 
 def _fronted(text: str, s: Sentence, p: TimePhrase) -> bool:
     """A time phrase set off at the head of the sentence, or of what it reports ("recorded that, as of
     yesterday, 96 clinics had closed, while 77 health workers had been killed"): it covers the clause."""
-    head = _PREPOSITION_TAIL_RE.sub("", text[s.start:p.start])
+    head = _cut_preposition_tail(text[s.start:p.start])
     if head.strip(" \"“'") and not (head.endswith((", ", "that ")) and _THAT_BEFORE_RE.search(head)):
         return False
     return bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
@@ -1719,7 +1731,7 @@ _OPENING_PHRASE_RE = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:\s
 def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
     """A day set at the head of a sentence, alone or after a short opening phrase: "On June 12, ...",
     "In the first shipwreck, on June 12, ..."."""
-    head = _PREPOSITION_TAIL_RE.sub("", text[s.start:p.start])
+    head = _cut_preposition_tail(text[s.start:p.start])
     return bool(_OPENING_PHRASE_RE.fullmatch(head)) and not any(c.isdigit() for c in head) \
         and bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
 
