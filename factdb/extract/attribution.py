@@ -71,6 +71,21 @@ _AGENT_BEFORE_HYPHEN_RE = re.compile(r"\b[A-Z][\w'’.]*-$")
 # a participle used as an adjective: after a quantifier or a degree adverb ("of all confirmed cases", "the four
 # most recently reported cases", "newly registered patients")
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:all|most|more|new|newly|further|additional|those|these)(?:\s+recently)?\s+$", re.I)
+# the last words of the three patterns above, for _ends_with_word
+_PASSIVE_BEFORE_WORDS = ("is", "are", "was", "were", "be", "been", "being", "it")
+_DETERMINER_BEFORE_WORDS = ("an", "the", "a", "this", "that", "its", "their", "of", "between", "among", "across", "in",
+                            "to")
+_MODIFIER_BEFORE_WORDS = ("all", "most", "more", "new", "newly", "further", "additional", "those", "these", "recently")
+
+
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` may end in one of ``words`` (lower-case) and a space: a cheap first test for the
+    ``...\\s+$`` patterns above, which a search tries at every word (non-ASCII letters may fold to ASCII
+    under re.I: True for them)."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()[-12:]
+    return not tail.isascii() or tail.lower().endswith(words)
 # a participle before a count that is the subject of its own verb, or lowered or raised to a figure, is an adjective
 _PARTICIPLE_ADJECTIVES = frozenset({"confirmed", "reported", "recorded", "registered", "documented", "verified"})
 _COUNT_NOUN_THEN_VERB_RE = re.compile(
@@ -863,7 +878,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
     if ")" in text[lo:hi]:
         # a source in brackets closing the sentence, as situation reports cite: "... returned to their villages
         # (IOM)." (not a name's acronym: "in the Democratic Republic of Congo (DRC).")
-        mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi)
+        # (every match ends the sentence with the bracket, then perhaps "." or ";": a search only then)
+        end = text[lo:hi].rstrip()
+        mb = _BRACKET_SOURCE_END_RE.search(text, lo, hi) \
+            if end[-1:] == ")" or end[-1:] in (".", ";") and end[:-1].rstrip()[-1:] == ")" else None
         if mb and len(_ACRONYM_IN_BRACKETS_RE.findall(text, lo, hi)) > 1:
             mb = None  # one gloss among several: "... contacts of contacts (CC) and front-line providers (PPL)."
         if mb and not _acronym_of_words_before(text, lo, mb.start(), mb.group("np")) \
@@ -939,14 +957,15 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun
-        if _PASSIVE_BEFORE_VERB_RE.search(before) and \
+        if _ends_with_word(before, _PASSIVE_BEFORE_WORDS) and _PASSIVE_BEFORE_VERB_RE.search(before) and \
                 not _QUOTE_IT_BEFORE_RE.search(before):
             continue
         if _PASSIVE_AFTER_VERB_RE.match(text[ve:hi]):
             continue
-        if _DETERMINER_BEFORE_RE.search(before):
+        if _ends_with_word(before, _DETERMINER_BEFORE_WORDS) and _DETERMINER_BEFORE_RE.search(before):
             continue  # "an estimated 27k", "the reported figure"
-        if (before.endswith("-") and not _AGENT_BEFORE_HYPHEN_RE.search(before)) or _MODIFIER_BEFORE_RE.search(before):
+        if (before.endswith("-") and not _AGENT_BEFORE_HYPHEN_RE.search(before)) \
+                or _ends_with_word(before, _MODIFIER_BEFORE_WORDS) and _MODIFIER_BEFORE_RE.search(before):
             continue  # adjectives: "laboratory-confirmed cases", "all confirmed cases", "the most recently reported"
         if verb in _PARTICIPLE_ADJECTIVES and _COUNT_NOUN_THEN_VERB_RE.match(text, ve, hi):
             continue  # "confirmed infections pass 800,000", "lowers confirmed death toll to 38": an adjective
