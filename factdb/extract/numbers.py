@@ -1135,6 +1135,17 @@ def _is_place_name(before: str) -> bool:
     return bool(words) and words[-1] in names
 
 
+# what a RANGE_DURATION_AFTER_RE match starts with after spaces
+_RANGE_DURATION_STARTS = frozenset("-–tToO")
+
+
+def _letter_before(two: str) -> bool:
+    """_LETTER_BEFORE_RE.search(two) for the two characters before a number, the regex only when the last is a
+    letter, "-" or a newline (mostly a space: no search)."""
+    last = two[-1:]
+    return (last in ("-", "\n", "") or last.isascii() and last.isalpha()) and _LETTER_BEFORE_RE.search(two) is not None
+
+
 def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
     kind = zones.hit(n.core_start, n.core_end, n.kind == "range")
     if kind:
@@ -1149,7 +1160,8 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         ma = _AFTER_SKIP_RE.match(after)  # duration, measure, time, compound
         if ma:
             return ma.lastgroup
-        if RANGE_DURATION_AFTER_RE.match(after):
+        # (cheap tests first, here and below: what a match must start with or hold)
+        if after.lstrip()[:1] in _RANGE_DURATION_STARTS and RANGE_DURATION_AFTER_RE.match(after):
             return "duration"
         if number and exact and before[-24:].rstrip().endswith(_IDENT_ENDINGS) \
                 and IDENT_BEFORE_RE.search(before[-24:]):
@@ -1158,13 +1170,13 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "measure"
         if number and before.endswith(("to ", "of ", "at ")) and _LEVEL_BEFORE_RE.search(before[-40:]):
             return "identifier"  # "raised its danger signal to 10", "an alert level of 4": a level on a scale
-        if number and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
+        if number and norm[n.core_end:n.core_end + 1].isalpha() and _LETTER_START_RE.match(norm[n.core_end:n.core_end + 1]):
             return "identifier"
         if number and exact and len(core) == 4 and _FOUR_DIGITS_RE.fullmatch(core):
             v = int(core)
             if 1000 <= v <= 2199 and (YEAR_PREP_RE.search(before[-16:]) or not COUNT_NOUN_AFTER_RE.match(after)):
                 return "year"
-        if _LEADING_ZERO_RE.fullmatch(core):
+        if core[:1] == "0" and _LEADING_ZERO_RE.fullmatch(core):
             return "identifier"
         if n.qualifier == "less_than" and _AGE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 40):n.core_start]) \
                 and (n.value is None or n.value <= 21 or not _BE_UNDER_BEFORE_RE.search(norm[max(0, n.core_start - 12):n.core_start])):
@@ -1196,7 +1208,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
         if number and exact and len(core) == 2 and ("-" in before[-2:] or "–" in before[-2:]) \
                 and _SHORT_YEAR_RANGE_RE.search(before[-6:]):
             return "year"  # "the 1975-90 civil war"
-        if _TIMES_AFTER_RE.match(after):
+        if (after.lstrip()[:5].lower() == "times" or not after.lstrip()[:5].isascii()) and _TIMES_AFTER_RE.match(after):
             return "multiplier"  # "more than 45 times the 25 recorded": a ratio, not a count
         if nk == "word" and _PAIR_REFERENCE_RE.search(before[-12:]) and _GROUP_NOUN_AFTER_RE.match(after):
             return "reference"  # "the two countries' ministries", "the two northern governorates"
@@ -1222,7 +1234,7 @@ def _skip_reason(norm: str, n: NumberSpan, zones: _Zones) -> str | None:
             return "pronoun"
     if nk == "fraction" and _FRACTION_COMPOUND_AFTER_RE.match(after):
         return "compound"
-    if nk in ("number", "percent", "currency") and _LETTER_BEFORE_RE.search(norm[max(0, n.core_start - 2):n.core_start]) \
+    if nk in ("number", "percent", "currency") and _letter_before(norm[max(0, n.core_start - 2):n.core_start]) \
             and not _PREFIX_HYPHEN_BEFORE_RE.search(norm[max(0, n.core_start - 8):n.core_start]):
         return "identifier"
     return None
