@@ -2802,7 +2802,10 @@ def _periods_from_verbs(x: _Reading) -> None:
     the anchor day for figures still without a date."""
     text, s, nums, links, anchor, periods, as_ofs = x.text, x.s, x.nums, x.links, x.anchor, x.periods, x.as_ofs
     for i, n in enumerate(nums):
-        if periods[i] == "interval" and _DAYS_TOTAL_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
+        # (cheap tests first: a match holds an apostrophe ("yesterday's"), or "ing" ("killing"))
+        if periods[i] == "interval" and (text.find("'", max(s.start, n.start - 80), n.start) >= 0
+                                         or text.find("’", max(s.start, n.start - 80), n.start) >= 0) \
+                and _DAYS_TOTAL_BEFORE_RE.search(text, max(s.start, n.start - 80), n.start):
             periods[i] = "cumulative"  # "Last week's totals had been 2,076 cases": the total as it stood then
         elif periods[i] != "interval" and n.unit == "count" and (
                 _INCREMENT_AFTER_RE.match(text, n.end, s.end)
@@ -2810,7 +2813,8 @@ def _periods_from_verbs(x: _Reading) -> None:
                 and "ing" in text[n.end:s.end] and _BRINGING_TOTAL_RE.search(text, n.end, s.end):
             # the sentence's running total is another figure; this one is what was added to it
             periods[i] = "interval"
-        elif periods[i] is None and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
+        elif periods[i] is None and text.find("ing", max(s.start, n.start - 30), n.start) >= 0 \
+                and _EVENT_PARTICIPLE_BEFORE_RE.search(text, max(s.start, n.start - 30), n.start):
             periods[i] = "interval"  # "rammed a checkpoint ..., killing 11 people": one event's count
         elif periods[i] is None and _toll_noun_before(text, max(s.start, n.start - 40), n.start):
             periods[i] = "cumulative"  # "the new figure of 1,644", "the overall toll at 10,022"

@@ -304,6 +304,7 @@ PERCENT_RE = re.compile(
     r"|\s*(?P<pct2>per\s?cent(?:age)?s?|percent(?:age)?s?|pct)\b|(?P<pc>pc)\b)",
     re.I)
 CURRENCY_BEFORE_RE = re.compile(r"(?P<c>US\$|A\$|C\$|NZ\$|HK\$|\$|€|£|¥|₹|₪|₽|Rs\.?|USD|EUR|GBP|INR|NIS)\s?-?$")
+_CURRENCY_BEFORE_ENDS = frozenset("$€£¥₹₪₽s.DRPS")  # the last characters of its symbols and codes
 CURRENCY_AFTER_RE = re.compile(
     r"^\s*(?P<c>€|£|\$|pounds sterling|dollars?|euros?|pounds?(?!\s+of\b)|yen|yuan|renminbi|rupees?|shekels?"
     r"|roubles?|rubles?|USD|EUR|GBP)(?![\w])", re.I)
@@ -894,7 +895,9 @@ def _attach(norm: str, n: NumberSpan) -> NumberSpan:
             n.end += mp.end()
         else:
             before = norm[max(0, n.start - 6):n.start]
-            mc = CURRENCY_BEFORE_RE.search(before)
+            # (a match ends in a symbol or a code, then perhaps a space and a hyphen: a cheap test first)
+            mc = CURRENCY_BEFORE_RE.search(before) \
+                if before.rstrip().rstrip("-").rstrip()[-1:] in _CURRENCY_BEFORE_ENDS else None
             if mc:  # (a figure glued to letters before it, "USD7½", is skipped as an identifier anyway)
                 n.unit = CURRENCY_SYMBOLS[mc.group("c")]
                 n.kind = "currency"
