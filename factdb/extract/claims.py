@@ -1658,6 +1658,7 @@ class _Reading:
     as_ofs: list[dt.date | None] = field(init=False)
     sinces: list[dt.date | None] = field(init=False)
     by_statement: list[bool] = field(init=False)  # the date is the statement's, not the figure's
+    rises: list = field(init=False)  # each number's _rise_before match (the rise pass reads it again)
     undated: set[int] = field(default_factory=set)  # starts of the numbers dated by default (no phrase)
     # events pass
     event_day: dt.date | None = None  # the day of the event the sentence dates its figures by, if any
@@ -2086,12 +2087,14 @@ def _read_dates(x: _Reading) -> None:
                          or p.kind == "month" and _ALONE_AFTER_RE.match(text, p.end) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     has_since = any(p.kind == "since" for p in phrases)
+    x.rises = []
     for k, n in enumerate(nums):
         cands = []
         # "is holding more than 240 hostages seized during the Oct. 7 raid": a state now; a day after the
         # figure tells when its things came to be, not the figure's date
         state = _state_before(text, max(s.start, n.start - 50), n.start)
-        rises = _rises_to(text, s, n)
+        x.rises.append(mr := _rise_before(text, s, n))
+        rises = mr is not None
         # (a count a simple past verb governs has no start of its own: a "since" before it modifies a noun)
         past_verb = has_since and _PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start) is not None
         for j, p in enumerate(phrases):
@@ -2571,7 +2574,7 @@ def _metric_of_rise(x: _Reading) -> None:
     for i, n in enumerate(x.nums):
         if n.unit != "count":
             continue
-        mr = _rise_before(text, s, n)
+        mr = x.rises[i]  # (_rise_before, read by the dates pass)
         if mr is None:
             continue
         a0 = max(s.start, mr.start() - 160)
