@@ -2727,7 +2727,9 @@ _PERFECT_COUNT_TAIL_RE = re.compile(
 def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
     """One incident is the subject of the perfect that counts ``n`` (see _INCIDENT_SUBJECT_RE); the verb right
     before the number is looked for first, the subject only there."""
-    return bool(_PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
+    # (every match holds "has", "have" or "had": a cheap test first)
+    return bool("ha" in text[max(s.start, n.start - 50):n.start].lower()
+                and _PERFECT_COUNT_TAIL_RE.search(text, max(s.start, n.start - 50), n.start)
                 and _INCIDENT_SUBJECT_RE.search(text, max(s.start, n.start - 240), n.start))
 
 
@@ -2836,7 +2838,9 @@ def _periods_from_verbs(x: _Reading) -> None:
             seg_start = max([lo] + [m.end() for m in _CLAUSE_START_RE.finditer(text, lo, n.start)])
             hi = min(s.end, n.end + 60)
             seg_end = min([hi] + [m.start() for m in _CLAUSE_END_RE.finditer(text, n.end, hi)])
-            ma = _ASIDE_RE.match(text, n.end, min(s.end, n.end + 140))
+            # (an aside is set off by two commas: most numbers have fewer after them)
+            ma = _ASIDE_RE.match(text, n.end, min(s.end, n.end + 140)) \
+                if text.count(",", n.end, min(s.end, n.end + 140)) >= 2 else None
             if ma:
                 seg_end = max(seg_end, min([s.end] + [m.start() for m in _CLAUSE_END_RE.finditer(text, ma.end(), hi)]))
             seg = text[seg_start:seg_end].lower()
