@@ -2561,10 +2561,6 @@ def _rise_before(text: str, s: Sentence, n: NumberSpan) -> re.Match | None:
     return _RISE_BEFORE_RE.search(text, lo, n.start)
 
 
-def _rises_to(text: str, s: Sentence, n: NumberSpan) -> bool:
-    return _rise_before(text, s, n) is not None
-
-
 def _metric_of_rise(x: _Reading) -> None:
     """What a running figure counts is named by the subject it rises as: "the count of the dead across the strip
     rose to 29,313" (killed), "arrests of civilians in the region have climbed to 8,165" (detained), "Missing toll
