@@ -86,6 +86,8 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
         return False
     tail = before.rstrip()[-12:]
     return not tail.isascii() or tail.lower().endswith(words)
+
+
 # a participle before a count that is the subject of its own verb, or lowered or raised to a figure, is an adjective
 _PARTICIPLE_ADJECTIVES = frozenset({"confirmed", "reported", "recorded", "registered", "documented", "verified"})
 _COUNT_NOUN_THEN_VERB_RE = re.compile(
@@ -129,7 +131,8 @@ _NON_WORD_RE = re.compile(r"[^\w]")
 _ACRONYM_RE = re.compile(r"[A-Z]{3,6}")
 
 _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|warns|warn|reported|reports|report"
-          r"|announced|announces|announce|reporting|announcing|claimed|claims|claim|asserted|asserts|stated|states|added|adds"
+          r"|announced|announces|announce|reporting|announcing|claimed|claims|claim|asserted|asserts|stated|states"
+          r"|added|adds"
           r"|noted|notes|confirmed|confirms|tracked|tracks|recorded|records|registered|counted|documented"
           r"|believes|believe|acknowledged|acknowledges|explained|wrote|writes|tweeted|posted|declared"
           r"|insisted|predicted|predicts|projected|projects|forecast|forecasts|revealed|disclosed|alleged|alleges"

@@ -2114,8 +2114,7 @@ def _read_dates(x: _Reading) -> None:
                 continue
             if p.kind == "point" and p.start >= n.end and "after" in text[n.end:p.start] \
                     and _STILL_THEN_AFTER_RE.search(text, n.end, p.start):
-                continue  # "25 passengers were still unaccounted for after the ship struck rocks on Friday": a state now
-
+                continue  # "25 passengers were still unaccounted for after the ship struck rocks on Friday": now
             if rises and p.kind == "point" and p.end <= n.start and _EVENT_AFTER_DAY_RE.match(text, p.end):
                 continue  # "the number of dead from the Jan. 1 earthquake had risen to 126": the day names the event
             if p.kind == "point" and p.end <= n.start and _PERFECT_CLAUSE_BETWEEN_RE.search(text, p.end, n.start):
@@ -2734,7 +2733,8 @@ def _incident_subject_before(text: str, s: Sentence, n: NumberSpan) -> bool:
 _ONE_INCIDENT_RE = re.compile(r"\b(?:" + event_nouns("incidents", plural=False) + r")\b(?!s)"
                               r"|\b(?:capsizes|sinks|crashes|collapses|explodes|derails|overturns)\b|,\s+killing\b", re.I)
 # ... or by what its actors did, counted, with no incidents named ("Bandits kill 35 villagers in the north")
-_ACTORS_KILL_RE = re.compile(r"^[^\n\d]{0,60}?\b(?:kill|kills|slay|slays|massacre|massacres)\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?"
+_ACTORS_KILL_RE = re.compile(r"^[^\n\d]{0,60}?\b(?:kill|kills|slay|slays|massacre|massacres)\s+"
+                             r"(?:at\s+least\s+|over\s+|more\s+than\s+)?"
                              r"(?:\d|(?:" + "|".join(ALL_WORDS) + r"|dozens|scores|hundreds)\b)", re.I)
 # (a disaster's toll grows over days: "Floods in three countries kill over 100")
 _INCIDENTS_OR_DISASTERS_RE = re.compile(r"\b(?:" + event_nouns("incidents", "disasters") + r")\b", re.I)
