@@ -263,8 +263,8 @@ _BRACKETED_ACRONYM_RE = re.compile(r"\s\([A-Z][A-Za-z.]{1,9}\)(?=\s)")
 _APPOSITION_SUBJECT_RE = re.compile(r"(?:^|[.;:]\s+|\s)(?P<a>[A-Z][^,;:.\"“”]{2,80}?),\s+(?P<b>[^,;:\"“”]{3,100}?),\s*$")
 _PERSON_NAME_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin))"
                              r"{1,3}")
-_PERSON_NAME_END_RE = re.compile(r"(?:^|[.;:]\s+|\s)((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'’-]+"
-                                 r"(?:\s+(?:[A-Z][a-z'’-]+|al-\w+|de|van|bin)){1,3})\s*$")
+# ... ending a text: "Andriy Yermak, " before a role in apposition
+_PERSON_NAME_END_RE = re.compile(r"(?:^|[.;:]\s+|\s)(" + _PERSON_NAME_RE.pattern + r")\s*$")
 # a name in apposition closing the sentence: ", DSP Kiran Jung Kunwar." (a rank or title may head it)
 _APPOSED_NAME_END_RE = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*)\s*[.!?\"”]*\s*$")
 _ROLE_IN_RE = re.compile(r"\b(?:director|spokes(?:man|woman|person)|minister|governor|mayor|chief|head|officer|official"

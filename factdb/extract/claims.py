@@ -1109,6 +1109,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 memory.add(sp, s.paragraph, a.speaker_start)
                 spoken.append(sp)
         carried = _continued(statement, spoken, resolved_atts, s, layout)
+        in_list = colon_voice is not None and _is_list_item(original, s.start)  # (a line of the list introduced)
         said_day = None
         # a live blog's entry is of its stamp's day ("10:40 GMT 20 January"), not of the page's date
         day = (layout.day_at(s.start) or pub) if layout.stamps else pub
@@ -1127,7 +1128,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                                      prev_metric, carried.day if carried else heading_day, window_period, event_day,
                                      scene_day, one_incident, named_day if s.paragraph <= prev_paragraph + 1 else None)
             window_period = sentence_window or window_period
-            if colon_voice is not None and _is_list_item(original, s.start):
+            if in_list:
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet":
                         # "He said the agency had recorded:" then "- 136,400 cases of diarrhoea": the list it
@@ -1192,7 +1193,7 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         statement = _next_statement(statement, carried, spoken, said_day, s)
         if spoken and text[s.start:s.end].rstrip().endswith(":"):
             colon_voice = spoken[0]  # (a speaker introducing a list: its items are its words)
-        elif colon_voice is not None and not _is_list_item(original, s.start):
+        elif not in_list:
             colon_voice = None
         if held is not None and occurred is None:
             occurred = _occurrence_day(text, s, day)
