@@ -2186,3 +2186,21 @@ def test_an_area_of_land_burned_or_flooded_is_a_claim():
     found = [c.text for c in extract_claims("Floodwaters have destroyed about 3,200 houses and submerged crops on some "
                                             "9,000 hectares of farmland, the agency said.", dt.date(2025, 2, 10))]
     assert any(t.endswith("9,000") for t in found)
+
+
+def test_a_day_opening_a_sentence_after_a_connective_and_without_a_comma_dates_the_next_sentences_figures():
+    text = ("Shelling went on in the region. Also, on May 23 the occupiers attacked a printing house in the city. "
+            "More than 50 workers were at the plant during the missile attack; seven were killed and 21 were "
+            "injured. Torrential rain hampered the search. The fire service said it had rescued more than 70 people.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2024, 5, 27))}
+    assert found["seven"].as_of == found["21"].as_of == dt.date(2024, 5, 23)
+    assert found["more than 70"].as_of == dt.date(2024, 5, 27)  # (the scene served the next sentence only)
+
+
+def test_a_count_heading_its_sentence_is_dated_by_the_year_its_own_past_verb_names():
+    c = _claim("The incident comes as boat arrivals have risen markedly. More than 2,300 refugees arrived in 2023 "
+               "alone, with a sharp surge from November onwards.", "2,300", dt.date(2024, 3, 22))
+    assert c.as_of == dt.date(2023, 12, 31)
+    held = _claim("Officials said 33 of the people seized in the attack in October 2023 remain held.", "33",
+                  dt.date(2024, 3, 22))
+    assert held.as_of == dt.date(2024, 3, 22)

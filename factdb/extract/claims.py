@@ -1069,6 +1069,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     window_period = None
     event_day = None  # the day of the latest event a sentence dated its figures by
     scene_day = None  # the day a sentence of this paragraph set its scene on ("In the first shipwreck, on June 12,")
+    # (day, sentence index) of a scene set more loosely ("Also, on May 23 the occupiers attacked ..."): it
+    # serves the next sentence only
+    brief_scene: tuple[dt.date, int] | None = None
     heading_day = None  # the day a heading line gave the figures listed under it ("The situation as of June 18:")
     last_paragraph = -1  # the paragraph of the last claim
     recent: list[ExtractedClaim] = []  # the latest counts, for "Of the 60 dead, ..."
@@ -1121,12 +1124,16 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 prev_metric = (last.metric, True)
             else:
                 prev_metric = (last_metric, False) if last_metric else None
+            brief = brief_scene[0] if scene_day is None and brief_scene and brief_scene[1] == s.index - 1 else None
             found, said_day, sentence_window, event_day, scene_day, loose, named_day = _sentence_claims(
                 text, s, nums, resolved_atts, quotes, day, lex, memory,
                                      prev_speakers if prev_paragraph == s.paragraph else [],
                                      para_places_cache, paragraphs, doc_places, find_places, metric_names,
                                      prev_metric, carried.day if carried else heading_day, window_period, event_day,
-                                     scene_day, one_incident, named_day if s.paragraph <= prev_paragraph + 1 else None)
+                                     scene_day or brief, one_incident,
+                                     named_day if s.paragraph <= prev_paragraph + 1 else None)
+            if brief is not None and scene_day == brief:
+                scene_day = None
             window_period = sentence_window or window_period
             if in_list:
                 for c in found:
@@ -1188,6 +1195,9 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
             # some 240 others were abducted": a sentence without figures may set its paragraph's scene too
             if day is not None and text.startswith(("On ", "In ", "Early on ", "Late on "), s.start):
                 scene_day = _opening_day(text, s, day) or scene_day
+            if day is not None and scene_day is None:
+                brief = _loose_opening_day(text, s, day)
+                brief_scene = (brief, s.index) if brief is not None else brief_scene
             if text[s.start:s.end].rstrip().endswith(":"):
                 heading_day = _heading_day(text, s, day) or heading_day
         statement = _next_statement(statement, carried, spoken, said_day, s)
@@ -1762,6 +1772,24 @@ def _opening_day(text: str, s: Sentence, day: dt.date) -> dt.date | None:
                  if p.kind == "point" and p.as_of is not None and p.as_of < day and _opens_sentence(text, s, p)), None)
 
 
+def _loose_opening_day(text: str, s: Sentence, day: dt.date) -> dt.date | None:
+    """The earlier day a sentence without figures opens on after a connective or without a comma: "Also, on
+    May 23 the occupiers attacked the printing house", "On Sunday the river rose"."""
+    m = _OPENER_THEN_DAY_RE.match(text, s.start)
+    lo = m.end() if m else s.start
+    if not m and not text.startswith(("On ", "In "), s.start):
+        return None
+    return next((p.as_of for p in find_time_phrases(text, lo, min(s.end, lo + 40), day)
+                 if p.kind == "point" and p.as_of is not None and p.as_of < day and p.start - lo <= 4
+                 and (_COMMA_AFTER_RE.match(text, p.end) or _SUBJECT_AFTER_DAY_RE.match(text, p.end))), None)
+
+
+# a sentence opening on a connective before its day: "Also, on May 23 ...", "Earlier, on Sunday ..."
+_OPENER_THEN_DAY_RE = re.compile(r"[A-Z][a-z]+,\s+(?=(?:on|in|early\s+on|late\s+on)\s)")
+# a day heading its clause without a comma, the clause's subject after it: "On May 23 the occupiers attacked"
+_SUBJECT_AFTER_DAY_RE = re.compile(r"\s+(?:the|a|an|its|their)\s+[a-z]", re.I)
+
+
 def _date_by_scene(x: _Reading, scene_day: dt.date | None) -> dt.date | None:
     """A paragraph that opens a sentence on an earlier day tells of that day ("In the first shipwreck, on
     June 12, 21 people were reported missing ... The dead include six Eritreans"): its later figures without a
@@ -2193,8 +2221,8 @@ def _read_dates(x: _Reading) -> None:
                 v = p.until
             elif p.kind == "month" and p.until is not None and anchor is not None and p.until < anchor \
                     and n.unit == "count" and p.period == "interval" and since is None and (
-                        _own_past(text, n.end, p.start, p.end) if p.start >= n.end
-                        else not text[s.start:p.start].strip(" \"“'‘") or _opens_sentence(text, s, p)
+                        (_own_past(text, n.end, p.start, p.end) or _subject_count_past(text, s, n, p))
+                        if p.start >= n.end else not text[s.start:p.start].strip(" \"“'‘") or _opens_sentence(text, s, p)
                         or _MONTH_EVENT_GAP_RE.fullmatch(text, p.end, n.start)):
                 # a count of a month or year over before the statement, in the figure's own clause, at the
                 # sentence's head or told by the event the month dates: "In November 2017, 435 cases were
@@ -2239,6 +2267,21 @@ _AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "had", "have", "
 _MONTH_EVENT_GAP_RE = re.compile(r"\s*,?\s+when\s+(?:[^.;]{0,90}?\s(?:left|killed|claimed)\s+)?"
                                  r"|\s+(?:left|killed|claimed(?:\s+the\s+lives\s+of)?)\s+"
                                  r"|\s*,\s+(?:killing|leaving|injuring|wounding|displacing)\s+", re.I)
+
+
+# a count heading its sentence, then its own past verb and what follows it up to the month or year: "More than
+# 2,300 refugees arrived in 2023", "An estimated 22 million children missed their first dose in 2022"
+_SUBJECT_HEAD_RE = re.compile(r"\s*(?:(?:an\s+estimated|another|some|about|around|nearly|almost|roughly)\s*)?$", re.I)
+# (nothing after the month or year but its clause's end: not "detained in 2021 and 2023 remain in custody")
+_CLAUSE_ENDS_AFTER_RE = re.compile(r"(?:\s+alone)?(?:\s*(?:[,.;:—–]|$)|\s+(?:after|before|when)\b)")
+_SUBJECT_PAST_GAP_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:were|was)\s+)?(?:[a-z]+ed|fled|died|fell|went|came)"
+                                  r"(?:\s+[\w'’-]+){0,4}?\s+")
+
+
+def _subject_count_past(text: str, s: Sentence, n: NumberSpan, p: TimePhrase) -> bool:
+    """A month or year after a count that heads its sentence, its verb past between them, dates the count."""
+    return bool(_SUBJECT_HEAD_RE.match(text[s.start:n.start])) and "," not in text[n.end:p.start] \
+        and bool(_SUBJECT_PAST_GAP_RE.fullmatch(text, n.end, p.start)) and bool(_CLAUSE_ENDS_AFTER_RE.match(text, p.end))
 
 
 def _own_past(text: str, a: int, b: int, end: int) -> bool:
