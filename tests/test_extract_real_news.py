@@ -2204,3 +2204,15 @@ def test_a_count_heading_its_sentence_is_dated_by_the_year_its_own_past_verb_nam
     held = _claim("Officials said 33 of the people seized in the attack in October 2023 remain held.", "33",
                   dt.date(2024, 3, 22))
     assert held.as_of == dt.date(2024, 3, 22)
+
+
+@pytest.mark.parametrize("text,when,period", [
+    ("The night before, the ministry said, at least 40 people were killed in the valley.", dt.date(2024, 10, 30),
+     "interval"),
+    ("At least 40 people were killed the previous day, the ministry said.", dt.date(2024, 10, 30), "interval"),
+    ("The ministry said on Wednesday that 40 people had been killed the day before.", dt.date(2024, 10, 29),
+     "interval"),
+])
+def test_the_day_or_night_before_dates_the_event_a_figure_counts(text, when, period):
+    c = _claim(text, "40", dt.date(2024, 10, 31))
+    assert (c.as_of, c.period) == (when, period)

@@ -591,6 +591,11 @@ _STATE_THEN_AFTER_GAP_RE = re.compile(
     re.I)
 
 
+# between a figure and "the previous day" after it: what it counts and the past verb of the event
+_EVENT_VERB_GAP_RE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
+                                r"(?:[a-z]+ed|killed|died|hurt|taken)\s+(?:in\s+(?:[\w'’-]+\s+){1,3}?)?")
+
+
 def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float | None:
     """``blocked``: how many of the sentence's numbers lie between ``p`` and ``n`` (see _time_costs)."""
     if p.start < n.end and n.start < p.end:
@@ -603,9 +608,10 @@ def _time_cost(text: str, p: TimePhrase, n: NumberSpan, blocked: int) -> float |
         if p.end <= n.start and "after" in p.text.lower():
             # "a day after reporting a total death toll of 9,770": the object of the earlier report
             return None if blocked or len(_WORD_RE.findall(gap)) > 8 or _COMMA_OR_SEMICOLON_RE.search(gap) else 0.0
-        if p.start < n.end or blocked or len(_WORD_RE.findall(gap)) > 2:
+        if p.start < n.end or blocked:
             return None
-        return 0.0
+        # "1,644 a day earlier"; "40 people were killed the previous day": the event the figure counts
+        return 0.0 if len(_WORD_RE.findall(gap)) <= 2 or _EVENT_VERB_GAP_RE.fullmatch(gap) else None
     if p.start >= n.end and "after" in gap and _STATE_THEN_AFTER_GAP_RE.match(gap):
         # "17 people are still unaccounted for after Friday's building collapse": a state now, after the event
         return None
@@ -2198,6 +2204,8 @@ def _read_dates(x: _Reading) -> None:
                 base = others[-1].as_of if others else anchor
                 as_of = base - dt.timedelta(days=p.days_back) if base and p.days_back is not None and p.days_back < 365 else None
                 got = as_of is not None
+                if got and period is None and p.start >= n.end and _EVENT_VERB_GAP_RE.fullmatch(text, n.end, p.start):
+                    period = "interval"  # "40 had been killed the day before": that day's count
                 if got:
                     break
                 continue

@@ -121,7 +121,7 @@ TIME_RE = re.compile(
     # "said on Monday, a day after reporting a total toll of 9,770": that figure is the day before's
     r"|after\s+(?:reporting|announcing|giving|publishing|putting|releasing))\b"
     r"|\bthe\s+(?:previous|prior|preceding)\s+(?P<bu2>day|week|month|year|morning|afternoon|evening|night)\b"
-    r"|\bthe\s+day\s+before\b"
+    r"|\bthe\s+(?:day|night|evening|morning)\s+before\b(?!\s+(?:the|a|an|its|their|his|her|last|yesterday)\b)"
     r"|\b(?:on|for)\s+the\s+same\s+day\b"
     r"|\b(?:the\s+same\s+period\s+)?last\s+year\b)"
     r"|(?P<ago>\b(?P<an>" + _NUMW + r")\s+(?P<au>days?|weeks?|months?)\s+ago\b)"
@@ -214,7 +214,7 @@ _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _TIME_GUARDS = {
     "digits": r"\d++(?:-|–|(?:st|nd|rd|th)?\s*(?:and|to|until|through)\s+\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MON3
               + r"|day|week|month|year))",
-    "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|same|total)",
+    "the": r"the\s+(?:\d|" + _MON3 + r"|previous|prior|preceding|day|night|evening|morning|same|total)",
     "in": r"in\s+(?:the\s|just\s|only\s|\d|twe|two|thr|fou|fiv|six|sev|ten|total|all|a\s|an\s|one|early|mid|late|more|nearly|almost|about|over|some|roughly|recent|" + _MON3
           # (a headline's event without its article: "killed in Israeli raid")
           + r"|(?:[\w-]+\s+){0,2}?(?:" + event_nouns("incidents", "exchanges", plural=False) + r")\b)",
