@@ -141,6 +141,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.85, "period_accuracy": 0.84},
     "round46-news": {"f1": 0.99, "bounds_accuracy": 0.97, "metric_accuracy": 0.93, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.67, "period_accuracy": 0.79},
+    "round54-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.87,
+                     "as_of_accuracy": 0.79, "period_accuracy": 0.88},
 }
 
 
