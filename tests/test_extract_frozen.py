@@ -143,6 +143,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.67, "period_accuracy": 0.79},
     "round54-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.87,
                      "as_of_accuracy": 0.79, "period_accuracy": 0.88},
+    "round55-news": {"f1": 0.97, "bounds_accuracy": 1.0, "metric_accuracy": 0.92, "speaker_accuracy": 0.78,
+                     "as_of_accuracy": 0.82, "period_accuracy": 0.93},
+    "round56-news": {"f1": 0.93, "bounds_accuracy": 0.97, "metric_accuracy": 0.88, "speaker_accuracy": 0.75,
+                     "as_of_accuracy": 0.67, "period_accuracy": 0.89},
 }
 
 
