@@ -2216,3 +2216,29 @@ def test_a_count_heading_its_sentence_is_dated_by_the_year_its_own_past_verb_nam
 def test_the_day_or_night_before_dates_the_event_a_figure_counts(text, when, period):
     c = _claim(text, "40", dt.date(2024, 10, 31))
     assert (c.as_of, c.period) == (when, period)
+
+
+def test_a_part_set_off_in_commas_does_not_part_a_figure_from_its_stretch():
+    c = _claim("In all, 32,939 people in the country, 18,109 of them children, caught measles between 28 December 2018 "
+               "and 12 March 2019, the ministry said in a statement.", "32,939", dt.date(2019, 3, 25))
+    assert (c.as_of, c.period) == (dt.date(2019, 3, 12), "interval")
+
+
+@pytest.mark.parametrize("text,surface,when", [
+    ("Confirmed cases have now reached 43,788, with 1,066 deaths, up to 8 p.m. on 24th October.", "1,066",
+     dt.date(2020, 10, 24)),
+    ("The agency had received reports of more than 42.05 million cases, among them over 1.14 million deaths, as of "
+     "3:02 pm CEST on 24th October 2020.", "1.14 million", dt.date(2020, 10, 24)),
+    ("As of 8 a.m. Friday, 40 people were confirmed dead.", "40", dt.date(2020, 10, 23)),
+])
+def test_a_cut_off_at_an_hour_of_a_day_dates_a_standing_total(text, surface, when):
+    c = _claim(text, surface, dt.date(2020, 10, 25))
+    assert (c.as_of, c.period) == (when, "cumulative")
+
+
+def test_a_perfects_toll_of_an_event_named_by_its_day_is_a_total_now():
+    for text in ("In all, 31 people had been killed in the city by the strikes of July 8.",
+                 "In all, as of 11:00 a.m., 31 people, 4 of them children, had been killed in the city by the strikes "
+                 "of July 8."):
+        c = _claim(text, "31", dt.date(2024, 7, 9))
+        assert (c.as_of, c.period) == (dt.date(2024, 7, 9), "cumulative")

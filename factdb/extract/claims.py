@@ -2072,6 +2072,16 @@ _PERFECT_CLAUSE_BETWEEN_RE = re.compile(r"\b(?:that|which|who)\s+(?:has|have)\s+
                                         re.I)
 
 
+_ASIDE_OPEN_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*,\s+")
+_ASIDE_CLOSE_RE = re.compile(r"\s+(?:of\s+them|among\s+them)(?:\s+[\w'’-]+){0,3}?\s*,")
+
+
+# a perfect's toll of an event the day after it names: "had been killed in Kyiv by the strikes of July 8"
+_EVENT_OF_GAP_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:had|have|has)\s+been\s+(?:killed|injured|wounded|hurt)"
+                              r"(?:\s*,?\s+[\w'’-]+){0,8}?\s+(?:" + event_nouns("incidents", "disasters")
+                              + r")\s+(?:of|on)\s+")
+
+
 def _read_dates(x: _Reading) -> None:
     """Each number's period, as_of and since from the phrases that can serve it, nearest first."""
     text, s, nums, phrases, anchor = x.text, x.s, x.nums, x.phrases, x.anchor
@@ -2122,6 +2132,11 @@ def _read_dates(x: _Reading) -> None:
                          or p.kind == "month" and _ALONE_AFTER_RE.match(text, p.end) else 0)
                  for p in phrases if p.period and id(p) not in verb_ids}
     has_since = any(p.kind == "since" for p in phrases)
+    # a number followed by a part set off in commas ("32,939 people, 18,109 of them children, caught measles between
+    # ..."): the phrases after the aside reach the number as they reach the aside's own
+    aside_next = [k + 1 < len(nums) and x.links[k + 1] == "including"
+                  and _ASIDE_OPEN_RE.fullmatch(text, nums[k].end, nums[k + 1].start) is not None
+                  and _ASIDE_CLOSE_RE.match(text, nums[k + 1].end) is not None for k in range(len(nums))]
     x.rises = []
     for k, n in enumerate(nums):
         cands = []
@@ -2134,6 +2149,9 @@ def _read_dates(x: _Reading) -> None:
         past_verb = has_since and _PAST_EVENT_BEFORE_RE.search(text, max(s.start, n.start - 25), n.start) is not None
         for j, p in enumerate(phrases):
             c = tcost[j][k]
+            past_aside = c is None and aside_next[k] and p.start >= nums[k + 1].end
+            if past_aside:
+                c = tcost[j][k + 1]  # (an aside is no distance: "32,939 people, 18,109 of them children, caught ...")
             if c is None and id(p) not in scoped_ids:
                 continue  # (too far from n and not covering the sentence: no candidate whatever follows)
             if (id(p) in aside_ids and not rel_starts[id(p)] <= n.start < p.start) or (
@@ -2157,12 +2175,15 @@ def _read_dates(x: _Reading) -> None:
             if p.kind == "point" and id(p) in rel_starts and p.end <= n.start \
                     and _PERFECT_AFTER_CLAUSE_RE.match(text, p.end, n.start):
                 continue  # "the onslaught that began after an attack on Oct. 7, 2023 has killed 44,400": as of now
+            if p.kind == "point" and p.start >= n.end and _EVENT_OF_GAP_RE.fullmatch(
+                    text, nums[k + 1].end if past_aside else n.end, p.start):
+                continue  # "31 people had been killed by the strikes of July 8": the day names the event, the toll is now
             if p.kind == "point" and p.start >= n.end and "since" in text[n.end:p.start] \
                     and _SINCE_CLAUSE_DAY_RE.search(text, n.end, p.start):
                 # "have been killed since armed conflict broke out in the capital ... on April 15": the day the
                 # count starts from, not its date
                 continue
-            if c is not None and nearest.get(id(p)) is not n:
+            if c is not None and nearest.get(id(p)) is not n and not past_aside:
                 a, b = (n.end, p.start) if p.start >= n.end else (p.end, n.start)
                 if _clause_comma(text, a, b) or p.kind != "point" and _NEW_REPORT_GAP_RE.search(text, a, b):
                     c = None

@@ -80,6 +80,10 @@ _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
             "twenty": 20, "thirty": 30}
 
+# a cut-off at an hour of a day: "as of 8 a.m. Monday", "up to 8 p.m. on 24th October"
+# ("by 9 a.m. on Saturday" may end a day's additions: only "as of" and "up to" make it a standing total)
+_CLOCK_CUE = (r"(?:as\s+(?:of|at)|up\s+to)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|hrs)\b)"
+              r"(?:\s+(?-i:[A-Z]{2,5})\b|\s+\(\w+(?:\s+\w+)?\))?(?:\s+on)?")
 TIME_RE = re.compile(
     r"(?P<range>\b(?:between|from)\s+(?P<r1>" + _MD + r")\s+(?:and|to|until|through|up\s+to|-|–)\s+(?P<r2>" + _MD + r"))"
     r"|(?P<dayrange>\b(?:(?:between|from|on|during|over)\s+)?(?:the\s+(?:afternoons?|mornings?|evenings?|nights?)\s+of\s+)?"
@@ -128,9 +132,11 @@ TIME_RE = re.compile(
     r"|(?P<wdtoll>\b(?P<wdp>" + _WD + r"|yesterday|today|(?<=the\s)day)(?:'s|’s)\s+(?:\w+\s+)?(?:death\s+)?(?:toll|tally|count|figures?"
     r"|attacks?|strikes?|raids?|bombardment|shelling|violence|fighting|clashes|massacre|assault|bombing|blast"
     r"|explosion|shooting|storm|quake|earthquake|flood|floods|fire))"
-    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|till|through|next|as\s+of|up\s+to)\s+)?(?P<wd>" + _WD + r")\b"
+    r"|(?P<weekday>\b(?:(?P<wmod>last|this|on|by|late|early|until|till|through|next|as\s+of|up\s+to|" + _CLOCK_CUE
+    + r")\s+)?(?P<wd>" + _WD + r")\b"
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
-    r"|(?P<md>\b(?:(?P<mmod>on|by|until|till|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of|during|in|next"
+    r"|(?P<md>\b(?:(?P<mmod>" + _CLOCK_CUE + r"|on|by|until|till|through|up\s+to|as\s+of|as\s+at|at\s+the\s+end\s+of"
+    r"|during|in|next"
     # ("as at the evening of October 18th": the cue still governs the day; "by the evening of June 20" may end a
     # day's count)
     r"|as\s+(?:of|at)\s+the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?:the\s+)?(?P<mdx>" + _MD + r"))"
@@ -596,7 +602,8 @@ def _find_time_phrases(text: str, lo: int, hi: int, published: dt.date | None) -
             if mod == "next":
                 continue
             mod = _SPACES_RE.sub(" ", mod)
-            by = mod in ("by", "until", "till", "through", "as of", "up to") or (
+            # (a modifier with digits is a cut-off at an hour: "as of 8 a.m. Monday")
+            by = mod in ("by", "until", "till", "through", "as of", "up to") or any(ch.isdigit() for ch in mod) or (
                 mod in ("late", "early") and _BY_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()))
             p.kind, p.period = "point", ("cumulative" if by else "interval")
             p.as_of = days.weekday(g("wd"), published, before=mod == "last")
