@@ -1035,7 +1035,8 @@ def test_the_dead_hurt_and_missing_of_a_story_of_one_incident_are_that_incidents
      "Israeli army"),
     ("The Armed Conflict Location and Event Data (ACLED), a monitoring group, says the raids have killed nearly 70 "
      "people.", "70", "ACLED"),
-    ("Afghanistan alone has reported more than 140,000 cases so far this year.", "140,000", "Afghanistan"),
+    ("The provincial health office alone has reported more than 140,000 cases so far this year.", "140,000",
+     "provincial health office"),
     ("Gaza's civil defence agency likewise said the toll had gone past 50,000.", "50,000",
      "Gaza's civil defence agency"),
     ("The IPC report published on Thursday says more than 500,000 people face catastrophic conditions.", "500,000",
@@ -2242,3 +2243,20 @@ def test_a_perfects_toll_of_an_event_named_by_its_day_is_a_total_now():
                  "of July 8."):
         c = _claim(text, "31", dt.date(2024, 7, 9))
         assert (c.as_of, c.period) == (dt.date(2024, 7, 9), "cumulative")
+
+
+def test_a_speaker_who_said_it_by_telephone_speaks():
+    c = _claim("Authorities had recovered the bodies of seven people and rescued 38 others, Msehli said by telephone.",
+               "38", dt.date(2023, 8, 17))
+    assert c.speaker == "Msehli"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Islamabad has reported 2,714 dengue cases and no deaths.", "2,714"),
+    ("By comparison, Pakistan reported 21,016 dengue cases and three deaths in the whole of 2023.", "21,016"),
+    ("That outbreak, declared on Feb. 7 as the country's 12th, recorded 12 cases in total, six of them deaths.", "12"),
+    ("A bomb attack on a church killed at least 10 people and wounded 39, in an attack the group claimed.", "39"),
+    ("Two of the nine victims found were members of a self-defence force; the rest were civilians.", "Two"),
+])
+def test_a_place_or_event_that_tallies_and_what_was_found_or_claimed_name_no_speaker(text, surface):
+    assert _claim(text, surface, dt.date(2024, 11, 4)).speaker is None

@@ -61,7 +61,9 @@ _PASSIVE_BEFORE_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it|has
 _QUOTE_IT_BEFORE_RE = re.compile(r"[,\"”]\s*(?:it)\s+$")
 # ("said by mid-morning", "reported by noon": a time, not an agent)
 _PASSIVE_AFTER_VERB_RE = re.compile(
-    r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b))\b")
+    r"^\s+(?:to\s+be|by(?!\s+(?:mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk|then|now)\b"
+    # ("said by telephone": how it was said)
+    r"|\s+(?:(?:tele|satellite\s+)?phone|text(?:\s+message)?|e-?mail|video(?:\s+link)?|radio)\b))\b")
 # (also "of": "the number of confirmed deaths", never a reporting verb)
 # a noun, not a verb, after these: "the reports", "between states" (not "the group states")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an|the|a|this|that|its|their|of|between|among|across|in|to)\s+$", re.I)
@@ -848,6 +850,12 @@ _COUNTED_PARTICIPLES = frozenset({"reported", "recorded", "registered", "confirm
 _PLACE_OR_TIME_AFTER_RE = re.compile(r"\s+(?:from|in|at|across|among|since|during|over|between|with)\b")
 # an event named in lower case, its words no participle: "a methane gas explosion" (not "Cal Fire", nor "the committee
 # investigating the attack")
+# an event, then who claimed it: "in an attack the Islamic State group claimed"
+_EVENT_THEN_CLAIMANT_RE = re.compile(r"\b(?:" + event_nouns("incidents") + r")\s+(?:that\s+|which\s+)?(?:the\s+)?"
+                                     r"(?:[\w'’-]+\s+){1,4}(?:has\s+|had\s+)?$", re.I)
+_PARTICIPLE_FORMS = frozenset({"found", "reported", "recorded", "registered", "counted", "confirmed", "documented",
+                               "listed", "logged", "tallied", "verified"})
+_COPULA_AFTER_RE = re.compile(r"\s+(?:were|was|are|is)\b")
 _EVENT_NP_RE = re.compile(r"(?:(?:an?|the|this|that|its|their)\s+)?(?:(?![a-z-]+ing\b)[a-z-]+\s+){0,3}?(?:"
                           + event_nouns("incidents", "disasters") + r")")
 # (the words such a phrase can end in, for a cheap test first)
@@ -954,9 +962,13 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
         if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
             continue  # "declared a state of emergency": an act, not a statement of figures
         if verb in ("claim", "claims", "claimed") and (_LIVES_AFTER_RE.match(text, ve, hi)
-                                                        or _CLAIMED_ACT_AFTER_RE.match(text, ve, hi)):
-            # "Rains claim 73 lives": a toll; "twin bombings, which the group has claimed, ...": an act claimed
+                                                        or _CLAIMED_ACT_AFTER_RE.match(text, ve, hi)
+                                                        or _EVENT_THEN_CLAIMANT_RE.search(text, max(lo, v - 60), v)):
+            # "Rains claim 73 lives": a toll; "twin bombings, which the group has claimed, ...", "in an attack the
+            # group claimed": an act claimed
             continue
+        if verb in _PARTICIPLE_FORMS and _COPULA_AFTER_RE.match(text, ve, hi):
+            continue  # "Two of the nine victims found were members of ...": what was found, no statement
         # the tests below look at the last words before the verb only (bounded work per verb)
         before = text[max(lo, v - _BEFORE):v]
         # passive or non-reporting uses: "is said to", "were reported", "reports that" as a noun

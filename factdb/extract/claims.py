@@ -46,7 +46,8 @@ from .attribution import (
     resolve_speaker,
 )
 from .dates import MONTH_DAY_RE_PART, TimePhrase, find_named_days, find_time_phrases
-from .events import event_nouns
+from .events import GROUPS as EVENT_GROUPS
+from .events import event_nouns, event_words
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .numbers import ALL_WORDS, NumberSpan
@@ -962,13 +963,24 @@ _TALLY_VERBS = frozenset({"recorded", "records", "registered", "registers", "log
 
 def _place_tallies(text: str, a) -> bool:
     """A place that "recorded" figures is where they happened, not who states them: "the country recorded
-    66,063 suspected cases", "Afghanistan alone has registered more than 140,000"."""
-    if (text[a.start:a.end].split() or [""])[-1].lower() not in _TALLY_VERBS:
+    66,063 suspected cases", "Afghanistan alone has registered more than 140,000", "Islamabad has reported 2,714
+    dengue cases"; and an event states nothing: "That outbreak, declared on Feb. 7, recorded 12 cases"."""
+    head = a.speaker.split()
+    if 0 < len(head) <= 3 and head[-1] in _EVENT_WORDS and all(w.islower() for w in head[1:]):
+        return True  # (a short phrase headed by the event: not "Cal Fire", not "a committee investigating the attack")
+    verb = (text[a.start:a.end].split() or [""])[-1].lower()
+    if verb not in _TALLY_VERBS and not (verb in ("reported", "reports") and _CASES_AFTER_RE.match(text, a.end)):
         return False
-    words = [w for w in a.speaker.split() if w.lower() not in ("alone", "itself", "as", "a", "whole")]
+    words = [w for w in a.speaker.split() if w.lower() not in ("alone", "itself", "as", "a", "whole", "former")]
     if not words:
         return False
     return (len(words) == 1 and words[0].lower() in _PLACE_NOUNS) or _is_place(" ".join(words))
+
+
+# a count of cases right after "reported": a tally of the place, not a statement ("reported 21,016 dengue cases")
+_CASES_AFTER_RE = re.compile(r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:cases|infections)\b", re.I)
+_EVENT_WORDS = event_words(*EVENT_GROUPS)
 
 
 def extract_claims(text: str, published: dt.date | None = None, lexicon: Lexicon | None = None

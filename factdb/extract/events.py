@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-GROUPS = ("incidents", "disasters", "exchanges", "campaigns")
+GROUPS = ("incidents", "disasters", "exchanges", "campaigns", "outbreaks")
 
 
 @lru_cache(maxsize=1)
