@@ -2260,3 +2260,16 @@ def test_a_speaker_who_said_it_by_telephone_speaks():
 ])
 def test_a_place_or_event_that_tallies_and_what_was_found_or_claimed_name_no_speaker(text, surface):
     assert _claim(text, surface, dt.date(2024, 11, 4)).speaker is None
+
+
+@pytest.mark.parametrize("text,surface,speaker", [
+    ("A medical group has accused the paramilitary forces of killing 38 civilians in a village.", "38",
+     "medical group"),
+    ("The paramilitary forces accused of executing 38 civilians in a village", "38", None),
+    ("Residents have accused the army of failing to protect them from the violence, which has displaced 200,000 "
+     "people.", "200,000", None),
+    ("The UN monitoring mission has by now documented almost 15,000 civilian casualties.", "15,000",
+     "UN monitoring mission"),
+])
+def test_who_accuses_another_of_a_killing_reports_its_toll(text, surface, speaker):
+    assert _claim(text, surface, dt.date(2025, 10, 30)).speaker == speaker

@@ -142,10 +142,10 @@ _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|warned|wa
           r"|testified|briefed|informed|notified|notifies|stressed|emphasized|emphasised|mentioned|observed|pointed\s+out"
           r"|told\s+reporters|updated|tallied|verified|logged|saying|lists|listed|counts|raised|revised|lowered"
           r"|speculated|suggested|suggests|feared|fears|predict|expect|expects"
-          r"|increased|pointing\s+out|noting")
+          r"|increased|pointing\s+out|noting|accused|accuses|accusing")
 _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|further|had\s+also|has\s+also"
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
-        r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however))*")
+        r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however|by\s+now))*")
 _AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a subject: "X has also"
 _PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
 
@@ -253,6 +253,11 @@ _QUANTITY_START_RE = re.compile(r"(?:dozens|hundreds|thousands|millions|tens|sco
                                 r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b", re.I)
 _FEARED_FATE_RE = re.compile(r"\s+(?:to\s+be\s+|to\s+have\s+)?(?:dead|killed|drowned|missing|trapped|lost|died|been)\b",
                              re.I)
+# ("X accused the force of killing 38 civilians" reports; "the force accused of killing" is the accused)
+_ACCUSED_OF_RE = re.compile(r"\s+of\b", re.I)
+_ACCUSED_OF_HARM_RE = re.compile(r"\s+(?:[^,;.]{1,80}?)\s+of\s+(?:\w+ing\s+and\s+)?(?:killing|executing|wounding|injuring"
+                                 r"|abducting|kidnapping|detaining|arresting|shelling|firing|attacking|bombing|targeting"
+                                 r"|massacring|murdering|shooting|torturing|raping)\b", re.I)
 _CLAIMED_ACT_AFTER_RE = re.compile(r"\s*(?:[,;)]|responsibility\b|credit\b)", re.I)
 _LIVES_AFTER_RE = re.compile(r"\s+(?:[\w,.'’-]+\s+){0,4}?lives\b", re.I)
 _DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
@@ -959,6 +964,10 @@ def _find_attributions(text: str, lo: int, hi: int) -> list[Attribution]:
             continue  # "Dozens feared dead": a fate, not a statement
         if verb in ("expect", "expects") and not _EXPECT_FIGURE_RE.match(text, ve, hi):
             continue  # "a figure officials expect to rise": no statement of a figure
+        if verb.startswith("accus") and (_ACCUSED_OF_RE.match(text, ve, hi) or not _ACCUSED_OF_HARM_RE.match(text, ve, hi)):
+            # "Sudan's RSF accused of executing 38": the accused, in a headline's passive; "accused the army of
+            # failing to protect them": no toll told
+            continue
         if verb in ("declared", "declares") and _DECLARED_OBJECT_RE.match(text, ve, hi):
             continue  # "declared a state of emergency": an act, not a statement of figures
         if verb in ("claim", "claims", "claimed") and (_LIVES_AFTER_RE.match(text, ve, hi)
