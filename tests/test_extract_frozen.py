@@ -149,6 +149,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.67, "period_accuracy": 0.89},
     "round53-news": {"f1": 0.97, "bounds_accuracy": 0.97, "metric_accuracy": 0.88, "speaker_accuracy": 0.95,
                      "as_of_accuracy": 0.8, "period_accuracy": 0.87},
+    "round60-news": {"f1": 0.93, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.85,
+                     "as_of_accuracy": 0.48, "period_accuracy": 0.55},
 }
 
 
