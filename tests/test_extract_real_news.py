@@ -2273,3 +2273,11 @@ def test_a_place_or_event_that_tallies_and_what_was_found_or_claimed_name_no_spe
 ])
 def test_who_accuses_another_of_a_killing_reports_its_toll(text, surface, speaker):
     assert _claim(text, surface, dt.date(2025, 10, 30)).speaker == speaker
+
+
+def test_the_parts_of_a_figure_among_them_or_listed_after_its_clause_count_what_it_counts():
+    found = {c.text: c for c in extract_claims(
+        "According to an agency count, 81 people have been killed since early last month. 11 civilians and 59 "
+        "fighters are among them. Across the border, 7 people have been killed, 6 soldiers and 1 civilian.",
+        dt.date(2023, 11, 5))}
+    assert {found[t].metric for t in ("11", "59", "6", "1")} == {"killed"}

@@ -269,6 +269,11 @@ _EARLIER_FIGURE_GAP_RE = re.compile(r"\b(?:up|down|rise|increase|jump)\s+from\b|
 _COMPARE_ENDS = ("from", "with", "to", "versus", "vs", "vs.", "against", "than", "after", "revised", "below", "above",
                  "of", "the")
 # (an item's noun may take a word before it: "9,700 homes, 367 commercial buildings and 2,528 other structures")
+# a figure's own clause, then a comma ("7 people have been killed, ..."), and the parts listed to the sentence's end
+_CLAUSE_THEN_COMMA_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                                   r"[a-z]+(?:ed|en|ing)?(?:\s+[\w'’-]+){0,3}?,\s+")
+_PARTS_TO_END_RE = re.compile(r"(?:\s+[a-z][\w'’-]*){1,2}(?:(?:\s*,\s*|\s+and\s+)(?:\d[\d,]*|[a-z]+)(?:\s+[a-z][\w'’-]*){1,2})+"
+                              r"\s*[.;]")
 _LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
 # (... and an "of" phrase after it: "eight medics, six members of the civil defence agency and one employee")
 _LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
@@ -580,6 +585,8 @@ def _links(text: str, nums: list[NumberSpan]) -> list[str | None]:
             kind = "and"  # a list of counts: "killed more than 43 children, 13 women and 9 men"
         elif ("–" in gap or "—" in gap) and _DASH_PARTS_GAP_RE.fullmatch(gap):
             kind = "including"  # "killed 12 civilians – a child, three women and eight men –"
+        elif gap.endswith(", ") and _CLAUSE_THEN_COMMA_RE.fullmatch(gap) and _PARTS_TO_END_RE.match(text, cur.end):
+            kind = "including"  # "7 people have been killed, 6 soldiers and 1 civilian.": its parts, closing the sentence
         elif gap.endswith("(") and _BRACKET_ITEM_AFTER_RE.match(after) and _BRACKET_ITEM_GAP_RE.fullmatch(gap):
             kind = "and"  # a table in prose: "with 35 deaths, followed by Delhi (21) and Bihar (17 each)"
         colon_list = (colon_list and kind == "and") or (kind == "including" and ":" in gap)
@@ -1769,8 +1776,9 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
 # a sentence opening on the group a figure before counted: "Of those killed, ...", "Among the dead were ...",
 # "The victims include ..."
 # "... that two children were among the dead": a part of the figure given before
-_AMONG_THE_DEAD_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,6}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
-                                      r"(?:dead|killed|victims|injured|wounded)\b", re.I)
+# ("11 civilians and 59 fighters are among them": the parts of the figure the sentence before counted)
+_AMONG_THE_DEAD_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,6}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:(?:the|those)\s+"
+                                      r"(?:dead|killed|victims|injured|wounded)\b|them\s*[.;]|those\s*[.;])", re.I)
 # a sentence's first figure that is a part of those counted before: "He added that nine of them were children"
 _PART_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+(?:were|are|was|is)\b", re.I)
 _BREAKDOWN_OPENING_RE = re.compile(
