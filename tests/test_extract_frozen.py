@@ -151,6 +151,10 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.8, "period_accuracy": 0.87},
     "round60-news": {"f1": 0.93, "bounds_accuracy": 1.0, "metric_accuracy": 0.91, "speaker_accuracy": 0.85,
                      "as_of_accuracy": 0.48, "period_accuracy": 0.55},
+    "round58-news": {"f1": 0.92, "bounds_accuracy": 1.0, "metric_accuracy": 0.81, "speaker_accuracy": 0.81,
+                     "as_of_accuracy": 0.77, "period_accuracy": 0.79},
+    "round59-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.83,
+                     "as_of_accuracy": 0.67, "period_accuracy": 0.75},
 }
 
 
