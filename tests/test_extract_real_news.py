@@ -2281,3 +2281,9 @@ def test_the_parts_of_a_figure_among_them_or_listed_after_its_clause_count_what_
         "fighters are among them. Across the border, 7 people have been killed, 6 soldiers and 1 civilian.",
         dt.date(2023, 11, 5))}
     assert {found[t].metric for t in ("11", "59", "6", "1")} == {"killed"}
+
+
+def test_a_perfect_past_an_aside_in_a_story_of_one_attack_is_its_count():
+    text = ("Suspected gunmen kill 10 civilians in the north\n\nTen civilians, four security auxiliaries among them, have "
+            "been killed by suspected gunmen in the north, a security source said on Tuesday.")
+    assert _claim(text, "Ten", dt.date(2022, 8, 9)).period == "interval"

@@ -2844,7 +2844,9 @@ _INCIDENT_FATES = frozenset({"killed", "injured", "missing"})
 _RUNNING_CUE_RE = re.compile(r"(?<!-)\b(?:since|so\s+far|total|toll|tally|in\s+all|overall|to\s+date|cumulative|rose"
                              r"|risen|rises|reached|climbed|climbs|jumped|soared|increased|war|conflict|campaign|year"
                              r"|month|week|now)\b(?!-)", re.I)
-_PERFECT_AUX_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:had|have|has)\s+(?:been\s+)?\w+", re.I)
+# (past an aside: "Ten civilians, four security auxiliaries among them, have been killed")
+_PERFECT_AUX_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?,?(?:\s*[^,.;]{1,60},)?\s+(?:had|have|has)\s+(?:been\s+)?\w+",
+                                   re.I)
 _PERFECT_AUX_BEFORE_RE = re.compile(r"\b(?:had|have|has)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
