@@ -155,6 +155,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.77, "period_accuracy": 0.79},
     "round59-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.83,
                      "as_of_accuracy": 0.67, "period_accuracy": 0.75},
+    "round57-news": {"f1": 0.97, "bounds_accuracy": 1.0, "metric_accuracy": 0.9, "speaker_accuracy": 0.86,
+                     "as_of_accuracy": 0.86, "period_accuracy": 0.89},
 }
 
 

@@ -2287,3 +2287,9 @@ def test_a_perfect_past_an_aside_in_a_story_of_one_attack_is_its_count():
     text = ("Suspected gunmen kill 10 civilians in the north\n\nTen civilians, four security auxiliaries among them, have "
             "been killed by suspected gunmen in the north, a security source said on Tuesday.")
     assert _claim(text, "Ten", dt.date(2022, 8, 9)).period == "interval"
+
+
+def test_the_month_since_a_war_began_is_its_whole_length_so_far():
+    c = _claim("The offensive has killed more than 10,500 people, 4,324 of them children, in the month since it began, "
+               "the health ministry said on Wednesday.", "10,500", dt.date(2023, 11, 8))
+    assert c.period == "cumulative"

@@ -190,7 +190,7 @@ TIME_RE = re.compile(
     r"(?!\s+(?:(?:a|last|the\s+previous)\s+year|in\s+\d{4}))"
     r"|during\s+the\s+(?:week|weekend|night)"
     # the month named before: "583 deaths were notified from 14 countries during the month"
-    r"|(?:in|during|over|throughout)\s+(?:the|that)\s+(?:same\s+)?month\b(?!['’]s|-|\s+(?:of|before|after|ago|earlier))"
+    r"|(?:in|during|over|throughout)\s+(?:the|that)\s+(?:same\s+)?month\b(?!['’]s|-|\s+(?:of|before|after|ago|earlier|since))"
     # a bulletin's own week: "In the week under review, 15 states reported 1,825 suspected cases"
     r"|(?:in|during|for|over)\s+the\s+(?:(?:reporting|epidemiological|epi)\s+week|week\s+under\s+review)"
     # "recorded in recent hours", "surveillance data for the week"
