@@ -2293,3 +2293,13 @@ def test_the_month_since_a_war_began_is_its_whole_length_so_far():
     c = _claim("The offensive has killed more than 10,500 people, 4,324 of them children, in the month since it began, "
                "the health ministry said on Wednesday.", "10,500", dt.date(2023, 11, 8))
     assert c.period == "cumulative"
+
+
+def test_a_list_of_counts_by_place_shares_its_first_counts_metric():
+    found = {c.text: c for c in extract_claims("Yesterday rescue teams evacuated 118 persons at Ranipur, 25 persons at "
+                                               "Mirzapur, 640 at Varanasi and 32 at Gazipur.", dt.date(2016, 8, 23))}
+    assert {found[t].metric for t in ("118", "25", "640", "32")} == {"displaced"}
+
+
+def test_a_running_figure_lowered_keeps_what_it_counts():
+    assert _claim("Landslide disaster: Missing toll lowered to 34", "34", dt.date(2014, 11, 2)).metric == "missing"

@@ -274,10 +274,14 @@ _CLAUSE_THEN_COMMA_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:have|has|
                                    r"[a-z]+(?:ed|en|ing)?(?:\s+[\w'’-]+){0,3}?,\s+")
 _PARTS_TO_END_RE = re.compile(r"(?:\s+[a-z][\w'’-]*){1,2}(?:(?:\s*,\s*|\s+and\s+)(?:\d[\d,]*|[a-z]+)(?:\s+[a-z][\w'’-]*){1,2})+"
                               r"\s*[.;]")
-_LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*\s*,\s*")
+# (an item may name its place: "evacuated 118 persons at Ranipur, 25 persons at Mirzapur, 640 at Varanasi")
+_AT_PLACE = r"(?:\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?"
+_LIST_GAP_RE = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*" + _AT_PLACE
+                          + r"|\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s*,\s*")
 # (... and an "of" phrase after it: "eight medics, six members of the civil defence agency and one employee")
-_LIST_ITEM_AFTER_RE = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
-                                 r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?(?:\s*,|\s+(?:and|or)\b)")
+_LIST_ITEM_AFTER_RE = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
+                                 r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?" + _AT_PLACE
+                                 + r"|\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:\s*,|\s+(?:and|or)\b)")
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
 _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
@@ -2625,11 +2629,12 @@ def _toll_words() -> dict[str, str]:
 _RISE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
     r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand"
-    r"|(?:raised|revised)(?:\s+(?:sharply|further|again|upward|up))?(?=\s+to\b))\s+"
+    # (a running figure revised either way: "Missing toll lowered to 34")
+    r"|(?:raised|revised|lowered|reduced)(?:\s+(?:sharply|further|again|upward|up|down|downward))?(?=\s+to\b))\s+"
     r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:the\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
     re.I)
 _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
-               "stood", "stand", "raised", "revised")
+               "stood", "stand", "raised", "revised", "lowered", "reduced")
 # (one search for any of the stems in the lower-cased text: the same test as a substring test per stem)
 _RISE_STEMS_RE = re.compile("|".join(_RISE_STEMS))
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
