@@ -2303,3 +2303,9 @@ def test_a_list_of_counts_by_place_shares_its_first_counts_metric():
 
 def test_a_running_figure_lowered_keeps_what_it_counts():
     assert _claim("Landslide disaster: Missing toll lowered to 34", "34", dt.date(2014, 11, 2)).metric == "missing"
+
+
+def test_who_gave_the_toll_as_a_number_states_a_death_toll():
+    c = _claim("The spokesman said 11 were killed. He had earlier given the death toll as seven.", "seven",
+               dt.date(2024, 9, 26))
+    assert (c.metric, c.speaker) == ("killed", "spokesman")

@@ -147,7 +147,11 @@ _AUX = (r"(?:\s+(?:has|have|had|also|separately|previously|earlier|later|again|f
         r"|would|will|could|did|does|officially|initially|recently|now|then|just|already|since|repeatedly"
         r"|publicly|privately|last\s+week|on\s+\w+|in\s+a\s+statement|however|by\s+now))*")
 _AUX_TAIL_RE = re.compile(_AUX + r"\s*$")  # auxiliaries and adverbs that end a subject: "X has also"
-_PUT = r"put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count|total)"
+_PUT = (r"(?:put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+|\w+'s\s+|\w+’s\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally"
+        r"|count|total)"
+        # ("had earlier given the death toll as seven")
+        r"|(?:gave|given|giving|gives)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|tally|count"
+        r"|total)(?=\s+as\b))")
 
 # participles whose speaker is the sentence's subject: "X renewed his call, saying ...", "..., pointing out that"
 _PARTICIPLES = frozenset({"saying", "pointing out", "noting", "reporting", "announcing"})
@@ -177,7 +181,8 @@ _CUE_SCAN = AnchoredSet([
     dict.fromkeys(("laid", "proposed", "put", "demanded", "set", "compiled", "published", "issued", "provided", "cited",
                    "estimated", "announced", "confirmed", "tallied", "documented", "verified", "collected", "gathered",
                    "calculated", "reported", "outlined", "offered", "drawn", "presented", "submitted"), BY_RE),
-    dict.fromkeys({re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting").split("|")}, VERB_RE),
+    dict.fromkeys({re.findall(r"[a-z]+", alt)[0] for alt in (_VERBS + "|put|puts|putting|gave|given|giving|gives").split("|")},
+                  VERB_RE),
 ])
 _RELAYED_BY_TAIL_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$", re.S)
 CITING_RE = re.compile(r"^\s*(?:citing|quoting)\s+", re.I)

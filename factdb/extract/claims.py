@@ -2603,7 +2603,8 @@ def _date_by_when_clause(x: _Reading) -> None:
             x.periods[i] = x.periods[i] or period
 
 
-_TOLL_CUE_RE = re.compile(r"(?:death\s+)?toll\b", re.I)
+# ("the death toll", "given the death toll as": what it gives is a toll)
+_TOLL_CUE_RE = re.compile(r"(?:(?:gave|given|giving|gives)\s+(?:the|its|their)\s+)?(?:death\s+)?toll\b", re.I)
 _TOLL_VALUE_GAP_RE = re.compile(r"\s*(?:(?:to|at)\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?")
 
 

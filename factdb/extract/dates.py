@@ -162,6 +162,7 @@ TIME_RE = re.compile(
     r"|(?:put|puts|putting|placed|places|placing|estimated)\s+(?:the|its|their)\s+(?!(?:weekly|daily|monthly)\s)"
     r"(?:[\w'’-]+\s+){0,3}?"
     r"(?:toll|figure|number|tally|count|total)\b(?:[^.;]{0,60}?\bat\b)?"
+    r"|(?:gave|given|giving|gives)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:toll|tally|count|total)\s+as\b"
     r"|(?:death\s+)?toll\b(?:[^.;,]|\.\d){0,100}?\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped"
     r"|gone\s+(?:past|over|above)|went\s+(?:past|over|above)|crossed|exceeded|exceeds|tops|passes"
     r"|increased|passed|surpassed|topped|hit|hits|nears|neared|surpasses|soars|soared|took|takes|at(?!\s+(?:least|most))|to)"
@@ -212,7 +213,7 @@ _TIME_STARTS = (
        "total", "totalling", "totaling", "cumulative", "already", "running", "bringing", "death", "toll", "number",
        "tally", "count", "daily", "monthly", "per", "each", "every", "latest", "twenty", "thirty", "throughout", "before",
        "weekend", "day", "taking", "pushing", "raising", "put", "puts", "putting", "placed", "places", "placing",
-       "estimated", "up", "christmas", "new", "boxing"})
+       "estimated", "up", "christmas", "new", "boxing", "gave", "given", "giving", "gives"})
 # necessary conditions for a match at the most frequent start words (read off TIME_RE's alternatives
 # that can start there): most candidate starts fail these at once, before the big pattern is tried
 _MON3 = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
