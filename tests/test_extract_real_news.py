@@ -2309,3 +2309,10 @@ def test_who_gave_the_toll_as_a_number_states_a_death_toll():
     c = _claim("The spokesman said 11 were killed. He had earlier given the death toll as seven.", "seven",
                dt.date(2024, 9, 26))
     assert (c.metric, c.speaker) == ("killed", "spokesman")
+
+
+def test_new_figures_that_raise_a_total_are_told_by_who_gave_them():
+    text = ("Gaza death toll tops 59,000\n\nAttacks over the last 24 hours have killed 134 people, the health ministry "
+            "reports.\n\nThe new figures raise the total number killed since October 2023 to at least 59,029.")
+    found = {c.text: c for c in extract_claims(text, dt.date(2025, 7, 21))}
+    assert found["at least 59,029"].speaker == found["tops 59,000"].speaker == "health ministry"

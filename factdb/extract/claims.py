@@ -1314,8 +1314,10 @@ def _date_by_incident_voice(voice: tuple[str, dt.date, int] | None, found: list[
 
 
 # a sentence that adds the last figure to a total: "That takes the number of deaths during the war to 289"
-_TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:new\s+)?(?:deaths?|figures?|toll))\s+"
-                                     r"(?:takes|took|brings|brought|raises|raised|pushes|pushed|lifts|lifted)\b")
+# ("The new figures raise the total ... to at least 59,029": a plural subject takes the verb's plain form)
+_TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:(?:new|latest)\s+)?(?:deaths?|figures?|toll"
+                                     r"|casualties))\s+(?:takes?|took|brings?|brought|raises?|raised|push(?:es)?|pushed"
+                                     r"|lifts?|lifted)\b")
 
 
 def _continue_the_total(found: list[ExtractedClaim], last: ExtractedClaim, loose: set[int]) -> None:
