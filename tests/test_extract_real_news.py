@@ -2316,3 +2316,8 @@ def test_new_figures_that_raise_a_total_are_told_by_who_gave_them():
             "reports.\n\nThe new figures raise the total number killed since October 2023 to at least 59,029.")
     found = {c.text: c for c in extract_claims(text, dt.date(2025, 7, 21))}
     assert found["at least 59,029"].speaker == found["tops 59,000"].speaker == "health ministry"
+
+
+def test_a_report_a_headline_says_was_published_is_a_noun_not_a_speakers_verb():
+    assert _claim("UN mission publishes report on war: 15,000 civilian casualties", "15,000",
+                  dt.date(2022, 9, 27)).speaker is None

@@ -101,7 +101,9 @@ _COUNT_NOUN_THEN_VERB_RE = re.compile(
 _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                             r"|Sunday|yesterday|today|later|earlier)\s*(?:[,.;]?\s*$|that\b|,))")
 _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept|amid|amidst"
-                                 r"|despite|over|with|without)\s+"
+                                 r"|despite|over|with|without"
+                                 # (a headline's verb before its object: "UN mission publishes report on war")
+                                 r"|publishes|published|releases|released|issues|issued|unveils|unveiled|presents)\s+"
                                  r"(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
 _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
