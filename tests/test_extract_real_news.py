@@ -2321,3 +2321,10 @@ def test_new_figures_that_raise_a_total_are_told_by_who_gave_them():
 def test_a_report_a_headline_says_was_published_is_a_noun_not_a_speakers_verb():
     assert _claim("UN mission publishes report on war: 15,000 civilian casualties", "15,000",
                   dt.date(2022, 9, 27)).speaker is None
+
+
+def test_the_cause_of_a_death_does_not_change_what_a_figure_counts():
+    found = {c.text: c for c in extract_claims(
+        "The ministry said 59 people have died of malnutrition so far in 2025, up from 50 in 2024 and four in 2023. Of "
+        "the 113 who have died of malnutrition since 2023, 81 were children.", dt.date(2025, 7, 24))}
+    assert {found[t].metric for t in ("59", "50", "four", "81")} == {"killed"}

@@ -1895,10 +1895,18 @@ def _part_in_own_clause(text: str, nums: list[NumberSpan], i: int) -> bool:
         and bool(_SAME_THINGS_CLAUSE_RE.match(text[nums[i - 1].end:nums[i].start]))
 
 
+_CAUSE_OF_DEATH_BEFORE_RE = re.compile(r"\b(?:died|die|dies|dying|deaths?|perished)\s+(?:of|from|due\s+to|as\s+a\s+result\s+of)"
+                                       r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
 def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     """What each number counts: its trigger, then what ties, steps, anaphors and counted things say."""
     text, s, nums = x.text, x.s, x.nums
     triggers = lex.triggers(text, s.start, s.end)
+    if "of " in text[s.start:s.end] or "from " in text[s.start:s.end] or "due to" in text[s.start:s.end]:
+        # the cause of a death counts nothing: "59 have died of malnutrition", "deaths from hunger"
+        triggers = [t for t in triggers if t.metric == "killed"
+                    or not _CAUSE_OF_DEATH_BEFORE_RE.search(text, max(s.start, t.start - 40), t.start)]
     # wholes: "35 of the 128 hostages"
     wholes = [k > 0 and _PART_OF_GAP_RE.fullmatch(text, nums[k - 1].end, n.start) is not None
               for k, n in enumerate(nums)]
