@@ -161,6 +161,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.84, "period_accuracy": 0.89},
     "round62-news": {"f1": 0.94, "bounds_accuracy": 1.0, "metric_accuracy": 0.89, "speaker_accuracy": 0.86,
                      "as_of_accuracy": 0.7, "period_accuracy": 0.73},
+    "round63-news": {"f1": 0.97, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.77,
+                     "as_of_accuracy": 0.69, "period_accuracy": 0.79},
 }
 
 
