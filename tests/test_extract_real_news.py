@@ -2328,3 +2328,10 @@ def test_the_cause_of_a_death_does_not_change_what_a_figure_counts():
         "The ministry said 59 people have died of malnutrition so far in 2025, up from 50 in 2024 and four in 2023. Of "
         "the 113 who have died of malnutrition since 2023, 81 were children.", dt.date(2025, 7, 24))}
     assert {found[t].metric for t in ("59", "50", "four", "81")} == {"killed"}
+
+
+@pytest.mark.parametrize("closing", ["Andriy Kurtev, secretary of the city council, reported this.",
+                                     "This was reported by the regional governor."])
+def test_who_reported_this_after_the_figure_speaks_for_it(closing):
+    text = f"The death toll from yesterday's attack on the city has risen to 14.\n\n{closing}"
+    assert _claim(text, "14", dt.date(2022, 10, 7)).speaker in ("Andriy Kurtev", "regional governor")

@@ -1107,10 +1107,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     # (speaker, day, paragraph) of the latest source that dated an incident's count by the incident's day
     incident_voice: tuple[str, dt.date, int] | None = None
     named_day: dt.date | None = None  # the last past day a sentence with figures named, for "that day"
+    prev_found: list[ExtractedClaim] = []  # the claims of the sentence before, if it had figures
 
     while s is not None:
-        if numbers.done:
-            # nothing after the sentence of the last number matters, but the day a held story's incident happened
+        if numbers.done and not (prev_found and _reported_this(text, s)):
+            # nothing after the sentence of the last number matters (but who "reported this"), nor the day a held
+            # story's incident happened
             while held is not None and occurred is None and s is not None:
                 occurred, s = _occurrence_day(text, s, pub), next(sentences, None)
             break
@@ -1217,6 +1219,12 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
         prev_paragraph = s.paragraph
         if not nums and spoken:
             said_day = _said_day(text, s, day, resolved_atts)
+            if prev_found and _reported_this(text, s):
+                # "The death toll ... has risen to 14." then "Andriy Kurtev, secretary of the council, reported this."
+                for c in prev_found:
+                    if c.speaker is None and c.attribution == "outlet":
+                        c.speaker, c.attribution = spoken[0], "said"
+        prev_found = found if nums else []
         if not nums:
             # "... after its 7 October attack." dates what is told of "that attack" next
             event_day = _dated_event_named(text, s, day) or event_day
@@ -1318,6 +1326,16 @@ def _date_by_incident_voice(voice: tuple[str, dt.date, int] | None, found: list[
 _TAKES_TOTAL_OPENING_RE = re.compile(r"\s*(?:That|This|These|It|They|The\s+(?:(?:new|latest)\s+)?(?:deaths?|figures?|toll"
                                      r"|casualties))\s+(?:takes?|took|brings?|brought|raises?|raised|push(?:es)?|pushed"
                                      r"|lifts?|lifted)\b")
+
+
+# a sentence that only names who reported what the sentence before it told: "X reported this.", "This was
+# reported by X."
+_REPORTED_THIS_END_RE = re.compile(r"\b(?:reported|said|announced|stated|wrote|confirmed)\s+(?:this|so)\s*[.!]?\s*$")
+_THIS_WAS_REPORTED_RE = re.compile(r"\s*(?:This|That|It)\s+was\s+(?:reported|announced|stated|said|confirmed)\s+by\b")
+
+
+def _reported_this(text: str, s: Sentence) -> bool:
+    return bool(_THIS_WAS_REPORTED_RE.match(text, s.start) or _REPORTED_THIS_END_RE.search(text, s.start, s.end))
 
 
 def _continue_the_total(found: list[ExtractedClaim], last: ExtractedClaim, loose: set[int]) -> None:
