@@ -163,6 +163,8 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.7, "period_accuracy": 0.73},
     "round63-news": {"f1": 0.97, "bounds_accuracy": 1.0, "metric_accuracy": 0.88, "speaker_accuracy": 0.77,
                      "as_of_accuracy": 0.69, "period_accuracy": 0.79},
+    "round64-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.84, "speaker_accuracy": 0.83,
+                     "as_of_accuracy": 0.77, "period_accuracy": 0.82},
 }
 
 
