@@ -2335,3 +2335,8 @@ def test_the_cause_of_a_death_does_not_change_what_a_figure_counts():
 def test_who_reported_this_after_the_figure_speaks_for_it(closing):
     text = f"The death toll from yesterday's attack on the city has risen to 14.\n\n{closing}"
     assert _claim(text, "14", dt.date(2022, 10, 7)).speaker in ("Andriy Kurtev", "regional governor")
+
+
+def test_what_the_dead_could_number_is_a_death_toll():
+    assert _claim("Local media accounts suggested the dead could number as many as 60.", "60",
+                  dt.date(2017, 1, 8)).metric == "killed"

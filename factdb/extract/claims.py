@@ -2658,12 +2658,15 @@ def _toll_words() -> dict[str, str]:
 _RISE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|jumps|increased|increases|grew|grown|grows|surged|surges"
     r"|reached|reaches|reach|passed|passes|pass|topped|tops|top|exceeded|exceeds|exceed|hit|hits|stood|stands|stand"
+    # ("the dead could number as many as 60")
+    r"|number|numbers|numbered"
     # (a running figure revised either way: "Missing toll lowered to 34")
     r"|(?:raised|revised|lowered|reduced)(?:\s+(?:sharply|further|again|upward|up|down|downward))?(?=\s+to\b))\s+"
-    r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:the\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly)\s+)?$",
+    r"(?:(?:to|at|past|above|beyond|over)\s+)?(?:the\s+)?(?:(?:at\s+least|about|some|nearly|more\s+than|over|around|almost|roughly"
+    r"|as\s+many\s+as|up\s+to)\s+)?$",
     re.I)
 _RISE_STEMS = ("ros", "rise", "clim", "jump", "increas", "grew", "grow", "surg", "reach", "pass", "top", "exceed", "hit",
-               "stood", "stand", "raised", "revised", "lowered", "reduced")
+               "stood", "stand", "raised", "revised", "lowered", "reduced", "number")
 # (one search for any of the stems in the lower-cased text: the same test as a substring test per stem)
 _RISE_STEMS_RE = re.compile("|".join(_RISE_STEMS))
 # where the subject of a rise begins: the sentence, a clause ("as the count of the dead ... rose to"), a colon
