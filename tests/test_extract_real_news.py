@@ -2340,3 +2340,13 @@ def test_who_reported_this_after_the_figure_speaks_for_it(closing):
 def test_what_the_dead_could_number_is_a_death_toll():
     assert _claim("Local media accounts suggested the dead could number as many as 60.", "60",
                   dt.date(2017, 1, 8)).metric == "killed"
+
+
+def test_a_quote_paragraph_is_the_words_of_its_named_source():
+    text = ("Number injured in airstrike on the city climbs to 24\n\nBy the evening, the number of people injured in the "
+            "airstrike had risen to 24.\n\nSource: Ivan Fedorov, Head of the Oblast Military Administration; State "
+            "Emergency Service\n\nQuote: \"The number of victims has now risen to 25:\n- One person has been killed;\n"
+            "- 24 residents have been injured.\"\n\nQuote from Fedorov: Two more people were injured.")
+    found = [c for c in extract_claims(text, dt.date(2024, 10, 1)) if text.index("Quote:") < c.start]
+    assert found and {c.speaker for c in found} == {"Ivan Fedorov"}
+    assert _claim(text, "24", dt.date(2024, 10, 1)).speaker is None  # (the lede before the credit line: unattributed)

@@ -1108,6 +1108,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
     incident_voice: tuple[str, dt.date, int] | None = None
     named_day: dt.date | None = None  # the last past day a sentence with figures named, for "that day"
     prev_found: list[ExtractedClaim] = []  # the claims of the sentence before, if it had figures
+    source_voice: str | None = None  # who a "Source: X, head of ..." line names
+    quote_voice: tuple[str, int] | None = None  # (speaker, paragraph) of a "Quote from X:" paragraph
 
     while s is not None:
         if numbers.done and not (prev_found and _reported_this(text, s)):
@@ -1143,6 +1145,8 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                 memory.add(sp, s.paragraph, a.speaker_start)
                 spoken.append(sp)
         carried = _continued(statement, spoken, resolved_atts, s, layout)
+        if text.startswith(("Source:", "Quote"), s.start):
+            source_voice, quote_voice = _source_and_quote(text, s, memory, source_voice, quote_voice)
         in_list = colon_voice is not None and _is_list_item(original, s.start)  # (a line of the list introduced)
         said_day = None
         # a live blog's entry is of its stamp's day ("10:40 GMT 20 January"), not of the page's date
@@ -1172,6 +1176,10 @@ def _iter_claims(text: str, published, lexicon: Lexicon | None, headline: list[E
                         # "He said the agency had recorded:" then "- 136,400 cases of diarrhoea": the list it
                         # introduced is what it said
                         c.speaker, c.attribution = colon_voice, "said"
+            if quote_voice is not None and quote_voice[1] == s.paragraph:
+                for c in found:
+                    if c.speaker is None and c.attribution == "outlet":
+                        c.speaker, c.attribution = quote_voice[0], "said"  # (the quote's words are the speaker's)
             if carried and carried.speaker:
                 for c in found:
                     if c.speaker is None and c.attribution == "outlet":
@@ -1336,6 +1344,28 @@ _THIS_WAS_REPORTED_RE = re.compile(r"\s*(?:This|That|It)\s+was\s+(?:reported|ann
 
 def _reported_this(text: str, s: Sentence) -> bool:
     return bool(_THIS_WAS_REPORTED_RE.match(text, s.start) or _REPORTED_THIS_END_RE.search(text, s.start, s.end))
+
+
+# a line crediting who a report's figures come from, and a paragraph quoting them: "Source: Ivan Fedorov, Head of
+# the Oblast Military Administration; State Emergency Service" then "Quote: ..." or "Quote from Fedorov: ..."
+_SOURCE_LINE_RE = re.compile(r"Source:\s*(?P<np>[A-Z][^,;:|\n]{2,60}?)(?:\s+on\s+(?:Telegram|Facebook|X|Twitter))?\s*(?:[,;|\n]|$)")
+_QUOTE_LINE_RE = re.compile(r"Quote(?:\s+from\s+(?P<np>[A-Z][^:\n]{1,60}?))?\s*:\s")
+
+
+def _source_and_quote(text: str, s: Sentence, memory, source_voice: str | None,
+                      quote_voice: tuple[str, int] | None) -> tuple[str | None, tuple[str, int] | None]:
+    """The voice a "Source:" line names, and the speaker of a "Quote:" paragraph (its own name, else the source)."""
+    m = _SOURCE_LINE_RE.match(text, s.start, s.end)
+    if m:
+        return m.group("np").strip(), quote_voice
+    m = _QUOTE_LINE_RE.match(text, s.start, s.end)
+    if m is None:
+        return source_voice, quote_voice
+    name = m.group("np")
+    voice = resolve_speaker(name.strip(), s.paragraph, memory) if name else source_voice
+    if name and source_voice and voice == name.strip() and source_voice.split()[-1:] == name.split()[-1:]:
+        voice = source_voice  # ("Quote from Malashko" after "Source: Yurii Malashko, Head of ...")
+    return source_voice, ((voice, s.paragraph) if voice else quote_voice)
 
 
 def _continue_the_total(found: list[ExtractedClaim], last: ExtractedClaim, loose: set[int]) -> None:
