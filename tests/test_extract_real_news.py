@@ -2350,3 +2350,13 @@ def test_a_quote_paragraph_is_the_words_of_its_named_source():
     found = [c for c in extract_claims(text, dt.date(2024, 10, 1)) if text.index("Quote:") < c.start]
     assert found and {c.speaker for c in found} == {"Ivan Fedorov"}
     assert _claim(text, "24", dt.date(2024, 10, 1)).speaker is None  # (the lede before the credit line: unattributed)
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("Of the 41 dead, 36 came from the town and five from the hills.", ("36", "five")),
+    ("Five children, six men and one woman were among the bodies already pulled from the water.", ("Five", "six")),
+    ("Three children are among the other confirmed victims.", ("Three",)),
+])
+def test_parts_of_a_whole_named_by_its_noun_count_what_it_counts(text, surfaces):
+    found = {c.text: c for c in extract_claims(text, dt.date(2021, 1, 30))}
+    assert {found[t].metric for t in surfaces} == {"killed"}

@@ -1947,6 +1947,32 @@ _CAUSE_OF_DEATH_BEFORE_RE = re.compile(r"\b(?:died|die|dies|dying|deaths?|perish
                                        r"\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
+# a breakdown opening on the whole it splits ("Of the 41 dead, 36 came from Atsuma"), and parts said to be among a
+# whole ("Five children ... were among the bodies pulled from the water"): the whole's noun says what they count
+_OF_THE_WHOLE_OPENING_RE = re.compile(r"\s*(?:Of|Among)\s+(?:the|those|these)\s+(?:[\d,.]+\s+)?(?:[\w'’-]+\s+){0,2}?"
+                                      r"(?P<noun>[\w'’-]+)\s*,")
+_AMONG_THE_WHOLE_AFTER_RE = re.compile(r"(?:\s+[\w'’,-]+){0,12}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+                                       r"(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,2})", re.I)
+
+
+def _metric_of_named_whole(x: _Reading, metrics: list[str | None]) -> None:
+    """Parts of a whole named by its noun count what the noun counts (tolls.json's words)."""
+    text, s, nums = x.text, x.s, x.nums
+    words = _toll_words()
+    m = _OF_THE_WHOLE_OPENING_RE.match(text, s.start, s.end) if text.startswith(("Of ", "Among "), s.start) else None
+    whole = words.get(m.group("noun").lower()) if m else None
+    for i, n in enumerate(nums):
+        if metrics[i] not in (None, "other") or n.population or n.unit != "count":
+            continue
+        if whole and n.start >= m.end():
+            metrics[i] = whole
+        elif "among" in text[n.end:s.end]:
+            ma = _AMONG_THE_WHOLE_AFTER_RE.match(text, n.end, s.end)
+            noun = next((w for w in ma.group("np").lower().split() if w in words), None) if ma else None
+            if noun:
+                metrics[i] = words[noun]  # ("among the other confirmed victims": the first word that counts)
+
+
 def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     """What each number counts: its trigger, then what ties, steps, anaphors and counted things say."""
     text, s, nums = x.text, x.s, x.nums
@@ -2091,6 +2117,7 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
                 metrics[i] = "destroyed"
             elif head in _THINGS and not (prios[i] == 1 and bound[i][1] == 0):
                 metrics[i] = None  # (unless the things are the counted noun itself: "860 cases of arbitrary arrest")
+    _metric_of_named_whole(x, metrics)
     x.bound, x.metrics, x.prios, x.links, x.steps, x.subjects = bound, metrics, prios, links, steps, subjects
 
 
