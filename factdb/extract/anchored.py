@@ -14,7 +14,7 @@ import weakref
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, mul
 
 __all__ = ["Anchored", "AnchoredSet", "SPECIAL", "cached_index", "first_words", "index_key", "index_part", "release",
@@ -26,9 +26,10 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
 _SPECIAL_SET = frozenset(SPECIAL)
-# all three at once, on lower-cased ASCII text
-_TOKEN_RE = re.compile("[a-z]+|[0-9]+|[" + re.escape(SPECIAL) + "]")
+# all three at once
 _TOKEN_ANY_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
+# ... cutting a lower-cased ASCII text into [gap, token, gap, token, ..., gap] (no match object per token)
+_TOKEN_SPLIT_RE = re.compile("([a-z]+|[0-9]+|[" + re.escape(SPECIAL) + "])")
 _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
@@ -44,6 +45,8 @@ _PARTS: list[tuple[str, dict[str, list[int]]]] = []
 _OWNERS: dict[str, list[int]] = {}
 # the words any scanner asks about (start words, prefilter words, guard words): only these are indexed
 _WANTED: set[str] = set()
+# the keys a token is indexed by as it is: the words wanted and the SPECIAL characters
+_KEYS: set[str] = set(SPECIAL)
 _SERIAL = [0]  # the serial number the next scanner gets
 _SCANNERS: weakref.WeakSet = weakref.WeakSet()  # every live scanner (see release)
 # a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
@@ -69,6 +72,7 @@ def _want(words: Iterable[str]) -> None:
     new = {w for w in words if w not in _WANTED}
     if new:
         _WANTED.update(new)
+        _KEYS.update(new)
         _CACHE.clear()  # indexes built before lack the new words
         _PARTS.clear()
         _LISTS.clear()
@@ -129,21 +133,22 @@ _LISTS_BELOW = 1 << 14
 
 
 def _short_index(text: str) -> dict[str, list[int]]:
-    """``_long_index`` of a short ASCII text, in lists, from one pass over its tokens."""
+    """``_long_index`` of a short ASCII text, in lists, from one split of it into tokens."""
+    parts = _TOKEN_SPLIT_RE.split(text.lower())  # (lower-casing ASCII text keeps offsets)
+    starts = list(accumulate(map(len, parts), initial=0))[1::2]  # (each token's offset)
     idx: dict[str, list[int]] = {}
     get = idx.get
-    wanted = _WANTED
+    keys = _KEYS
     digits = []
-    for m in _TOKEN_RE.finditer(text.lower()):  # (lower-casing ASCII text keeps offsets)
-        tok = m[0]
-        if tok in wanted or tok in _SPECIAL_SET:
+    for tok, p in zip(parts[1::2], starts):
+        if tok in keys:
             lst = get(tok)
             if lst is None:
-                idx[tok] = [m.start()]
+                idx[tok] = [p]
             else:
-                lst.append(m.start())
-        elif "0" <= tok[0] <= "9":
-            digits.append(m.start())
+                lst.append(p)
+        elif tok < ":":  # a run of digits (letters sort after ":", and every SPECIAL character is a key)
+            digits.append(p)
     if digits:
         idx[_DIGIT] = digits
     return idx
