@@ -40,32 +40,17 @@ _CACHE: list[tuple[str, dict[str, list[int]]]] = []  # a few recent texts, most 
 # the last parts of texts indexed by ``index_part`` (kept apart: a long text's stretches, read in turn,
 # must not push the index of the text itself out of _CACHE)
 _PARTS: list[tuple[str, dict[str, list[int]]]] = []
-# index key -> serial numbers of the live scanners that can start there; with it one pass over a text's
-# index hands every scanner its position lists, instead of each scanner intersecting its keys with it
-_OWNERS: dict[str, list[int]] = {}
 # the words any scanner asks about (start words, prefilter words, guard words): only these are indexed
 _WANTED: set[str] = set()
 # the keys a token is indexed by as it is: the words wanted and the SPECIAL characters
 _KEYS: set[str] = set(SPECIAL)
-_SERIAL = [0]  # the serial number the next scanner gets
 _SCANNERS: weakref.WeakSet = weakref.WeakSet()  # every live scanner (see release)
-# a few recent texts: (text, first serial not covered, serial -> position lists of its keys)
-_LISTS: list[tuple[str, int, dict[int, list[str]]]] = []
 
 
 def index_key(word: str) -> str:
     """The key a table word is found by: the word index holds letter runs, so "don't" is found at "don"."""
     m = _WORD_RE.match(word)
     return m.group(0) if m else word
-
-
-def _forget(sid: int, keys: frozenset[str]) -> None:
-    for k in keys:
-        owners = _OWNERS.get(k)
-        if owners is not None and sid in owners:
-            owners.remove(sid)
-            if not owners:
-                del _OWNERS[k]
 
 
 def _want(words: Iterable[str]) -> None:
@@ -75,7 +60,6 @@ def _want(words: Iterable[str]) -> None:
         _KEYS.update(new)
         _CACHE.clear()  # indexes built before lack the new words
         _PARTS.clear()
-        _LISTS.clear()
 
 
 def release() -> None:
@@ -83,32 +67,8 @@ def release() -> None:
     large text would otherwise live on until a few more texts have been scanned."""
     _CACHE.clear()
     _PARTS.clear()
-    _LISTS.clear()
     for sc in list(_SCANNERS):
         sc._last = (None, [])
-
-
-def _lists(text: str, idx: dict[str, list[int]]) -> tuple[int, dict[int, list[str]]]:
-    """(first serial not covered, serial -> the keys of ``idx`` that scanner can start at)."""
-    for t, bound, per in reversed(_LISTS):  # most recent last
-        if t is text:
-            return bound, per
-    per: dict[int, list[str]] = {}
-    get = _OWNERS.get
-    for k in idx:
-        owners = get(k)
-        if owners is not None:
-            for sid in owners:
-                lst = per.get(sid)
-                if lst is None:
-                    per[sid] = [k]
-                else:
-                    lst.append(k)
-    bound = _SERIAL[0]
-    _LISTS.append((text, bound, per))
-    if len(_LISTS) > 4:
-        del _LISTS[0]
-    return bound, per
 
 
 def _index(text: str) -> dict[str, list[int]]:
@@ -135,12 +95,12 @@ _LISTS_BELOW = 1 << 14
 def _short_index(text: str) -> dict[str, list[int]]:
     """``_long_index`` of a short ASCII text, in lists, from one split of it into tokens."""
     parts = _TOKEN_SPLIT_RE.split(text.lower())  # (lower-casing ASCII text keeps offsets)
-    starts = list(accumulate(map(len, parts), initial=0))[1::2]  # (each token's offset)
+    starts = list(accumulate(map(len, parts), initial=0))[1:-1:2]  # (each token's offset)
     idx: dict[str, list[int]] = {}
     get = idx.get
     keys = _KEYS
     digits = []
-    for tok, p in zip(parts[1::2], starts):
+    for tok, p in zip(parts[1::2], starts, strict=True):
         if tok in keys:
             lst = get(tok)
             if lst is None:
@@ -327,7 +287,8 @@ class Anchored:
         keys = {w.lower() for w in words} | set(chars)
         if digits:
             keys.add(_DIGIT)
-        self.keys = frozenset(keys)
+        # (a set, not a frozenset: ``idx.keys() & self.keys`` runs over the smaller of the two for a set only)
+        self.keys = set(keys)
         self.needs = tuple(w if w in SPECIAL else w.lower() for w in needs)
         self.needs_text = needs_text
         self.guards = {(_DIGIT if k == "digits" else k.lower()): (g if isinstance(g, re.Pattern) else re.compile(g))
@@ -341,25 +302,15 @@ class Anchored:
         _want(self.keys | set(self.needs) | set(self.guards))
         self._last: tuple[str | None, list] = (None, [])
         _SCANNERS.add(self)
-        self._sid = _SERIAL[0]
-        _SERIAL[0] += 1
-        for k in self.keys:
-            _OWNERS.setdefault(k, []).append(self._sid)
-        weakref.finalize(self, _forget, self._sid, self.keys)
 
     def _candidates(self, text: str) -> list:
         if self._last[0] is text:
             return self._last[1]
         idx = _index(text)
-        keys = self.keys
         if (self.needs and idx.keys().isdisjoint(self.needs)) or (self.needs_text and self.needs_text not in text):
             self._last = (text, [])
             return []
-        bound, per = _lists(text, idx)
-        if self._sid < bound:
-            present = per.get(self._sid, ())
-        else:  # a scanner made after the text's lists
-            present = [k for k in idx if k in keys]
+        present = idx.keys() & self.keys  # (a set intersection in C)
         guards = self.guards
         if self.by_word is not None:
             # each start with the pattern of its key, as one integer: start * len(keys) + the key's
@@ -468,6 +419,7 @@ class AnchoredSet:
         _want(self.by_key)
         self._entries = list(self.by_key.values())
         self._slot = {k: j for j, k in enumerate(self.by_key)}
+        self._keys = set(self.by_key)  # (see Anchored.keys)
         self._last: tuple[str | None, list] = (None, [])
         _SCANNERS.add(self)
 
@@ -479,9 +431,10 @@ class AnchoredSet:
             # each start with its key's [(scanner, pattern), ...] as one integer, start * len(keys) +
             # the key's slot: a start is one word, so these sort by position
             if len(text) < _LISTS_BELOW:
-                self._last = (text, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]]))
+                self._last = (text, sorted([p * n + slot[k] for k in idx.keys() & self._keys for p in idx[k]]))
             elif len(text) <= _MERGE_ABOVE:
-                self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx if k in slot for p in idx[k]])))
+                self._last = (text, array(_POS, sorted([p * n + slot[k] for k in idx.keys() & self._keys
+                                                        for p in idx[k]])))
             else:  # (a long text: no list of every candidate)
                 tc = _IDX if len(text) * n < 2**31 else _POS
                 self._last = (text, _merged([array(tc, map(add, map(mul, idx[k], repeat(n)), repeat(slot[k])))
