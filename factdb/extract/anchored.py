@@ -25,11 +25,10 @@ SPECIAL = ".+½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _DIGITS_RE = re.compile(r"\d+")
 _SPECIAL_RE = re.compile("[" + re.escape(SPECIAL) + "]")
-_SPECIAL_SET = frozenset(SPECIAL)
-# all three at once
-_TOKEN_ANY_RE = re.compile(r"[A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "]")
-# ... cutting a lower-cased ASCII text into [gap, token, gap, token, ..., gap] (no match object per token)
+# all three at once, cutting a text into [gap, token, gap, token, ..., gap] (no match object per token): a
+# lower-cased ASCII text, and any text
 _TOKEN_SPLIT_RE = re.compile("([a-z]+|[0-9]+|[" + re.escape(SPECIAL) + "])")
+_TOKEN_ANY_SPLIT_RE = re.compile(r"([A-Za-z]+|\d+|[" + re.escape(SPECIAL) + "])")
 _DIGIT = "#"
 # positions are kept in arrays of machine integers (8 bytes each, against 36 for a list of ints): a
 # large document has a token position every few characters, and its index lives while it is read
@@ -92,15 +91,21 @@ def _index(text: str) -> dict[str, list[int]]:
 _LISTS_BELOW = 1 << 14
 
 
+def _tokens(split_re: re.Pattern, text: str) -> tuple[list[str], list[int]]:
+    """The tokens ``split_re`` (a pattern of one group) cuts ``text`` into, and their offsets (summed from the
+    lengths of the pieces)."""
+    parts = split_re.split(text)
+    return parts[1::2], list(accumulate(map(len, parts), initial=0))[1:-1:2]
+
+
 def _short_index(text: str) -> dict[str, list[int]]:
     """``_long_index`` of a short ASCII text, in lists, from one split of it into tokens."""
-    parts = _TOKEN_SPLIT_RE.split(text.lower())  # (lower-casing ASCII text keeps offsets)
-    starts = list(accumulate(map(len, parts), initial=0))[1:-1:2]  # (each token's offset)
+    toks, starts = _tokens(_TOKEN_SPLIT_RE, text.lower())  # (lower-casing ASCII text keeps offsets)
     idx: dict[str, list[int]] = {}
     get = idx.get
     keys = _KEYS
     digits = []
-    for tok, p in zip(parts[1::2], starts, strict=True):
+    for tok, p in zip(toks, starts, strict=True):
         if tok in keys:
             lst = get(tok)
             if lst is None:
@@ -117,26 +122,22 @@ def _short_index(text: str) -> dict[str, list[int]]:
 def _short_index_any(text: str) -> dict[str, list[int]]:
     """``_long_index`` of a short text, in lists (its ASCII-letter words lower-cased one by one: other
     letters may change the length of the text when it is lower-cased)."""
+    toks, starts = _tokens(_TOKEN_ANY_SPLIT_RE, text)
     idx: dict[str, list[int]] = {}
     get = idx.get
-    wanted = _WANTED
+    keys = _KEYS
     digits = []
-    for m in _TOKEN_ANY_RE.finditer(text):
-        tok = m[0]
-        if tok in _SPECIAL_SET:
-            key = tok
-        elif tok[0].isdecimal():  # (what \d matches)
-            digits.append(m.start())
+    for tok, p in zip(toks, starts, strict=True):
+        if tok[0].isdecimal():  # (what \d matches)
+            digits.append(p)
             continue
-        else:
-            key = tok.lower()
-            if key not in wanted:
-                continue
-        lst = get(key)
-        if lst is None:
-            idx[key] = [m.start()]
-        else:
-            lst.append(m.start())
+        key = tok.lower()  # (ASCII letters, or a SPECIAL character)
+        if key in keys:
+            lst = get(key)
+            if lst is None:
+                idx[key] = [p]
+            else:
+                lst.append(p)
     if digits:
         idx[_DIGIT] = digits
     return idx
