@@ -22,7 +22,7 @@ from importlib import resources
 
 from .anchored import Anchored, AnchoredSet, index_like
 from .events import event_nouns, event_words
-from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+from .numbers import TEEN_WORDS, TENS_WORDS, UNIT_WORDS, has_digit
 
 # the vocabulary of who speaks (data/speakers.json): one word set per use
 SPEAKER_WORDS: dict[str, frozenset[str]] = {
@@ -809,7 +809,7 @@ _FIGURE_WORDS = frozenset(UNIT_WORDS) - {"one", "zero", "nought", "naught"} | fr
 def _holds_a_figure(np: str) -> bool:
     """A figure in what stands before ", says X" makes it a clause, not a subject in apposition: a headline's
     "Air strike on village kills ten, says resident"."""
-    return any(ch.isdigit() for ch in np) or any(w.lower() in _FIGURE_WORDS for w in np.split())
+    return has_digit(np) or not _FIGURE_WORDS.isdisjoint(map(str.lower, np.split()))
 
 
 _FINITE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|remain|remains|remained)\b", re.I)

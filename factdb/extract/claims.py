@@ -50,7 +50,7 @@ from .events import GROUPS as EVENT_GROUPS
 from .events import event_nouns, event_words
 from .layout import document_issuer, read_layout
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .numbers import ALL_WORDS, NumberSpan
+from .numbers import ALL_WORDS, NumberSpan, has_digit
 from .places import (  # (lazy)
     dateline_place,
     demonym_country,
@@ -516,7 +516,7 @@ def _past_asides(text: str, n: NumberSpan, t: Trigger) -> bool:
     if t.start - n.end > 200 or text.count(",", n.end, t.start) < 2:
         return False
     ma = _GAP_ASIDE_RE.fullmatch(text, n.end, t.start)
-    return ma is not None and ma.group(1) is not None and not any(ch.isdigit() for ch in ma.group(1) + ma.group(2))
+    return ma is not None and ma.group(1) is not None and not has_digit(ma.group(1) + ma.group(2))
 
 
 _POPULATION_RE = re.compile(r"^\s+(?:people|residents|inhabitants|citizens|population|people's"
@@ -1449,7 +1449,7 @@ def _past_event(text: str, n: NumberSpan, s: Sentence) -> bool:
     """A simple past event verb governs ``n`` ("strikes killed 12", "12 people were killed")."""
     lo, hi = max(s.start, n.start - 25), min(s.end, n.end + 110)
     w = text[lo:hi].lower()
-    if w.isascii() and not any(k in w for k in _PAST_EVENT_WORDS):
+    if w.isascii() and not any(map(w.__contains__, _PAST_EVENT_WORDS)):  # (no Python loop)
         return False
     return bool(_PAST_EVENT_BEFORE_RE.search(text, lo, n.start) or _PAST_EVENT_AFTER_RE.match(text, n.end, hi))
 
@@ -1823,7 +1823,7 @@ def _opens_sentence(text: str, s: Sentence, p: TimePhrase) -> bool:
     """A day set at the head of a sentence, alone or after a short opening phrase: "On June 12, ...",
     "In the first shipwreck, on June 12, ..."."""
     head = _cut_preposition_tail(text[s.start:p.start])
-    return bool(_OPENING_PHRASE_RE.fullmatch(head)) and not any(c.isdigit() for c in head) \
+    return bool(_OPENING_PHRASE_RE.fullmatch(head)) and not has_digit(head) \
         and bool(_COMMA_AFTER_RE.match(text[p.end:p.end + 3]))
 
 
@@ -1899,7 +1899,7 @@ _DATED_EVENT_NOUN_RE = re.compile(
 
 def _dated_event_named(text: str, s: Sentence, day: dt.date | None) -> dt.date | None:
     """The day of an event a sentence without figures names by its date, if any and past."""
-    if day is None or not any(ch.isdigit() for ch in text[s.start:s.end]):
+    if day is None or not has_digit(text[s.start:s.end]):
         return None
     m = _DATED_EVENT_NOUN_RE.search(text, s.start, s.end)
     return _past_day_in(text, m.start(), m.end(), day) if m is not None else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .attribution import SPEAKER_WORDS
 from .dates import MONTH_DAY_RE_PART, MONTHS
 from .days import parse_day
+from .numbers import has_digit
 from .sentences import FIGURE_LINE_RE, split_paragraphs
 
 __all__ = ["Layout", "document_issuer", "read_layout"]
@@ -249,9 +250,9 @@ def read_layout(text: str, published: dt.date | None = None,
         lines = text[first_s:first_e].split("\n")
         wrap_from = first_s
         body_from = 1
-    elif len(paras) > 2 and len(lines) == 1 and lines[0].strip() and not any(ch.isdigit() for ch in lines[0]) \
+    elif len(paras) > 2 and len(lines) == 1 and lines[0].strip() and not has_digit(lines[0]) \
             and (len(lines[0].split()) <= _LABEL_MAX_WORDS
-                 or _MASTHEAD_RE.fullmatch(lines[0].strip()) and any(ch.isdigit() for ch in text[paras[1][0]:paras[1][1]])) \
+                 or _MASTHEAD_RE.fullmatch(lines[0].strip()) and has_digit(text[paras[1][0]:paras[1][1]])) \
             and _title_after_label(text[paras[1][0]:paras[1][1]]):
         # a page's label above the title ("Ads", "World", "BREAKING NEWS", "Home>News>World"): a section, an ad
         # slot or a breadcrumb, not the title, which is the next paragraph
@@ -288,7 +289,7 @@ def read_layout(text: str, published: dt.date | None = None,
         line = text[ps:line_end]
         stamp = _STAMP_RE.fullmatch(line.strip()) if len(line) <= 80 and _may_be_stamp(line) else None
         if not stamp and line_end == pe and k + 1 < len(paras) and line.rstrip()[-1:] not in _END_PUNCT \
-                and 3 <= len(line.split()) <= 16 and any(ch.isdigit() for ch in line):
+                and 3 <= len(line.split()) <= 16 and has_digit(line):
             out.titles.append((ps, pe))  # a one-line paragraph without final punctuation, over a body
         if stamp:
             out.stamp_lines += 1
@@ -387,7 +388,7 @@ def _may_name_kind(title: str) -> bool:
     if not title.isascii():
         return True
     low = title.lower()
-    return any(w in low for w in _KIND_LAST) and any(w in low for w in _KIND_FIRST)
+    return any(map(low.__contains__, _KIND_LAST)) and any(map(low.__contains__, _KIND_FIRST))
 
 
 def document_issuer(text: str) -> str | None:

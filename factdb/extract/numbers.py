@@ -88,6 +88,17 @@ _DIGITS = _digit_map()
 _DIGITS_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DIGITS)) + "]")  # a character to map
 
 
+_ASCII_DIGIT_RE = re.compile("[0-9]")
+
+
+def has_digit(s: str) -> bool:
+    """Whether ``s`` holds a character ``str.isdigit`` accepts (for ASCII text one regex search, not a Python
+    loop over its characters)."""
+    if s.isascii():
+        return _ASCII_DIGIT_RE.search(s) is not None
+    return any(ch.isdigit() for ch in s)
+
+
 def normalize_digits(text: str) -> str:
     """Same-length copy of ``text`` with non-ASCII digits/separators mapped to ASCII (``text`` itself
     when there is nothing to map, so scanners can share its token index)."""
