@@ -336,6 +336,9 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[@.](?:[\w-]+\.)*(?:com|org|net|go
 # character, so that re skips ahead to "h", "w", "@" or "." instead of trying each position
 _URL_LOWER_RE = re.compile(r"https?://\S+|www\.\S+|@(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?"
                            r"|\.(?:[\w-]+\.)*(?:com|org|net|gov|int|edu|io|uk)\b(?:/\S*)?")
+# every _URL_LOWER_RE match holds one of these (an address's scheme or "www.", or a domain ending after "."
+# or "@")
+_URL_MARKS = ("http", "www.", "@", ".com", ".org", ".net", ".gov", ".int", ".edu", ".io", ".uk")
 _ZONE_RE = re.compile(
     r"(?P<date>\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     # ("Aug. 20-27"; not "to": "its losses since Oct. 8 to 54")
@@ -1286,10 +1289,19 @@ class _Zones:
         return found
 
 
+def _url_matches(norm: str) -> Iterator[re.Match]:
+    """_URL_RE's matches in ``norm`` (none without one of _URL_MARKS, in ASCII text: most texts name no
+    address, and the scan stops at every "h", "w" and ".")."""
+    if not norm.isascii():
+        return _URL_RE.finditer(norm)  # (non-ASCII letters may fold onto ASCII ones under re.I: no shortcut)
+    low = norm.lower()
+    return _URL_LOWER_RE.finditer(low) if any(map(low.__contains__, _URL_MARKS)) else iter(())
+
+
 def _zones(norm: str) -> _Zones:
     urls = []
     zones = []
-    for m in (_URL_LOWER_RE.finditer(norm.lower()) if norm.isascii() else _URL_RE.finditer(norm)):
+    for m in _url_matches(norm):
         s = m.start()
         while s > 0 and (norm[s - 1].isalnum() or norm[s - 1] in "._-@/:"):
             s -= 1
