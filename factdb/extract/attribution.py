@@ -405,6 +405,12 @@ _DASH_ASIDE_RE = re.compile(r"\s(?:--?|[–—])\s.*$", re.S)
 _NO_ONE = frozenset({"nobody", "no one", "none", "neither"})
 
 
+def _group_1(m: re.Match) -> str:
+    """A ``sub`` replacement: the match's first group (as the template r"\\1" would give, but re runs a template
+    through Python code on every call, even one that replaces nothing)."""
+    return m.group(1)
+
+
 def clean_speaker(np: str) -> str:
     np = np.strip(" \t\n,;:—–-\"'“”‘’")
     if "- " in np or "— " in np or "– " in np:
@@ -436,7 +442,7 @@ def clean_speaker(np: str) -> str:
         np = np[:mo.end() - len(words[-1])].rstrip() if body else np[:mo.start()]
     if len(np.split()) > 1:
         # "a ministry statement said": the body that issued it
-        np = _ISSUED_BY_HEAD_RE.sub(r"\1", np)  # "the CPJ's figures" speak for the CPJ
+        np = _ISSUED_BY_HEAD_RE.sub(_group_1, np)  # "the CPJ's figures" speak for the CPJ
     np = _CONJ_START_RE.sub("", np)  # ", though the interior ministry put the figure at 62"
     # "So far volunteers have found ...", "The Red Cross said its desk had recorded ...": an adverb or the verb
     # before is no part of who
@@ -444,7 +450,7 @@ def clean_speaker(np: str) -> str:
     np = _TRAIL_RE.sub("", np).strip(" ,")
     if " in " in np:
         # "a senior official in the Democratic Republic of Congo": where the person serves is no part of who
-        np = _ROLE_IN_PLACE_RE.sub(r"\1", np)
+        np = _ROLE_IN_PLACE_RE.sub(_group_1, np)
     np = _DET_RE.sub("", np)
     np = _SPACES_RE.sub(" ", np).strip(" ,")
     if np.lower() in ("a", "an", "the", "its", "their", "his", "her"):
@@ -564,7 +570,7 @@ def _subject_before(text: str, lo: int, v: int) -> tuple[str, int] | None:
     if ")" in region[-220:]:
         # a longer aside in brackets closes the subject: "the Ministry of Health (Ministère de la Santé Publique,
         # MSPP by its French acronym) has reported" (its name speaks, not the aside)
-        region = _BRACKET_ASIDE_END_RE.sub(r"\1", region)
+        region = _BRACKET_ASIDE_END_RE.sub(_group_1, region)
     if region.rstrip().endswith(","):
         # "Beth Bechdol, deputy director general of the FAO, told ...", "the county's chief medical officer,
         # Dr Jane Roe, said": of a name and its description in apposition, the name speaks
