@@ -2360,3 +2360,14 @@ def test_a_quote_paragraph_is_the_words_of_its_named_source():
 def test_parts_of_a_whole_named_by_its_noun_count_what_it_counts(text, surfaces):
     found = {c.text: c for c in extract_claims(text, dt.date(2021, 1, 30))}
     assert {found[t].metric for t in surfaces} == {"killed"}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Over the past 24 hours, the Chattogram division logged 96 dengue hospitalisations.", "96"),
+    ("Last year the republic registered nine measles deaths.", "nine"),
+    ("The state reported 45 more deaths on Monday, while 40 people lost their lives in its neighbour.", "45"),
+    ("Israel declared war after militants stormed across its border on October 7, killing some 1,200 people.",
+     "1,200"),
+])
+def test_a_place_named_by_its_kind_and_a_declaration_of_war_name_no_speaker(text, surface):
+    assert _claim(text, surface, dt.date(2021, 1, 30)).speaker is None

@@ -267,7 +267,7 @@ _ACCUSED_OF_HARM_RE = re.compile(r"\s+(?:[^,;.]{1,80}?)\s+of\s+(?:\w+ing\s+and\s
                                  r"|massacring|murdering|shooting|torturing|raping)\b", re.I)
 _CLAIMED_ACT_AFTER_RE = re.compile(r"\s*(?:[,;)]|responsibility\b|credit\b)", re.I)
 _LIVES_AFTER_RE = re.compile(r"\s+(?:[\w,.'’-]+\s+){0,4}?lives\b", re.I)
-_DECLARED_OBJECT_RE = re.compile(r"\s+(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)", re.I)
+_DECLARED_OBJECT_RE = re.compile(r"\s+(?:(?:a|an|the)\s+(?!\w+\s+(?:of\s+)?(?:toll|figure|number)\b)|war\b)", re.I)
 # "Reduction and Management Council": "and" between two capitalised words of one name
 _CAPITAL_AND_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*\s+and$")
 _NAME_HEAD_END_RE = re.compile(r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*?\s+([A-Z][\w'’.-]*)(?:\s+\u2039[^\u203a]*\u203a)?"

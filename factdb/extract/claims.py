@@ -968,7 +968,8 @@ def _is_place(name: str) -> bool:
 
 
 _PLACE_NOUNS = frozenset({"country", "nation", "region", "province", "state", "city", "district", "territory",
-                          "world", "continent", "island", "county", "area"})
+                          "world", "continent", "island", "county", "area", "republic", "division", "governorate",
+                          "prefecture", "municipality"})
 _TALLY_VERBS = frozenset({"recorded", "records", "registered", "registers", "logged", "counted"})
 
 
@@ -985,12 +986,13 @@ def _place_tallies(text: str, a) -> bool:
     words = [w for w in a.speaker.split() if w.lower() not in ("alone", "itself", "as", "a", "whole", "former")]
     if not words:
         return False
-    return (len(words) == 1 and words[0].lower() in _PLACE_NOUNS) or _is_place(" ".join(words))
+    # (also a place named with its kind: "the Chattogram division logged 96 dengue hospitalisations")
+    return (len(words) <= 2 and words[-1].lower() in _PLACE_NOUNS) or _is_place(" ".join(words))
 
 
 # a count of cases right after "reported": a tally of the place, not a statement ("reported 21,016 dengue cases")
 _CASES_AFTER_RE = re.compile(r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?"
-                             r"(?:cases|infections)\b", re.I)
+                             r"(?:cases|infections|deaths)\b", re.I)
 _EVENT_WORDS = event_words(*EVENT_GROUPS)
 
 
