@@ -2371,3 +2371,8 @@ def test_parts_of_a_whole_named_by_its_noun_count_what_it_counts(text, surfaces)
 ])
 def test_a_place_named_by_its_kind_and_a_declaration_of_war_name_no_speaker(text, surface):
     assert _claim(text, surface, dt.date(2021, 1, 30)).speaker is None
+
+
+def test_reports_someone_received_are_a_noun_not_a_speakers_verb():
+    assert _claim("The investigators further received reports that the forces arrested and held 27 people.", "27",
+                  dt.date(2017, 4, 20)).speaker is None

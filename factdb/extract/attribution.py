@@ -103,7 +103,9 @@ _ADDED_THAT_RE = re.compile(r"^\s*(?:that\b|[,.;:\"”]|$|(?:on\s+)?(?:Monday|Tu
 _NOUN_USE_BEFORE_RE = re.compile(r"\b(?:the|a|an|by|of|these|those|such|no|its|their|his|her|keeping|keep|kept|amid|amidst"
                                  r"|despite|over|with|without"
                                  # (a headline's verb before its object: "UN mission publishes report on war")
-                                 r"|publishes|published|releases|released|issues|issued|unveils|unveiled|presents)\s+"
+                                 r"|publishes|published|releases|released|issues|issued|unveils|unveiled|presents"
+                                 # ("The investigators further received reports that ...": what they received)
+                                 r"|received|receives|receiving|cited|citing|cites)\s+"
                                  r"(?:(?:earlier|latest|new|previous"
                    r"|initial|first|official|own|preliminary|revised|updated)\s+)?$", re.I)
 _NOUN_USE_AFTER_RE = re.compile(r"^\s+(?:\w+ed|are|were|is|was|have|had|has|will|would|could|may|might|remain\w*|rose|fell|grew|rise|fall"
