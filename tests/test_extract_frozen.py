@@ -165,6 +165,14 @@ ROUND_FLOORS = {
                      "as_of_accuracy": 0.69, "period_accuracy": 0.79},
     "round64-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.84, "speaker_accuracy": 0.83,
                      "as_of_accuracy": 0.77, "period_accuracy": 0.82},
+    "round65-news": {"f1": 0.96, "bounds_accuracy": 1.0, "metric_accuracy": 0.87, "speaker_accuracy": 0.84,
+                     "as_of_accuracy": 0.79, "period_accuracy": 0.83},
+    "round66-news": {"f1": 0.96, "bounds_accuracy": 1.0, "metric_accuracy": 0.95, "speaker_accuracy": 0.9,
+                     "as_of_accuracy": 0.77, "period_accuracy": 0.92},
+    "round67-news": {"f1": 0.98, "bounds_accuracy": 1.0, "metric_accuracy": 0.86, "speaker_accuracy": 0.8,
+                     "as_of_accuracy": 0.88, "period_accuracy": 0.73},
+    "round68-news": {"f1": 0.96, "bounds_accuracy": 1.0, "metric_accuracy": 0.84, "speaker_accuracy": 0.81,
+                     "as_of_accuracy": 0.87, "period_accuracy": 0.85},
 }
 
 
