@@ -275,13 +275,13 @@ _CLAUSE_THEN_COMMA_RE = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:have|has|
 _PARTS_TO_END_RE = re.compile(r"(?:\s+[a-z][\w'’-]*){1,2}(?:(?:\s*,\s*|\s+and\s+)(?:\d[\d,]*|[a-z]+)(?:\s+[a-z][\w'’-]*){1,2})+"
                               r"\s*[.;]")
 # (an item may name its place: "evacuated 118 persons at Ranipur, 25 persons at Mirzapur, 640 at Varanasi")
-_AT_PLACE = r"(?:\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?"
-_LIST_GAP_RE = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*" + _AT_PLACE
-                          + r"|\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s*,\s*")
+_AT_PLACE = r"\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+_LIST_GAP_RE = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:" + _AT_PLACE + r")?|" + _AT_PLACE
+                          + r")\s*,\s*")
 # (... and an "of" phrase after it: "eight medics, six members of the civil defence agency and one employee")
 _LIST_ITEM_AFTER_RE = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of|from)\s+(?:the\s+|a\s+)?"
-                                 r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?" + _AT_PLACE
-                                 + r"|\s+(?:at|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:\s*,|\s+(?:and|or)\b)")
+                                 r"(?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)?(?:" + _AT_PLACE + r")?|" + _AT_PLACE
+                                 + r")(?:\s*,|\s+(?:and|or)\b)")
 _LABEL_BEFORE_RE = re.compile(r"\s*[A-Za-z][A-Za-z ,'’-]{2,60}:\s*")
 _PREDICATE_METRICS = {"killed": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
                       "rescued": "released", "released": "released", "freed": "released", "detained": "detained",
@@ -1979,7 +1979,8 @@ def _read_metrics(x: _Reading, lex: Lexicon, prev_metric) -> None:
     """What each number counts: its trigger, then what ties, steps, anaphors and counted things say."""
     text, s, nums = x.text, x.s, x.nums
     triggers = lex.triggers(text, s.start, s.end)
-    if "of " in text[s.start:s.end] or "from " in text[s.start:s.end] or "due to" in text[s.start:s.end]:
+    sentence = text[s.start:s.end]
+    if "of " in sentence or "from " in sentence or "due to" in sentence:
         # the cause of a death counts nothing: "59 have died of malnutrition", "deaths from hunger"
         triggers = [t for t in triggers if t.metric == "killed"
                     or not _CAUSE_OF_DEATH_BEFORE_RE.search(text, max(s.start, t.start - 40), t.start)]
